@@ -1,0 +1,4 @@
+import type { CommandGroups } from '../program.js';
+import type { CliIO } from '../io.js';
+
+export function registerBinderCommands(_groups: CommandGroups, _io: CliIO): void {}

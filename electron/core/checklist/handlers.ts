@@ -1,0 +1,10 @@
+import { TaizhangError } from '../../../shared/errors.js';
+import type { DomainHandlers } from '../api/types.js';
+
+const pending = (): never => { throw new TaizhangError('internal', '此功能正在建设中 / not built yet'); };
+
+export const checklistHandlers: DomainHandlers<'checklist.export' | 'checklist.diff' | 'checklist.apply'> = () => ({
+  'checklist.export': pending,
+  'checklist.diff': pending,
+  'checklist.apply': pending,
+});

@@ -1,0 +1,68 @@
+import Database from 'better-sqlite3';
+import { TaizhangError } from '../../../shared/errors.js';
+import { LATEST_SCHEMA_VERSION, migrations } from './migrations/index.js';
+
+export type Db = Database.Database;
+
+export interface OpenDatabaseOptions {
+  /** Path of a better-sqlite3 build for another ABI (the Electron main process). */
+  nativeBinding?: string;
+  readonly?: boolean;
+}
+
+/**
+ * Opens archive.db with the settings every connection needs and brings its schema up to date.
+ * All pending migrations run in one transaction, so a crash leaves the old version intact.
+ */
+export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Db {
+  const db = new Database(file, {
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.readonly ? { readonly: true } : {}),
+  });
+  try {
+    // A second process (the app and the CLI) waits for the writer instead of failing at once.
+    db.pragma('busy_timeout = 10000');
+    if (!options.readonly) db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
+    migrate(db);
+    return db;
+  } catch (err) {
+    db.close();
+    if (err instanceof TaizhangError) throw err;
+    const message = err instanceof Error ? err.message : String(err);
+    if (/SQLITE_BUSY|database is locked/i.test(message)) {
+      throw new TaizhangError('archive_busy', '档案正被另一个程序使用，请稍后再试 / The archive is in use by another process');
+    }
+    if (/not a database|malformed/i.test(message)) {
+      throw new TaizhangError('bad_file', `档案数据库已损坏或不是台账档案：${file} / Not a Taizhang database`);
+    }
+    throw err;
+  }
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+function migrate(db: Db): void {
+  const current = schemaVersion(db);
+  if (current > LATEST_SCHEMA_VERSION) {
+    throw new TaizhangError(
+      'archive_newer',
+      `此档案由更新版本的台账创建（数据版本 ${current}，本程序支持到 ${LATEST_SCHEMA_VERSION}），请升级台账后再打开。/ ` +
+        'This archive was written by a newer Taizhang; please upgrade.',
+      { schemaVersion: current, supported: LATEST_SCHEMA_VERSION },
+    );
+  }
+  if (current === LATEST_SCHEMA_VERSION) return;
+  // IMMEDIATE takes the write lock first, so two processes opening a fresh archive cannot both migrate.
+  db.transaction(() => {
+    const again = schemaVersion(db);
+    for (const m of migrations) {
+      if (m.version <= again) continue;
+      db.exec(m.up);
+      db.pragma(`user_version = ${m.version}`);
+    }
+  }).immediate();
+}

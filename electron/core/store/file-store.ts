@@ -1,0 +1,140 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+
+export type DerivativeKind = 'thumb' | 'print';
+
+const SHA256 = /^[0-9a-f]{64}$/;
+
+/**
+ * Content-addressed store under <archive>/files. The same bytes are kept once. Writes go to a temporary name,
+ * are synced and renamed into place, so a crash leaves either the whole file or nothing under its final name.
+ */
+export class FileStore {
+  readonly root: string;
+  readonly derivedRoot: string;
+  readonly tmpRoot: string;
+
+  constructor(archiveDir: string) {
+    this.root = path.join(archiveDir, 'files');
+    this.derivedRoot = path.join(archiveDir, 'derived');
+    this.tmpRoot = path.join(archiveDir, 'tmp');
+  }
+
+  async ensureLayout(): Promise<void> {
+    await Promise.all([this.root, this.derivedRoot, this.tmpRoot].map((d) => fs.mkdir(d, { recursive: true })));
+  }
+
+  blobPath(sha256: string): string {
+    assertSha(sha256);
+    return path.join(this.root, sha256.slice(0, 2), sha256);
+  }
+
+  derivativePath(sha256: string, kind: DerivativeKind): string {
+    assertSha(sha256);
+    return path.join(this.derivedRoot, sha256.slice(0, 2), `${sha256}.${kind}.jpg`);
+  }
+
+  async has(sha256: string): Promise<boolean> {
+    return exists(this.blobPath(sha256));
+  }
+
+  /** Copies a file into the store; returns its hash and size. Existing content is not written again. */
+  async put(source: string): Promise<{ sha256: string; size: number; added: boolean }> {
+    const tmp = await this.tempFile();
+    const hash = createHash('sha256');
+    let size = 0;
+    try {
+      const handle = await fs.open(tmp, 'wx');
+      try {
+        for await (const chunk of createReadStream(source) as AsyncIterable<Buffer>) {
+          hash.update(chunk);
+          size += chunk.length;
+          await handle.write(chunk);
+        }
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      const sha256 = hash.digest('hex');
+      const target = this.blobPath(sha256);
+      if (await exists(target)) {
+        await fs.rm(tmp, { force: true });
+        return { sha256, size, added: false };
+      }
+      await fs.mkdir(path.dirname(target), { recursive: true });
+      await fs.rename(tmp, target);
+      return { sha256, size, added: true };
+    } catch (err) {
+      await fs.rm(tmp, { force: true });
+      throw err;
+    }
+  }
+
+  /** Writes bytes to a final path atomically (derivatives, exports). */
+  async writeAtomic(target: string, data: Uint8Array): Promise<void> {
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    const tmp = `${target}.${randomBytes(6).toString('hex')}.part`;
+    try {
+      const handle = await fs.open(tmp, 'wx');
+      try {
+        await handle.writeFile(data);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await fs.rename(tmp, target);
+    } catch (err) {
+      await fs.rm(tmp, { force: true });
+      throw err;
+    }
+  }
+
+  async tempFile(suffix = ''): Promise<string> {
+    await fs.mkdir(this.tmpRoot, { recursive: true });
+    return path.join(this.tmpRoot, `${Date.now()}-${randomBytes(8).toString('hex')}${suffix}`);
+  }
+
+  /** Removes a blob that no record references any more (called after the database says so). */
+  async remove(sha256: string): Promise<void> {
+    await fs.rm(this.blobPath(sha256), { force: true });
+    await Promise.all((['thumb', 'print'] as const).map((k) => fs.rm(this.derivativePath(sha256, k), { force: true })));
+  }
+
+  /** Every sha256 present on disk, for integrity checks. */
+  async list(): Promise<string[]> {
+    const out: string[] = [];
+    for (const dir of await readdirSafe(this.root)) {
+      for (const name of await readdirSafe(path.join(this.root, dir))) if (SHA256.test(name)) out.push(name);
+    }
+    return out;
+  }
+}
+
+export async function hashFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  await pipeline(createReadStream(file), hash);
+  return hash.digest('hex');
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await fs.access(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function readdirSafe(dir: string): Promise<string[]> {
+  try {
+    return await fs.readdir(dir);
+  } catch {
+    return [];
+  }
+}
+
+function assertSha(sha256: string): void {
+  if (!SHA256.test(sha256)) throw new Error(`not a sha256: ${sha256}`);
+}

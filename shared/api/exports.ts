@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { itemCodeSchema, pathSchema, yearSchema } from './common.js';
+import { method } from './method.js';
+
+export interface BinderDocument {
+  /** 件号 inside the volume. */
+  piece: number;
+  recordId: number;
+  title: string;
+  /** 1-based index of the 件's first page in the PDF file. */
+  startPage: number;
+  /** 页号 printed on that page and listed in the 卷内目录. */
+  firstPageNo: number;
+  pages: number;
+}
+
+export interface BinderVolume {
+  path: string;
+  item: string | null;
+  title: string;
+  pages: number;
+  numberedPages: number;
+  documents: BinderDocument[];
+}
+
+export interface BinderWarning {
+  recordId: number | null;
+  file: string | null;
+  message: string;
+}
+
+export interface BinderReport {
+  year: number;
+  volumes: BinderVolume[];
+  warnings: BinderWarning[];
+}
+
+export const binderOptionsSchema = z
+  .object({
+    year: yearSchema,
+    item: itemCodeSchema.optional(),
+    out: pathSchema,
+    /** The whole year in one PDF with a 总目录 in front. */
+    single: z.boolean().default(false),
+    /** Also write a 总目录 PDF beside the volumes. */
+    overview: z.boolean().default(false),
+    photosPerPage: z.union([z.literal(1), z.literal(2)]).default(1),
+    /** Fit landscape and A3 pages onto A4 instead of keeping their size. */
+    fitA4: z.boolean().default(false),
+    spine: z.boolean().default(false),
+    /** Write the report JSON beside the PDFs (used by the checklist for 卷/页号). */
+    report: z.boolean().default(true),
+  })
+  .strict();
+
+export interface ChecklistResult {
+  path: string;
+  rows: number;
+  sheets: string[];
+}
+
+export interface ChecklistChange {
+  row: number;
+  code: string;
+  field: '完成情况' | '责任人' | '备注';
+  before: string;
+  after: string;
+}
+
+export interface ChecklistDiff {
+  changes: ChecklistChange[];
+  problems: { row: number; message: string }[];
+}
+
+export const exportMethods = {
+  'binder.export': method<BinderReport>()(binderOptionsSchema, { longTask: true }),
+  'checklist.export': method<ChecklistResult>()(
+    z.object({ year: yearSchema, out: pathSchema, binderReport: pathSchema.optional() }).strict(),
+    { longTask: true },
+  ),
+  'checklist.diff': method<ChecklistDiff>()(z.object({ year: yearSchema, file: pathSchema }).strict()),
+  'checklist.apply': method<ChecklistDiff & { applied: number }>()(z.object({ year: yearSchema, file: pathSchema }).strict()),
+} as const;

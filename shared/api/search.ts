@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import type { RecordType } from '../domain/record.js';
+import { idSchema, isoDateSchema, itemCodeSchema, recordTypeSchema, yearSchema } from './common.js';
+import { method } from './method.js';
+
+export interface SearchHit {
+  id: number;
+  title: string;
+  year: number;
+  date: string | null;
+  type: RecordType;
+  /** Item paths the record is filed under. */
+  items: string[];
+  /** Text around the first match, with the match wrapped in 【】. */
+  snippet: string;
+  score: number;
+}
+
+export const searchMethods = {
+  'search.query': method<SearchHit[]>()(
+    z
+      .object({
+        query: z.string().trim().min(1, '请输入要搜索的内容 / empty query').max(200),
+        year: yearSchema.optional(),
+        years: z.tuple([yearSchema, yearSchema]).optional(),
+        item: itemCodeSchema.optional(),
+        type: recordTypeSchema.optional(),
+        tag: z.string().optional(),
+        from: isoDateSchema.optional(),
+        to: isoDateSchema.optional(),
+        activityId: idSchema.optional(),
+        limit: z.number().int().min(1).max(500).default(50),
+      })
+      .strict(),
+  ),
+} as const;

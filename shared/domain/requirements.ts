@@ -1,0 +1,77 @@
+import type { RequirementQuantity } from '../api/index-editions.js';
+
+const NUMERALS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+function toNumber(raw: string): number {
+  if (/^\d+$/.test(raw)) return Number(raw);
+  if (raw === '十') return 10;
+  if (raw.startsWith('十')) return 10 + (NUMERALS[raw[1] ?? ''] ?? 0);
+  if (raw.endsWith('十')) return (NUMERALS[raw[0] ?? ''] ?? 0) * 10;
+  if (raw.length === 3 && raw[1] === '十') return (NUMERALS[raw[0] ?? ''] ?? 0) * 10 + (NUMERALS[raw[2] ?? ''] ?? 0);
+  return NUMERALS[raw] ?? Number.NaN;
+}
+
+const NUM = '(\\d+|[一二两三四五六七八九十]{1,3})';
+// "3–5张" keeps the lower bound: that is what must be there.
+const RANGE = `${NUM}(?:\\s*[-–—~～至到]\\s*${NUM})?`;
+
+interface Pattern {
+  kind: RequirementQuantity['kind'];
+  type?: string;
+  regex: RegExp;
+}
+
+/** Units and nouns that say what is counted. Ordered: the first pattern matching a span wins. */
+const PATTERNS: Pattern[] = [
+  { kind: 'photos', regex: new RegExp(`${RANGE}\\s*(?:张|幅)(?:[^，。；,;]{0,6})?(?:照片|图片|相片)?`, 'gu') },
+  { kind: 'photos', regex: new RegExp(`(?:照片|图片|相片)[^，。；,;\\d]{0,6}?${RANGE}\\s*(?:张|幅)`, 'gu') },
+  { kind: 'activities', regex: new RegExp(`${RANGE}\\s*(?:次|场|期)(?:[^，。；,;]{0,8})?(?:活动|讲座|培训|宣传|会议|课)`, 'gu') },
+  { kind: 'activities', regex: new RegExp(`(?:活动|讲座|培训)[^，。；,;\\d]{0,6}?${RANGE}\\s*(?:次|场|期)`, 'gu') },
+  { kind: 'reports', regex: new RegExp(`${RANGE}\\s*篇(?:[^，。；,;]{0,6})?(?:报道|信息|稿件|文章|总结|报告)?`, 'gu') },
+  { kind: 'records', regex: new RegExp(`${RANGE}\\s*(?:份|件|本)`, 'gu') },
+];
+
+/** Record types a requirement names as needing to exist ("有方案", "签到表", "会议记录"…). */
+const TYPE_WORDS: [RegExp, string][] = [
+  [/(?:实施|工作|活动)?方案/u, '方案'],
+  [/签到/u, '签到表'],
+  [/(?:会议|活动)?记录|纪实/u, '记录'],
+  [/总结/u, '总结'],
+  [/(?:说明)?报告/u, '报告'],
+  [/制度|公约|章程/u, '制度'],
+  [/台账|登记/u, '台账'],
+  [/通知|文件/u, '通知'],
+];
+
+/**
+ * Structured quantities from a 具体要求 text: "活动照片不少于5张" → photos ≥ 5, "每年不少于4次活动" → activities ≥ 4,
+ * "至少7篇报道" → reports ≥ 7, plus record types the text names. Unparsed text still reaches the clerk as words.
+ */
+export function parseRequirementQuantities(text: string): RequirementQuantity[] {
+  const out: RequirementQuantity[] = [];
+  const taken: [number, number][] = [];
+  for (const p of PATTERNS) {
+    for (const m of text.matchAll(p.regex)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (taken.some(([a, b]) => start < b && end > a)) continue;
+      const min = toNumber(m[1] ?? '');
+      if (!Number.isFinite(min) || min <= 0) continue;
+      // "300–500字" counts characters, not records.
+      if (/字/.test(text.slice(end, end + 1))) continue;
+      taken.push([start, end]);
+      const existing = out.find((q) => q.kind === p.kind);
+      if (existing) {
+        existing.min = Math.max(existing.min, min);
+        existing.source += `；${m[0]}`;
+      } else {
+        out.push({ kind: p.kind, min, source: m[0] });
+      }
+    }
+  }
+  for (const [regex, type] of TYPE_WORDS) {
+    const m = regex.exec(text);
+    if (m) out.push({ kind: 'type', type, min: 1, source: m[0] });
+  }
+  return out;
+}
