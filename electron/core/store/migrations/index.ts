@@ -1,7 +1,7 @@
 import { migration001 } from './001-initial.js';
 import type { Migration } from './types.js';
 
-/** Every schema version in order. Add a file per version; never edit a released one. */
-export const migrations: readonly Migration[] = [migration001];
-export const LATEST_SCHEMA_VERSION = migrations.length;
+/** Every schema version in ascending order. Add one file per version; never edit a released one. */
+export const migrations: readonly Migration[] = [migration001].sort((a, b) => a.version - b.version);
+export const LATEST_SCHEMA_VERSION = Math.max(...migrations.map((m) => m.version));
 export type { Migration };
