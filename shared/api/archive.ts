@@ -66,4 +66,9 @@ export const archiveMethods = {
     z.object({ out: pathSchema }).strict(),
     { longTask: true },
   ),
+  /** The escape hatch: year / item / 件 folders with a CSV manifest, readable without Taizhang. */
+  'archive.exportFolder': method<{ path: string; records: number; files: number }>()(
+    z.object({ out: pathSchema, year: yearSchema.optional() }).strict(),
+    { longTask: true },
+  ),
 } as const;

@@ -1,5 +1,6 @@
 import { archiveMethods } from './archive.js';
-import { exportMethods } from './exports.js';
+import { binderMethods } from './binder.js';
+import { checklistMethods } from './checklist.js';
 import { indexMethods } from './index-editions.js';
 import { ledgerMethods } from './ledger.js';
 import type { InputOf, OutputOf, ParsedInputOf } from './method.js';
@@ -14,7 +15,8 @@ export const contract = {
   ...recordsMethods,
   ...searchMethods,
   ...statusMethods,
-  ...exportMethods,
+  ...binderMethods,
+  ...checklistMethods,
   ...ledgerMethods,
 } as const;
 

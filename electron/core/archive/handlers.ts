@@ -6,6 +6,7 @@ import { getUnit, setUnit, type Archive } from '../store/archive.js';
 import { schemaVersion } from '../store/database.js';
 import { backupArchive } from '../backup/backup.js';
 import { checkArchive } from '../backup/check.js';
+import { exportFolder } from '../backup/export-folder.js';
 
 export function listYears(archive: Archive): YearInfo[] {
   return archive.db
@@ -32,7 +33,7 @@ export function ensureYear(archive: Archive, year: number, editionId?: number): 
 }
 
 export const archiveHandlers: DomainHandlers<
-  'archive.info' | 'unit.get' | 'unit.set' | 'years.list' | 'years.set' | 'archive.check' | 'archive.backup'
+  'archive.info' | 'unit.get' | 'unit.set' | 'years.list' | 'years.set' | 'archive.check' | 'archive.backup' | 'archive.exportFolder'
 > = (archive) => ({
   'archive.info': (): ArchiveInfo => {
     const counts = archive.db
@@ -54,4 +55,5 @@ export const archiveHandlers: DomainHandlers<
   'years.set': ({ year, editionId }) => ensureYear(archive, year, editionId),
   'archive.check': (args, ctx) => checkArchive(archive, args, ctx),
   'archive.backup': (args, ctx) => backupArchive(archive, args.out, ctx),
+  'archive.exportFolder': (args, ctx) => exportFolder(archive, args, ctx),
 });

@@ -53,31 +53,6 @@ export const binderOptionsSchema = z
   })
   .strict();
 
-export interface ChecklistResult {
-  path: string;
-  rows: number;
-  sheets: string[];
-}
-
-export interface ChecklistChange {
-  row: number;
-  code: string;
-  field: '完成情况' | '责任人' | '备注';
-  before: string;
-  after: string;
-}
-
-export interface ChecklistDiff {
-  changes: ChecklistChange[];
-  problems: { row: number; message: string }[];
-}
-
-export const exportMethods = {
+export const binderMethods = {
   'binder.export': method<BinderReport>()(binderOptionsSchema, { longTask: true }),
-  'checklist.export': method<ChecklistResult>()(
-    z.object({ year: yearSchema, out: pathSchema, binderReport: pathSchema.optional() }).strict(),
-    { longTask: true },
-  ),
-  'checklist.diff': method<ChecklistDiff>()(z.object({ year: yearSchema, file: pathSchema }).strict()),
-  'checklist.apply': method<ChecklistDiff & { applied: number }>()(z.object({ year: yearSchema, file: pathSchema }).strict()),
 } as const;
