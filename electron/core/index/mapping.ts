@@ -1,0 +1,69 @@
+import type { Db } from '../store/database.js';
+import { TaizhangError } from '../../../shared/errors.js';
+import type { ItemMapping } from '../../../shared/api/index-editions.js';
+
+export type MappingKind = ItemMapping['kind'];
+
+interface MappingRow {
+  from_edition: number;
+  from_code: string;
+  from_title: string;
+  to_edition: number;
+  to_code: string;
+  to_title: string;
+  kind: MappingKind;
+}
+
+const MAPPING_SELECT = `
+  SELECT f.edition_id AS from_edition, f.code AS from_code, f.title AS from_title,
+         t.edition_id AS to_edition, t.code AS to_code, t.title AS to_title, m.kind
+  FROM item_map m JOIN items f ON f.id = m.from_item JOIN items t ON t.id = m.to_item`;
+
+function toMapping(r: MappingRow): ItemMapping {
+  return {
+    from: { editionId: r.from_edition, code: r.from_code, title: r.from_title },
+    to: { editionId: r.to_edition, code: r.to_code, title: r.to_title },
+    kind: r.kind,
+  };
+}
+
+/**
+ * Links an item of one edition to an item of another, so that records filed under either show up under both.
+ * Mapping again the same pair only changes its kind.
+ */
+export function linkItems(db: Db, fromItem: number, toItem: number, kind: MappingKind): ItemMapping {
+  const editions = db
+    .prepare('SELECT id, edition_id FROM items WHERE id IN (?, ?)')
+    .all(fromItem, toItem) as { id: number; edition_id: number }[];
+  const fromEdition = editions.find((r) => r.id === fromItem)?.edition_id;
+  const toEdition = editions.find((r) => r.id === toItem)?.edition_id;
+  if (fromEdition === undefined || toEdition === undefined) {
+    throw new TaizhangError('not_found', '要对应的测评项目不存在 / Item to map does not exist');
+  }
+  if (fromEdition === toEdition) {
+    throw new TaizhangError(
+      'invalid_input',
+      '只能在两个不同版本的测评体系之间建立对应 / Items can only be mapped between two different editions',
+    );
+  }
+  return db.transaction(() => {
+    // One pair is one link, whichever way round it was entered first.
+    db.prepare('DELETE FROM item_map WHERE from_item = ? AND to_item = ?').run(toItem, fromItem);
+    db.prepare(
+      `INSERT INTO item_map(from_item, to_item, kind) VALUES (?, ?, ?)
+       ON CONFLICT(from_item, to_item) DO UPDATE SET kind = excluded.kind`,
+    ).run(fromItem, toItem, kind);
+    return toMapping(db.prepare(`${MAPPING_SELECT} WHERE m.from_item = ? AND m.to_item = ?`).get(fromItem, toItem) as MappingRow);
+  })();
+}
+
+/** All mappings, or those touching one edition (as source or target). */
+export function listMappings(db: Db, editionId?: number): ItemMapping[] {
+  const rows =
+    editionId === undefined
+      ? (db.prepare(`${MAPPING_SELECT} ORDER BY f.edition_id, f.code, t.edition_id, t.code`).all() as MappingRow[])
+      : (db
+          .prepare(`${MAPPING_SELECT} WHERE f.edition_id = @edition OR t.edition_id = @edition ORDER BY f.edition_id, f.code, t.edition_id, t.code`)
+          .all({ edition: editionId }) as MappingRow[]);
+  return rows.map(toMapping);
+}
