@@ -1,11 +1,9 @@
-import { TaizhangError } from '../../../shared/errors.js';
 import type { DomainHandlers } from '../api/types.js';
+import { addRectification, closeRectification, listRectifications, updateRectification } from './ledger.js';
 
-const pending = (): never => { throw new TaizhangError('internal', '此功能正在建设中 / not built yet'); };
-
-export const ledgerHandlers: DomainHandlers<'ledger.add' | 'ledger.list' | 'ledger.update' | 'ledger.close'> = () => ({
-  'ledger.add': pending,
-  'ledger.list': pending,
-  'ledger.update': pending,
-  'ledger.close': pending,
+export const ledgerHandlers: DomainHandlers<'ledger.add' | 'ledger.list' | 'ledger.update' | 'ledger.close'> = (archive) => ({
+  'ledger.add': (args) => addRectification(archive.db, args),
+  'ledger.list': (args) => listRectifications(archive.db, args),
+  'ledger.update': (args) => updateRectification(archive.db, args),
+  'ledger.close': (args) => closeRectification(archive.db, args),
 });

@@ -1,0 +1,213 @@
+import type { ParsedArgs } from '../../../shared/api/contract.js';
+import type { Rectification, RectificationState } from '../../../shared/api/ledger.js';
+import { displayTitle } from '../../../shared/domain/record.js';
+import { TaizhangError } from '../../../shared/errors.js';
+import { resolveEdition } from '../index/editions.js';
+import { nowIso } from '../store/archive.js';
+import type { Db } from '../store/database.js';
+
+/** The clerk's calendar day (local time): a deadline "2024-06-30" is overdue from 1 July where the clerk is. */
+export function localIsoDate(now: Date = new Date()): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+interface RectificationRow {
+  id: number;
+  year: number;
+  problem: string;
+  site: string;
+  unit: string;
+  leader: string;
+  deadline: string | null;
+  progress: string;
+  state: RectificationState;
+  raised_on: string | null;
+  closed_on: string | null;
+}
+
+export interface LedgerFilter {
+  year?: number | undefined;
+  open?: boolean | undefined;
+  overdue?: boolean | undefined;
+  ids?: number[] | undefined;
+}
+
+/** Rectifications with their items and evidence, in three queries whatever their number. */
+export function listRectifications(db: Db, filter: LedgerFilter = {}, today: string = localIsoDate()): Rectification[] {
+  const rows = db
+    .prepare(
+      `SELECT id, year, problem, site, unit, leader, deadline, progress, state, raised_on, closed_on
+       FROM rectifications
+       WHERE (@year IS NULL OR year = @year)
+         AND (@ids IS NULL OR id IN (SELECT value FROM json_each(@ids)))
+       ORDER BY year, deadline IS NULL, deadline, id`,
+    )
+    .all({ year: filter.year ?? null, ids: filter.ids ? JSON.stringify(filter.ids) : null }) as RectificationRow[];
+  if (rows.length === 0) return [];
+  const ids = JSON.stringify(rows.map((r) => r.id));
+  const items = db
+    .prepare(
+      `SELECT ri.rectification_id AS rid, i.code, i.title FROM rectification_items ri
+       JOIN items i ON i.id = ri.item_id JOIN json_each(?) j ON j.value = ri.rectification_id
+       ORDER BY i.id`,
+    )
+    .all(ids) as { rid: number; code: string; title: string }[];
+  const evidence = db
+    .prepare(
+      `SELECT re.rectification_id AS rid, r.id, r.title, r.title_supplied FROM rectification_evidence re
+       JOIN records r ON r.id = re.record_id JOIN json_each(?) j ON j.value = re.rectification_id
+       ORDER BY r.date IS NULL, r.date, r.id`,
+    )
+    .all(ids) as { rid: number; id: number; title: string; title_supplied: number }[];
+  const itemsOf = groupBy(items, (i) => i.rid);
+  const evidenceOf = groupBy(evidence, (e) => e.rid);
+  const result = rows.map((r): Rectification => ({
+    id: r.id,
+    year: r.year,
+    problem: r.problem,
+    site: r.site,
+    items: (itemsOf.get(r.id) ?? []).map((i) => ({ code: i.code, title: i.title })),
+    unit: r.unit,
+    leader: r.leader,
+    deadline: r.deadline,
+    progress: r.progress,
+    state: r.state,
+    raisedOn: r.raised_on,
+    closedOn: r.closed_on,
+    evidence: (evidenceOf.get(r.id) ?? []).map((e) => ({ id: e.id, title: displayTitle(e.title, e.title_supplied === 1) })),
+    overdue: r.state !== '已整改' && r.deadline !== null && r.deadline < today,
+  }));
+  return result.filter((r) => (!filter.open || r.state !== '已整改') && (!filter.overdue || r.overdue));
+}
+
+function groupBy<T>(list: readonly T[], key: (t: T) => number): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const t of list) {
+    const k = key(t);
+    const bucket = map.get(k);
+    if (bucket) bucket.push(t);
+    else map.set(k, [t]);
+  }
+  return map;
+}
+
+function getOne(db: Db, id: number): Rectification {
+  const found = listRectifications(db, { ids: [id] })[0];
+  if (!found) throw new TaizhangError('not_found', `整改台账中没有编号为 ${id} 的问题 / No rectification #${id}`);
+  return found;
+}
+
+/** Item ids for codes in the year's edition; every unknown code is named in one error. */
+function resolveItems(db: Db, year: number, codes: readonly string[]): number[] {
+  if (codes.length === 0) return [];
+  const edition = resolveEdition(db, { year });
+  const rows = db
+    .prepare('SELECT i.id, i.code FROM items i JOIN json_each(?) j ON j.value = i.code WHERE i.edition_id = ?')
+    .all(JSON.stringify(codes), edition) as { id: number; code: string }[];
+  const byCode = new Map(rows.map((r) => [r.code, r.id]));
+  const unknown = codes.filter((c) => !byCode.has(c));
+  if (unknown.length > 0) {
+    throw new TaizhangError('not_found', `${year} 年度的测评体系中没有这些测评项：${unknown.join('、')} / Unknown item codes`, { unknown });
+  }
+  return [...new Set(codes.map((c) => byCode.get(c) as number))];
+}
+
+/** Evidence must be records that exist and are not in the trash. */
+function checkEvidence(db: Db, ids: readonly number[]): number[] {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return [];
+  const live = new Set(
+    db
+      .prepare('SELECT r.id FROM records r JOIN json_each(?) j ON j.value = r.id WHERE r.deleted_at IS NULL')
+      .pluck()
+      .all(JSON.stringify(unique)) as number[],
+  );
+  const unknown = unique.filter((id) => !live.has(id));
+  if (unknown.length > 0) {
+    throw new TaizhangError('not_found', `佐证材料不存在或已删除：${unknown.map((i) => `#${i}`).join('、')} / Unknown evidence records`, { unknown });
+  }
+  return unique;
+}
+
+function checkDates(raisedOn: string | null, deadline: string | null, closedOn: string | null): void {
+  if (raisedOn && deadline && deadline < raisedOn) {
+    throw new TaizhangError('invalid_input', `整改时限 ${deadline} 早于提出日期 ${raisedOn} / deadline before the date raised`);
+  }
+  if (raisedOn && closedOn && closedOn < raisedOn) {
+    throw new TaizhangError('invalid_input', `完成日期 ${closedOn} 早于提出日期 ${raisedOn} / closed before the date raised`);
+  }
+}
+
+function replaceLinks(db: Db, id: number, table: 'rectification_items' | 'rectification_evidence', ids: readonly number[]): void {
+  const column = table === 'rectification_items' ? 'item_id' : 'record_id';
+  db.prepare(`DELETE FROM ${table} WHERE rectification_id = ?`).run(id);
+  const insert = db.prepare(`INSERT OR IGNORE INTO ${table}(rectification_id, ${column}) VALUES (?, ?)`);
+  for (const other of ids) insert.run(id, other);
+}
+
+export function addRectification(db: Db, args: ParsedArgs<'ledger.add'>): Rectification {
+  const id = db.transaction(() => {
+    const items = resolveItems(db, args.year, args.items ?? []);
+    const evidence = checkEvidence(db, args.evidence ?? []);
+    checkDates(args.raisedOn ?? null, args.deadline ?? null, null);
+    const newId = Number(
+      db
+        .prepare(
+          `INSERT INTO rectifications(year, problem, site, unit, leader, deadline, progress, raised_on, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(args.year, args.problem, args.site ?? '', args.unit ?? '', args.leader ?? '', args.deadline ?? null, args.progress ?? '', args.raisedOn ?? null, nowIso())
+        .lastInsertRowid,
+    );
+    replaceLinks(db, newId, 'rectification_items', items);
+    replaceLinks(db, newId, 'rectification_evidence', evidence);
+    return newId;
+  })();
+  return getOne(db, id);
+}
+
+export function updateRectification(db: Db, args: ParsedArgs<'ledger.update'>, today: string = localIsoDate()): Rectification {
+  db.transaction(() => {
+    const current = getOne(db, args.id);
+    const items = args.items !== undefined ? resolveItems(db, current.year, args.items) : undefined;
+    const evidence = args.evidence !== undefined ? checkEvidence(db, args.evidence) : undefined;
+    const state = args.state ?? current.state;
+    // Closing through update dates it today; reopening forgets the old closing date.
+    const closedOn = state === '已整改' ? (current.closedOn ?? today) : null;
+    const next = {
+      problem: args.problem ?? current.problem,
+      site: args.site ?? current.site,
+      unit: args.unit ?? current.unit,
+      leader: args.leader ?? current.leader,
+      deadline: args.deadline !== undefined ? args.deadline : current.deadline,
+      progress: args.progress ?? current.progress,
+      raisedOn: args.raisedOn !== undefined ? args.raisedOn : current.raisedOn,
+    };
+    checkDates(next.raisedOn, next.deadline, closedOn);
+    db.prepare(
+      `UPDATE rectifications SET problem = ?, site = ?, unit = ?, leader = ?, deadline = ?, progress = ?, raised_on = ?, state = ?, closed_on = ?
+       WHERE id = ?`,
+    ).run(next.problem, next.site, next.unit, next.leader, next.deadline, next.progress, next.raisedOn, state, closedOn, args.id);
+    if (items) replaceLinks(db, args.id, 'rectification_items', items);
+    if (evidence) replaceLinks(db, args.id, 'rectification_evidence', evidence);
+  })();
+  return getOne(db, args.id);
+}
+
+export function closeRectification(db: Db, args: ParsedArgs<'ledger.close'>, today: string = localIsoDate()): Rectification {
+  db.transaction(() => {
+    const current = getOne(db, args.id);
+    const added = checkEvidence(db, args.evidence ?? []);
+    const closedOn = args.closedOn ?? today;
+    checkDates(current.raisedOn, null, closedOn);
+    db.prepare(`UPDATE rectifications SET state = '已整改', closed_on = ?, progress = ? WHERE id = ?`).run(
+      closedOn,
+      args.progress ?? current.progress,
+      args.id,
+    );
+    const insert = db.prepare('INSERT OR IGNORE INTO rectification_evidence(rectification_id, record_id) VALUES (?, ?)');
+    for (const record of added) insert.run(args.id, record);
+  })();
+  return getOne(db, args.id);
+}
