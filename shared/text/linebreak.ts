@@ -1,0 +1,122 @@
+/**
+ * Line breaking for Chinese text mixed with Latin words and numbers, by measured width.
+ *
+ * - Chinese may break between any two characters; Latin words and numbers ("Z001-2024", "3.5", "WiFi") stay whole
+ *   when they fit on a line, and are cut by character only when a single word is wider than the line.
+ * - 避头尾 (kinsoku): no line starts with closing punctuation and none ends with opening punctuation. The rule gives
+ *   way only when a run that may not be broken is itself wider than the line.
+ * - Spaces hang at the end of a line: they are kept (so the lines joined give back the text) but not measured.
+ * - A newline is a hard break and is not part of any line.
+ */
+
+/** Width of a string in the caller's unit (points at a font size, or anything additive). */
+export type Measure = (text: string) => number;
+
+/** Must not start a line. */
+export const CLOSING_PUNCTUATION = new Set([...'，。、；：？！）》」』】〉〕］｝”’…‥·～%‰,.;:!?)]}']);
+/** Must not end a line. */
+export const OPENING_PUNCTUATION = new Set([...'（《「『【〈〔［｛“‘([{']);
+
+const WORD_CHAR = /[\p{Script=Latin}\p{Nd}_]/u;
+/** Joins two word characters into one word: "3.5", "Z001-2024", "a/b", "it's", "10:30", "1,000", "a@b". */
+const WORD_JOINER = new Set([...".-/:'_@&+#,"]);
+const SPACE = /\s/u;
+
+interface Atom {
+  text: string;
+  kind: 'word' | 'space' | 'char';
+}
+
+/** Splits text into lines no wider than `maxWidth` (see the module comment for the rules). */
+export function breakLines(text: string, maxWidth: number, measure: Measure): string[] {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .flatMap((paragraph) => breakParagraph(paragraph, maxWidth, measure));
+}
+
+/** The width of a line as drawn: hanging spaces at its end take no room. */
+export function lineWidth(line: string, measure: Measure): number {
+  return measure(line.trimEnd());
+}
+
+function breakParagraph(paragraph: string, maxWidth: number, measure: Measure): string[] {
+  if (paragraph === '') return [''];
+  const atoms = toAtoms(paragraph);
+  const lines: string[] = [];
+  let start = 0;
+  let i = start;
+  while (i < atoms.length) {
+    const candidate = joinAtoms(atoms, start, i + 1);
+    if (i === start || lineWidth(candidate, measure) <= maxWidth) {
+      if (i === start && atoms[i]!.kind === 'word' && [...atoms[i]!.text].length > 1 && lineWidth(atoms[i]!.text, measure) > maxWidth) {
+        // A word wider than the whole line: cut it into characters, which may break anywhere.
+        atoms.splice(i, 1, ...[...atoms[i]!.text].map((ch): Atom => ({ text: ch, kind: 'char' })));
+        continue;
+      }
+      i += 1;
+      continue;
+    }
+    // atoms[i] does not fit: break at the last allowed place, or right here when the line has none.
+    let breakAt = i;
+    while (breakAt > start && !mayBreakBefore(atoms, breakAt)) breakAt -= 1;
+    if (breakAt === start) breakAt = i;
+    lines.push(joinAtoms(atoms, start, breakAt));
+    start = breakAt;
+    i = start;
+  }
+  lines.push(joinAtoms(atoms, start, atoms.length));
+  return lines;
+}
+
+function mayBreakBefore(atoms: Atom[], index: number): boolean {
+  const next = atoms[index]!;
+  if (next.kind === 'space' || CLOSING_PUNCTUATION.has(firstChar(next.text))) return false;
+  // The line would end with the last atom that is not a space.
+  let prev = index - 1;
+  while (prev >= 0 && atoms[prev]!.kind === 'space') prev -= 1;
+  if (prev < 0) return false;
+  return !OPENING_PUNCTUATION.has(lastChar(atoms[prev]!.text));
+}
+
+function toAtoms(text: string): Atom[] {
+  const chars = [...text];
+  const atoms: Atom[] = [];
+  for (let i = 0; i < chars.length; ) {
+    const ch = chars[i]!;
+    if (SPACE.test(ch)) {
+      let j = i + 1;
+      while (j < chars.length && SPACE.test(chars[j]!)) j += 1;
+      atoms.push({ text: chars.slice(i, j).join(''), kind: 'space' });
+      i = j;
+    } else if (WORD_CHAR.test(ch)) {
+      let j = i + 1;
+      while (j < chars.length) {
+        if (WORD_CHAR.test(chars[j]!)) j += 1;
+        else if (WORD_JOINER.has(chars[j]!) && j + 1 < chars.length && WORD_CHAR.test(chars[j + 1]!)) j += 2;
+        else break;
+      }
+      atoms.push({ text: chars.slice(i, j).join(''), kind: 'word' });
+      i = j;
+    } else {
+      atoms.push({ text: ch, kind: 'char' });
+      i += 1;
+    }
+  }
+  return atoms;
+}
+
+function joinAtoms(atoms: Atom[], from: number, to: number): string {
+  let s = '';
+  for (let k = from; k < to; k += 1) s += atoms[k]!.text;
+  return s;
+}
+
+function firstChar(s: string): string {
+  return String.fromCodePoint(s.codePointAt(0)!);
+}
+
+function lastChar(s: string): string {
+  const chars = [...s];
+  return chars[chars.length - 1]!;
+}
