@@ -53,7 +53,12 @@ export async function openCore(dir: string, options: OpenArchiveOptions = {}): P
 }
 
 export function parseArgs(name: MethodName, args: unknown): unknown {
-  const result = contract[name].input.safeParse(args ?? {});
+  return parseInput(name, contract[name].input, args);
+}
+
+/** Validates arguments against a method's schema (also used by the shells for their session methods). */
+export function parseInput(name: string, schema: z.ZodType, args: unknown): unknown {
+  const result = schema.safeParse(args ?? {});
   if (!result.success) {
     throw new TaizhangError('invalid_input', `参数有误 / Invalid arguments for ${name}：${describeIssues(result.error)}`, {
       issues: result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import type { ArchiveInfo } from './archive.js';
+import { unitPatchSchema } from './archive.js';
+import { empty, pathSchema, yearSchema } from './common.js';
+import { contract } from './contract.js';
+import { method, type InputOf, type OutputOf } from './method.js';
+
+/**
+ * Session-level methods: which archive is open, the recent list, native dialogs. They are served by the shell
+ * (Electron main process or the HTTP bridge) through electron/host, not by one archive's core, so they sit beside
+ * the core contract instead of inside it: a core never has to answer "open another archive".
+ */
+
+export interface RecentArchive {
+  path: string;
+  /** 单位名称 when it was last opened, so the list reads as units, not folders. */
+  name: string;
+  openedAt: string;
+  /** False when the folder was moved or deleted since. */
+  exists: boolean;
+}
+
+export interface AppState {
+  archive: ArchiveInfo | null;
+  recent: RecentArchive[];
+  /** 'electron' has native dialogs and file paths; 'browser' uploads files through the bridge. */
+  shell: 'electron' | 'browser';
+}
+
+export const PICK_KINDS = ['records', 'index', 'checklist'] as const;
+export const EXPORT_KINDS = ['binder', 'checklist', 'backup', 'folder', 'index'] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+
+export const appMethods = {
+  'app.state': method<AppState>()(empty),
+  'app.open': method<ArchiveInfo>()(z.object({ dir: pathSchema }).strict()),
+  /** Creates a new archive (with the example index) in an empty or new folder and opens it. */
+  'app.create': method<ArchiveInfo>()(z.object({ dir: pathSchema, unit: unitPatchSchema.default({}) }).strict()),
+  'app.close': method<{ closed: boolean }>()(empty),
+  'app.forget': method<RecentArchive[]>()(z.object({ dir: pathSchema }).strict()),
+  /** Native folder dialog; null when cancelled or when the shell has none (browser). */
+  'app.pickFolder': method<{ path: string | null }>()(
+    z.object({ title: z.string().max(100).optional(), forSaving: z.boolean().default(false) }).strict(),
+  ),
+  'app.pickFiles': method<{ paths: string[] }>()(
+    z.object({ kind: z.enum(PICK_KINDS).default('records'), multiple: z.boolean().default(true) }).strict(),
+  ),
+  /** Opens a folder in the system file manager (folders only: nothing is ever executed). */
+  'app.showFolder': method<{ shown: boolean }>()(z.object({ path: pathSchema }).strict()),
+  /** Where an export goes unless the clerk chooses otherwise: a folder beside the archive. */
+  'app.exportDir': method<{ path: string }>()(z.object({ kind: z.enum(EXPORT_KINDS), year: yearSchema.optional() }).strict()),
+} as const;
+
+export type AppMethodName = keyof typeof appMethods;
+
+/** Everything a window may call: the core's methods plus the session's. */
+export const windowContract = { ...contract, ...appMethods } as const;
+export type WindowContract = typeof windowContract;
+export type WindowMethodName = keyof WindowContract;
+export type WindowArgs<K extends WindowMethodName> = InputOf<WindowContract[K]>;
+export type WindowResult<K extends WindowMethodName> = OutputOf<WindowContract[K]>;
+
+export function isAppMethodName(name: unknown): name is AppMethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(appMethods, name);
+}
+
+export function isWindowMethodName(name: unknown): name is WindowMethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(windowContract, name);
+}
+
+export function isLongTask(name: WindowMethodName): boolean {
+  return (windowContract[name] as { longTask?: boolean }).longTask === true;
+}
