@@ -32,7 +32,6 @@ export function safeRelativePath(raw: string): string[] {
 }
 
 function safeSegment(raw: string): string | null {
-  // eslint-disable-next-line no-control-regex
   let s = raw.normalize('NFC').replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_');
   s = s.replace(/[. ]+$/, '').trim();
   if (s === '' || /^\.+$/.test(s)) return null;
