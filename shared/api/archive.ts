@@ -62,12 +62,13 @@ export const archiveMethods = {
   /** Declares a year and the index edition it uses. */
   'years.set': method<YearInfo>()(z.object({ year: yearSchema, editionId: idSchema.optional() }).strict()),
   'archive.check': method<CheckReport>()(z.object({ repair: z.boolean().default(false) }).strict(), { longTask: true }),
-  'archive.backup': method<{ path: string; files: number; bytes: number }>()(
+  /** `warnings`: files that could not be backed up as they should (missing or damaged), in words. */
+  'archive.backup': method<{ path: string; files: number; bytes: number; warnings: string[] }>()(
     z.object({ out: pathSchema }).strict(),
     { longTask: true },
   ),
   /** The escape hatch: year / item / 件 folders with a CSV manifest, readable without Taizhang. */
-  'archive.exportFolder': method<{ path: string; records: number; files: number }>()(
+  'archive.exportFolder': method<{ path: string; records: number; files: number; warnings: string[] }>()(
     z.object({ out: pathSchema, year: yearSchema.optional() }).strict(),
     { longTask: true },
   ),
