@@ -1,0 +1,215 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { FileKind } from '../../../shared/api/records.js';
+import { TaizhangError } from '../../../shared/errors.js';
+import type { Archive } from '../store/archive.js';
+import type { Db } from '../store/database.js';
+import { hashFile, type FileStore } from '../store/file-store.js';
+import { nowIso } from '../store/archive.js';
+import { detectType, KNOWN_EXTENSIONS, type DetectedType } from './detect.js';
+import { heicToJpeg, inspectImage, makeDerivatives, readExif, type ImageDerivatives } from './image.js';
+import { readDocx, readXlsx } from './office.js';
+import { readPdf } from './pdf.js';
+import { safeFileName, splitExtension } from './safe-name.js';
+
+/** A row of `blobs`: what was learnt from one distinct content. */
+export interface BlobMeta {
+  sha256: string;
+  size: number;
+  mime: string;
+  kind: FileKind;
+  ext: string;
+  pages: number | null;
+  width: number | null;
+  height: number | null;
+  exifDate: string | null;
+  orientation: number | null;
+  camera: string | null;
+  text: string;
+  binderNote: string | null;
+}
+
+/** A source file checked and hashed, nothing written yet. */
+export interface CheckedSource {
+  source: string;
+  /** Safe display name, extension not yet corrected from content. */
+  name: string;
+  sha256: string;
+  size: number;
+  warnings: string[];
+}
+
+/** A file whose bytes are in the store and whose blob row is ready to insert. */
+export interface StoredSource {
+  name: string;
+  blob: BlobMeta;
+  /** This call put new bytes into the store (to be removed if the database step fails). */
+  added: boolean;
+  warnings: string[];
+}
+
+/** Files larger than this are refused: they do not belong in a paper binder, and reading them would exhaust memory. */
+export const MAX_FILE_BYTES = 1024 * 1024 * 1024;
+
+export async function checkSource(source: string): Promise<CheckedSource> {
+  let stat;
+  try {
+    stat = await fs.stat(source);
+  } catch {
+    throw new TaizhangError('bad_file', '找不到文件或无权读取 / File not found or not readable');
+  }
+  if (stat.isDirectory()) throw new TaizhangError('bad_file', '这是一个文件夹，请用 import 导入文件夹 / This is a folder; use import');
+  if (!stat.isFile()) throw new TaizhangError('bad_file', '不是普通文件 / Not a regular file');
+  if (stat.size === 0) throw new TaizhangError('bad_file', '文件是空的（0 字节）/ The file is empty (0 bytes)');
+  if (stat.size > MAX_FILE_BYTES) throw new TaizhangError('bad_file', '文件超过 1 GB，不能收入档案 / Files over 1 GB are not accepted');
+  const safe = safeFileName(path.basename(source));
+  const warnings = safe.changes.length > 0 ? [`文件名已改为「${safe.name}」：${safe.changes.join('；')}`] : [];
+  return { source, name: safe.name, sha256: await hashFile(source), size: stat.size, warnings };
+}
+
+export function readBlob(db: Db, sha256: string): BlobMeta | null {
+  const row = db
+    .prepare(
+      `SELECT sha256, size, mime, kind, ext, pages, width, height, exif_date AS exifDate, orientation, camera, text,
+              binder_note AS binderNote FROM blobs WHERE sha256 = ?`,
+    )
+    .get(sha256) as BlobMeta | undefined;
+  return row ?? null;
+}
+
+/**
+ * Reads what the content holds, copies the bytes into the store (atomically) and makes the derivatives. A content
+ * already known to the archive is not read again. Errors are per file and leave nothing behind.
+ */
+export async function storeSource(archive: Archive, checked: CheckedSource): Promise<StoredSource> {
+  const known = readBlob(archive.db, checked.sha256);
+  const warnings = [...checked.warnings];
+  const detected = await detectType(checked.source, splitExtension(checked.name).ext);
+  const fixed = fixExtension(checked.name, detected);
+  if (fixed.warning) warnings.push(fixed.warning);
+  let blob: BlobMeta;
+  let derivatives: ImageDerivatives | null = null;
+  if (known) {
+    blob = known;
+  } else {
+    const analysed = await analyse(checked, detected);
+    blob = analysed.blob;
+    derivatives = analysed.derivatives;
+    warnings.push(...analysed.warnings);
+  }
+  const put = await archive.files.put(checked.source);
+  if (put.sha256 !== checked.sha256) {
+    if (put.added) await archive.files.remove(put.sha256);
+    throw new TaizhangError('bad_file', '文件在导入过程中被修改，请重试 / The file changed while being imported; try again');
+  }
+  try {
+    if (blob.kind === 'image') await ensureDerivatives(archive.files, blob.sha256, checked.source, blob.mime, derivatives);
+  } catch (err) {
+    if (put.added) await archive.files.remove(put.sha256);
+    throw err;
+  }
+  return { name: fixed.name, blob, added: put.added, warnings };
+}
+
+async function analyse(
+  checked: CheckedSource,
+  detected: DetectedType,
+): Promise<{ blob: BlobMeta; derivatives: ImageDerivatives | null; warnings: string[] }> {
+  const blob: BlobMeta = {
+    sha256: checked.sha256, size: checked.size, mime: detected.mime, kind: detected.kind, ext: detected.extensions[0] ?? '',
+    pages: null, width: null, height: null, exifDate: null, orientation: null, camera: null, text: '', binderNote: null,
+  };
+  const warnings: string[] = [];
+  let derivatives: ImageDerivatives | null = null;
+  switch (detected.kind) {
+    case 'pdf': {
+      const pdf = await readPdf(await fs.readFile(checked.source));
+      blob.pages = pdf.pages;
+      blob.text = pdf.text;
+      if (pdf.encrypted) {
+        blob.binderNote = 'PDF 已加密（设有密码或权限限制），不能编入案卷；请取得未加密的版本 / Encrypted PDF: cannot go into a binder';
+        warnings.push('PDF 已加密，已保存但不能编入案卷 / Encrypted PDF kept, but it cannot go into a binder');
+      }
+      break;
+    }
+    case 'image': {
+      const original = await fs.readFile(checked.source);
+      const decodable = detected.needsHeicConversion ? await heicToJpeg(original) : original;
+      const info = await inspectImage(decodable);
+      // EXIF lives in the original; a HEIC's converted JPEG has none.
+      const exif = detected.needsHeicConversion ? await readExif(original) : info;
+      Object.assign(blob, { width: info.width, height: info.height, orientation: info.orientation, exifDate: exif.exifDate, camera: exif.camera, pages: 1 });
+      derivatives = await makeDerivatives(decodable);
+      break;
+    }
+    case 'docx': {
+      const docx = await readDocx(checked.source);
+      blob.text = docx.text;
+      blob.pages = docx.pages;
+      break;
+    }
+    case 'xlsx':
+      blob.text = (await readXlsx(checked.source)).text;
+      break;
+    case 'office':
+      blob.binderNote = `${detected.format} 不能直接编入案卷，请用 WPS、Word 或 LibreOffice 另存为 PDF 后添加 / Save it as PDF to include it in a binder`;
+      warnings.push(`${detected.format} 文件已作为附件保存，编入案卷前需另存为 PDF / Kept as an attachment`);
+      break;
+    case 'other':
+      blob.binderNote = `${detected.format} 文件作为附件保存，不能编入案卷 / Kept as an attachment; cannot go into a binder`;
+      warnings.push(`${detected.format} 文件只能作为附件保存，不能编入案卷 / Kept as an attachment only`);
+      break;
+  }
+  return { blob, derivatives, warnings };
+}
+
+/** Derivatives are made once per content: an existing one is kept. */
+async function ensureDerivatives(
+  store: FileStore,
+  sha256: string,
+  source: string,
+  mime: string,
+  made: ImageDerivatives | null,
+): Promise<void> {
+  const thumbPath = store.derivativePath(sha256, 'thumb');
+  const printPath = store.derivativePath(sha256, 'print');
+  const present = await Promise.all([thumbPath, printPath].map((p) => fs.access(p).then(() => true, () => false)));
+  if (present.every(Boolean)) return;
+  let derivatives = made;
+  if (!derivatives) {
+    const original = await fs.readFile(source);
+    derivatives = await makeDerivatives(mime === 'image/heic' ? await heicToJpeg(original) : original);
+  }
+  await store.writeAtomic(thumbPath, derivatives.thumb);
+  await store.writeAtomic(printPath, derivatives.print);
+}
+
+/** Gives the display name the extension its content has ("报告.jpg" holding a PDF becomes "报告.pdf"). */
+function fixExtension(name: string, detected: DetectedType): { name: string; warning: string | null } {
+  const { stem, ext } = splitExtension(name);
+  const wanted = detected.extensions[0];
+  if (!wanted || detected.extensions.includes(ext.toLowerCase())) return { name, warning: null };
+  // "活动.2024" keeps its ".2024"; only a real but wrong extension is replaced.
+  const fixed = KNOWN_EXTENSIONS.has(ext.toLowerCase()) ? `${stem}${wanted}` : `${name}${wanted}`;
+  const shown = KNOWN_EXTENSIONS.has(ext.toLowerCase()) ? `扩展名「${ext}」与实际内容（${detected.format}）不符` : `文件扩展名不是 ${detected.format}`;
+  return { name: fixed, warning: `${shown}，已按 ${detected.format} 处理并命名为「${fixed}」/ Extension does not match the content` };
+}
+
+/** Inserts the blob row if this content is new to the database (call inside the record transaction). */
+export function insertBlob(db: Db, blob: BlobMeta): void {
+  db.prepare(
+    `INSERT OR IGNORE INTO blobs(sha256, size, mime, kind, ext, pages, width, height, exif_date, orientation, camera, text, binder_note, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    blob.sha256, blob.size, blob.mime, blob.kind, blob.ext, blob.pages, blob.width, blob.height, blob.exifDate, blob.orientation,
+    blob.camera, blob.text, blob.binderNote, nowIso(),
+  );
+}
+
+/** After a failed database step: removes the bytes this call added that no record references. */
+export async function discardUnreferenced(archive: Archive, stored: readonly StoredSource[]): Promise<void> {
+  const referenced = archive.db.prepare('SELECT 1 FROM record_files WHERE sha256 = ? LIMIT 1').pluck();
+  for (const s of stored) {
+    if (s.added && !referenced.get(s.blob.sha256)) await archive.files.remove(s.blob.sha256);
+  }
+}

@@ -1,0 +1,66 @@
+import ExcelJS from 'exceljs';
+import mammoth from 'mammoth';
+import { TaizhangError } from '../../../shared/errors.js';
+import { MAX_TEXT_CHARS } from './pdf.js';
+import { listZipEntries, readZipEntry } from './zip.js';
+
+/** Office files are zip containers; their parts may expand far beyond the file size (zip bombs). */
+export const MAX_UNPACKED_BYTES = 300 * 1024 * 1024;
+
+export interface OfficeInfo {
+  text: string;
+  /** Page count the word processor saved (docProps/app.xml), when present. */
+  pages: number | null;
+}
+
+export async function readDocx(file: string): Promise<OfficeInfo> {
+  await refuseZipBomb(file);
+  let text: string;
+  try {
+    text = (await mammoth.extractRawText({ path: file })).value;
+  } catch {
+    throw new TaizhangError('bad_file', 'Word 文档已损坏，无法读取 / The Word document cannot be read');
+  }
+  const app = await readZipEntry(file, 'docProps/app.xml', 1024 * 1024).catch(() => null);
+  const pages = app ? Number(/<Pages>(\d+)<\/Pages>/.exec(app)?.[1] ?? NaN) : NaN;
+  return { text: text.slice(0, MAX_TEXT_CHARS), pages: Number.isInteger(pages) && pages > 0 ? pages : null };
+}
+
+export async function readXlsx(file: string): Promise<OfficeInfo> {
+  await refuseZipBomb(file);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.readFile(file);
+  } catch {
+    throw new TaizhangError('bad_file', 'Excel 表格已损坏，无法读取 / The Excel workbook cannot be read');
+  }
+  const lines: string[] = [];
+  let length = 0;
+  workbook.eachSheet((sheet) => {
+    lines.push(sheet.name);
+    sheet.eachRow((row) => {
+      if (length > MAX_TEXT_CHARS) return;
+      const cells: string[] = [];
+      row.eachCell((cell) => {
+        const text = cell.text.trim();
+        if (text) cells.push(text);
+      });
+      const line = cells.join(' ');
+      lines.push(line);
+      length += line.length;
+    });
+  });
+  return { text: lines.join('\n').slice(0, MAX_TEXT_CHARS), pages: null };
+}
+
+async function refuseZipBomb(file: string): Promise<void> {
+  let unpacked: number;
+  try {
+    unpacked = (await listZipEntries(file)).reduce((sum, e) => sum + e.uncompressedSize, 0);
+  } catch {
+    throw new TaizhangError('bad_file', '文档的压缩结构已损坏 / The document container is damaged');
+  }
+  if (unpacked > MAX_UNPACKED_BYTES) {
+    throw new TaizhangError('bad_file', '文档解压后过大，可能是恶意文件 / The document expands to an unsafe size');
+  }
+}

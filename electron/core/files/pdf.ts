@@ -1,0 +1,79 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { TaizhangError } from '../../../shared/errors.js';
+
+export interface PdfInfo {
+  /** null when the PDF is locked by a password and its pages cannot be counted. */
+  pages: number | null;
+  text: string;
+  encrypted: boolean;
+}
+
+/** Enough for any real document's text layer; beyond this the search index only grows, it does not get better. */
+export const MAX_TEXT_CHARS = 400_000;
+
+type PdfJs = typeof PdfJsModule;
+let pdfjsModule: Promise<PdfJs> | null = null;
+// Loaded on first use: pdf.js is large and most commands never read a PDF.
+function loadPdfJs(): Promise<PdfJs> {
+  pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  return pdfjsModule;
+}
+
+function pdfjsAssetDir(sub: string): string {
+  const pkg = createRequire(import.meta.url).resolve('pdfjs-dist/package.json');
+  return path.join(path.dirname(pkg), sub) + path.sep;
+}
+
+/** Reads the page count and text layer of a PDF. Throws a clerk-readable `bad_file` error when it cannot be read. */
+export async function readPdf(bytes: Uint8Array): Promise<PdfInfo> {
+  const encrypted = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes('/Encrypt');
+  // A file cut short by a failed download or copy has lost its trailer; pdf.js would guess at the rest.
+  const tail = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(Math.max(0, bytes.byteLength - 4096));
+  if (!tail.includes('%%EOF')) {
+    throw new TaizhangError('bad_file', 'PDF 文件不完整，可能在下载或复制时被截断 / The PDF is truncated');
+  }
+  const pdfjs = await loadPdfJs();
+  const task = pdfjs.getDocument({
+    // pdf.js takes ownership of the buffer it is given; pass a copy so the caller's bytes stay intact.
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: true,
+    verbosity: 0,
+    cMapUrl: pdfjsAssetDir('cmaps'),
+    cMapPacked: true,
+    standardFontDataUrl: pdfjsAssetDir('standard_fonts'),
+  });
+  let doc: Awaited<typeof task.promise>;
+  try {
+    doc = await task.promise;
+  } catch (err) {
+    await task.destroy();
+    const name = err instanceof Error ? err.name : '';
+    if (name === 'PasswordException') return { pages: null, text: '', encrypted: true };
+    throw new TaizhangError('bad_file', 'PDF 文件已损坏，无法读取 / The PDF is damaged and cannot be read');
+  }
+  try {
+    const pages = doc.numPages;
+    if (pages < 1) throw new TaizhangError('bad_file', 'PDF 文件没有页面 / The PDF has no pages');
+    const parts: string[] = [];
+    let length = 0;
+    for (let n = 1; n <= pages && length < MAX_TEXT_CHARS; n += 1) {
+      const page = await doc.getPage(n);
+      const content = await page.getTextContent();
+      const text = content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join('');
+      page.cleanup();
+      parts.push(text);
+      length += text.length;
+    }
+    return { pages, text: parts.join('\n').slice(0, MAX_TEXT_CHARS), encrypted };
+  } catch (err) {
+    if (err instanceof TaizhangError) throw err;
+    throw new TaizhangError('bad_file', 'PDF 文件已损坏，部分页面无法读取 / Some pages of the PDF cannot be read');
+  } finally {
+    await doc.destroy();
+  }
+}

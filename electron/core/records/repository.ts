@@ -1,0 +1,235 @@
+import type { Activity, ItemRef, RecordDetail, RecordSummary, StoredFile } from '../../../shared/api/records.js';
+import type { Caption, RecordType, RetentionPeriod } from '../../../shared/domain/record.js';
+import { TaizhangError } from '../../../shared/errors.js';
+import { findItem, resolveEdition } from '../index/editions.js';
+import { itemPaths } from '../index/tree.js';
+import { nowIso } from '../store/archive.js';
+import type { Db } from '../store/database.js';
+
+/** The columns of a record a clerk edits. */
+export interface RecordFields {
+  year: number;
+  title: string;
+  titleSupplied: boolean;
+  docNo: string;
+  author: string;
+  date: string | null;
+  type: RecordType;
+  retention: RetentionPeriod;
+  note: string;
+  caption: Caption;
+  activityId: number | null;
+  carriedFrom: number | null;
+}
+
+/**
+ * Item ids for codes in the edition the year uses (or will use: a new year takes the newest edition; no year means
+ * the newest). Throws a clear error naming the first unknown code, before anything is written.
+ */
+export function resolveItemCodes(db: Db, year: number | undefined, codes: readonly string[]): number[] {
+  if (codes.length === 0) return [];
+  const edition = resolveEdition(db, { year });
+  const ids = codes.map((code) => {
+    try {
+      return findItem(db, edition, code).id;
+    } catch (err) {
+      if (err instanceof TaizhangError && err.code === 'not_found') {
+        const where = year === undefined ? '当前测评体系' : `${year} 年度所用的测评体系`;
+        throw new TaizhangError('not_found', `${where}中没有编码为「${code}」的项目 / No index item with code ${code}`);
+      }
+      throw err;
+    }
+  });
+  return [...new Set(ids)];
+}
+
+/** The activity of that name in that year, created on first use. */
+export function activityIdFor(db: Db, year: number, name: string, date: string | null): number {
+  const existing = db.prepare('SELECT id FROM activities WHERE year = ? AND name = ?').pluck().get(year, name) as number | undefined;
+  if (existing !== undefined) return existing;
+  return Number(db.prepare('INSERT INTO activities(year, name, date) VALUES (?, ?, ?)').run(year, name, date).lastInsertRowid);
+}
+
+export function insertRecord(db: Db, f: RecordFields): number {
+  const now = nowIso();
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO records(year, title, title_supplied, doc_no, author, date, type, retention, note, caption, activity_id, carried_from, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        f.year, f.title, f.titleSupplied ? 1 : 0, f.docNo, f.author, f.date, f.type, f.retention, f.note, JSON.stringify(f.caption),
+        f.activityId, f.carriedFrom, now, now,
+      ).lastInsertRowid,
+  );
+}
+
+export function setRecordItems(db: Db, recordId: number, itemIds: readonly number[]): void {
+  db.prepare('DELETE FROM record_items WHERE record_id = ?').run(recordId);
+  addRecordItems(db, recordId, itemIds);
+}
+
+export function addRecordItems(db: Db, recordId: number, itemIds: readonly number[]): void {
+  const insert = db.prepare('INSERT OR IGNORE INTO record_items(record_id, item_id) VALUES (?, ?)');
+  for (const item of itemIds) insert.run(recordId, item);
+}
+
+export function setRecordTags(db: Db, recordId: number, tags: readonly string[]): void {
+  db.prepare('DELETE FROM record_tags WHERE record_id = ?').run(recordId);
+  const insert = db.prepare('INSERT OR IGNORE INTO record_tags(record_id, tag) VALUES (?, ?)');
+  for (const tag of tags) insert.run(recordId, tag);
+}
+
+export function addRecordFile(db: Db, recordId: number, sha256: string, name: string): void {
+  const position = db.prepare('SELECT coalesce(max(position) + 1, 0) FROM record_files WHERE record_id = ?').pluck().get(recordId) as number;
+  db.prepare('INSERT OR IGNORE INTO record_files(record_id, sha256, name, position) VALUES (?, ?, ?, ?)').run(recordId, sha256, name, position);
+}
+
+interface RecordRow {
+  id: number;
+  year: number;
+  title: string;
+  title_supplied: number;
+  doc_no: string;
+  author: string;
+  date: string | null;
+  type: RecordType;
+  retention: RetentionPeriod;
+  note: string;
+  caption: string;
+  activity_id: number | null;
+  activity: string | null;
+  carried_from: number | null;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+  files: number;
+  pages: number;
+  thumb: string | null;
+}
+
+const SUMMARY_SELECT = `
+  SELECT r.*, a.name AS activity,
+    (SELECT count(*) FROM record_files f WHERE f.record_id = r.id) AS files,
+    (SELECT coalesce(sum(b.pages), 0) FROM record_files f JOIN blobs b ON b.sha256 = f.sha256 WHERE f.record_id = r.id) AS pages,
+    (SELECT f.sha256 FROM record_files f JOIN blobs b ON b.sha256 = f.sha256
+       WHERE f.record_id = r.id AND b.kind IN ('image', 'pdf') ORDER BY f.position LIMIT 1) AS thumb
+  FROM records r LEFT JOIN activities a ON a.id = r.activity_id`;
+
+export interface SummaryQuery {
+  where: string[];
+  params: unknown[];
+}
+
+/** Record summaries for a WHERE over `records r`, ordered as a clerk reads a year: by date, then as filed. */
+export function selectSummaries(db: Db, query: SummaryQuery): RecordSummary[] {
+  const where = query.where.length > 0 ? `WHERE ${query.where.join(' AND ')}` : '';
+  const rows = db.prepare(`${SUMMARY_SELECT} ${where} ORDER BY r.year, r.date IS NULL, r.date, r.id`).all(...query.params) as RecordRow[];
+  const items = itemsOfRecords(db, rows.map((r) => r.id));
+  return rows.map((r) => toSummary(r, items.get(r.id) ?? []));
+}
+
+function toSummary(r: RecordRow, items: ItemRef[]): RecordSummary {
+  return {
+    id: r.id,
+    year: r.year,
+    title: r.title,
+    titleSupplied: r.title_supplied === 1,
+    docNo: r.doc_no,
+    author: r.author,
+    date: r.date,
+    type: r.type,
+    retention: r.retention,
+    activityId: r.activity_id,
+    activity: r.activity,
+    items,
+    files: r.files,
+    pages: r.pages,
+    thumb: r.thumb,
+  };
+}
+
+/** Item links of many records at once, each with its path, in index order. */
+export function itemsOfRecords(db: Db, recordIds: readonly number[]): Map<number, ItemRef[]> {
+  const out = new Map<number, ItemRef[]>();
+  if (recordIds.length === 0) return out;
+  const rows = db
+    .prepare(
+      `SELECT ri.record_id, i.id, i.edition_id, i.code, i.title FROM record_items ri JOIN items i ON i.id = ri.item_id
+       WHERE ri.record_id IN (SELECT value FROM json_each(?)) ORDER BY i.edition_id, i.code`,
+    )
+    .all(JSON.stringify(recordIds)) as { record_id: number; id: number; edition_id: number; code: string; title: string }[];
+  const paths = itemPaths(db, [...new Set(rows.map((r) => r.id))]);
+  for (const r of rows) {
+    const list = out.get(r.record_id) ?? [];
+    list.push({ editionId: r.edition_id, code: r.code, title: r.title, path: paths.get(r.id) ?? `${r.code} ${r.title}` });
+    out.set(r.record_id, list);
+  }
+  return out;
+}
+
+export function getRecordDetail(db: Db, id: number, options: { includeDeleted?: boolean } = {}): RecordDetail {
+  const row = db.prepare(`${SUMMARY_SELECT} WHERE r.id = ?`).get(id) as RecordRow | undefined;
+  if (!row || (row.deleted_at && !options.includeDeleted)) {
+    throw new TaizhangError('not_found', `没有第 ${id} 件记录${row?.deleted_at ? '（已在回收站）' : ''} / No record ${id}`);
+  }
+  const summary = toSummary(row, itemsOfRecords(db, [id]).get(id) ?? []);
+  const tags = db.prepare('SELECT tag FROM record_tags WHERE record_id = ? ORDER BY tag').pluck().all(id) as string[];
+  const fileList = db
+    .prepare(
+      `SELECT f.id, f.sha256, f.name, b.kind, b.mime, b.size, b.pages, b.width, b.height, b.exif_date AS exifDate, b.camera,
+              b.binder_note AS binderNote
+       FROM record_files f JOIN blobs b ON b.sha256 = f.sha256 WHERE f.record_id = ? ORDER BY f.position, f.id`,
+    )
+    .all(id) as StoredFile[];
+  return {
+    ...summary,
+    note: row.note,
+    tags,
+    caption: JSON.parse(row.caption) as Caption,
+    fileList,
+    carriedFrom: row.carried_from,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+interface ActivityRow {
+  id: number;
+  year: number;
+  name: string;
+  date: string | null;
+  caption: string;
+  records: number;
+  types: string | null;
+}
+
+const ACTIVITY_SELECT = `
+  SELECT a.id, a.year, a.name, a.date, a.caption,
+         (SELECT count(*) FROM records r WHERE r.activity_id = a.id AND r.deleted_at IS NULL) AS records,
+         (SELECT group_concat(DISTINCT r.type) FROM records r WHERE r.activity_id = a.id AND r.deleted_at IS NULL) AS types
+  FROM activities a`;
+
+export function listActivities(db: Db, year: number): Activity[] {
+  const rows = db.prepare(`${ACTIVITY_SELECT} WHERE a.year = ? ORDER BY a.date IS NULL, a.date, a.id`).all(year) as ActivityRow[];
+  return rows.map(toActivity);
+}
+
+export function getActivity(db: Db, id: number): Activity {
+  const row = db.prepare(`${ACTIVITY_SELECT} WHERE a.id = ?`).get(id) as ActivityRow | undefined;
+  if (!row) throw new TaizhangError('not_found', `没有编号为 ${id} 的活动 / No activity ${id}`);
+  return toActivity(row);
+}
+
+function toActivity(r: ActivityRow): Activity {
+  return {
+    id: r.id,
+    year: r.year,
+    name: r.name,
+    date: r.date,
+    caption: JSON.parse(r.caption) as Caption,
+    records: r.records,
+    types: (r.types ? r.types.split(',') : []) as RecordType[],
+  };
+}
