@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, itemCodeSchema, pathSchema } from './common.js';
+import { idSchema, itemCodeSchema, pathSchema, yearSchema } from './common.js';
 import { method } from './method.js';
 
 /** Quantities parsed from a 具体要求 text, e.g. "照片5张" → { kind: 'photos', min: 5 }. */
@@ -56,7 +56,7 @@ export const indexMethods = {
   'index.editions': method<Edition[]>()(z.object({}).strict()),
   'index.list': method<IndexItem[]>()(editionRef.extend({ year: z.number().int().optional() }).strict()),
   'index.import': method<{ edition: number; items: number; levels: number; warnings: string[] }>()(
-    z.object({ file: pathSchema, name: z.string().trim().min(1).max(200).optional() }).strict(),
+    z.object({ file: pathSchema, name: z.string().trim().min(1).max(200).optional(), year: yearSchema.optional() }).strict(),
   ),
   'index.export': method<{ path: string; items: number }>()(editionRef.extend({ out: pathSchema }).strict()),
   'index.updateItem': method<IndexItem>()(
