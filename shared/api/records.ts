@@ -56,6 +56,8 @@ export interface RecordDetail extends RecordSummary {
   carriedFrom: number | null;
   createdAt: string;
   updatedAt: string;
+  /** Set while the record is in the trash. */
+  deletedAt: string | null;
 }
 
 export interface Activity {

@@ -192,6 +192,7 @@ export function getRecordDetail(db: Db, id: number, options: { includeDeleted?: 
     carriedFrom: row.carried_from,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    deletedAt: row.deleted_at,
   };
 }
 

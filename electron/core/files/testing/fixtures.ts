@@ -161,10 +161,11 @@ export function makeDocx(file: string, lines: string[], pages = 1): Promise<stri
   });
 }
 
-/** An OLE compound-document header, as Word 97–2003 and WPS files start. */
+/** An OLE compound-document header, as Word 97–2003 and WPS files start; the file name makes the content unique. */
 export function makeOleFile(file: string): string {
   const header = Buffer.alloc(1024);
   Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(header);
+  Buffer.from(path.basename(file)).copy(header, 512);
   writeFileSync(ensureDir(file), header);
   return file;
 }
