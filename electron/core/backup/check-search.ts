@@ -1,0 +1,51 @@
+import { toPhrase } from '../../../shared/text/tokens.js';
+import type { Db } from '../store/database.js';
+import type { SectionResult } from './check-database.js';
+import { count, problem } from './check-problems.js';
+
+/** How many records have their indexed title compared with the real one. */
+export const SPOT_CHECKS = 200;
+
+/**
+ * The search index must hold exactly the records in use, and what it holds for them must be current. The sets of ids
+ * are compared in full; the content is spot-checked by finding each sampled record by its own title.
+ */
+export function checkSearchIndex(db: Db): SectionResult {
+  return db.transaction(() => {
+    const indexed = new Set(db.prepare('SELECT rowid FROM search_index').pluck().all() as number[]);
+    const live = db.prepare('SELECT id, title FROM records WHERE deleted_at IS NULL ORDER BY id').all() as { id: number; title: string }[];
+    const liveIds = new Set(live.map((r) => r.id));
+    const missing = live.filter((r) => !indexed.has(r.id)).length;
+    const extra = [...indexed].filter((id) => !liveIds.has(id)).length;
+
+    const findsItself = db.prepare('SELECT 1 FROM search_index WHERE search_index MATCH ? AND rowid = ?').pluck();
+    const step = Math.max(1, Math.ceil(live.length / SPOT_CHECKS));
+    let checked = 0;
+    let stale = 0;
+    for (let i = 0; i < live.length; i += step) {
+      const r = live[i]!;
+      const match = toPhrase(r.title);
+      if (!match || !indexed.has(r.id)) continue;
+      checked += 1;
+      if (!findsItself.get(`title : (${match})`, r.id)) stale += 1;
+    }
+
+    const problems = [];
+    if (missing + extra + stale > 0) {
+      const parts = [
+        missing > 0 ? `${count(missing)} 件未编入索引` : '',
+        extra > 0 ? `${count(extra)} 条索引指向已删除或不存在的件` : '',
+        stale > 0 ? `抽查 ${count(checked)} 件中 ${count(stale)} 件的索引内容过期` : '',
+      ].filter(Boolean);
+      problems.push(
+        problem('search_index', `检索索引与件不一致：${parts.join('，')}（可用 --repair 重建）/ Search index out of step with records`, { missing, extra, stale }),
+      );
+    }
+    const summary = [
+      problems.length === 0
+        ? `检索索引：${count(indexed.size)} 条，与 ${count(live.length)} 件一致（抽查 ${count(checked)} 件的题名）`
+        : `检索索引：${count(indexed.size)} 条，与 ${count(live.length)} 件不一致`,
+    ];
+    return { problems, summary };
+  })();
+}
