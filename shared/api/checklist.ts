@@ -43,7 +43,9 @@ export type ChecklistProblemKind =
   /** Items of the edition with no row in the file. */
   | 'missing'
   /** The file lacks Taizhang's hidden marks, so edits are compared with the archive as it is now. */
-  | 'unmarked';
+  | 'unmarked'
+  /** The file was exported when the year used another edition of the index. */
+  | 'edition';
 
 export interface ChecklistProblem {
   /** Row number in the sheet; 0 for the file as a whole. */

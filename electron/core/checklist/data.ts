@@ -1,0 +1,242 @@
+import type { UnitSettings } from '../../../shared/api/archive.js';
+import type { IndexItem } from '../../../shared/api/index-editions.js';
+import type { Rectification } from '../../../shared/api/ledger.js';
+import type { Completeness, ItemStatus } from '../../../shared/api/status.js';
+import { displayTitle, type RecordType, type RetentionPeriod } from '../../../shared/domain/record.js';
+import { listItems, resolveEdition } from '../index/editions.js';
+import { listRectifications, localIsoDate } from '../ledger/ledger.js';
+import { getUnit } from '../store/archive.js';
+import type { Db } from '../store/database.js';
+import { describeLocations, locateRecords, type BinderReportData, type RecordLocation } from './locations.js';
+import { readNotes, type ChecklistNote } from './notes.js';
+
+/** One 测评标准 row of the 自查表, with everything printed about it. */
+export interface LeafRow {
+  item: IndexItem;
+  /** From the top-level item down to the parent. */
+  ancestors: IndexItem[];
+  /** What the archive computes. */
+  computed: Completeness;
+  /** What the checklist shows: an accepted auditor's edit wins over the computed status. */
+  status: Completeness;
+  reason: string;
+  responsible: string;
+  note: string;
+  byType: Record<string, number>;
+  photos: number;
+  activities: number;
+  location: string;
+}
+
+/** One 件 of the 材料索引. */
+export interface MaterialRow {
+  id: number;
+  reference: string;
+  title: string;
+  docNo: string;
+  author: string;
+  date: string | null;
+  pages: number | null;
+  type: RecordType;
+  items: string;
+  location: string;
+  note: string;
+}
+
+export interface ChecklistData {
+  year: number;
+  unit: UnitSettings;
+  edition: { id: number; name: string; isExample: boolean; levelNames: string[] };
+  /** Depth of the deepest item: the number of level columns. */
+  levels: number;
+  /** Every item in tree order (the 汇总 groups by the top level). */
+  items: IndexItem[];
+  leaves: LeafRow[];
+  materials: MaterialRow[];
+  totals: { records: number; byType: Record<string, number>; activities: number; photos: number };
+  ledger: Rectification[];
+  exportedOn: string;
+}
+
+interface RecordRow {
+  id: number;
+  title: string;
+  title_supplied: number;
+  doc_no: string;
+  author: string;
+  date: string | null;
+  type: RecordType;
+  retention: RetentionPeriod;
+  note: string;
+  activity_id: number | null;
+  pages: number | null;
+  unknown_pages: number;
+  images: number;
+}
+
+const RETENTION_CODES: Record<RetentionPeriod, string> = { 永久: 'Y', 定期30年: 'D30', 定期10年: 'D10' };
+
+/**
+ * 档号 per DA/T 22-2015: 全宗号-门类代码·年度-保管期限-问题代码-件号, where the 问题 is the binder volume's item and the
+ * 件号 the piece number printed in that volume's 卷内目录. Without a binder there is no 件号 yet, so no 档号.
+ */
+export function archivalReference(fonds: string, year: number, retention: RetentionPeriod, location: RecordLocation | undefined): string {
+  if (!location) return '';
+  const parts = [fonds || '', `WS·${year}`, RETENTION_CODES[retention], location.volumeItem ?? '', String(location.piece).padStart(4, '0')];
+  return parts.filter((p) => p !== '').join('-');
+}
+
+function editionInfo(db: Db, id: number): ChecklistData['edition'] {
+  const row = db.prepare('SELECT id, name, is_example, level_names FROM editions WHERE id = ?').get(id) as
+    | { id: number; name: string; is_example: number; level_names: string }
+    | undefined;
+  const names = row ? (JSON.parse(row.level_names) as unknown) : [];
+  return {
+    id,
+    name: row?.name ?? '',
+    isExample: row?.is_example === 1,
+    levelNames: Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string') : [],
+  };
+}
+
+export interface GatherOptions {
+  statuses: readonly ItemStatus[];
+  report: BinderReportData | null;
+  today?: string;
+}
+
+/** Reads everything the workbook prints in a fixed number of queries, whatever the size of the year. */
+export function gatherChecklistData(db: Db, year: number, options: GatherOptions): ChecklistData {
+  const today = options.today ?? localIsoDate();
+  const editionId = resolveEdition(db, { year });
+  const edition = editionInfo(db, editionId);
+  const items = listItems(db, editionId);
+  const unit = getUnit(db);
+  const notes = readNotes(db, year);
+  const statusByCode = new Map(options.statuses.map((s) => [s.code, s]));
+  const locations = options.report ? locateRecords(options.report) : new Map<number, RecordLocation[]>();
+
+  const records = db
+    .prepare(
+      `SELECT r.id, r.title, r.title_supplied, r.doc_no, r.author, r.date, r.type, r.retention, r.note, r.activity_id,
+              f.pages, coalesce(f.unknown_pages, 0) AS unknown_pages, coalesce(f.images, 0) AS images
+       FROM records r
+       LEFT JOIN (
+         SELECT rf.record_id,
+                sum(CASE WHEN b.kind = 'image' THEN 1 ELSE b.pages END) AS pages,
+                sum(CASE WHEN b.kind <> 'image' AND b.pages IS NULL THEN 1 ELSE 0 END) AS unknown_pages,
+                sum(CASE WHEN b.kind = 'image' THEN 1 ELSE 0 END) AS images
+         FROM record_files rf JOIN blobs b ON b.sha256 = rf.sha256 GROUP BY rf.record_id
+       ) f ON f.record_id = r.id
+       WHERE r.year = ? AND r.deleted_at IS NULL
+       ORDER BY r.date IS NULL, r.date, r.id`,
+    )
+    .all(year) as RecordRow[];
+  const links = db
+    .prepare(
+      `SELECT ri.record_id AS record, ri.item_id AS item, i.code, i.title, i.edition_id AS edition
+       FROM record_items ri JOIN records r ON r.id = ri.record_id JOIN items i ON i.id = ri.item_id
+       WHERE r.year = ? AND r.deleted_at IS NULL ORDER BY i.id`,
+    )
+    .all(year) as { record: number; item: number; code: string; title: string; edition: number }[];
+
+  const recordsOfItem = new Map<number, number[]>();
+  const itemsOfRecord = new Map<number, string[]>();
+  for (const l of links) {
+    push(recordsOfItem, l.item, l.record);
+    push(itemsOfRecord, l.record, l.edition === editionId ? `${l.code} ${l.title}` : `（旧版）${l.code} ${l.title}`);
+  }
+
+  const byId = new Map(items.map((i) => [i.code, i]));
+  const hasChildren = new Set(items.map((i) => i.parent).filter((p): p is string => p !== null));
+  const ancestorsOf = (item: IndexItem): IndexItem[] => {
+    const chain: IndexItem[] = [];
+    for (let p = item.parent; p !== null; ) {
+      const parent = byId.get(p);
+      if (!parent) break;
+      chain.unshift(parent);
+      p = parent.parent;
+    }
+    return chain;
+  };
+
+  const leaves = items
+    .filter((i) => !hasChildren.has(i.code))
+    .map((item): LeafRow => {
+      const s = statusByCode.get(item.code);
+      const note: ChecklistNote | undefined = notes.get(item.id);
+      const computed = s?.status ?? '缺失';
+      const itemLocations = (recordsOfItem.get(item.id) ?? []).flatMap((r) => locations.get(r) ?? []);
+      return {
+        item,
+        ancestors: ancestorsOf(item),
+        computed,
+        status: note?.status ?? computed,
+        reason: s?.reason ?? '',
+        responsible: note?.responsible ?? item.unit,
+        note: note?.note ?? '',
+        byType: s?.byType ?? {},
+        photos: s?.photos ?? 0,
+        activities: s?.activities ?? 0,
+        location: describeLocations(itemLocations.filter((l) => l.volumeItem === null || l.volumeItem === item.code || isAncestorCode(l.volumeItem, item, byId))),
+      };
+    });
+
+  const byType: Record<string, number> = {};
+  const activityIds = new Set<number>();
+  let photos = 0;
+  const materials = records.map((r): MaterialRow => {
+    byType[r.type] = (byType[r.type] ?? 0) + 1;
+    if (r.activity_id !== null) activityIds.add(r.activity_id);
+    if (r.type === '照片') photos += r.images;
+    const where = locations.get(r.id) ?? [];
+    const first = where[0];
+    return {
+      id: r.id,
+      reference: archivalReference(unit.fonds, year, r.retention, first),
+      title: displayTitle(r.title, r.title_supplied === 1),
+      docNo: r.doc_no,
+      author: r.author,
+      date: r.date,
+      pages: first ? first.pages : r.unknown_pages > 0 ? null : r.pages,
+      type: r.type,
+      items: (itemsOfRecord.get(r.id) ?? []).join('\n'),
+      location: describeLocations(where),
+      note: r.note,
+    };
+  });
+  materials.sort((a, b) => compareByLocation(locations.get(a.id)?.[0], locations.get(b.id)?.[0]));
+
+  return {
+    year,
+    unit,
+    edition,
+    levels: Math.max(1, ...items.map((i) => i.level)),
+    items,
+    leaves,
+    materials,
+    totals: { records: records.length, byType, activities: activityIds.size, photos },
+    ledger: listRectifications(db, { year }, today),
+    exportedOn: today,
+  };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** A volume bound for a parent item (a whole 测评内容 in one box) also holds its 测评标准's 件. */
+function isAncestorCode(code: string, item: IndexItem, byCode: Map<string, IndexItem>): boolean {
+  for (let p = item.parent; p !== null; p = byCode.get(p)?.parent ?? null) if (p === code) return true;
+  return false;
+}
+
+/** Bound 件 in binder order (volume, then 件号); the unbound after them, by date as read. */
+function compareByLocation(a: RecordLocation | undefined, b: RecordLocation | undefined): number {
+  if (a && b) return a.volume - b.volume || a.piece - b.piece;
+  if (a) return -1;
+  if (b) return 1;
+  return 0;
+}

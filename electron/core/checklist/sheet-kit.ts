@@ -1,0 +1,171 @@
+import type ExcelJS from 'exceljs';
+import { escapeCell } from '../../../shared/text/spreadsheet.js';
+import { fitColumnWidth, wrappedLines } from './text-width.js';
+
+/**
+ * Building blocks shared by the four sheets: one set of style objects (exceljs reuses a style id per object, which keeps
+ * a 10,000-row sheet fast), text and date cells that cannot turn into formulas or shift a day, and the print setup
+ * auditors expect (A4 landscape, fit to width, header rows on every page, 第 N 页 共 M 页).
+ */
+
+export const FONT_NAME = '宋体';
+const FONT: Partial<ExcelJS.Font> = { name: FONT_NAME, size: 10 };
+const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080' } };
+const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+/** Points per wrapped line of 10-point 宋体, and the cell's own padding. */
+const LINE_HEIGHT = 13.5;
+const ROW_PADDING = 4;
+
+export const FILLS = {
+  header: 'FFDDEBF7',
+  complete: 'FFC6EFCE',
+  partial: 'FFFFEB9C',
+  missing: 'FFFFC7CE',
+  notApplicable: 'FFE7E6E6',
+  overdue: 'FFFFC7CE',
+  total: 'FFF2F2F2',
+} as const;
+
+function solid(argb: string): ExcelJS.Fill {
+  return { type: 'pattern', pattern: 'solid', fgColor: { argb }, bgColor: { argb } };
+}
+
+/** Text columns are formatted as Text (@): what an auditor types there stays text too, even "=…". */
+const text: Partial<ExcelJS.Style> = {
+  font: FONT,
+  border: BORDER,
+  numFmt: '@',
+  alignment: { vertical: 'middle', horizontal: 'left', wrapText: true },
+};
+
+export const STYLES = {
+  title: { font: { name: FONT_NAME, size: 16, bold: true }, alignment: { vertical: 'middle', horizontal: 'center' } },
+  subtitle: { font: FONT, alignment: { vertical: 'middle', horizontal: 'left' } },
+  header: {
+    font: { ...FONT, bold: true },
+    border: BORDER,
+    fill: solid(FILLS.header),
+    alignment: { vertical: 'middle', horizontal: 'center', wrapText: true },
+  },
+  text,
+  center: { ...text, alignment: { vertical: 'middle', horizontal: 'center', wrapText: true } },
+  count: { font: FONT, border: BORDER, numFmt: '0', alignment: { vertical: 'middle', horizontal: 'center' } },
+  date: { font: FONT, border: BORDER, numFmt: 'yyyy-mm-dd', alignment: { vertical: 'middle', horizontal: 'center' } },
+  percent: { font: FONT, border: BORDER, numFmt: '0%', alignment: { vertical: 'middle', horizontal: 'center' } },
+} satisfies Record<string, Partial<ExcelJS.Style>>;
+
+export type StyleName = keyof typeof STYLES;
+
+const filled = new Map<string, Partial<ExcelJS.Style>>();
+/** The same style with a solid fill (one object per pair, so styles stay shared). */
+export function withFill(name: StyleName, argb: string, bold = false): Partial<ExcelJS.Style> {
+  const key = `${name}|${argb}|${bold ? 'b' : ''}`;
+  let style = filled.get(key);
+  if (!style) {
+    const base = STYLES[name];
+    style = { ...base, fill: solid(argb), ...(bold ? { font: { ...base.font, bold: true } } : {}) };
+    filled.set(key, style);
+  }
+  return style;
+}
+
+/** Writes text as a plain string cell (never a formula); empty text leaves the cell empty but styled. */
+export function setText(cell: ExcelJS.Cell, value: string | null | undefined, style: Partial<ExcelJS.Style> = STYLES.text): void {
+  const t = escapeCell(value);
+  cell.value = t === '' ? null : t;
+  cell.style = style;
+}
+
+export function setNumber(cell: ExcelJS.Cell, value: number | null, style: Partial<ExcelJS.Style> = STYLES.count): void {
+  cell.value = value;
+  cell.style = style;
+}
+
+/**
+ * A real Excel date from "YYYY-MM-DD". Built at UTC midnight because exceljs converts with UTC arithmetic: a local
+ * midnight would land on the previous day east of Greenwich (Asia/Shanghai).
+ */
+export function excelDate(iso: string | null): Date | null {
+  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
+  return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+}
+
+export function setDate(cell: ExcelJS.Cell, iso: string | null, style: Partial<ExcelJS.Style> = STYLES.date): void {
+  cell.value = excelDate(iso);
+  cell.style = style;
+}
+
+export interface ColumnSpec {
+  header: string;
+  min: number;
+  max: number;
+  /** Texts the width is fitted to (the header always counts). */
+  texts?: Iterable<string>;
+  wrap?: boolean;
+  hidden?: boolean;
+}
+
+/** Fits each column to its text and returns the widths, for the row heights. */
+export function applyColumns(ws: ExcelJS.Worksheet, specs: readonly ColumnSpec[]): number[] {
+  return specs.map((spec, i) => {
+    const width = spec.hidden ? 12 : fitColumnWidth([spec.header, ...(spec.texts ?? [])], spec.min, spec.max);
+    const column = ws.getColumn(i + 1);
+    column.width = width;
+    if (spec.hidden) column.hidden = true;
+    return width;
+  });
+}
+
+/** The height of a row whose wrapped cells hold these texts in columns of these widths. */
+export function rowHeight(cells: readonly (readonly [string, number])[]): number {
+  const lines = Math.max(1, ...cells.map(([t, w]) => wrappedLines(t, w)));
+  return lines * LINE_HEIGHT + ROW_PADDING;
+}
+
+export function heightFor(lines: number): number {
+  return lines * LINE_HEIGHT + ROW_PADDING;
+}
+
+/** Title row merged across the table. */
+export function writeTitle(ws: ExcelJS.Worksheet, row: number, lastColumn: number, value: string, style: Partial<ExcelJS.Style>, height: number): void {
+  ws.mergeCells(row, 1, row, lastColumn);
+  setText(ws.getCell(row, 1), value, style);
+  ws.getRow(row).height = height;
+}
+
+/** "&" starts a code in Excel's header and footer language, so a unit named "A&B" must be written "A&&B". */
+function headerText(s: string): string {
+  return s.replaceAll('&', '&&');
+}
+
+export interface PrintOptions {
+  title: string;
+  unit: string;
+  /** Rows repeated at the top of every printed page, e.g. "3:4". */
+  repeatRows: string;
+  /** One page tall as well as wide (a summary), instead of as many pages as needed. */
+  onePage?: boolean;
+}
+
+export function setupPrint(ws: ExcelJS.Worksheet, o: PrintOptions): void {
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: o.onePage ? 1 : 0,
+    horizontalCentered: true,
+    printTitlesRow: o.repeatRows,
+    margins: { left: 0.4, right: 0.4, top: 0.7, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
+  ws.headerFooter = {
+    // No font-size codes: "&9" followed by a title starting with "2024" would read as size 92024.
+    oddHeader: `&L${headerText(o.unit)}&C${headerText(o.title)}`,
+    oddFooter: '&C第 &P 页 共 &N 页',
+  };
+}
+
+export function freezeBelow(ws: ExcelJS.Worksheet, lastHeaderRow: number): void {
+  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: lastHeaderRow, topLeftCell: `A${lastHeaderRow + 1}`, activeCell: `A${lastHeaderRow + 1}` }];
+}
