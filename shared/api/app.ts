@@ -3,7 +3,8 @@ import type { ArchiveInfo } from './archive.js';
 import { unitPatchSchema } from './archive.js';
 import { empty, pathSchema, yearSchema } from './common.js';
 import { contract } from './contract.js';
-import { method, type InputOf, type OutputOf } from './method.js';
+import type { ErrorPayload } from '../errors.js';
+import { method, type InputOf, type OutputOf, type Progress } from './method.js';
 
 /**
  * Session-level methods: which archive is open, the recent list, native dialogs. They are served by the shell
@@ -70,4 +71,36 @@ export function isWindowMethodName(name: unknown): name is WindowMethodName {
 
 export function isLongTask(name: WindowMethodName): boolean {
   return (windowContract[name] as { longTask?: boolean }).longTask === true;
+}
+
+/** What every shell answers for one call: a result, or an error a clerk can read. */
+export type CallEnvelope = { ok: true; result: unknown } | { ok: false; error: ErrorPayload };
+
+/** Commands the native application menu sends to the window. */
+export const MENU_COMMANDS = [
+  'new-archive',
+  'open-archive',
+  'close-archive',
+  'add-files',
+  'import-folder',
+  'export-binder',
+  'export-checklist',
+  'find',
+  'undo',
+  'settings',
+  'about',
+] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+/**
+ * What the Electron preload exposes to the page as `window.taizhang` through contextBridge: the typed API as one
+ * invoke, progress and menu subscriptions, cancellation, and the path of a dropped file. Nothing else.
+ */
+export interface DesktopBridge {
+  invoke(name: string, args: unknown, taskId?: string): Promise<CallEnvelope>;
+  cancel(taskId: string): Promise<boolean>;
+  onProgress(listener: (taskId: string, progress: Progress) => void): () => void;
+  onMenu(listener: (command: MenuCommand) => void): () => void;
+  /** The path on disk of a file or folder dropped into the window ('' when it has none). */
+  pathForFile(file: File): string;
 }

@@ -1,0 +1,134 @@
+import { useEffect, useRef } from 'react';
+import { Icon, Seal } from '../components/ui.js';
+import { useApp, type Screen } from '../state/app.js';
+import { ActivitiesScreen } from './ActivitiesScreen.js';
+import { ExportDialog } from './ExportDialog.js';
+import { useFiling } from './filing/Filing.js';
+import { IndexScreen } from './IndexScreen.js';
+import { LedgerScreen } from './LedgerScreen.js';
+import { RecordsScreen } from './records/RecordsScreen.js';
+import { useDeleteRecords } from './records/use-delete.js';
+import { SearchBox } from './SearchBox.js';
+import { SettingsScreen } from './SettingsScreen.js';
+import { YearsScreen } from './YearsScreen.js';
+
+const TABS: { screen: Screen; label: string }[] = [
+  { screen: 'records', label: '资料' },
+  { screen: 'activities', label: '活动' },
+  { screen: 'ledger', label: '整改台账' },
+  { screen: 'index', label: '测评体系' },
+  { screen: 'years', label: '年度结转' },
+  { screen: 'settings', label: '设置' },
+];
+
+/** Typing in a field keeps its own Delete and Ctrl+Z. */
+function isEditable(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+}
+
+export function MainWindow() {
+  const { client, archive, year, setYear, nav, go, exportDialog, openExport, changed, notify, fail } = useApp();
+  const search = useRef<HTMLInputElement>(null);
+  const deleteRecords = useDeleteRecords();
+  const filing = useFiling();
+
+  const undo = () =>
+    client['records.undo']({})
+      .then((r) => {
+        changed();
+        notify(r.undone ? `已撤销：${r.undone}` : '没有可以撤销的修改');
+      })
+      .catch(fail);
+
+  // Keyboard: Ctrl/⌘+F finds, Delete moves the selection to the trash, Ctrl/⌘+Z undoes the last edit.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const mod = e.ctrlKey || e.metaKey;
+      if (mod && e.key.toLowerCase() === 'f') {
+        e.preventDefault();
+        search.current?.focus();
+        search.current?.select();
+      } else if (document.querySelector('[role="dialog"]')) {
+        return;
+      } else if (e.key === 'Delete' && !isEditable(e.target) && nav.screen === 'records' && nav.records.length > 0) {
+        e.preventDefault();
+        deleteRecords(nav.records);
+      } else if (mod && !e.shiftKey && e.key.toLowerCase() === 'z' && !isEditable(e.target)) {
+        e.preventDefault();
+        void undo();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  const { transport, refresh } = useApp();
+  useEffect(
+    () =>
+      transport.onMenu((command) => {
+        if (command === 'find') search.current?.focus();
+        else if (command === 'export-binder') openExport('binder');
+        else if (command === 'export-checklist') openExport('checklist');
+        else if (command === 'add-files') filing.addFiles(nav.item);
+        else if (command === 'import-folder') filing.importFolder();
+        else if (command === 'undo') void undo();
+        else if (command === 'settings') go({ screen: 'settings' });
+        else if (command === 'close-archive' || command === 'new-archive' || command === 'open-archive') {
+          void client['app.close']({}).then(refresh).catch(fail);
+        }
+      }),
+  );
+
+  const years = archive?.years ?? [];
+  return (
+    <div className="main-window">
+      <header className="topbar">
+        <Seal small />
+        <div className="unit">
+          <div className="unit-name">{archive?.unit.name || '（未填单位名称）'}</div>
+          <div className="unit-path" title={archive?.path}>
+            {archive?.path}
+          </div>
+        </div>
+        <label className="year-switch">
+          <span>年度</span>
+          <select value={year} onChange={(e) => setYear(Number(e.target.value))} aria-label="年度">
+            {[...years].reverse().map((y) => (
+              <option key={y.year} value={y.year}>
+                {y.year} 年
+              </option>
+            ))}
+          </select>
+        </label>
+        <SearchBox ref={search} />
+        <div className="topbar-actions">
+          <button className="export-button" onClick={() => openExport('binder')}>
+            <Icon name="book" /> 导出案卷
+          </button>
+          <button className="export-button" onClick={() => openExport('checklist')}>
+            <Icon name="sheet" /> 导出自查表
+          </button>
+        </div>
+      </header>
+      <nav className="tabs" aria-label="功能">
+        {TABS.map((t) => (
+          <button key={t.screen} className={nav.screen === t.screen ? 'on' : ''} aria-current={nav.screen === t.screen ? 'page' : undefined} onClick={() => go({ screen: t.screen })}>
+            {t.label}
+          </button>
+        ))}
+        <span className="spacer" />
+        <span className="tabs-hint">拖入文件即可归档 · Delete 移到回收站 · Ctrl+Z 撤销</span>
+      </nav>
+      <main className="screen">
+        {nav.screen === 'records' && <RecordsScreen />}
+        {nav.screen === 'activities' && <ActivitiesScreen />}
+        {nav.screen === 'ledger' && <LedgerScreen />}
+        {nav.screen === 'index' && <IndexScreen />}
+        {nav.screen === 'years' && <YearsScreen />}
+        {nav.screen === 'settings' && <SettingsScreen />}
+      </main>
+      {exportDialog && <ExportDialog kind={exportDialog} onClose={() => openExport(null)} />}
+    </div>
+  );
+}

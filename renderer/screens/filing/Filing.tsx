@@ -1,0 +1,196 @@
+import { createContext, useContext, useState, type ReactNode } from 'react';
+import type { AddResult, FolderPlan } from '../../../shared/api/records.js';
+import { clerkMessage } from '../../api/client.js';
+import { Dialog, ProgressBar } from '../../components/ui.js';
+import { useTask } from '../../components/task.js';
+import { useApp } from '../../state/app.js';
+import { baseName } from '../../state/format.js';
+import type { Dropped } from './drop.js';
+import { usePickFiles, usePickFolder } from './pick.js';
+import { ImportReview } from './ImportReview.js';
+
+interface FilingApi {
+  /** Files the dropped files under an item (or none) and reviews dropped folders before importing them. */
+  fileDrop(dropped: Dropped, item: string | null): void;
+  addFiles(item: string | null): void;
+  importFolder(): void;
+}
+
+const FilingContext = createContext<FilingApi | null>(null);
+
+export function useFiling(): FilingApi {
+  const value = useContext(FilingContext);
+  if (!value) throw new Error('useFiling outside FilingProvider');
+  return value;
+}
+
+type Step =
+  | { kind: 'idle' }
+  | { kind: 'preparing'; text: string }
+  | { kind: 'adding'; count: number; item: string | null }
+  | { kind: 'review'; dir: string; plan: FolderPlan }
+  | { kind: 'importing'; dir: string; plan: FolderPlan }
+  | { kind: 'result'; result: AddResult; title: string };
+
+/** Filing in one place: drops, file dialogs, the folder import review, and their progress and results. */
+export function FilingProvider({ children }: { children: ReactNode }) {
+  const { client, transport, year, changed, go, notify, fail } = useApp();
+  const [step, setStep] = useState<Step>({ kind: 'idle' });
+  const task = useTask<AddResult>();
+  const pickFiles = usePickFiles();
+  const pickFolder = usePickFolder();
+
+  async function add(paths: string[], item: string | null) {
+    setStep({ kind: 'adding', count: paths.length, item });
+    const result = await task.run((o) => client['records.add']({ files: paths, year, items: item ? [item] : [] }, o));
+    finish(result, '添加文件');
+  }
+
+  function finish(result: AddResult | null, title: string) {
+    if (!result) return; // the progress dialog shows the failure or the cancellation
+    changed();
+    const ids = result.records.map((r) => r.id);
+    if (ids.length > 0) go({ records: ids });
+    const fresh = result.records.filter((r) => !r.duplicate).length;
+    if (result.warnings.length === 0 && result.errors.length === 0 && fresh === result.records.length) {
+      setStep({ kind: 'idle' });
+      task.reset();
+      notify(`已添加 ${fresh} 件资料`, { label: '撤销', run: () => void client['records.undo']({}).then(changed).catch(fail) });
+    } else {
+      setStep({ kind: 'result', result, title });
+    }
+  }
+
+  async function review(dir: string) {
+    setStep({ kind: 'preparing', text: '正在查看文件夹里有什么…' });
+    try {
+      const plan = await client['records.planFolder']({ dir, year });
+      setStep({ kind: 'review', dir, plan });
+    } catch (err) {
+      setStep({ kind: 'idle' });
+      fail(err);
+    }
+  }
+
+  async function commitImport(dir: string, plan: FolderPlan) {
+    setStep({ kind: 'importing', dir, plan });
+    const result = await task.run((o) => client['records.importFolder']({ dir, year }, o));
+    finish(result, '导入文件夹');
+  }
+
+  async function guarded(text: string, work: () => Promise<void>) {
+    setStep({ kind: 'preparing', text });
+    try {
+      await work();
+    } catch (err) {
+      setStep({ kind: 'idle' });
+      fail(err);
+    }
+  }
+
+  const api: FilingApi = {
+    fileDrop: (dropped, item) =>
+      void guarded('正在读取拖入的文件…', async () => {
+        if (dropped.files.length > 0) await add(await transport.stageFiles(dropped.files), item);
+        const folder = dropped.folders[0];
+        if (folder) await review(await transport.stageFolder(folder));
+        if (dropped.folders.length > 1) notify('一次只能导入一个文件夹，其余的请再拖一次');
+      }),
+    addFiles: (item) =>
+      void guarded('请选择文件…', async () => {
+        const paths = await pickFiles('records');
+        if (paths) await add(paths, item);
+        else setStep({ kind: 'idle' });
+      }),
+    importFolder: () =>
+      void guarded('请选择文件夹…', async () => {
+        const dir = await pickFolder();
+        if (dir) await review(dir);
+        else setStep({ kind: 'idle' });
+      }),
+  };
+
+  const close = () => {
+    setStep({ kind: 'idle' });
+    task.reset();
+  };
+
+  return (
+    <FilingContext.Provider value={api}>
+      {children}
+      {step.kind === 'preparing' && (
+        <Dialog title="请稍候">
+          <ProgressBar progress={null} label={step.text} />
+        </Dialog>
+      )}
+      {(step.kind === 'adding' || step.kind === 'importing') && (
+        <Dialog
+          title={step.kind === 'adding' ? `正在添加 ${step.count} 个文件` : '正在导入文件夹'}
+          footer={
+            task.state.phase === 'running' ? (
+              <button onClick={task.cancel}>取消</button>
+            ) : (
+              <button className="primary" onClick={close}>
+                关闭
+              </button>
+            )
+          }
+        >
+          {task.state.phase === 'running' && <ProgressBar progress={task.state.progress} label="正在复制文件、读取页数和文字…" />}
+          {task.state.phase === 'failed' && <div className="note note-error">{task.state.message}</div>}
+        </Dialog>
+      )}
+      {step.kind === 'review' && (
+        <ImportReview plan={step.plan} onCancel={close} onConfirm={() => void commitImport(step.dir, step.plan).catch((e) => fail(clerkMessage(e)))} />
+      )}
+      {step.kind === 'result' && <AddResultDialog title={step.title} result={step.result} onClose={close} />}
+    </FilingContext.Provider>
+  );
+}
+
+function AddResultDialog({ title, result, onClose }: { title: string; result: AddResult; onClose: () => void }) {
+  const fresh = result.records.filter((r) => !r.duplicate);
+  const duplicates = result.records.filter((r) => r.duplicate);
+  return (
+    <Dialog
+      title={`${title}：完成`}
+      onClose={onClose}
+      footer={
+        <button className="primary" onClick={onClose}>
+          知道了
+        </button>
+      }
+    >
+      <p className="lead">已添加 {fresh.length} 件资料。</p>
+      {duplicates.length > 0 && (
+        <p className="note">
+          {duplicates.length} 个文件档案里已经有了，没有重复添加：{duplicates.map((d) => d.title).join('、')}
+        </p>
+      )}
+      {result.errors.length > 0 && (
+        <div className="note note-error">
+          <strong>{result.errors.length} 个文件没有添加：</strong>
+          <ul>
+            {result.errors.map((e) => (
+              <li key={e.file}>
+                {baseName(e.file)}：{e.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {result.warnings.length > 0 && (
+        <div className="note note-warn">
+          <strong>请留意：</strong>
+          <ul>
+            {result.warnings.map((w, i) => (
+              <li key={`${w.file}-${i}`}>
+                {baseName(w.file)}：{w.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </Dialog>
+  );
+}

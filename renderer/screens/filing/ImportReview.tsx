@@ -1,0 +1,61 @@
+import type { FolderPlan } from '../../../shared/api/records.js';
+import { Dialog } from '../../components/ui.js';
+import { baseName } from '../../state/format.js';
+
+/** What a folder import will do, file by file, before anything is written. */
+export function ImportReview({ plan, onConfirm, onCancel }: { plan: FolderPlan; onConfirm: () => void; onCancel: () => void }) {
+  const placed = plan.entries.length - plan.unplaced;
+  return (
+    <Dialog
+      title="导入前请核对"
+      wide
+      onClose={onCancel}
+      footer={
+        <>
+          <button onClick={onCancel}>取消</button>
+          <button className="primary" onClick={onConfirm} disabled={plan.entries.length === 0}>
+            确认导入 {plan.entries.length} 个文件
+          </button>
+        </>
+      }
+    >
+      <p className="lead">
+        共 {plan.entries.length} 个文件：<strong className="text-ok">{placed} 个能自动归入测评项目</strong>
+        {plan.unplaced > 0 && (
+          <>
+            ，<strong className="text-missing">{plan.unplaced} 个无法确定归属</strong>（导入后放在"未归入项目"里，可以稍后再归）
+          </>
+        )}
+        。
+      </p>
+      <div className="table-wrap review-table">
+        <table className="table">
+          <thead>
+            <tr>
+              <th>文件</th>
+              <th>年度</th>
+              <th>归入项目</th>
+              <th>活动</th>
+              <th>日期</th>
+              <th>类型</th>
+              <th>说明</th>
+            </tr>
+          </thead>
+          <tbody>
+            {plan.entries.map((e) => (
+              <tr key={e.file} className={e.problem ? 'row-problem' : ''}>
+                <td title={e.file}>{baseName(e.file)}</td>
+                <td>{e.year ?? '—'}</td>
+                <td>{e.items.length > 0 ? e.items.join('、') : '—'}</td>
+                <td>{e.activity ?? '—'}</td>
+                <td>{e.date ?? '—'}</td>
+                <td>{e.type}</td>
+                <td className={e.problem ? 'text-missing' : 'text-ok'}>{e.problem ?? '可以归档'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Dialog>
+  );
+}

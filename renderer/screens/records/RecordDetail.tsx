@@ -1,0 +1,251 @@
+import { useEffect, useState } from 'react';
+import type { IndexItem } from '../../../shared/api/index-editions.js';
+import type { RecordDetail as Detail, StoredFile } from '../../../shared/api/records.js';
+import { CAPTION_FIELDS, CAPTION_LABELS, RECORD_TYPES, RETENTION_PERIODS, type Caption, type RecordType, type RetentionPeriod } from '../../../shared/domain/record.js';
+import { clerkMessage } from '../../api/client.js';
+import { ItemPicker } from '../../components/ItemPicker.js';
+import { Empty, ErrorNote, Field } from '../../components/ui.js';
+import { useApp } from '../../state/app.js';
+import { formatBytes } from '../../state/format.js';
+import { itemPath } from '../../state/tree.js';
+import { FilePreview } from './FilePreview.js';
+
+interface Draft {
+  title: string;
+  titleSupplied: boolean;
+  docNo: string;
+  author: string;
+  date: string;
+  type: RecordType;
+  retention: RetentionPeriod;
+  activity: string;
+  tags: string;
+  note: string;
+  caption: Caption;
+  items: string[];
+}
+
+function draftOf(r: Detail): Draft {
+  return {
+    title: r.title,
+    titleSupplied: r.titleSupplied,
+    docNo: r.docNo,
+    author: r.author,
+    date: r.date ?? '',
+    type: r.type,
+    retention: r.retention,
+    activity: r.activity ?? '',
+    tags: r.tags.join('，'),
+    note: r.note,
+    caption: { ...r.caption },
+    items: r.items.map((i) => i.code),
+  };
+}
+
+/** The right pane: one record's metadata, photo caption, item links and files, edited in place. */
+export function RecordDetail({ record, items, onDelete }: { record: Detail; items: readonly IndexItem[]; onDelete: () => void }) {
+  const { client, changed, notify, fail } = useApp();
+  const [draft, setDraft] = useState<Draft>(() => draftOf(record));
+  const [picking, setPicking] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [file, setFile] = useState<StoredFile | null>(record.fileList[0] ?? null);
+
+  useEffect(() => {
+    setDraft(draftOf(record));
+    setFile(record.fileList[0] ?? null);
+    setError(null);
+  }, [record]);
+
+  const original = draftOf(record);
+  const dirty = JSON.stringify(draft) !== JSON.stringify(original);
+  const isPhoto = draft.type === '照片' || record.fileList.some((f) => f.kind === 'image');
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+
+  async function save() {
+    setSaving(true);
+    setError(null);
+    try {
+      await client['records.update']({
+        id: record.id,
+        title: draft.title,
+        titleSupplied: draft.titleSupplied,
+        docNo: draft.docNo,
+        author: draft.author,
+        date: draft.date.trim() || null,
+        type: draft.type,
+        retention: draft.retention,
+        activity: draft.activity.trim() || null,
+        tags: draft.tags.split(/[,，、\s]+/).map((t) => t.trim()).filter(Boolean),
+        note: draft.note,
+        caption: draft.caption,
+        items: draft.items,
+      });
+      changed();
+      notify('已保存', { label: '撤销', run: () => void client['records.undo']({}).then(changed).catch(fail) });
+    } catch (err) {
+      setError(clerkMessage(err));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <div className="detail">
+      <div className="detail-scroll">
+        <FilePreview file={file} />
+        {record.fileList.length > 1 && (
+          <ul className="file-list" aria-label="文件">
+            {record.fileList.map((f) => (
+              <li key={f.id}>
+                <button className={f.id === file?.id ? 'on' : ''} onClick={() => setFile(f)}>
+                  {f.name}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        {file && (
+          <p className="file-meta">
+            {file.name} · {formatBytes(file.size)}
+            {file.pages ? ` · ${file.pages} 页` : ''}
+            {file.width ? ` · ${file.width}×${file.height}` : ''}
+            {file.exifDate ? ` · 拍摄于 ${file.exifDate.slice(0, 10)}` : ''}
+          </p>
+        )}
+        {record.fileList.some((f) => f.binderNote) && (
+          <div className="note note-warn">
+            {record.fileList
+              .filter((f) => f.binderNote)
+              .map((f) => `${f.name}：${f.binderNote}`)
+              .join('；')}
+          </div>
+        )}
+
+        <section className="detail-section">
+          <h3>归入测评项目</h3>
+          <ul className="chips" aria-label="已归入的测评项目">
+            {draft.items.map((code) => (
+              <li key={code} className="chip" title={itemPath(items, code)}>
+                <span>
+                  <span className="code">{code}</span> {items.find((i) => i.code === code)?.title ?? ''}
+                </span>
+                <button className="chip-x" aria-label={`取消归入 ${code}`} onClick={() => set('items', draft.items.filter((c) => c !== code))}>
+                  ×
+                </button>
+              </li>
+            ))}
+            {draft.items.length === 0 && <li className="muted">还没有归入任何项目，组卷时不会出现。</li>}
+          </ul>
+          <button className="small" onClick={() => setPicking(true)}>
+            ＋ 归入其他项目
+          </button>
+        </section>
+
+        <section className="detail-section">
+          <h3>基本信息</h3>
+          <Field label="题名" wide>
+            <textarea name="title" rows={2} value={draft.title} onChange={(e) => set('title', e.target.value)} />
+          </Field>
+          <label className="check">
+            <input type="checkbox" checked={draft.titleSupplied} onChange={(e) => set('titleSupplied', e.target.checked)} />
+            题名是自拟的（目录中加方括号［ ］）
+          </label>
+          <div className="grid-2">
+            <Field label="类型">
+              <select name="type" value={draft.type} onChange={(e) => set('type', e.target.value as RecordType)}>
+                {RECORD_TYPES.map((t) => (
+                  <option key={t}>{t}</option>
+                ))}
+              </select>
+            </Field>
+            <Field label="日期">
+              <input name="date" type="date" value={draft.date} onChange={(e) => set('date', e.target.value)} />
+            </Field>
+            <Field label="文号">
+              <input name="docNo" value={draft.docNo} onChange={(e) => set('docNo', e.target.value)} />
+            </Field>
+            <Field label="责任者">
+              <input name="author" value={draft.author} onChange={(e) => set('author', e.target.value)} />
+            </Field>
+            <Field label="所属活动" wide>
+              <input name="activity" value={draft.activity} onChange={(e) => set('activity', e.target.value)} placeholder="如 学雷锋志愿服务活动" />
+            </Field>
+            <Field label="保管期限">
+              <select name="retention" value={draft.retention} onChange={(e) => set('retention', e.target.value as RetentionPeriod)}>
+                {RETENTION_PERIODS.map((t) => (
+                  <option key={t}>{t}</option>
+                ))}
+              </select>
+            </Field>
+            <Field label="标签">
+              <input name="tags" value={draft.tags} onChange={(e) => set('tags', e.target.value)} placeholder="用逗号分开" />
+            </Field>
+          </div>
+        </section>
+
+        {isPhoto && (
+          <section className="detail-section">
+            <h3>照片说明</h3>
+            <div className="grid-2">
+              {CAPTION_FIELDS.map((f) => (
+                <Field key={f} label={CAPTION_LABELS[f]} wide={f === 'subject' || f === 'people' || f === 'background'}>
+                  <input
+                    name={`caption-${f}`}
+                    value={draft.caption[f] ?? ''}
+                    onChange={(e) => set('caption', { ...draft.caption, [f]: e.target.value })}
+                  />
+                </Field>
+              ))}
+            </div>
+          </section>
+        )}
+
+        <section className="detail-section">
+          <Field label="备注" wide>
+            <textarea name="note" rows={2} value={draft.note} onChange={(e) => set('note', e.target.value)} />
+          </Field>
+        </section>
+      </div>
+      <div className="detail-actions">
+        <ErrorNote text={error} />
+        <div className="row">
+          <button className="danger-link" onClick={onDelete} title="可以在 设置 › 回收站 里恢复">
+            移到回收站
+          </button>
+          <span className="spacer" />
+          {dirty && (
+            <button onClick={() => setDraft(original)} disabled={saving}>
+              放弃修改
+            </button>
+          )}
+          <button className="primary" onClick={() => void save()} disabled={!dirty || saving}>
+            {saving ? '正在保存…' : dirty ? '保存修改' : '已保存'}
+          </button>
+        </div>
+      </div>
+      {picking && (
+        <ItemPicker
+          items={items}
+          exclude={draft.items}
+          title="归入测评项目"
+          onClose={() => setPicking(false)}
+          onPick={(item) => {
+            set('items', [...draft.items, item.code]);
+            setPicking(false);
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+export function NoRecord({ count }: { count: number }) {
+  return (
+    <div className="detail">
+      <Empty title={count > 1 ? `已选 ${count} 件` : '请在中间选一件资料'}>
+        {count > 1 ? '可以用上方的"批量修改"一次修改它们，或按 Delete 键移到回收站。' : '选中后，可以在这里修改题名、日期、照片说明，并查看文件。'}
+      </Empty>
+    </div>
+  );
+}

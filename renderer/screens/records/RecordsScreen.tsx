@@ -1,0 +1,128 @@
+import { useMemo, useState, type DragEvent } from 'react';
+import { StatusBadge } from '../../components/ui.js';
+import { useApp } from '../../state/app.js';
+import { buildTree, itemPath } from '../../state/tree.js';
+import { useData } from '../../state/use-data.js';
+import { carriesFiles, readDrop } from '../filing/drop.js';
+import { useFiling } from '../filing/Filing.js';
+import { BulkEdit } from './BulkEdit.js';
+import { IndexTree } from './IndexTree.js';
+import { NoRecord, RecordDetail } from './RecordDetail.js';
+import { RecordTable } from './RecordTable.js';
+import { useDeleteRecords } from './use-delete.js';
+
+/** The main window: index tree, the selected item's records, and the selected record. Files can be dropped anywhere. */
+export function RecordsScreen() {
+  const { client, transport, year, nav, go } = useApp();
+  const filing = useFiling();
+  const deleteRecords = useDeleteRecords();
+  const [dragging, setDragging] = useState(false);
+  const [bulk, setBulk] = useState(false);
+
+  const items = useData(() => client['index.list']({ year }), [year]);
+  const statuses = useData(() => client['status.get']({ year }), [year]);
+  const records = useData(() => client['records.list']({ year, ...(nav.item ? { item: nav.item } : {}) }), [year, nav.item]);
+  const allRecords = useData(() => client['records.list']({ year }), [year]);
+  const selectedId = nav.records.length === 1 ? (nav.records[0] as number) : null;
+  const detail = useData(selectedId ? () => client['records.get']({ id: selectedId }) : null, [selectedId]);
+
+  const itemList = useMemo(() => items.data ?? [], [items.data]);
+  const tree = useMemo(() => buildTree(itemList, statuses.data ?? []), [itemList, statuses.data]);
+  const item = itemList.find((i) => i.code === nav.item) ?? null;
+  const itemStatus = statuses.data?.find((s) => s.code === nav.item) ?? null;
+
+  const windowDrop = {
+    onDragOver: (e: DragEvent) => {
+      if (!carriesFiles(e.dataTransfer)) return;
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+      setDragging(true);
+    },
+    onDragLeave: (e: DragEvent) => {
+      if (e.currentTarget === e.target) setDragging(false);
+    },
+    onDrop: (e: DragEvent) => {
+      if (!carriesFiles(e.dataTransfer)) return;
+      e.preventDefault();
+      setDragging(false);
+      filing.fileDrop(readDrop(e.dataTransfer), nav.item);
+    },
+  };
+
+  return (
+    <div className="records-screen" {...windowDrop}>
+      <aside className="pane pane-tree">
+        <IndexTree
+          roots={tree}
+          statuses={statuses.data ?? []}
+          selected={nav.item}
+          onSelect={(code) => go({ item: code, records: [] })}
+          onDropFiles={(dropped, code) => {
+            setDragging(false);
+            go({ item: code });
+            filing.fileDrop(dropped, code);
+          }}
+          allCount={allRecords.data?.length ?? null}
+        />
+      </aside>
+
+      <section className="pane pane-records" aria-label="资料">
+        <div className="item-head">
+          <div className="item-head-text">
+            <h2>
+              {item ? (
+                <>
+                  <span className="code">{item.code}</span> {item.title}
+                </>
+              ) : (
+                `${year} 年度全部资料`
+              )}
+              {itemStatus && <StatusBadge status={itemStatus.status} />}
+            </h2>
+            {item && <p className="item-path">{itemPath(itemList, item.code)}</p>}
+            {item?.requirement && <p className="item-req">要求：{item.requirement}</p>}
+            {itemStatus?.reason && <p className={`item-reason status-${itemStatus.status}`}>{itemStatus.reason}</p>}
+          </div>
+          <div className="item-actions">
+            <button className="primary" onClick={() => filing.addFiles(nav.item)}>
+              添加文件…
+            </button>
+            <button onClick={() => filing.importFolder()}>导入文件夹…</button>
+            {nav.records.length > 1 && <button onClick={() => setBulk(true)}>批量修改（{nav.records.length}）</button>}
+            {nav.records.length > 0 && (
+              <button className="danger-link" onClick={() => deleteRecords(nav.records)}>
+                移到回收站
+              </button>
+            )}
+          </div>
+        </div>
+        <RecordTable
+          records={records.data ?? []}
+          selected={nav.records}
+          onSelect={(ids) => go({ records: ids })}
+          previewUrl={transport.previewUrl}
+          loading={records.loading}
+        />
+      </section>
+
+      <aside className="pane pane-detail" aria-label="资料详情">
+        {selectedId && detail.data && detail.data.id === selectedId ? (
+          <RecordDetail record={detail.data} items={itemList} onDelete={() => deleteRecords([selectedId])} />
+        ) : (
+          <NoRecord count={nav.records.length} />
+        )}
+      </aside>
+
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          <div>
+            松开鼠标，把文件放入
+            <strong>{item ? `「${item.code} ${item.title}」` : `${year} 年度（稍后再归入项目）`}</strong>
+            <span>也可以直接拖到左边的某个测评项目上</span>
+          </div>
+        </div>
+      )}
+      {bulk && <BulkEdit ids={nav.records} items={itemList} onClose={() => setBulk(false)} />}
+    </div>
+  );
+}

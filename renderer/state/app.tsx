@@ -1,0 +1,118 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { AppState } from '../../shared/api/app.js';
+import type { ArchiveInfo } from '../../shared/api/archive.js';
+import { clerkMessage, createClient, type Client } from '../api/client.js';
+import type { Transport } from '../api/transport.js';
+
+export type Screen = 'records' | 'activities' | 'ledger' | 'index' | 'years' | 'settings';
+export type ExportKind = 'binder' | 'checklist';
+
+export interface Nav {
+  screen: Screen;
+  /** Selected index item code; null shows every record of the year. */
+  item: string | null;
+  /** Selected record ids; the first is shown in the detail pane. */
+  records: number[];
+}
+
+export interface Toast {
+  id: number;
+  kind: 'info' | 'error';
+  text: string;
+  action?: { label: string; run: () => void };
+}
+
+export interface AppContextValue {
+  client: Client;
+  transport: Transport;
+  state: AppState;
+  archive: ArchiveInfo | null;
+  refresh(): Promise<void>;
+  year: number;
+  setYear(year: number): void;
+  /** Bumped after every change so that every view reloads what it shows. */
+  version: number;
+  changed(): void;
+  nav: Nav;
+  go(next: Partial<Nav>): void;
+  exportDialog: ExportKind | null;
+  openExport(kind: ExportKind | null): void;
+  toasts: Toast[];
+  notify(text: string, action?: Toast['action']): void;
+  fail(err: unknown): void;
+  dismiss(id: number): void;
+}
+
+const AppContext = createContext<AppContextValue | null>(null);
+
+export function useApp(): AppContextValue {
+  const value = useContext(AppContext);
+  if (!value) throw new Error('useApp outside AppProvider');
+  return value;
+}
+
+function defaultYear(archive: ArchiveInfo | null): number {
+  const years = archive?.years.map((y) => y.year) ?? [];
+  return years.length > 0 ? Math.max(...years) : new Date().getFullYear();
+}
+
+export function AppProvider({ transport, initial, children }: { transport: Transport; initial: AppState; children: ReactNode }) {
+  const client = useMemo(() => createClient(transport), [transport]);
+  const [state, setState] = useState(initial);
+  const [year, setYear] = useState(defaultYear(initial.archive));
+  const [version, setVersion] = useState(0);
+  const [nav, setNav] = useState<Nav>({ screen: 'records', item: null, records: [] });
+  const [exportDialog, openExport] = useState<ExportKind | null>(null);
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const nextToast = useRef(1);
+  const archivePath = state.archive?.path ?? null;
+
+  const refresh = useCallback(async () => {
+    const next = await client['app.state']({});
+    setState(next);
+  }, [client]);
+
+  // A different archive starts at its newest year with nothing selected.
+  useEffect(() => {
+    setYear(defaultYear(state.archive));
+    setNav({ screen: 'records', item: null, records: [] });
+    // Only when another archive is opened, not on every refresh of its info.
+  }, [archivePath]);
+
+  const dismiss = useCallback((id: number) => setToasts((t) => t.filter((x) => x.id !== id)), []);
+  const push = useCallback(
+    (toast: Omit<Toast, 'id'>) => {
+      const id = nextToast.current++;
+      setToasts((t) => [...t.slice(-3), { ...toast, id }]);
+      window.setTimeout(() => dismiss(id), toast.kind === 'error' ? 12000 : 6000);
+    },
+    [dismiss],
+  );
+
+  const value: AppContextValue = {
+    client,
+    transport,
+    state,
+    archive: state.archive,
+    refresh,
+    year,
+    setYear: (y) => {
+      setYear(y);
+      setNav((n) => ({ ...n, records: [] }));
+    },
+    version,
+    changed: () => {
+      setVersion((v) => v + 1);
+      void refresh().catch(() => undefined);
+    },
+    nav,
+    go: (next) => setNav((n) => ({ ...n, ...next })),
+    exportDialog,
+    openExport,
+    toasts,
+    notify: (text, action) => push({ kind: 'info', text, ...(action ? { action } : {}) }),
+    fail: (err) => push({ kind: 'error', text: clerkMessage(err) }),
+    dismiss,
+  };
+  return <AppContext.Provider value={value}>{children}</AppContext.Provider>;
+}
