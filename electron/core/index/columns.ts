@@ -79,24 +79,36 @@ function numberedLevel(header: string): number | undefined {
   return /\d/.test(digit) ? Number(digit) : CN_DIGITS.indexOf(digit) + 1;
 }
 
+/** Every synonym once, longest first, so the first word found inside a header is the longest one. */
+const WORDS: { word: string; s: Synonyms }[] = SYNONYMS.flatMap((s) => s.words.map((word) => ({ word, s }))).sort(
+  (a, b) => b.word.length - a.word.length,
+);
+const EXACT = new Map<string, Synonyms>();
+for (const { word, s } of WORDS) if (!EXACT.has(word)) EXACT.set(word, s);
+
+/** Headers repeat across rows and sheets; remembering recent answers keeps header search cheap on big tables. */
+const recent = new Map<string, RoleMatch | undefined>();
+const RECENT_LIMIT = 2000;
+
 /** The role a header names, if any. Level ranks from "N级指标" outrank the word list so 一级…九级 always line up. */
 export function matchHeader(raw: string): RoleMatch | undefined {
-  const header = normaliseHeader(raw);
+  if (recent.has(raw)) return recent.get(raw);
+  const match = findRole(normaliseHeader(raw));
+  if (recent.size >= RECENT_LIMIT) recent.clear();
+  recent.set(raw, match);
+  return match;
+}
+
+function findRole(header: string): RoleMatch | undefined {
   if (header === '') return undefined;
   const numbered = numberedLevel(header);
   if (numbered !== undefined) return { role: { kind: 'level', rank: numbered }, priority: 1, exact: true };
-  for (const s of SYNONYMS) {
-    if (s.words.includes(header)) return { role: s.role, priority: s.priority, exact: true };
-  }
+  const exact = EXACT.get(header);
+  if (exact) return { role: exact.role, priority: exact.priority, exact: true };
   // Longest word found inside a short header: "测评内容及标准" is 测评内容, "具体要求和佐证" is 具体要求. Long text is data.
   if (header.length > MAX_HEADER_LENGTH) return undefined;
-  let best: { s: Synonyms; length: number } | undefined;
-  for (const s of SYNONYMS) {
-    for (const word of s.words) {
-      if (word.length >= 2 && header.includes(word) && (!best || word.length > best.length)) best = { s, length: word.length };
-    }
-  }
-  return best ? { role: best.s.role, priority: best.s.priority, exact: false } : undefined;
+  const found = WORDS.find(({ word }) => word.length >= 2 && header.includes(word));
+  return found ? { role: found.s.role, priority: found.s.priority, exact: false } : undefined;
 }
 
 /** "测评项目编码" names the codes of the 测评项目 column; "测评项目序号" its numbering. */
