@@ -77,13 +77,21 @@ export interface AddResult {
   errors: { file: string; message: string }[];
 }
 
+export interface CarryOverResult {
+  carried: number;
+  year: number;
+  /** Standing records carried by an earlier run (running again adds nothing). */
+  alreadyCarried: number;
+  warnings: string[];
+}
+
 export interface FolderPlanEntry {
   file: string;
   year: number | null;
   items: string[];
   activity: string | null;
   date: string | null;
-  type: string;
+  type: RecordType;
   title: string;
   /** Why it could not be placed, when it could not. */
   problem: string | null;
@@ -93,6 +101,8 @@ export interface FolderPlan {
   root: string;
   entries: FolderPlanEntry[];
   unplaced: number;
+  /** Activities the import would create or fill, by year. */
+  activities: { year: number; name: string; date: string | null; files: number }[];
 }
 
 const captionSchema = z
@@ -129,6 +139,14 @@ export const recordFilterSchema = z
   })
   .strict();
 
+/**
+ * A folder tree to import. `year` and `items` are defaults for files whose folders name no year or no item; without
+ * them such files are reported as unplaced and not imported.
+ */
+const folderArgsSchema = z
+  .object({ dir: pathSchema, year: yearSchema.optional(), items: z.array(itemCodeSchema).optional() })
+  .strict();
+
 export const recordsMethods = {
   'records.add': method<AddResult>()(
     z
@@ -143,13 +161,8 @@ export const recordsMethods = {
       .strict(),
     { longTask: true },
   ),
-  'records.planFolder': method<FolderPlan>()(
-    z.object({ dir: pathSchema, year: yearSchema.optional() }).strict(),
-  ),
-  'records.importFolder': method<AddResult & { plan: FolderPlan }>()(
-    z.object({ dir: pathSchema, year: yearSchema.optional() }).strict(),
-    { longTask: true },
-  ),
+  'records.planFolder': method<FolderPlan>()(folderArgsSchema),
+  'records.importFolder': method<AddResult & { plan: FolderPlan }>()(folderArgsSchema, { longTask: true }),
   'records.list': method<RecordSummary[]>()(recordFilterSchema),
   'records.get': method<RecordDetail>()(z.object({ id: idSchema }).strict()),
   'records.update': method<RecordDetail>()(
@@ -172,7 +185,7 @@ export const recordsMethods = {
   'records.delete': method<{ deleted: number }>()(z.object({ ids: z.array(idSchema).min(1) }).strict()),
   'records.restore': method<{ restored: number }>()(z.object({ ids: z.array(idSchema).min(1) }).strict()),
   'records.undo': method<{ undone: string | null }>()(z.object({}).strict()),
-  'records.carryOver': method<{ carried: number; year: number }>()(
+  'records.carryOver': method<CarryOverResult>()(
     z.object({ from: yearSchema, to: yearSchema }).strict(),
   ),
   'activities.list': method<Activity[]>()(z.object({ year: yearSchema }).strict()),

@@ -1,23 +1,28 @@
-import { TaizhangError } from '../../../shared/errors.js';
 import type { DomainHandlers } from '../api/types.js';
 import { addRecords } from './add.js';
+import { carryOver } from './carry-over.js';
+import { bulkUpdate, setDeleted, updateActivity, updateRecord } from './edit.js';
+import { importFolder, planFolder } from './folder.js';
 import { listRecords } from './query.js';
-import { getRecordDetail } from './repository.js';
+import { getRecordDetail, listActivities } from './repository.js';
+import { undoLast } from './undo.js';
 
-const pending = (): never => { throw new TaizhangError('internal', '此功能正在建设中 / not built yet'); };
-
-export const recordsHandlers: DomainHandlers<'records.add' | 'records.planFolder' | 'records.importFolder' | 'records.list' | 'records.get' | 'records.update' | 'records.bulkUpdate' | 'records.delete' | 'records.restore' | 'records.undo' | 'records.carryOver' | 'activities.list' | 'activities.update'> = (archive) => ({
+export const recordsHandlers: DomainHandlers<
+  | 'records.add' | 'records.planFolder' | 'records.importFolder' | 'records.list' | 'records.get' | 'records.update'
+  | 'records.bulkUpdate' | 'records.delete' | 'records.restore' | 'records.undo' | 'records.carryOver' | 'activities.list'
+  | 'activities.update'
+> = (archive) => ({
   'records.add': (args, ctx) => addRecords(archive, args, ctx),
-  'records.planFolder': pending,
-  'records.importFolder': pending,
+  'records.planFolder': (args) => planFolder(archive, args),
+  'records.importFolder': (args, ctx) => importFolder(archive, args, ctx),
   'records.list': (filter) => listRecords(archive.db, filter),
-  'records.get': ({ id }) => getRecordDetail(archive.db, id),
-  'records.update': pending,
-  'records.bulkUpdate': pending,
-  'records.delete': pending,
-  'records.restore': pending,
-  'records.undo': pending,
-  'records.carryOver': pending,
-  'activities.list': pending,
-  'activities.update': pending,
+  'records.get': ({ id }) => getRecordDetail(archive.db, id, { includeDeleted: true }),
+  'records.update': (args) => updateRecord(archive, args),
+  'records.bulkUpdate': (args) => bulkUpdate(archive, args),
+  'records.delete': ({ ids }) => ({ deleted: setDeleted(archive, ids, true) }),
+  'records.restore': ({ ids }) => ({ restored: setDeleted(archive, ids, false) }),
+  'records.undo': () => ({ undone: undoLast(archive.db) }),
+  'records.carryOver': ({ from, to }) => carryOver(archive, from, to),
+  'activities.list': ({ year }) => listActivities(archive.db, year),
+  'activities.update': (args) => updateActivity(archive, args),
 });

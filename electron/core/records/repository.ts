@@ -86,7 +86,8 @@ export function addRecordFile(db: Db, recordId: number, sha256: string, name: st
   db.prepare('INSERT OR IGNORE INTO record_files(record_id, sha256, name, position) VALUES (?, ?, ?, ?)').run(recordId, sha256, name, position);
 }
 
-interface RecordRow {
+/** A row of `records` as stored. */
+export interface RecordTableRow {
   id: number;
   year: number;
   title: string;
@@ -99,11 +100,14 @@ interface RecordRow {
   note: string;
   caption: string;
   activity_id: number | null;
-  activity: string | null;
   carried_from: number | null;
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
+}
+
+interface RecordRow extends RecordTableRow {
+  activity: string | null;
   files: number;
   pages: number;
   thumb: string | null;

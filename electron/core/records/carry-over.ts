@@ -1,0 +1,77 @@
+import type { CarryOverResult } from '../../../shared/api/records.js';
+import type { Caption } from '../../../shared/domain/record.js';
+import { STANDING_TYPES } from '../../../shared/domain/record.js';
+import { TaizhangError } from '../../../shared/errors.js';
+import { ensureYear } from '../archive/handlers.js';
+import { resolveEdition } from '../index/editions.js';
+import { reindexRecords } from '../search/indexer.js';
+import type { Archive } from '../store/archive.js';
+import { addRecordItems, insertRecord, setRecordTags, type RecordTableRow } from './repository.js';
+import { pushUndo } from './undo.js';
+
+/**
+ * Starts year `to` from year `from`: each standing record (制度, 台账) gets a record in the new year that points at
+ * the same files (no copy) and links to the items of the new year's edition with the same codes. Nothing else
+ * carries; a record already carried is not carried twice.
+ */
+export function carryOver(archive: Archive, from: number, to: number): CarryOverResult {
+  if (to <= from) throw new TaizhangError('invalid_input', `结转应从早的年度到晚的年度（${from} → ${to}）/ Carry over forward in time`);
+  const db = archive.db;
+  if (!db.prepare('SELECT 1 FROM years WHERE year = ?').get(from)) {
+    throw new TaizhangError('not_found', `档案中没有 ${from} 年度 / No year ${from}`);
+  }
+  return db.transaction(() => {
+    ensureYear(archive, to);
+    const edition = resolveEdition(db, { year: to });
+    const standing = db
+      .prepare(
+        `SELECT r.* FROM records r WHERE r.year = ? AND r.deleted_at IS NULL AND r.type IN (SELECT value FROM json_each(?)) ORDER BY r.id`,
+      )
+      .all(from, JSON.stringify(STANDING_TYPES)) as RecordTableRow[];
+    const carriedBefore = db.prepare('SELECT 1 FROM records WHERE year = ? AND carried_from = ?');
+    const codes = db.prepare('SELECT i.code FROM record_items ri JOIN items i ON i.id = ri.item_id WHERE ri.record_id = ? ORDER BY i.code').pluck();
+    const itemInEdition = db.prepare('SELECT id FROM items WHERE edition_id = ? AND code = ?').pluck();
+    const files = db.prepare('SELECT sha256, name, position FROM record_files WHERE record_id = ? ORDER BY position');
+    const copyFile = db.prepare('INSERT INTO record_files(record_id, sha256, name, position) VALUES (?, ?, ?, ?)');
+    const tags = db.prepare('SELECT tag FROM record_tags WHERE record_id = ?').pluck();
+    const created: number[] = [];
+    const warnings: string[] = [];
+    let alreadyCarried = 0;
+    for (const r of standing) {
+      const sourceId = r.id;
+      if (carriedBefore.get(to, sourceId)) {
+        alreadyCarried += 1;
+        continue;
+      }
+      const id = insertRecord(db, {
+        year: to,
+        title: r.title,
+        titleSupplied: r.title_supplied === 1,
+        docNo: r.doc_no,
+        author: r.author,
+        date: r.date,
+        type: r.type,
+        retention: r.retention,
+        note: r.note,
+        caption: JSON.parse(r.caption) as Caption,
+        activityId: null,
+        carriedFrom: sourceId,
+      });
+      for (const f of files.all(sourceId) as { sha256: string; name: string; position: number }[]) copyFile.run(id, f.sha256, f.name, f.position);
+      setRecordTags(db, id, tags.all(sourceId) as string[]);
+      const itemIds: number[] = [];
+      for (const code of codes.all(sourceId) as string[]) {
+        const item = itemInEdition.get(edition, code) as number | undefined;
+        if (item === undefined) warnings.push(`「${r.title}」关联的项目 ${code} 在 ${to} 年度的测评体系中不存在，未关联 / Item ${code} not in the new edition`);
+        else itemIds.push(item);
+      }
+      addRecordItems(db, id, itemIds);
+      created.push(id);
+    }
+    if (created.length > 0) {
+      pushUndo(db, `${from} → ${to} 年度结转 ${created.length} 件`, { kind: 'created', ids: created });
+      reindexRecords(db, created);
+    }
+    return { carried: created.length, year: to, alreadyCarried, warnings };
+  })();
+}

@@ -1,0 +1,215 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { ParsedArgs } from '../../../shared/api/contract.js';
+import type { AddResult, FolderPlan, FolderPlanEntry } from '../../../shared/api/records.js';
+import { TaizhangError } from '../../../shared/errors.js';
+import type { CallContext } from '../api/types.js';
+import { resolveEdition } from '../index/editions.js';
+import { detectType } from '../files/detect.js';
+import { splitExtension } from '../files/safe-name.js';
+import type { Archive } from '../store/archive.js';
+import type { Db } from '../store/database.js';
+import { fileRecords, type RecordDraft } from './ingest-records.js';
+import { dateInText, inferType, titleFromFileName, withoutDate } from './naming.js';
+import { resolveItemCodes } from './repository.js';
+
+type FolderArgs = ParsedArgs<'records.planFolder'>;
+
+/** Operating-system clutter that is never a clerk's material. */
+const SKIPPED_NAMES = new Set(['thumbs.db', 'desktop.ini', '.ds_store', 'archive.db', 'archive.db-wal', 'archive.db-shm']);
+const MAX_FILES = 50_000;
+const MAX_DEPTH = 16;
+
+const YEAR_FOLDER = /^((?:19|20)\d{2})\s*(?:年度?)?$/;
+/** "1.2 志愿服务", "1.2.1、志愿服务站", "Ⅱ-3 …": a code, a separator, the rest. */
+const CODE_FOLDER = /^((?:\d{1,3}\.)*\d{1,3}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+-\d{1,3})(?:[\s_、．.\-—]+(.*))?$/;
+
+interface ItemLookup {
+  byCode: Map<string, string>;
+  /** Normalised title → code. */
+  byTitle: Map<string, string>;
+}
+
+function normaliseTitle(text: string): string {
+  return text.normalize('NFKC').replace(/[\s“”"'‘’「」《》]/g, '');
+}
+
+function itemLookup(db: Db, year: number, cache: Map<number, ItemLookup>): ItemLookup {
+  const cached = cache.get(year);
+  if (cached) return cached;
+  const edition = resolveEdition(db, { year });
+  const rows = db.prepare('SELECT code, title FROM items WHERE edition_id = ?').all(edition) as { code: string; title: string }[];
+  const lookup: ItemLookup = { byCode: new Map(), byTitle: new Map() };
+  for (const r of rows) {
+    lookup.byCode.set(r.code, r.code);
+    lookup.byTitle.set(normaliseTitle(r.title), r.code);
+  }
+  cache.set(year, lookup);
+  return lookup;
+}
+
+interface FolderMeaning {
+  item: string | null;
+  /** A code-looking prefix that the year's edition does not have. */
+  unknownCode: string | null;
+}
+
+function readItemFolder(segment: string, lookup: ItemLookup): FolderMeaning {
+  const m = CODE_FOLDER.exec(segment.trim());
+  if (m) {
+    const code = m[1]!;
+    if (lookup.byCode.has(code)) return { item: code, unknownCode: null };
+    const byRest = m[2] ? lookup.byTitle.get(normaliseTitle(m[2])) : undefined;
+    return byRest ? { item: byRest, unknownCode: null } : { item: null, unknownCode: code };
+  }
+  return { item: lookup.byTitle.get(normaliseTitle(segment)) ?? null, unknownCode: null };
+}
+
+async function walk(root: string, skipDir: string): Promise<string[][]> {
+  const out: string[][] = [];
+  const visit = async (dir: string, parts: string[]): Promise<void> => {
+    if (parts.length > MAX_DEPTH) return;
+    const entries = await fs.readdir(dir, { withFileTypes: true });
+    entries.sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN', { numeric: true }));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name.startsWith('~$') || SKIPPED_NAMES.has(entry.name.toLowerCase())) continue;
+      const full = path.join(dir, entry.name);
+      // Symbolic links are not followed: a link could lead out of the folder the clerk chose, or round in a loop.
+      if (entry.isDirectory() && path.resolve(full) !== skipDir) await visit(full, [...parts, entry.name]);
+      else if (entry.isFile()) {
+        if (out.length >= MAX_FILES) {
+          throw new TaizhangError('invalid_input', `文件夹中的文件超过 ${MAX_FILES} 个，请分批导入 / Too many files; import in parts`);
+        }
+        out.push([...parts, entry.name]);
+      }
+    }
+  };
+  await visit(root, []);
+  return out;
+}
+
+/**
+ * Reads a folder tree the way a clerk organises it — year folders, item folders by code or title, activity folders
+ * with a date — and says where each file would go, and which files it cannot place, without writing anything.
+ */
+export async function planFolder(archive: Archive, args: FolderArgs): Promise<FolderPlan> {
+  const root = path.resolve(args.dir);
+  const stat = await fs.stat(root).catch(() => null);
+  if (!stat?.isDirectory()) throw new TaizhangError('not_found', `找不到文件夹：${args.dir} / No such folder`);
+  const files = await walk(root, archive.dir);
+  const cache = new Map<number, ItemLookup>();
+  const entries: FolderPlanEntry[] = [];
+  const activities = new Map<string, FolderPlan['activities'][number]>();
+  for (const parts of files) {
+    const { entry, activity } = await planEntry(archive.db, root, parts, args, cache);
+    entries.push(entry);
+    if (entry.problem !== null || entry.year === null || activity === null) continue;
+    const key = `${entry.year}\u0000${activity.name}`;
+    const known = activities.get(key) ?? { year: entry.year, name: activity.name, date: activity.date, files: 0 };
+    known.files += 1;
+    known.date ??= activity.date;
+    activities.set(key, known);
+  }
+  return { root, entries, unplaced: entries.filter((e) => e.problem !== null).length, activities: [...activities.values()] };
+}
+
+interface FolderActivity {
+  name: string;
+  date: string | null;
+}
+
+async function planEntry(
+  db: Db,
+  root: string,
+  parts: string[],
+  args: FolderArgs,
+  cache: Map<number, ItemLookup>,
+): Promise<{ entry: FolderPlanEntry; activity: FolderActivity | null }> {
+  const folders = parts.slice(0, -1);
+  const fileName = parts[parts.length - 1]!;
+  let year: number | null = args.year ?? null;
+  for (const f of folders) {
+    const m = YEAR_FOLDER.exec(f.trim());
+    if (m) year = Number(m[1]);
+  }
+  const detected = await detectType(path.join(root, ...parts), splitExtension(fileName).ext).catch(() => null);
+  const title = titleFromFileName(fileName);
+  const base: FolderPlanEntry = {
+    file: parts.join('/'), year, items: [], activity: null, date: dateInText(fileName),
+    type: inferType(`${fileName} ${title}`, detected?.kind ?? null), title, problem: null,
+  };
+  const unplaced = (problem: string): { entry: FolderPlanEntry; activity: null } => ({ entry: { ...base, problem }, activity: null });
+  if (year === null) return unplaced('无法确定年度：路径中没有年度文件夹（如 2024），也没有指定默认年度 / No year folder and no default year');
+
+  let lookup: ItemLookup;
+  try {
+    lookup = itemLookup(db, year, cache);
+  } catch (err) {
+    return unplaced(err instanceof TaizhangError ? err.message : String(err));
+  }
+  let item: string | null = null;
+  let itemDepth = -1;
+  const unknownCodes: string[] = [];
+  let activity: FolderActivity | null = null;
+  for (const [depth, folder] of folders.entries()) {
+    if (YEAR_FOLDER.test(folder.trim())) continue;
+    const folderDate = dateInText(folder);
+    if (folderDate) {
+      activity = { name: withoutDate(folder) || folder, date: folderDate };
+      continue;
+    }
+    const meaning = readItemFolder(folder, lookup);
+    if (meaning.item) {
+      item = meaning.item;
+      itemDepth = depth;
+      activity = null;
+    } else {
+      if (meaning.unknownCode) unknownCodes.push(meaning.unknownCode);
+      // A plain folder right under an item folder is an activity of that item.
+      if (itemDepth >= 0 && depth === itemDepth + 1 && !activity) activity = { name: folder.trim(), date: null };
+    }
+  }
+  let items = item ? [item] : [];
+  if (items.length === 0 && args.items && args.items.length > 0) {
+    try {
+      resolveItemCodes(db, year, args.items);
+      items = args.items;
+    } catch (err) {
+      return unplaced(err instanceof TaizhangError ? err.message : String(err));
+    }
+  }
+  if (items.length === 0) {
+    const hint = unknownCodes.length > 0 ? `（文件夹编码 ${unknownCodes.join('、')} 不在 ${year} 年度的测评体系中）` : '';
+    return unplaced(`无法确定测评项目${hint}：请把文件放进以项目编码或名称命名的文件夹，或指定默认项目 / No index item`);
+  }
+  const entry: FolderPlanEntry = { ...base, items, activity: activity?.name ?? null, date: base.date ?? activity?.date ?? null };
+  return { entry, activity };
+}
+
+/** Imports what the plan could place; unplaced files are listed as warnings and left alone. */
+export async function importFolder(archive: Archive, args: FolderArgs, ctx: CallContext): Promise<AddResult & { plan: FolderPlan }> {
+  const plan = await planFolder(archive, args);
+  const drafts: RecordDraft[] = [];
+  const warnings: AddResult['warnings'] = [];
+  const idCache = new Map<string, number[]>();
+  for (const e of plan.entries) {
+    if (e.problem !== null || e.year === null) {
+      warnings.push({ file: e.file, message: `未导入：${e.problem ?? ''}` });
+      continue;
+    }
+    const key = `${e.year}:${e.items.join(',')}`;
+    const itemIds = idCache.get(key) ?? resolveItemCodes(archive.db, e.year, e.items);
+    idCache.set(key, itemIds);
+    const folderActivity = plan.activities.find((a) => a.year === e.year && a.name === e.activity);
+    drafts.push({
+      sources: [{ path: path.join(plan.root, ...e.file.split('/')), label: e.file }],
+      year: e.year,
+      itemIds,
+      given: { title: e.title, type: e.type },
+      activity: e.activity ? { name: e.activity, date: folderActivity?.date ?? null } : null,
+      folderDate: e.date,
+    });
+  }
+  const result = await fileRecords(archive, drafts, ctx);
+  return { ...result, warnings: [...warnings, ...result.warnings], plan };
+}

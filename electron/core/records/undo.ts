@@ -1,0 +1,104 @@
+import type { Activity } from '../../../shared/api/records.js';
+import { TaizhangError } from '../../../shared/errors.js';
+import { reindexRecords } from '../search/indexer.js';
+import { nowIso } from '../store/archive.js';
+import type { Db } from '../store/database.js';
+
+/** How many edits can be undone; older entries are dropped. */
+const UNDO_DEPTH = 50;
+
+/** Records as they were before an edit: their rows, links and tags. */
+interface RecordsSnapshot {
+  kind: 'records';
+  records: Record<string, unknown>[];
+  items: { record_id: number; item_id: number }[];
+  tags: { record_id: number; tag: string }[];
+}
+
+/** Records an edit created (carry-over): undoing removes them. */
+interface CreatedRecords {
+  kind: 'created';
+  ids: number[];
+}
+
+interface ActivitySnapshot {
+  kind: 'activity';
+  activity: Pick<Activity, 'id' | 'name' | 'date'> & { caption: string };
+  records: number[];
+}
+
+type UndoPayload = RecordsSnapshot | CreatedRecords | ActivitySnapshot;
+
+const RECORD_COLUMNS = [
+  'year', 'title', 'title_supplied', 'doc_no', 'author', 'date', 'type', 'retention', 'note', 'caption', 'activity_id',
+  'carried_from', 'updated_at', 'deleted_at',
+] as const;
+
+export function snapshotRecords(db: Db, ids: readonly number[]): RecordsSnapshot {
+  const json = JSON.stringify(ids);
+  return {
+    kind: 'records',
+    records: db.prepare(`SELECT id, ${RECORD_COLUMNS.join(', ')} FROM records WHERE id IN (SELECT value FROM json_each(?))`).all(json) as Record<string, unknown>[],
+    items: db.prepare('SELECT record_id, item_id FROM record_items WHERE record_id IN (SELECT value FROM json_each(?))').all(json) as RecordsSnapshot['items'],
+    tags: db.prepare('SELECT record_id, tag FROM record_tags WHERE record_id IN (SELECT value FROM json_each(?))').all(json) as RecordsSnapshot['tags'],
+  };
+}
+
+export function snapshotActivity(db: Db, id: number): ActivitySnapshot {
+  const activity = db.prepare('SELECT id, name, date, caption FROM activities WHERE id = ?').get(id) as ActivitySnapshot['activity'];
+  const records = db.prepare('SELECT id FROM records WHERE activity_id = ?').pluck().all(id) as number[];
+  return { kind: 'activity', activity, records };
+}
+
+/** Saves what an edit is about to change. Call inside the edit's transaction. */
+export function pushUndo(db: Db, label: string, payload: UndoPayload): void {
+  db.prepare('INSERT INTO undo_log(label, payload, created_at) VALUES (?, ?, ?)').run(label, JSON.stringify(payload), nowIso());
+  db.prepare('DELETE FROM undo_log WHERE id NOT IN (SELECT id FROM undo_log ORDER BY id DESC LIMIT ?)').run(UNDO_DEPTH);
+}
+
+/** Writes back what the last edit changed, in one transaction; returns the edit's label, or null when there is none. */
+export function undoLast(db: Db): string | null {
+  return db.transaction(() => {
+    const row = db.prepare('SELECT id, label, payload FROM undo_log ORDER BY id DESC LIMIT 1').get() as
+      | { id: number; label: string; payload: string }
+      | undefined;
+    if (!row) return null;
+    const payload = JSON.parse(row.payload) as UndoPayload;
+    const touched = apply(db, payload);
+    reindexRecords(db, touched);
+    // An activity created by the undone edit is left without records.
+    db.prepare('DELETE FROM activities WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.activity_id = activities.id)').run();
+    db.prepare('DELETE FROM undo_log WHERE id = ?').run(row.id);
+    return row.label;
+  })();
+}
+
+function apply(db: Db, payload: UndoPayload): number[] {
+  switch (payload.kind) {
+    case 'records': {
+      const ids = payload.records.map((r) => r.id as number);
+      const update = db.prepare(`UPDATE records SET ${RECORD_COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`);
+      for (const r of payload.records) {
+        const result = update.run(r);
+        if (result.changes === 0) throw new TaizhangError('conflict', '要撤销的记录已不存在 / The records of that edit no longer exist');
+      }
+      const json = JSON.stringify(ids);
+      db.prepare('DELETE FROM record_items WHERE record_id IN (SELECT value FROM json_each(?))').run(json);
+      db.prepare('DELETE FROM record_tags WHERE record_id IN (SELECT value FROM json_each(?))').run(json);
+      const link = db.prepare('INSERT INTO record_items(record_id, item_id) VALUES (?, ?)');
+      for (const i of payload.items) link.run(i.record_id, i.item_id);
+      const tag = db.prepare('INSERT INTO record_tags(record_id, tag) VALUES (?, ?)');
+      for (const t of payload.tags) tag.run(t.record_id, t.tag);
+      return ids;
+    }
+    case 'created': {
+      db.prepare('DELETE FROM records WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(payload.ids));
+      return payload.ids;
+    }
+    case 'activity': {
+      const a = payload.activity;
+      db.prepare('UPDATE activities SET name = ?, date = ?, caption = ? WHERE id = ?').run(a.name, a.date, a.caption, a.id);
+      return payload.records;
+    }
+  }
+}
