@@ -1,10 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import sharp from 'sharp';
-import { findItem, resolveEdition } from '../../electron/core/index/editions.js';
-import { reindexRecords } from '../../electron/core/search/indexer.js';
-import { nowIso, type Archive } from '../../electron/core/store/archive.js';
+import type { Core } from '../../electron/core/api/core.js';
 
 /** A small real PDF of `pages` pages whose text carries `label`, so every file has distinct bytes. */
 export async function makePdf(file: string, label: string, pages = 1): Promise<string> {
@@ -24,41 +22,26 @@ export async function makeJpeg(file: string, seed: number, width = 64, height = 
   return file;
 }
 
-export interface SeedRecord {
-  year: number;
-  item: string;
-  title: string;
-  files: string[];
-  type?: string;
-  date?: string;
-}
+/** Items of the example index that fixtures file records under. */
+export const SEED_ITEMS = ['1.1.1', '1.2.2', '2.2.1'];
 
 /**
- * Files records the way the records module does (blob stored first, then one transaction with the rows and the
- * search index), for fixtures that must not depend on the import pipeline's own choices.
+ * Fills an archive through the real API: `count` records in `year`, alternating PDFs and photos, spread over a few
+ * items (every third record under two items). Returns the record ids.
  */
-export async function seedRecord(archive: Archive, rec: SeedRecord): Promise<number> {
-  const stored: { sha256: string; size: number; name: string }[] = [];
-  for (const file of rec.files) stored.push({ ...(await archive.files.put(file)), name: path.basename(file) });
-  const db = archive.db;
-  return db.transaction(() => {
-    const edition = resolveEdition(db, {});
-    db.prepare('INSERT OR IGNORE INTO years(year, edition_id) VALUES (?, ?)').run(rec.year, edition);
-    const now = nowIso();
-    const id = Number(
-      db
-        .prepare('INSERT INTO records(year, title, type, date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(rec.year, rec.title, rec.type ?? '其他', rec.date ?? null, now, now).lastInsertRowid,
-    );
-    db.prepare('INSERT INTO record_items(record_id, item_id) VALUES (?, ?)').run(id, findItem(db, edition, rec.item).id);
-    stored.forEach((s, i) => {
-      const kind = s.name.endsWith('.pdf') ? 'pdf' : 'image';
-      db.prepare('INSERT OR IGNORE INTO blobs(sha256, size, mime, kind, ext, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-        s.sha256, s.size, kind === 'pdf' ? 'application/pdf' : 'image/jpeg', kind, path.extname(s.name), now,
-      );
-      db.prepare('INSERT INTO record_files(record_id, sha256, name, position) VALUES (?, ?, ?, ?)').run(id, s.sha256, s.name, i);
-    });
-    reindexRecords(db, [id]);
-    return id;
-  })();
+export async function seedArchive(core: Core, workDir: string, count: number, year = 2024): Promise<number[]> {
+  const src = path.join(workDir, `seed-${year}`);
+  mkdirSync(src, { recursive: true });
+  const ids: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const file =
+      i % 2 === 0
+        ? await makePdf(path.join(src, `${year}-03-${String((i % 28) + 1).padStart(2, '0')} 活动方案${i}.pdf`), `plan ${year} ${i}`)
+        : await makeJpeg(path.join(src, `活动照片${i}.jpg`), year + i);
+    const items = i % 3 === 0 ? [SEED_ITEMS[i % SEED_ITEMS.length]!, SEED_ITEMS[(i + 1) % SEED_ITEMS.length]!] : [SEED_ITEMS[i % SEED_ITEMS.length]!];
+    const added = await core.api['records.add']({ files: [file], year, items });
+    if (added.errors.length > 0) throw new Error(`seed failed: ${added.errors.map((e) => e.message).join('; ')}`);
+    ids.push(...added.records.map((r) => r.id));
+  }
+  return ids;
 }

@@ -172,16 +172,19 @@ function groupByYearAndItem(records: RecordRow[], placements: Map<number, Placem
   return years;
 }
 
+/** A title is text, not a path: its slashes must not make safeFileName drop everything before them (and the 件号). */
+function nameText(text: string, chars: number): string {
+  return [...text.replace(/[\\/]/g, '_')].slice(0, chars).join('');
+}
+
 function itemFolderName(p: Placement): string {
-  const text = p.code ? `${p.code} ${[...p.itemTitle].slice(0, ITEM_NAME_CHARS).join('')}` : p.itemTitle;
-  return safeFileName(text).name;
+  return safeFileName(p.code ? `${nameText(p.code, ITEM_NAME_CHARS)} ${nameText(p.itemTitle, ITEM_NAME_CHARS)}` : p.itemTitle).name;
 }
 
 /** "003-学雷锋志愿服务活动签到表.pdf"; the files of a many-file 件 get "-1", "-2"… */
 function fileName(piece: number, rec: RecordRow, file: FileRow, part: number | null): string {
   const ext = splitExtension(file.name).ext || file.ext;
-  const title = [...rec.title].slice(0, TITLE_CHARS).join('');
-  return safeFileName(`${String(piece).padStart(3, '0')}-${title}${part ? `-${part}` : ''}${ext}`).name;
+  return safeFileName(`${String(piece).padStart(3, '0')}-${nameText(rec.title, TITLE_CHARS)}${part ? `-${part}` : ''}${nameText(ext, 9)}`).name;
 }
 
 function readme(archive: Archive, records: number, files: number, year: number | undefined): string {
