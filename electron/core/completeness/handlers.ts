@@ -1,9 +1,7 @@
-import { TaizhangError } from '../../../shared/errors.js';
 import type { DomainHandlers } from '../api/types.js';
+import { computeStatus, setNotApplicable } from './status.js';
 
-const pending = (): never => { throw new TaizhangError('internal', '此功能正在建设中 / not built yet'); };
-
-export const statusHandlers: DomainHandlers<'status.get' | 'status.setNotApplicable'> = () => ({
-  'status.get': pending,
-  'status.setNotApplicable': pending,
+export const statusHandlers: DomainHandlers<'status.get' | 'status.setNotApplicable'> = (archive) => ({
+  'status.get': ({ year, item }) => computeStatus(archive.db, year, item),
+  'status.setNotApplicable': ({ year, item, notApplicable, reason }) => setNotApplicable(archive.db, year, item, notApplicable, reason),
 });

@@ -1,8 +1,6 @@
-import { TaizhangError } from '../../../shared/errors.js';
 import type { DomainHandlers } from '../api/types.js';
+import { searchRecords } from './search.js';
 
-const pending = (): never => { throw new TaizhangError('internal', '此功能正在建设中 / not built yet'); };
-
-export const searchHandlers: DomainHandlers<'search.query'> = () => ({
-  'search.query': pending,
+export const searchHandlers: DomainHandlers<'search.query'> = (archive) => ({
+  'search.query': (args) => searchRecords(archive.db, args),
 });

@@ -1,39 +1,94 @@
-import { toIndexText } from '../../../shared/text/tokens.js';
+import { BOUNDARY, toIndexText } from '../../../shared/text/tokens.js';
 import type { Db } from '../store/database.js';
+
+/** The searchable text of one record, field by field, as the clerk wrote it or the file held it. */
+export interface RecordText {
+  id: number;
+  title: string;
+  /**
+   * Everything else, in the order a snippet prefers: file text first (it shows the most context), then notes,
+   * captions, activity, 文号, 责任者, tags and file names.
+   */
+  fields: string[];
+}
+
+interface RecordTextRow {
+  id: number;
+  title: string;
+  doc_no: string;
+  author: string;
+  note: string;
+  caption: string;
+  activity: string | null;
+  activity_caption: string | null;
+  tags: string;
+  files: string;
+}
+
+const READ_SQL = `
+  SELECT r.id, r.title, r.doc_no, r.author, r.note, r.caption, a.name AS activity, a.caption AS activity_caption,
+         (SELECT json_group_array(tag) FROM (SELECT tag FROM record_tags WHERE record_id = r.id ORDER BY tag)) AS tags,
+         (SELECT json_group_array(json_array(name, text)) FROM (
+            SELECT f.name, b.text FROM record_files f JOIN blobs b ON b.sha256 = f.sha256
+            WHERE f.record_id = r.id ORDER BY f.position)) AS files
+  FROM records r LEFT JOIN activities a ON a.id = r.activity_id
+  WHERE r.id = ? AND r.deleted_at IS NULL`;
+
+function captionValues(json: string | null): string[] {
+  if (!json) return [];
+  const parsed = JSON.parse(json) as Record<string, unknown>;
+  return Object.values(parsed).filter((v): v is string => typeof v === 'string');
+}
+
+function toRecordText(row: RecordTextRow): RecordText {
+  const files = JSON.parse(row.files) as [string, string][];
+  const fields = [
+    ...files.map(([, text]) => text),
+    row.note,
+    ...captionValues(row.caption),
+    ...captionValues(row.activity_caption),
+    row.activity ?? '',
+    row.doc_no,
+    row.author,
+    ...(JSON.parse(row.tags) as string[]),
+    ...files.map(([name]) => name),
+  ].filter((f) => f.trim().length > 0);
+  return { id: row.id, title: row.title, fields };
+}
+
+/** Searchable text of the given records that are not in the trash; others are absent from the map. */
+export function readRecordTexts(db: Db, ids: Iterable<number>): Map<number, RecordText> {
+  const read = db.prepare(READ_SQL);
+  const out = new Map<number, RecordText>();
+  for (const id of ids) {
+    const row = read.get(id) as RecordTextRow | undefined;
+    if (row) out.set(id, toRecordText(row));
+  }
+  return out;
+}
 
 /**
  * Keeps search_index in step with records. Call inside the same transaction as the edit, so the index can never
- * disagree with the records it describes. The FTS rowid is the record id.
+ * disagree with the records it describes. The FTS rowid is the record id; records in the trash are left out.
  */
 export function reindexRecords(db: Db, ids: Iterable<number>): void {
-  const read = db.prepare(
-    `SELECT r.id, r.title, r.doc_no, r.author, r.note, r.caption, r.type, r.deleted_at,
-            coalesce(a.name, '') AS activity, coalesce(a.caption, '{}') AS activity_caption,
-            (SELECT group_concat(tag, ' ') FROM record_tags WHERE record_id = r.id) AS tags,
-            (SELECT group_concat(f.name || ' ' || b.text, ' ') FROM record_files f JOIN blobs b ON b.sha256 = f.sha256
-               WHERE f.record_id = r.id) AS body
-     FROM records r LEFT JOIN activities a ON a.id = r.activity_id WHERE r.id = ?`,
-  );
+  const read = db.prepare(READ_SQL);
   const remove = db.prepare('DELETE FROM search_index WHERE rowid = ?');
   const insert = db.prepare('INSERT INTO search_index(rowid, title, body) VALUES (?, ?, ?)');
   for (const id of ids) {
     remove.run(id);
-    const r = read.get(id) as
-      | {
-          id: number; title: string; doc_no: string; author: string; note: string; caption: string; type: string;
-          deleted_at: string | null; activity: string; activity_caption: string; tags: string | null; body: string | null;
-        }
-      | undefined;
-    if (!r || r.deleted_at) continue;
-    const captions = [...Object.values(JSON.parse(r.caption) as Record<string, string>), ...Object.values(JSON.parse(r.activity_caption) as Record<string, string>)];
-    const body = [r.doc_no, r.author, r.type, r.activity, r.note, r.tags ?? '', ...captions, r.body ?? ''].join(' ');
-    insert.run(r.id, toIndexText(r.title), toIndexText(body));
+    const row = read.get(id) as RecordTextRow | undefined;
+    if (!row) continue;
+    const text = toRecordText(row);
+    // Fields are kept apart by a boundary so that a phrase never matches across two of them.
+    const body = text.fields.map(toIndexText).join(` ${BOUNDARY} `);
+    insert.run(id, toIndexText(text.title), body);
   }
 }
 
 /** Rebuilds the whole index (check --repair, after a restore). */
 export function rebuildSearchIndex(db: Db): number {
-  const ids = (db.prepare('SELECT id FROM records').pluck().all() as number[]);
+  const ids = db.prepare('SELECT id FROM records WHERE deleted_at IS NULL').pluck().all() as number[];
   db.transaction(() => {
     db.exec("INSERT INTO search_index(search_index) VALUES ('delete-all')");
     reindexRecords(db, ids);

@@ -1,0 +1,221 @@
+import type { ParsedArgs } from '../../../shared/api/contract.js';
+import type { SearchHit } from '../../../shared/api/search.js';
+import type { RecordType } from '../../../shared/domain/record.js';
+import { TaizhangError } from '../../../shared/errors.js';
+import { anyOfExpression, isEmptyQuery, matchExpression, parseQuery, type ParsedQuery } from '../../../shared/text/query.js';
+import { findItem, resolveEdition } from '../index/editions.js';
+import { equivalentItemIds, itemPaths } from '../index/tree.js';
+import type { Db } from '../store/database.js';
+import { readRecordTexts } from './indexer.js';
+import { snippetFor, snippetPatterns } from './snippet.js';
+
+export type SearchArgs = ParsedArgs<'search.query'>;
+
+/**
+ * How many of the newest matches are ranked. FTS5's bm25() first counts the documents matching every phrase, which
+ * for a common character ('党', '活动') re-reads the whole index: hundreds of milliseconds at 100,000 records. Walking
+ * the matches newest first and stopping at a window keeps every query fast; ranking inside the window (title matches
+ * first, then newer years) is what a clerk looks for, and a second window over titles alone makes sure no record
+ * whose title holds the query is left behind by an older filing date.
+ */
+const WINDOW = 2000;
+
+interface Conditions {
+  sql: string[];
+  params: unknown[];
+}
+
+function yearRanges(args: SearchArgs, query: ParsedQuery): [number, number][] {
+  const ranges: [number, number][] = [];
+  if (args.year !== undefined) ranges.push([args.year, args.year]);
+  if (args.years) ranges.push(args.years[0] <= args.years[1] ? args.years : [args.years[1], args.years[0]]);
+  if (query.years) ranges.push(query.years);
+  return ranges;
+}
+
+/** An item with its subtree and mapped items; its code is looked up in the edition of the latest year allowed, or the newest. */
+function itemIdsFor(db: Db, code: string, ranges: [number, number][]): number[] {
+  const latestYear = ranges.length > 0 ? Math.min(...ranges.map(([, b]) => b)) : undefined;
+  const edition = resolveEdition(db, { year: latestYear });
+  return equivalentItemIds(db, [findItem(db, edition, code).id]);
+}
+
+/** Filters as SQL over `records r`; every one narrows, so a shortcut and an option both apply. */
+function conditions(args: SearchArgs, query: ParsedQuery, itemIds: number[] | null): Conditions {
+  const sql = ['r.deleted_at IS NULL'];
+  const params: unknown[] = [];
+  for (const [a, b] of yearRanges(args, query)) {
+    sql.push('r.year BETWEEN ? AND ?');
+    params.push(a, b);
+  }
+  for (const type of [args.type, query.type].filter((t): t is RecordType => t !== undefined)) {
+    sql.push('r.type = ?');
+    params.push(type);
+  }
+  for (const tag of [args.tag, ...query.tags].filter((t): t is string => t !== undefined)) {
+    sql.push('EXISTS (SELECT 1 FROM record_tags t WHERE t.record_id = r.id AND t.tag = ?)');
+    params.push(tag.trim());
+  }
+  if (args.from !== undefined) {
+    sql.push('r.date >= ?');
+    params.push(args.from);
+  }
+  if (args.to !== undefined) {
+    sql.push('r.date <= ?');
+    params.push(args.to);
+  }
+  if (args.activityId !== undefined) {
+    sql.push('r.activity_id = ?');
+    params.push(args.activityId);
+  }
+  if (itemIds) {
+    sql.push('r.id IN (SELECT ri.record_id FROM record_items ri JOIN json_each(?) j ON ri.item_id = j.value)');
+    params.push(JSON.stringify(itemIds));
+  }
+  return { sql, params };
+}
+
+interface HitRow {
+  id: number;
+  title: string;
+  year: number;
+  date: string | null;
+  type: RecordType;
+}
+
+const HIT_COLUMNS = 'r.id, r.title, r.year, r.date, r.type';
+
+/**
+ * Record ids the filters allow lie between these bounds. Passed to FTS5 as a rowid range, so that a year or an item
+ * narrows the walk through the index instead of filtering it afterwards. Null when nothing can match.
+ */
+function idBounds(db: Db, ranges: [number, number][], itemIds: number[] | null): [number, number] | null {
+  let low = 1;
+  let high = Number.MAX_SAFE_INTEGER;
+  const narrow = (row: { low: number | null; high: number | null }): boolean => {
+    if (row.low === null || row.high === null) return false;
+    low = Math.max(low, row.low);
+    high = Math.min(high, row.high);
+    return low <= high;
+  };
+  if (ranges.length > 0) {
+    const from = Math.max(...ranges.map(([a]) => a));
+    const to = Math.min(...ranges.map(([, b]) => b));
+    if (from > to) return null;
+    const row = db
+      .prepare('SELECT min(id) AS low, max(id) AS high FROM records WHERE year BETWEEN ? AND ? AND deleted_at IS NULL')
+      .get(from, to) as { low: number | null; high: number | null };
+    if (!narrow(row)) return null;
+  }
+  if (itemIds) {
+    const row = db
+      .prepare('SELECT min(record_id) AS low, max(record_id) AS high FROM record_items JOIN json_each(?) j ON item_id = j.value')
+      .get(JSON.stringify(itemIds)) as { low: number | null; high: number | null };
+    if (!narrow(row)) return null;
+  }
+  return [low, high];
+}
+
+/** The newest matches of an FTS5 expression that pass the filters. */
+function newestMatches(db: Db, match: string, where: Conditions, bounds: [number, number]): HitRow[] {
+  return db
+    .prepare(
+      `SELECT ${HIT_COLUMNS}
+       FROM search_index JOIN records r ON r.id = search_index.rowid
+       WHERE search_index MATCH ? AND search_index.rowid BETWEEN ? AND ? AND ${where.sql.join(' AND ')}
+       ORDER BY search_index.rowid DESC
+       LIMIT ${WINDOW}`,
+    )
+    .all(match, ...bounds, ...where.params) as HitRow[];
+}
+
+function byRecency(a: HitRow, b: HitRow): number {
+  return b.year - a.year || (b.date ?? '').localeCompare(a.date ?? '') || b.id - a.id;
+}
+
+interface Ranked extends HitRow {
+  score: number;
+}
+
+/** Ranks the window: the share of terms found in the title first, then newer years, dates and filings. */
+function rankedHits(db: Db, query: ParsedQuery, where: Conditions, bounds: [number, number], limit: number): Ranked[] {
+  const candidates = new Map<number, HitRow>();
+  for (const expression of [matchExpression(query, 'title'), matchExpression(query)]) {
+    if (expression === null) continue;
+    for (const row of newestMatches(db, expression, where, bounds)) candidates.set(row.id, row);
+  }
+  const patterns = snippetPatterns(query.terms);
+  return [...candidates.values()]
+    .map((row) => ({ ...row, score: patterns.filter((p) => row.title.search(p) !== -1).length / Math.max(1, patterns.length) }))
+    .sort((a, b) => b.score - a.score || byRecency(a, b))
+    .slice(0, limit);
+}
+
+/** Without text to match (shortcuts or exclusions only): newest first. */
+function filteredHits(db: Db, exclude: string | null, where: Conditions, bounds: [number, number], limit: number): Ranked[] {
+  const sql = [...where.sql, 'r.id BETWEEN ? AND ?'];
+  const params = [...where.params, ...bounds];
+  if (exclude) {
+    sql.push('r.id NOT IN (SELECT rowid FROM search_index WHERE search_index MATCH ?)');
+    params.push(exclude);
+  }
+  return db
+    .prepare(
+      `SELECT ${HIT_COLUMNS}, 0 AS score FROM records r WHERE ${sql.join(' AND ')}
+       ORDER BY r.year DESC, r.date DESC NULLS LAST, r.id DESC LIMIT ?`,
+    )
+    .all(...params, limit) as Ranked[];
+}
+
+function pathsOf(db: Db, ids: number[]): Map<number, string[]> {
+  const links = db
+    .prepare('SELECT ri.record_id, ri.item_id FROM record_items ri JOIN json_each(?) j ON ri.record_id = j.value')
+    .all(JSON.stringify(ids)) as { record_id: number; item_id: number }[];
+  const paths = itemPaths(db, links.map((l) => l.item_id));
+  const out = new Map<number, string[]>();
+  for (const link of links) {
+    const path = paths.get(link.item_id);
+    if (path === undefined) continue;
+    out.set(link.record_id, [...(out.get(link.record_id) ?? []), path]);
+  }
+  for (const list of out.values()) list.sort();
+  return out;
+}
+
+/** Full-text search across years with filters: records whose title holds the query first, then newer years. */
+export function searchRecords(db: Db, args: SearchArgs): SearchHit[] {
+  const query = parseQuery(args.query);
+  if (isEmptyQuery(query)) {
+    throw new TaizhangError('invalid_input', `搜索内容中没有可查找的文字：${args.query} / Nothing to search for`);
+  }
+  if (args.from !== undefined && args.to !== undefined && args.from > args.to) {
+    throw new TaizhangError('invalid_input', `起始日期晚于结束日期：${args.from} > ${args.to} / The start date is after the end date`);
+  }
+  const ranges = yearRanges(args, query);
+  const itemIds = args.item !== undefined ? itemIdsFor(db, args.item, ranges) : null;
+  const where = conditions(args, query, itemIds);
+  const bounds = idBounds(db, ranges, itemIds);
+  if (!bounds) return [];
+  const rows =
+    matchExpression(query) !== null
+      ? rankedHits(db, query, where, bounds, args.limit)
+      : filteredHits(db, anyOfExpression(query.excluded), where, bounds, args.limit);
+
+  const ids = rows.map((r) => r.id);
+  const texts = readRecordTexts(db, ids);
+  const paths = pathsOf(db, ids);
+  const patterns = snippetPatterns(query.terms);
+  return rows.map((r) => {
+    const text = texts.get(r.id);
+    return {
+      id: r.id,
+      title: r.title,
+      year: r.year,
+      date: r.date,
+      type: r.type,
+      items: paths.get(r.id) ?? [],
+      snippet: text ? snippetFor(text, patterns) : '',
+      score: Math.round(r.score * 1000) / 1000,
+    };
+  });
+}
