@@ -1,0 +1,109 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempCore, tempDir } from '../../../test/support/temp.js';
+import { archiveState } from '../files/testing/archive-state.js';
+import { makeDocx, makeJpeg, makePdf } from '../files/testing/fixtures.js';
+
+/** A clerk's folder: years, items by code or by title, activity folders with and without dates, and strays. */
+async function clerkFolder(): Promise<string> {
+  const root = tempDir();
+  const p = (...parts: string[]): string => path.join(root, ...parts);
+  await makePdf(p('2024', '1.2 志愿服务', '2024-03-05 学雷锋活动', '活动方案.pdf'), { text: 'plan' });
+  await makeJpeg(p('2024', '1.2 志愿服务', '2024-03-05 学雷锋活动', 'IMG_001.jpg'), { colour: '#111111' });
+  await makeJpeg(p('2024', '1.2 志愿服务', '2024-03-05 学雷锋活动', 'IMG_002.jpg'), { colour: '#222222', taken: '2024:03:06 08:00:00' });
+  await makePdf(p('2024', '1.2 志愿服务', '2024-03-05 学雷锋活动', '签到表.pdf'), { text: 'sign' });
+  await makeDocx(p('2024', '1.2 志愿服务', '敬老院慰问', '20240412 慰问纪实.docx'), ['慰问纪实']);
+  await makePdf(p('2024', '道德讲堂', '道德讲堂制度.pdf'), { text: 'rules' });
+  await makePdf(p('2024', '9.9 不存在的项目', '说明.pdf'), { text: 'stray' });
+  await makePdf(p('没有年度', '1.2 志愿服务', '总结.pdf'), { text: 'no year' });
+  writeFileSync(p('2024', '1.2 志愿服务', 'Thumbs.db'), 'x');
+  writeFileSync(p('2024', '.hidden.pdf'), 'x');
+  return root;
+}
+
+describe('folder plan and import', () => {
+  it('plans where each file goes and reports what it cannot place, writing nothing', async () => {
+    const core = await tempCore();
+    const root = await clerkFolder();
+    const before = archiveState(core);
+    const plan = await core.api['records.planFolder']({ dir: root });
+    expect(archiveState(core)).toEqual(before);
+    const byFile = Object.fromEntries(plan.entries.map((e) => [e.file, e]));
+    expect(Object.keys(byFile)).toHaveLength(8);
+    expect(byFile['2024/1.2 志愿服务/2024-03-05 学雷锋活动/活动方案.pdf']).toMatchObject({
+      year: 2024, items: ['1.2'], activity: '学雷锋活动', date: '2024-03-05', type: '方案', title: '活动方案', problem: null,
+    });
+    expect(byFile['2024/1.2 志愿服务/2024-03-05 学雷锋活动/IMG_001.jpg']).toMatchObject({ type: '照片', activity: '学雷锋活动' });
+    expect(byFile['2024/1.2 志愿服务/2024-03-05 学雷锋活动/签到表.pdf']).toMatchObject({ type: '签到表' });
+    expect(byFile['2024/1.2 志愿服务/敬老院慰问/20240412 慰问纪实.docx']).toMatchObject({
+      items: ['1.2'], activity: '敬老院慰问', date: '2024-04-12', type: '记录', title: '慰问纪实',
+    });
+    expect(byFile['2024/道德讲堂/道德讲堂制度.pdf']).toMatchObject({ items: ['1.3.2'], type: '制度', activity: null });
+    expect(byFile['2024/9.9 不存在的项目/说明.pdf']?.problem).toMatch(/无法确定测评项目.*9\.9 不在 2024 年度/);
+    expect(byFile['没有年度/1.2 志愿服务/总结.pdf']?.problem).toMatch(/无法确定年度/);
+    expect(plan.unplaced).toBe(2);
+    expect(plan.activities).toEqual([
+      { year: 2024, name: '学雷锋活动', date: '2024-03-05', files: 4 },
+      { year: 2024, name: '敬老院慰问', date: null, files: 1 },
+    ]);
+  });
+
+  it('imports the placed files as records with items, activities and dates, and leaves the rest', async () => {
+    const core = await tempCore();
+    const root = await clerkFolder();
+    const progress: number[] = [];
+    const result = await core.invoke('records.importFolder', { dir: root }, { onProgress: (p) => progress.push(p.done) });
+    expect(result.errors).toEqual([]);
+    expect(result.records).toHaveLength(6);
+    expect(progress).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(result.warnings.filter((w) => w.message.startsWith('未导入')).map((w) => w.file).sort()).toEqual([
+      '2024/9.9 不存在的项目/说明.pdf', '没有年度/1.2 志愿服务/总结.pdf',
+    ]);
+
+    const [leiFeng, visit] = await core.api['activities.list']({ year: 2024 });
+    expect(leiFeng).toMatchObject({ name: '学雷锋活动', date: '2024-03-05', records: 4 });
+    expect(leiFeng!.types.sort()).toEqual(['方案', '照片', '签到表']);
+    expect(visit).toMatchObject({ name: '敬老院慰问', records: 1, types: ['记录'] });
+    const photos = await core.api['records.list']({ year: 2024, type: '照片' });
+    expect(photos.map((r) => r.date)).toEqual(['2024-03-05', '2024-03-05']);
+    expect((await core.api['records.list']({ year: 2024, item: '1.3' })).map((r) => r.title)).toEqual(['道德讲堂制度']);
+
+    // Importing the same folder again adds nothing and says so.
+    const before = archiveState(core);
+    const again = await core.api['records.importFolder']({ dir: root });
+    expect(again.records.every((r) => r.duplicate)).toBe(true);
+    expect(archiveState(core)).toEqual(before);
+  });
+
+  it('uses a default year and item for files whose folders name none', async () => {
+    const core = await tempCore();
+    const root = tempDir();
+    await makePdf(path.join(root, '会议记录.pdf'));
+    await makePdf(path.join(root, '5.1.3 创建工作总结', '年度总结.pdf'), { text: 'x' });
+    const plan = await core.api['records.planFolder']({ dir: root });
+    expect(plan.entries.map((e) => e.problem === null)).toEqual([false, false]);
+    const result = await core.api['records.importFolder']({ dir: root, year: 2023, items: ['5.1.1'] });
+    expect(result.records).toHaveLength(2);
+    const listed = await core.api['records.list']({ year: 2023 });
+    expect(listed.map((r) => [r.title, r.items.map((i) => i.code)]).sort()).toEqual([['会议记录', ['5.1.1']], ['年度总结', ['5.1.3']]]);
+  });
+
+  it('refuses a missing folder clearly', async () => {
+    const core = await tempCore();
+    await expect(core.api['records.planFolder']({ dir: path.join(tempDir(), 'nope') })).rejects.toThrow(/找不到文件夹/);
+  });
+
+  it('stops between files when cancelled, keeping only complete records', async () => {
+    const core = await tempCore();
+    const root = await clerkFolder();
+    const controller = new AbortController();
+    const result = await core.invoke('records.importFolder', { dir: root }, {
+      onProgress: (p) => p.done === 2 && controller.abort(),
+      signal: controller.signal,
+    });
+    expect(result.records).toHaveLength(2);
+    expect(result.warnings.at(-1)?.message).toMatch(/已取消，其余 4 个文件未导入/);
+    expect(archiveState(core)).toMatchObject({ records: 2, blobs: 2, filesOnDisk: 2, tmpOnDisk: 0 });
+  });
+});
