@@ -37,6 +37,11 @@ export function toErrorPayload(err: unknown): ErrorPayload {
   if (err instanceof TaizhangError) {
     return err.details ? { code: err.code, message: err.message, details: err.details } : { code: err.code, message: err.message };
   }
+  // Another process (the app, or a second CLI) held the write lock longer than the busy timeout: nothing was written.
+  const sqliteCode = (err as { code?: unknown } | null)?.code;
+  if (typeof sqliteCode === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(sqliteCode)) {
+    return { code: 'archive_busy', message: '档案正被另一个程序使用（例如正在导入），本次操作未写入，请稍后再试 / The archive is busy in another process; nothing was written, try again' };
+  }
   const text = err instanceof Error ? err.message : String(err);
   return { code: 'internal', message: `内部错误 / Internal error: ${text.split('\n')[0]}` };
 }
