@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AddResult, RecordDetail, RecordSummary } from '../../../shared/api/records.js';
+import type { Activity, AddResult, FolderPlan, RecordDetail, RecordSummary } from '../../../shared/api/records.js';
 import { makeJpeg, makePdf } from '../../core/files/testing/fixtures.js';
 import { cli, tempDir } from '../../../test/support/temp.js';
+import { parseIds } from './records.js';
 
 async function newArchive(): Promise<string> {
   const dir = path.join(tempDir(), 'archive');
@@ -56,5 +57,87 @@ describe('CLI add / list / show', () => {
     const r = await cli('add', pdf, '--archive', archive, '--year', '2024', '--item', '7.7');
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/没有编码为「7.7」的项目/);
+  });
+});
+
+describe('CLI import / edit / bulk / trash / undo / carry-over / activities', () => {
+  it('dry-runs and imports a folder tree', async () => {
+    const archive = await newArchive();
+    const root = tempDir();
+    await makePdf(path.join(root, '2024', '1.2.2 学雷锋志愿服务活动', '2024-03-05 学雷锋', '活动方案.pdf'));
+    await makePdf(path.join(root, '杂项', '说明.pdf'), { text: 'x' });
+    const dry = await cli('import', root, '--dry-run', '--archive', archive);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/✓ 2024\/1\.2\.2 学雷锋志愿服务活动\/2024-03-05 学雷锋\/活动方案\.pdf\n\s+2024 年度　项目 1\.2\.2　方案　2024-03-05　活动「学雷锋」/);
+    expect(dry.stdout).toMatch(/✗ 杂项\/说明\.pdf\n\s+无法确定年度/);
+    expect(dry.stdout).toContain('可导入 1 个，无法归类 1 个');
+    expect((await cli('list', '--archive', archive, '--json')).json<RecordSummary[]>()).toEqual([]);
+
+    const run = await cli('import', root, '--archive', archive, '--json');
+    const result = run.json<AddResult & { plan: FolderPlan }>();
+    expect(result.records).toHaveLength(1);
+    expect(result.plan.unplaced).toBe(1);
+  });
+
+  it('edits metadata and captions, shows a supplied title in [ ], and undoes', async () => {
+    const archive = await newArchive();
+    const photo = await makeJpeg(path.join(tempDir(), '合影.jpg'));
+    const id = (await cli('add', photo, '--archive', archive, '--year', '2024', '--json')).json<AddResult>().records[0]!.id;
+    const edit = await cli('edit', String(id), '--archive', archive, '--title', '志愿者合影', '--supplied-title', '--caption-subject', '学雷锋',
+      '--caption-people', '王芳、李明', '--caption-photographer', '张敏', '--tags', '学雷锋,合影', '--item', '1.2.2', '--retention', '定期30年');
+    expect(edit.code).toBe(0);
+    expect(edit.stdout).toContain(`#${id} [志愿者合影]`);
+    expect(edit.stdout).toContain('说明：事由：学雷锋；人物：王芳、李明；摄影者：张敏');
+    const shown = (await cli('show', String(id), '--archive', archive, '--json')).json<RecordDetail>();
+    expect(shown).toMatchObject({ titleSupplied: true, tags: ['合影', '学雷锋'], retention: '定期30年', caption: { subject: '学雷锋' } });
+    expect((await cli('list', '--archive', archive, '--year', '2024')).stdout).toContain('[志愿者合影]');
+
+    const bad = await cli('edit', String(id), '--archive', archive, '--retention', '五年');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/保管期限应为 永久\/定期30年\/定期10年/);
+
+    const undo = await cli('undo', '--archive', archive);
+    expect(undo.stdout).toContain(`已撤销：修改第 ${id} 件`);
+    expect((await cli('show', String(id), '--archive', archive, '--json')).json<RecordDetail>()).toMatchObject({ title: '合影', titleSupplied: false, tags: [] });
+  });
+
+  it('bulk-edits, deletes to the trash, restores, and lists activities', async () => {
+    const archive = await newArchive();
+    const dir = tempDir();
+    const files = [await makePdf(path.join(dir, '方案.pdf')), await makeJpeg(path.join(dir, 'a.jpg')), await makeJpeg(path.join(dir, 'b.jpg'), { colour: '#00ff00' })];
+    const ids = (await cli('add', ...files, '--archive', archive, '--year', '2024', '--json')).json<AddResult>().records.map((r) => r.id);
+    const range = `${ids[0]}-${ids[2]}`;
+    expect((await cli('bulk', range, '--archive', archive, '--add-item', '1.2.2', '--activity', '学雷锋', '--date', '2024-03-05')).stdout).toContain('已修改 3 件');
+    expect((await cli('bulk', range, '--archive', archive)).code).toBe(1);
+
+    const activities = await cli('activities', '--archive', archive, '--year', '2024');
+    expect(activities.stdout).toMatch(/「学雷锋」3 件　方案有 签到缺 照片有 总结缺/);
+    const activityId = (await cli('activities', '--archive', archive, '--year', '2024', '--json')).json<Activity[]>()[0]!.id;
+    const captioned = await cli('activity', String(activityId), '--archive', archive, '--caption-place', '社区广场', '--caption-background', '横幅');
+    expect(captioned.stdout).toContain('总说明：地点：社区广场；背景：横幅');
+
+    expect((await cli('delete', `${ids[1]},${ids[2]}`, '--archive', archive)).stdout).toContain('已移入回收站 2 件');
+    const trash = await cli('trash', '--archive', archive, '--year', '2024', '--json');
+    expect(trash.json<RecordSummary[]>().map((r) => r.id)).toEqual([ids[1], ids[2]]);
+    expect((await cli('trash', 'restore', String(ids[1]), '--archive', archive)).stdout).toContain('已恢复 1 件');
+    expect((await cli('list', '--archive', archive, '--year', '2024', '--json')).json<RecordSummary[]>()).toHaveLength(2);
+    expect((await cli('delete', '99', '--archive', archive)).stderr).toMatch(/找不到这些记录：#99/);
+  });
+
+  it('carries standing records over to the next year', async () => {
+    const archive = await newArchive();
+    const rules = await makePdf(path.join(tempDir(), '志愿服务管理制度.pdf'));
+    await cli('add', rules, '--archive', archive, '--year', '2024', '--item', '1.2.1');
+    const carry = await cli('carry-over', '--from', '2024', '--to', '2025', '--archive', archive);
+    expect(carry.code).toBe(0);
+    expect(carry.stdout).toContain('已结转 1 件到 2025 年度');
+    const next = (await cli('list', '--archive', archive, '--year', '2025', '--json')).json<RecordSummary[]>();
+    expect(next.map((r) => [r.title, r.type, r.items[0]?.code])).toEqual([['志愿服务管理制度', '制度', '1.2.1']]);
+  });
+
+  it('parses id lists and ranges', () => {
+    expect(parseIds('3,5，8-10')).toEqual([3, 5, 8, 9, 10]);
+    expect(() => parseIds('5-3')).toThrow(/编号范围有误/);
+    expect(() => parseIds('a')).toThrow(/正整数/);
   });
 });

@@ -1,8 +1,49 @@
 import type { Command } from 'commander';
-import type { AddResult, RecordDetail, RecordSummary } from '../../../shared/api/records.js';
-import { CAPTION_FIELDS, CAPTION_LABELS, displayTitle } from '../../../shared/domain/record.js';
+import type { Activity, AddResult, CarryOverResult, FolderPlan, RecordDetail, RecordSummary } from '../../../shared/api/records.js';
+import { CAPTION_FIELDS, CAPTION_LABELS, displayTitle, type Caption, type CaptionField } from '../../../shared/domain/record.js';
 import type { CommandGroups } from '../program.js';
-import { callCore, CliExit, EXIT_USER, parseIntArg, parseYear, splitList, type CliIO } from '../io.js';
+import { callCore, CliExit, EXIT_USER, parseIntArg, parseYear, splitList, usageError, type CliIO } from '../io.js';
+
+/** "3,5,8-10" → [3, 5, 8, 9, 10]. */
+export function parseIds(text: string): number[] {
+  const ids: number[] = [];
+  for (const part of splitList(text)) {
+    const range = /^(\d+)\s*-\s*(\d+)$/.exec(part);
+    if (!range) {
+      ids.push(parseIntArg(part));
+      continue;
+    }
+    const [a, b] = [Number(range[1]), Number(range[2])];
+    if (b < a || b - a > 10_000) throw usageError(`编号范围有误 / bad id range：${part}`);
+    for (let id = a; id <= b; id += 1) ids.push(id);
+  }
+  if (ids.length === 0) throw usageError('请给出记录编号，如 3,5,8-10 / give record ids');
+  return ids;
+}
+
+/** An empty option value clears a date or an activity. */
+function nullable(text: string): string | null {
+  return text.trim() === '' ? null : text.trim();
+}
+
+const CAPTION_OPTIONS: [CaptionField, string][] = [
+  ['subject', 'caption-subject'], ['time', 'caption-time'], ['place', 'caption-place'], ['people', 'caption-people'],
+  ['background', 'caption-background'], ['photographer', 'caption-photographer'],
+];
+
+function captionOptions(cmd: Command): Command {
+  for (const [field, flag] of CAPTION_OPTIONS) cmd.option(`--${flag} <${CAPTION_LABELS[field]}>`, `照片说明：${CAPTION_LABELS[field]}（空字符串清除）`);
+  return cmd;
+}
+
+function captionArg(o: Record<string, unknown>): { caption?: Caption } {
+  const caption: Caption = {};
+  for (const [field, flag] of CAPTION_OPTIONS) {
+    const key = flag.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
+    if (typeof o[key] === 'string') caption[field] = o[key];
+  }
+  return Object.keys(caption).length > 0 ? { caption } : {};
+}
 
 function addText(r: AddResult): string {
   const lines = r.records.map((x) => `${x.duplicate ? '已存在' : '已添加'} #${x.id} ${x.title}（${x.files} 个文件）`);
@@ -24,6 +65,39 @@ export function recordTable(rows: RecordSummary[]): string {
   });
   const pages = rows.reduce((n, r) => n + r.pages, 0);
   return [header, ...lines, `共 ${rows.length} 件，${pages} 页`].join('\n');
+}
+
+function planText(plan: FolderPlan): string {
+  const lines = plan.entries.map((e) =>
+    e.problem
+      ? `✗ ${e.file}\n    ${e.problem}`
+      : `✓ ${e.file}\n    ${e.year} 年度　项目 ${e.items.join('、')}　${e.type}　${e.date ?? '日期待定'}${e.activity ? `　活动「${e.activity}」` : ''}`,
+  );
+  const activities = plan.activities.map((a) => `  ${a.year}「${a.name}」${a.date ?? ''}（${a.files} 个文件）`);
+  return [
+    ...lines,
+    ...(activities.length > 0 ? ['活动：', ...activities] : []),
+    `共 ${plan.entries.length} 个文件，可导入 ${plan.entries.length - plan.unplaced} 个，无法归类 ${plan.unplaced} 个`,
+  ].join('\n');
+}
+
+function activitiesText(list: Activity[]): string {
+  if (list.length === 0) return '本年度还没有活动 / no activities';
+  const has = (a: Activity, ...types: string[]): string => (types.some((t) => a.types.includes(t as never)) ? '有' : '缺');
+  return list
+    .map((a) => {
+      const checks = `方案${has(a, '方案', '通知')} 签到${has(a, '签到表')} 照片${has(a, '照片')} 总结${has(a, '总结', '记录', '报告')}`;
+      const caption = CAPTION_FIELDS.filter((f) => a.caption[f]).map((f) => `${CAPTION_LABELS[f]}：${a.caption[f]}`).join('；');
+      return `#${a.id} ${a.date ?? '—'}「${a.name}」${a.records} 件　${checks}${caption ? `\n    总说明：${caption}` : ''}`;
+    })
+    .join('\n');
+}
+
+function carryText(r: CarryOverResult): string {
+  return [
+    `已结转 ${r.carried} 件到 ${r.year} 年度（制度、台账，文件不复制）${r.alreadyCarried > 0 ? `，${r.alreadyCarried} 件此前已结转` : ''}`,
+    ...r.warnings.map((w) => `注意：${w}`),
+  ].join('\n');
 }
 
 function detailText(d: RecordDetail): string {
@@ -107,4 +181,147 @@ export function registerRecordCommands({ program }: CommandGroups, io: CliIO): v
     .action(async (id: string, _o: unknown, cmd: Command) => {
       await callCore(io, cmd, 'records.get', { id: parseIntArg(id) }, detailText);
     });
+
+  program
+    .command('import <dir>')
+    .description('导入整个文件夹（年度/测评项目/活动）/ import a folder tree')
+    .option('--year <年度>', '没有年度文件夹时使用的年度 / default year')
+    .option('--item <编码,…>', '没有项目文件夹时关联的项目 / default item codes')
+    .option('--dry-run', '只列出导入计划，不写入 / show the plan only')
+    .action(async (dir: string, o: { year?: string; item?: string; dryRun?: boolean }, cmd: Command) => {
+      const args = { dir, ...(o.year ? { year: parseYear(o.year) } : {}), ...(o.item ? { items: splitList(o.item) } : {}) };
+      if (o.dryRun) {
+        await callCore(io, cmd, 'records.planFolder', args, planText);
+        return;
+      }
+      const result = await callCore(io, cmd, 'records.importFolder', args, (r) => `${planText(r.plan)}\n\n${addText(r)}`);
+      if (result.records.length === 0 && result.errors.length > 0) throw new CliExit(EXIT_USER);
+    });
+
+  captionOptions(
+    program
+      .command('edit <id>')
+      .description('修改一件记录的著录信息 / edit a record')
+      .option('--title <题名>', '题名')
+      .option('--supplied-title', '题名为整理者自拟（目录中加 [ ]）/ title written by the archivist')
+      .option('--own-title', '题名为文件原有题名 / the document\'s own title')
+      .option('--doc-no <文号>', '文号')
+      .option('--author <责任者>', '责任者')
+      .option('--date <YYYY-MM-DD>', '日期（空字符串清除）')
+      .option('--type <类型>', '类型')
+      .option('--retention <保管期限>', '保管期限：永久/定期30年/定期10年')
+      .option('--note <备注>', '备注')
+      .option('--tags <a,b>', '标签，逗号分隔（空字符串清除）')
+      .option('--item <编码,…>', '测评项目（替换原有关联）')
+      .option('--year <年度>', '移到另一年度')
+      .option('--activity <活动名称>', '归入活动（空字符串移出活动）'),
+  ).action(async (id: string, o: Record<string, string | boolean | undefined>, cmd: Command) => {
+    const text = (k: string): string | undefined => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
+    if (o.suppliedTitle && o.ownTitle) throw usageError('--supplied-title 与 --own-title 只能选一个');
+    const args = {
+      id: parseIntArg(id),
+      ...(text('title') !== undefined ? { title: text('title') } : {}),
+      ...(o.suppliedTitle ? { titleSupplied: true } : o.ownTitle ? { titleSupplied: false } : {}),
+      ...(text('docNo') !== undefined ? { docNo: text('docNo') } : {}),
+      ...(text('author') !== undefined ? { author: text('author') } : {}),
+      ...(text('date') !== undefined ? { date: nullable(text('date')!) } : {}),
+      ...(text('type') !== undefined ? { type: text('type') } : {}),
+      ...(text('retention') !== undefined ? { retention: text('retention') } : {}),
+      ...(text('note') !== undefined ? { note: text('note') } : {}),
+      ...(text('tags') !== undefined ? { tags: splitList(text('tags')!) } : {}),
+      ...(text('item') !== undefined ? { items: splitList(text('item')!) } : {}),
+      ...(text('year') !== undefined ? { year: parseYear(text('year')!) } : {}),
+      ...(text('activity') !== undefined ? { activity: nullable(text('activity')!) } : {}),
+      ...captionArg(o),
+    };
+    await callCore(io, cmd, 'records.update', args, (d) => `已保存 / Saved\n${detailText(d)}`);
+  });
+
+  program
+    .command('bulk <ids>')
+    .description('批量修改多件记录（如 3,5,8-10）/ edit many records at once')
+    .option('--item <编码,…>', '测评项目（替换原有关联）')
+    .option('--add-item <编码,…>', '追加关联的测评项目')
+    .option('--type <类型>', '类型')
+    .option('--year <年度>', '移到另一年度')
+    .option('--date <YYYY-MM-DD>', '日期（空字符串清除）')
+    .option('--activity <活动名称>', '归入活动（空字符串移出活动）')
+    .action(async (ids: string, o: { item?: string; addItem?: string; type?: string; year?: string; date?: string; activity?: string }, cmd: Command) => {
+      const args = {
+        ids: parseIds(ids),
+        ...(o.item !== undefined ? { items: splitList(o.item) } : {}),
+        ...(o.addItem !== undefined ? { addItems: splitList(o.addItem) } : {}),
+        ...(o.type !== undefined ? { type: o.type } : {}),
+        ...(o.year !== undefined ? { year: parseYear(o.year) } : {}),
+        ...(o.date !== undefined ? { date: nullable(o.date) } : {}),
+        ...(o.activity !== undefined ? { activity: nullable(o.activity) } : {}),
+      };
+      if (Object.keys(args).length === 1) throw usageError('请指定要修改的内容，如 --type 或 --add-item / nothing to change');
+      await callCore(io, cmd, 'records.bulkUpdate', args, (r) => `已修改 ${r.updated} 件 / Updated`);
+    });
+
+  program
+    .command('delete <ids>')
+    .description('把记录移入回收站（可用 undo 或 trash restore 恢复）/ move records to the trash')
+    .action(async (ids: string, _o: unknown, cmd: Command) => {
+      await callCore(io, cmd, 'records.delete', { ids: parseIds(ids) }, (r) => `已移入回收站 ${r.deleted} 件 / Moved to the trash`);
+    });
+
+  // "restore" at the top level restores a backup; records come back from the trash through "trash restore".
+  const trash = program.command('trash').description('回收站 / the trash');
+  trash
+    .command('list', { isDefault: true })
+    .description('列出回收站中的记录 / list records in the trash')
+    .option('--year <年度>', '年度 / year')
+    .action(async (o: { year?: string }, cmd: Command) => {
+      await callCore(io, cmd, 'records.list', { deleted: true, ...(o.year ? { year: parseYear(o.year) } : {}) }, (rows) =>
+        rows.length === 0 ? '回收站是空的 / the trash is empty' : recordTable(rows),
+      );
+    });
+  trash
+    .command('restore <ids>')
+    .description('从回收站恢复记录 / restore records from the trash')
+    .action(async (ids: string, _o: unknown, cmd: Command) => {
+      await callCore(io, cmd, 'records.restore', { ids: parseIds(ids) }, (r) => `已恢复 ${r.restored} 件 / Restored`);
+    });
+
+  program
+    .command('undo')
+    .description('撤销最近一次修改、批量修改、删除、恢复或结转 / undo the last edit')
+    .action(async (_o: unknown, cmd: Command) => {
+      await callCore(io, cmd, 'records.undo', {}, (r) => (r.undone ? `已撤销：${r.undone} / Undone` : '没有可撤销的操作 / nothing to undo'));
+    });
+
+  program
+    .command('carry-over')
+    .description('年度结转：把制度、台账关联到新年度（不复制文件）/ start a new year from the last one')
+    .requiredOption('--from <年度>', '上一年度 / from year')
+    .requiredOption('--to <年度>', '新年度 / to year')
+    .action(async (o: { from: string; to: string }, cmd: Command) => {
+      await callCore(io, cmd, 'records.carryOver', { from: parseYear(o.from), to: parseYear(o.to) }, carryText);
+    });
+
+  program
+    .command('activities')
+    .description('列出一个年度的活动，及是否有方案、签到、照片、总结 / activities of a year')
+    .requiredOption('--year <年度>', '年度 / year')
+    .action(async (o: { year: string }, cmd: Command) => {
+      await callCore(io, cmd, 'activities.list', { year: parseYear(o.year) }, activitiesText);
+    });
+
+  captionOptions(
+    program
+      .command('activity <id>')
+      .description('修改活动名称、日期和照片总说明 / edit an activity and its group caption')
+      .option('--name <名称>', '活动名称')
+      .option('--date <YYYY-MM-DD>', '活动日期（空字符串清除）'),
+  ).action(async (id: string, o: Record<string, string | undefined>, cmd: Command) => {
+    const args = {
+      id: parseIntArg(id),
+      ...(o.name !== undefined ? { name: o.name } : {}),
+      ...(o.date !== undefined ? { date: nullable(o.date) } : {}),
+      ...captionArg(o),
+    };
+    await callCore(io, cmd, 'activities.update', args, (a) => `已保存 / Saved\n${activitiesText([a])}`);
+  });
 }
