@@ -2,7 +2,7 @@ import type { UnitSettings } from '../../../shared/api/archive.js';
 import type { IndexItem } from '../../../shared/api/index-editions.js';
 import type { Rectification } from '../../../shared/api/ledger.js';
 import type { Completeness, ItemStatus } from '../../../shared/api/status.js';
-import { displayTitle, type RecordType, type RetentionPeriod } from '../../../shared/domain/record.js';
+import { displayTitle, type RecordType } from '../../../shared/domain/record.js';
 import { listItems, resolveEdition } from '../index/editions.js';
 import { listRectifications, localIsoDate } from '../ledger/ledger.js';
 import { getUnit } from '../store/archive.js';
@@ -66,24 +66,11 @@ interface RecordRow {
   author: string;
   date: string | null;
   type: RecordType;
-  retention: RetentionPeriod;
   note: string;
   activity_id: number | null;
   pages: number | null;
   unknown_pages: number;
   images: number;
-}
-
-const RETENTION_CODES: Record<RetentionPeriod, string> = { 永久: 'Y', 定期30年: 'D30', 定期10年: 'D10' };
-
-/**
- * 档号 per DA/T 22-2015: 全宗号-门类代码·年度-保管期限-问题代码-件号, where the 问题 is the binder volume's item and the
- * 件号 the piece number printed in that volume's 卷内目录. Without a binder there is no 件号 yet, so no 档号.
- */
-export function archivalReference(fonds: string, year: number, retention: RetentionPeriod, location: RecordLocation | undefined): string {
-  if (!location) return '';
-  const parts = [fonds || '', `WS·${year}`, RETENTION_CODES[retention], location.volumeItem ?? '', String(location.piece).padStart(4, '0')];
-  return parts.filter((p) => p !== '').join('-');
 }
 
 function editionInfo(db: Db, id: number): ChecklistData['edition'] {
@@ -118,7 +105,7 @@ export function gatherChecklistData(db: Db, year: number, options: GatherOptions
 
   const records = db
     .prepare(
-      `SELECT r.id, r.title, r.title_supplied, r.doc_no, r.author, r.date, r.type, r.retention, r.note, r.activity_id,
+      `SELECT r.id, r.title, r.title_supplied, r.doc_no, r.author, r.date, r.type, r.note, r.activity_id,
               f.pages, coalesce(f.unknown_pages, 0) AS unknown_pages, coalesce(f.images, 0) AS images
        FROM records r
        LEFT JOIN (
@@ -178,7 +165,7 @@ export function gatherChecklistData(db: Db, year: number, options: GatherOptions
         byType: s?.byType ?? {},
         photos: s?.photos ?? 0,
         activities: s?.activities ?? 0,
-        location: describeLocations(itemLocations.filter((l) => l.volumeItem === null || l.volumeItem === item.code || isAncestorCode(l.volumeItem, item, byId))),
+        location: describeLocations(itemLocations),
       };
     });
 
@@ -188,12 +175,13 @@ export function gatherChecklistData(db: Db, year: number, options: GatherOptions
   const materials = records.map((r): MaterialRow => {
     byType[r.type] = (byType[r.type] ?? 0) + 1;
     if (r.activity_id !== null) activityIds.add(r.activity_id);
-    if (r.type === '照片') photos += r.images;
+    // Counted as completeness counts them: a photo filed as a PDF is still one photo.
+    if (r.type === '照片') photos += Math.max(1, r.images);
     const where = locations.get(r.id) ?? [];
     const first = where[0];
     return {
       id: r.id,
-      reference: archivalReference(unit.fonds, year, r.retention, first),
+      reference: first?.reference ?? '',
       title: displayTitle(r.title, r.title_supplied === 1),
       docNo: r.doc_no,
       author: r.author,
@@ -225,12 +213,6 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-/** A volume bound for a parent item (a whole 测评内容 in one box) also holds its 测评标准's 件. */
-function isAncestorCode(code: string, item: IndexItem, byCode: Map<string, IndexItem>): boolean {
-  for (let p = item.parent; p !== null; p = byCode.get(p)?.parent ?? null) if (p === code) return true;
-  return false;
 }
 
 /** Bound 件 in binder order (volume, then 件号); the unbound after them, by date as read. */

@@ -3,6 +3,7 @@ import { insertEdition, resolveEdition, type ItemDraft } from '../index/editions
 import { reindexRecords } from '../search/indexer.js';
 import { nowIso } from '../store/archive.js';
 import type { Db } from '../store/database.js';
+import type { BinderReportData } from './locations.js';
 
 /**
  * Archive contents written straight into the database, for tests and the benchmark of the checklist: thousands of
@@ -118,4 +119,69 @@ export function insertLargeEdition(db: Db, top: number, middle: number, leaves: 
     items.push({ code: String(a), label: `${a}、`, title: `测评项目 ${a}`, children });
   }
   return insertEdition(db, { name: '大型测试体系', levelNames: ['测评项目', '测评内容', '测评标准'], items }).edition;
+}
+
+/** Titles and values chosen to catch mistakes: formula-like text, dates on year boundaries, a supplied title. */
+export const SAMPLE = {
+  year: 2024,
+  formulaTitle: '=HYPERLINK("http://evil.example","点我")',
+  plusAuthor: '+86 社区居委会',
+  minusTitle: '-扣分情况说明',
+  atNote: '@所有人 请补签到表',
+} as const;
+
+export interface SampleYear {
+  records: { plan: number; formula: number; photos: number; signIn: number; report: number };
+  ledger: { overdue: number; closed: number; open: number };
+  /** A binder report for the year, shaped as the binder export writes it. */
+  report: BinderReportData;
+}
+
+/** A year of the example index with a few 件, an activity, three ledger rows and a binder report. */
+export function fillSampleYear(db: Db): SampleYear {
+  const year = SAMPLE.year;
+  ensureFixtureYear(db, year);
+  const [plan, formula, photos, signIn, report] = insertFixtureRecords(db, year, [
+    { title: '2024年新时代文明实践站工作方案', type: '方案', items: ['1.1.1'], date: '2024-03-05', docNo: '文明社区〔2024〕1号', author: '社区党委', pages: 3 },
+    { title: SAMPLE.formulaTitle, type: '记录', items: ['1.1.2'], date: '2024-12-31', author: SAMPLE.plusAuthor, pages: 2 },
+    { title: '学雷锋志愿服务活动照片', type: '照片', items: ['1.2.2'], date: '2024-01-01', images: 3, activity: '学雷锋志愿服务' },
+    { title: '学雷锋志愿服务活动签到表', type: '签到表', items: ['1.2.2'], date: '2024-03-05', titleSupplied: true, activity: '学雷锋志愿服务' },
+    { title: SAMPLE.minusTitle, type: '报告', items: ['1.2.2', '5.1.3'], date: null, note: SAMPLE.atNote, retention: '永久', pages: 1 },
+  ]) as [number, number, number, number, number];
+  const add = db.prepare(
+    `INSERT INTO rectifications(year, problem, site, unit, leader, deadline, progress, state, raised_on, closed_on, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const row = (problem: string, deadline: string, state: string, closedOn: string | null): number =>
+    Number(add.run(year, problem, '幸福路宣传栏', '社区居委会', '王主任', deadline, '', state, '2024-04-28', closedOn, nowIso()).lastInsertRowid);
+  const overdue = row('宣传栏公益广告破损', '2024-05-10', '整改中', null);
+  const closed = row('=楼道堆物未清理', '2024-05-10', '已整改', '2024-05-08');
+  const open = row('垃圾分类亭标识缺失', '2999-12-31', '待整改', null);
+  db.prepare('INSERT INTO rectification_evidence(rectification_id, record_id) VALUES (?, ?)').run(closed, photos);
+  const item = db.prepare('SELECT id FROM items WHERE code = ? AND edition_id = (SELECT edition_id FROM years WHERE year = ?)');
+  db.prepare('INSERT INTO rectification_items(rectification_id, item_id) VALUES (?, ?)').run(overdue, (item.get('1.3.1', year) as { id: number }).id);
+  const binderReport = {
+    year,
+    volumes: [
+      {
+        path: 'volumes/01.pdf', item: '1.1', title: '新时代文明实践站', archivalCode: 'Z001-2024-D10-1.1', pages: 8, numberedPages: 5,
+        documents: [
+          { piece: 1, recordId: plan, item: '1.1.1', title: '', startPage: 3, firstPageNo: 1, pages: 3 },
+          { piece: 2, recordId: formula, item: '1.1.2', title: '', startPage: 6, firstPageNo: 4, pages: 2 },
+        ],
+      },
+      {
+        path: 'volumes/02.pdf', item: '1.2.2', title: '学雷锋志愿服务活动', archivalCode: 'Z001-2024-Y-1.2.2', pages: 9, numberedPages: 6,
+        documents: [
+          { piece: 1, recordId: photos, item: '1.2.2', title: '', startPage: 3, firstPageNo: 1, pages: 3 },
+          { piece: 2, recordId: signIn, item: '1.2.2', title: '', startPage: 6, firstPageNo: 4, pages: 1 },
+          { piece: 3, recordId: report, item: '1.2.2', title: '', startPage: 7, firstPageNo: 5, pages: 1 },
+        ],
+      },
+    ],
+    warnings: [],
+    overview: null,
+    report: null,
+  };
+  return { records: { plan, formula, photos, signIn, report }, ledger: { overdue, closed, open }, report: binderReport };
 }

@@ -2,8 +2,7 @@ import path from 'node:path';
 import { CHECKLIST_SHEETS } from '../../../shared/api/checklist.js';
 import { TaizhangError } from '../../../shared/errors.js';
 import type { DomainHandlers } from '../api/types.js';
-import type { ItemStatus } from '../../../shared/api/status.js';
-import type { Db } from '../store/database.js';
+import { computeStatus } from '../completeness/status.js';
 import { findBinderReport } from './binder-report-path.js';
 import type { Archive } from '../store/archive.js';
 import { gatherChecklistData } from './data.js';
@@ -12,11 +11,6 @@ import { readBinderReport } from './locations.js';
 import { writeNotes } from './notes.js';
 import { readChecklistFile } from './read-file.js';
 import { checklistBytes } from './workbook.js';
-
-// TEMPORARY until electron/core/completeness/status.ts lands (kept out of commits).
-function computeStatus(_db: Db, _year: number): ItemStatus[] {
-  throw new TaizhangError('internal', '完成情况尚未建成 / completeness not built yet');
-}
 
 function withoutWrites({ writes: _writes, ...diff }: PlannedDiff): Omit<PlannedDiff, 'writes'> {
   return diff;

@@ -2,10 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { TaizhangError } from '../../../shared/errors.js';
 
-/** Where one 件 is printed: which volume (1-based, in the report's order), its 件号 and page numbers. */
+/** Where one 件 is printed: which volume (1-based, in the report's order), its 档号, 件号 and page numbers. */
 export interface RecordLocation {
   volume: number;
-  volumeItem: string | null;
+  /** 档号 of the 件: the volume's 档号 and the 件号 (DA/T 22), when the report names the volume's 档号. */
+  reference: string;
   piece: number;
   firstPageNo: number;
   pages: number;
@@ -16,7 +17,7 @@ const reportSchema = z.object({
   year: z.number().int(),
   volumes: z.array(
     z.object({
-      item: z.string().nullable(),
+      archivalCode: z.string().optional(),
       documents: z.array(
         z.object({ piece: z.number().int(), recordId: z.number().int(), firstPageNo: z.number().int(), pages: z.number().int().min(0) }),
       ),
@@ -54,7 +55,8 @@ export function locateRecords(report: BinderReportData): Map<number, RecordLocat
   const map = new Map<number, RecordLocation[]>();
   report.volumes.forEach((v, index) => {
     for (const d of v.documents) {
-      const loc: RecordLocation = { volume: index + 1, volumeItem: v.item, piece: d.piece, firstPageNo: d.firstPageNo, pages: d.pages };
+      const reference = v.archivalCode ? `${v.archivalCode}-${String(d.piece).padStart(4, '0')}` : '';
+      const loc: RecordLocation = { volume: index + 1, reference, piece: d.piece, firstPageNo: d.firstPageNo, pages: d.pages };
       const list = map.get(d.recordId);
       if (list) list.push(loc);
       else map.set(d.recordId, [loc]);
