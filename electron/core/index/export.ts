@@ -76,6 +76,17 @@ function activityRuleText(rule: string[] | null): string {
   return rule.length === 0 ? NO_ACTIVITY_RULE : rule.join('、');
 }
 
+const LINE_HEIGHT = 15;
+
+/** Lines a text takes in a column of the given width (in widths of a Latin digit; a Chinese character takes two). */
+function wrappedLines(text: string, columnWidth: number): number {
+  const usable = Math.max(4, columnWidth - 1);
+  return text.split('\n').reduce((sum, line) => {
+    const width = [...line].reduce((w, ch) => w + (/[\u0000-\u00ff]/u.test(ch) ? 1 : 2), 0);
+    return sum + Math.max(1, Math.ceil(width / usable));
+  }, 0);
+}
+
 const THIN = { style: 'thin' } as const;
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
@@ -175,6 +186,16 @@ export async function exportEdition(db: Db, editionId: number, out: string): Pro
 
   const widths = [...levelNames.map(() => 22), 14, 48, 16, ...(withRules ? [18] : []), ...levelNames.map(() => 10), ...(labelsInline ? [] : levelNames.map(() => 8))];
   widths.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
+  // Spreadsheet programs do not grow rows for wrapped text written by exceljs; give each row the lines it needs.
+  rows.forEach((_, i) => {
+    const excelRow = sheet.getRow(FIRST_DATA_ROW + i);
+    let lines = 1;
+    excelRow.eachCell((cell, c) => {
+      if (cell.isMerged && cell.master !== cell) return;
+      lines = Math.max(lines, wrappedLines(String(cell.value ?? ''), widths[c - 1] ?? 10));
+    });
+    excelRow.height = Math.min(409, lines * LINE_HEIGHT + 4);
+  });
 
   const temp = path.join(folder, `.${path.basename(target)}.${process.pid}.tmp`);
   try {
