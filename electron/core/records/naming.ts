@@ -38,7 +38,10 @@ export function withoutDate(text: string): string {
   return out.trim();
 }
 
-const LEADING_NUMBER = new RegExp(String.raw`^(?:\d{1,3}|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}(?=[、.]))${SEP}`);
+/** "01_", "1、", "（一）", "二、" before a title; "3月…" is not a number prefix, so digits need a separator. */
+const LEADING_NUMBER = new RegExp(
+  String.raw`^(?:\d{1,3}[\s_\-—–.·、，,]+|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.])${SEP}`,
+);
 
 /** "2024-03-05 01_学雷锋活动方案.pdf" → "学雷锋活动方案"; the name itself when nothing else is left. */
 export function titleFromFileName(fileName: string): string {
