@@ -1,0 +1,328 @@
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { CHECKLIST_SHEETS } from '../../../shared/api/checklist.js';
+import type { IndexItem } from '../../../shared/api/index-editions.js';
+import { tempCore, tempDir } from '../../../test/support/temp.js';
+import { insertEdition } from '../index/editions.js';
+import { ensureFixtureYear, fillSampleYear, insertFixtureRecords, SAMPLE } from './fixtures.js';
+import { HEADER, itemText } from './layout.js';
+import { displayWidth } from './text-width.js';
+
+async function readBack(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+function sheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  const ws = wb.getWorksheet(name);
+  if (!ws) throw new Error(`no sheet ${name}`);
+  return ws;
+}
+
+/** Column number of a header text in the given header rows. */
+function columnOf(ws: ExcelJS.Worksheet, header: string, rows: number[]): number {
+  for (const r of rows) {
+    let found = 0;
+    ws.getRow(r).eachCell((cell, c) => {
+      if (!found && cell.value === header && !cell.isMerged) found = c;
+      if (!found && cell.value === header && cell.master.address === cell.address) found = c;
+    });
+    if (found) return found;
+  }
+  throw new Error(`no column ${header}`);
+}
+
+function fillOf(cell: ExcelJS.Cell): string | undefined {
+  const fill = cell.fill as ExcelJS.FillPattern | undefined;
+  return fill?.type === 'pattern' ? fill.fgColor?.argb : undefined;
+}
+
+async function exportSample(withReport = true) {
+  const core = await tempCore();
+  const sample = fillSampleYear(core.archive.db);
+  const dir = tempDir();
+  const reportPath = path.join(dir, 'report.json');
+  if (withReport) writeFileSync(reportPath, JSON.stringify(sample.report));
+  const out = path.join(dir, '2024 自查表.xlsx');
+  const result = await core.api['checklist.export']({ year: SAMPLE.year, out, ...(withReport ? { binderReport: reportPath } : {}) });
+  const statuses = await core.api['status.get']({ year: SAMPLE.year });
+  const items = await core.api['index.list']({ year: SAMPLE.year });
+  return { core, sample, dir, out, result, wb: await readBack(out), statuses, items };
+}
+
+/** Expected vertical merges of the level columns: each parent over the rows of its leaves, in tree order. */
+function expectedLevelMerges(items: IndexItem[], firstRow: number): string[] {
+  const parents = new Set(items.map((i) => i.parent));
+  const leaves = items.filter((i) => !parents.has(i.code));
+  const ranges: string[] = [];
+  for (const item of items.filter((i) => parents.has(i.code))) {
+    const rows = leaves.map((l, i) => [l, i] as const).filter(([l]) => l.code.startsWith(`${item.code}.`)).map(([, i]) => firstRow + i);
+    if (rows.length > 1) {
+      const col = String.fromCharCode('A'.charCodeAt(0) + item.level);
+      ranges.push(`${col}${rows[0]}:${col}${rows[rows.length - 1]}`);
+    }
+  }
+  return ranges;
+}
+
+describe('checklist export: 自查表', () => {
+  it('has one row per 测评标准 with levels in merged cells, statuses, counts and binder locations', async () => {
+    const { wb, items, statuses, result } = await exportSample();
+    expect(wb.worksheets.map((w) => w.name)).toEqual([...CHECKLIST_SHEETS, '_taizhang']);
+    expect(wb.worksheets.map((w) => w.state)).toEqual(['visible', 'visible', 'visible', 'visible', 'veryHidden']);
+    const ws = sheet(wb, '自查表');
+    const parents = new Set(items.map((i) => i.parent));
+    const leaves = items.filter((i) => !parents.has(i.code));
+    expect(result.rows).toBe(leaves.length);
+    expect(ws.getCell('A1').value).toBe(`示例街道文明社区居委会 ${SAMPLE.year} 年度创建文明城市软件资料自查表`);
+    expect([2, 3, 4].map((c) => ws.getCell(3, c).value)).toEqual(['测评项目', '测评内容', '测评标准']);
+
+    const merges = ws.model.merges;
+    for (const range of expectedLevelMerges(items, 5)) expect(merges).toContain(range);
+    expect(merges).toContain('B5:B11');
+    expect(ws.getCell('B5').value).toBe('一、思想道德建设');
+    expect(ws.getCell('B9').isMerged).toBe(true);
+
+    const code = columnOf(ws, HEADER.code, [3]);
+    const status = columnOf(ws, HEADER.status, [3]);
+    const location = columnOf(ws, HEADER.location, [3]);
+    const photos = columnOf(ws, HEADER.photos, [4]);
+    const signIn = columnOf(ws, '签到表', [4]);
+    expect(columnOf(ws, HEADER.materials, [3])).toBeLessThan(photos);
+    expect(ws.getColumn(code).hidden).toBe(true);
+    const byCode = new Map(statuses.map((s) => [s.code, s]));
+    leaves.forEach((leaf, i) => {
+      const row = ws.getRow(5 + i);
+      expect(row.getCell(code).value).toBe(leaf.code);
+      expect(row.getCell(4).value).toBe(itemText(leaf));
+      expect(row.getCell(status).value).toBe(byCode.get(leaf.code)?.status);
+      expect(row.getCell(photos).value).toBe(byCode.get(leaf.code)?.photos);
+    });
+    const rowOf = (c: string) => ws.getRow(5 + leaves.findIndex((l) => l.code === c));
+    expect(rowOf('1.2.2').getCell(signIn).value).toBe(1);
+    expect(rowOf('1.2.2').getCell(photos).value).toBe(3);
+    expect(rowOf('1.1.1').getCell(location).value).toBe('第1卷 第1–3页');
+    expect(rowOf('1.2.2').getCell(location).value).toBe('第2卷 第1–5页');
+    expect(rowOf('5.1.3').getCell(location).value).toBe('第2卷 第5页');
+    expect(rowOf('2.1.1').getCell(location).value).toBeNull();
+    expect(rowOf('1.2.2').height).toBeGreaterThan(15);
+  });
+
+  it('gives 完成情况 a dropdown and conditional fills, and prints A4 landscape with repeated headers and page numbers', async () => {
+    const { wb, items } = await exportSample();
+    const ws = sheet(wb, '自查表');
+    const leaves = items.filter((i) => !items.some((c) => c.parent === i.code)).length;
+    const status = ws.getColumn(columnOf(ws, HEADER.status, [3])).letter;
+    const range = `${status}5:${status}${4 + leaves}`;
+    for (const r of [5, 4 + leaves]) {
+      expect(ws.getCell(`${status}${r}`).dataValidation).toMatchObject({ type: 'list', formulae: ['"齐全,部分,缺失,不适用"'], showErrorMessage: true });
+    }
+    expect(ws.getCell(`${status}${5 + leaves}`).dataValidation).toBeUndefined();
+    const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[]; style: { fill: { bgColor: { argb: string } } } }[] }[] })
+      .conditionalFormattings;
+    expect(cf.map((c) => c.ref)).toEqual([range]);
+    expect(cf[0]?.rules.map((r) => [r.formulae[0], r.style.fill.bgColor.argb])).toEqual([
+      ['"齐全"', 'FFC6EFCE'], ['"部分"', 'FFFFEB9C'], ['"缺失"', 'FFFFC7CE'], ['"不适用"', 'FFE7E6E6'],
+    ]);
+
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
+    expect(ws.autoFilter).toBe(`A4:${ws.getColumn(columnOf(ws, HEADER.note, [3])).letter}${4 + leaves}`);
+    expect(ws.pageSetup).toMatchObject({
+      paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:4', horizontalCentered: true,
+    });
+    expect(ws.headerFooter.oddHeader).toBe(`&L示例街道文明社区居委会&C${SAMPLE.year} 年度创建文明城市软件资料自查表`);
+    expect(ws.headerFooter.oddFooter).toBe('&C第 &P 页 共 &N 页');
+    for (const name of CHECKLIST_SHEETS) {
+      const s = sheet(wb, name);
+      expect(s.pageSetup, name).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1 });
+      expect(s.headerFooter.oddFooter, name).toContain('第 &P 页 共 &N 页');
+      expect(s.pageSetup.printTitlesRow, name).toMatch(/^\d+:\d+$/);
+    }
+  });
+
+  it('handles an edition whose 测评标准 sit at different depths and that names no levels', async () => {
+    const core = await tempCore();
+    const db = core.archive.db;
+    const edition = insertEdition(db, {
+      name: '某市点位标准',
+      items: [
+        { code: 'A', title: '组织领导', children: [{ code: 'A1', title: '领导小组' }, { code: 'A2', title: '工作机制', children: [{ code: 'A21', title: '例会制度' }, { code: 'A22', title: '督查制度' }] }] },
+        { code: 'B', title: '单独一项' },
+      ],
+    }).edition;
+    ensureFixtureYear(db, 2025, edition);
+    insertFixtureRecords(db, 2025, [{ title: '例会记录', type: '记录', items: ['A21'], date: '2025-02-03' }]);
+    const out = path.join(tempDir(), 'c.xlsx');
+    await core.api['checklist.export']({ year: 2025, out });
+    const ws = sheet(await readBack(out), '自查表');
+    expect([2, 3, 4].map((c) => ws.getCell(3, c).value)).toEqual(['第1级', '第2级', '第3级']);
+    expect(ws.model.merges).toEqual(expect.arrayContaining(['B5:B7', 'C5:D5', 'C6:C7', 'B8:D8']));
+    expect(ws.getCell('C5').value).toBe('领导小组');
+    expect(ws.getCell('B8').value).toBe('单独一项');
+    expect(ws.getCell('D6').value).toBe('例会制度');
+  });
+});
+
+describe('checklist export: 汇总, 材料索引, 整改台账', () => {
+  it('sums progress per 测评项目 and materials per type', async () => {
+    const { wb, statuses, items } = await exportSample();
+    const ws = sheet(wb, '汇总');
+    const tops = items.filter((i) => i.level === 1);
+    expect(ws.getCell('A4').value).toBe('测评项目');
+    expect(tops.map((_, i) => ws.getCell(5 + i, 1).value)).toEqual(tops.map(itemText));
+    const total = ws.getRow(5 + tops.length);
+    const leaves = statuses.filter((s) => s.leaf);
+    const count = (s: string) => leaves.filter((l) => l.status === s).length;
+    expect(total.getCell(1).value).toBe('合计');
+    expect([2, 3, 4, 5, 6].map((c) => total.getCell(c).value)).toEqual([leaves.length, count('齐全'), count('部分'), count('缺失'), count('不适用')]);
+    expect(total.getCell(7).value).toBeCloseTo(count('齐全') / (leaves.length - count('不适用')), 10);
+    expect(total.getCell(7).numFmt).toBe('0%');
+    const right = new Map<string, unknown>();
+    ws.eachRow((row) => {
+      const label = row.getCell(9).value;
+      if (typeof label === 'string') right.set(label, row.getCell(10).value);
+    });
+    expect(Object.fromEntries(right)).toMatchObject({
+      '方案（件）': 1, '签到表（件）': 1, '照片（件）': 1, '记录（件）': 1, '报告（件）': 1, '材料合计（件）': 5,
+      '活动（次）': 1, '照片（张）': 3, '督查问题（条）': 3, 已整改: 1, 未完成: 2, 其中逾期: 1,
+    });
+    expect(ws.pageSetup).toMatchObject({ fitToWidth: 1, fitToHeight: 1 });
+  });
+
+  it('lists every 件 in binder order with 档号, bracketed supplied titles, real dates and 卷/页号', async () => {
+    const { wb, result } = await exportSample();
+    const ws = sheet(wb, '材料索引');
+    expect(result.records).toBe(5);
+    expect(ws.getRow(3).values).toEqual([undefined, '序号', '档号', '题名', '文号', '责任者', '日期', '页数', '类型', '关联测评项', '卷/页号', '备注']);
+    const rows = [4, 5, 6, 7, 8].map((r) => ws.getRow(r));
+    expect(rows.map((r) => r.getCell(2).value)).toEqual([
+      'Z001-2024-D10-1.1-0001', 'Z001-2024-D10-1.1-0002', 'Z001-2024-Y-1.2.2-0001', 'Z001-2024-Y-1.2.2-0002', 'Z001-2024-Y-1.2.2-0003',
+    ]);
+    expect(rows.map((r) => r.getCell(3).value)).toEqual([
+      '2024年新时代文明实践站工作方案', SAMPLE.formulaTitle, '学雷锋志愿服务活动照片', '[学雷锋志愿服务活动签到表]', SAMPLE.minusTitle,
+    ]);
+    const dates = rows.map((r) => r.getCell(6).value);
+    expect(dates.slice(0, 4).map((d) => (d as Date).toISOString())).toEqual([
+      '2024-03-05T00:00:00.000Z', '2024-12-31T00:00:00.000Z', '2024-01-01T00:00:00.000Z', '2024-03-05T00:00:00.000Z',
+    ]);
+    expect(dates[4]).toBeNull();
+    expect(rows[0]?.getCell(6).numFmt).toBe('yyyy-mm-dd');
+    expect(rows.map((r) => r.getCell(7).value)).toEqual([3, 2, 3, 1, 1]);
+    expect(rows[4]?.getCell(9).value).toBe('1.2.2 学雷锋志愿服务活动\n5.1.3 创建工作总结');
+    expect(rows.map((r) => r.getCell(10).value)).toEqual(['第1卷 第1–3页', '第1卷 第4–5页', '第2卷 第1–3页', '第2卷 第4页', '第2卷 第5页']);
+    expect(rows[4]?.getCell(11).value).toBe(SAMPLE.atNote);
+    // CJK characters count double: "+86 社区居委会" needs 4 + 5×2 units plus padding.
+    expect(ws.getColumn(5).width).toBe(displayWidth(SAMPLE.plusAuthor) + 2);
+  });
+
+  it('without a binder report leaves 档号 and 卷/页号 empty and counts pages from the files', async () => {
+    const { wb, result } = await exportSample(false);
+    expect(result.binderReport).toBeNull();
+    const ws = sheet(wb, '材料索引');
+    const rows = [4, 5, 6, 7, 8].map((r) => ws.getRow(r));
+    expect(rows.map((r) => r.getCell(2).value)).toEqual([null, null, null, null, null]);
+    expect(rows.map((r) => r.getCell(10).value)).toEqual([null, null, null, null, null]);
+    // Unbound 件 by date, undated last.
+    expect(rows.map((r) => r.getCell(6).value === null ? null : (r.getCell(6).value as Date).toISOString().slice(0, 10))).toEqual([
+      '2024-01-01', '2024-03-05', '2024-03-05', '2024-12-31', null,
+    ]);
+    expect(rows[0]?.getCell(7).value).toBe(3);
+  });
+
+  it('highlights overdue ledger rows and writes ledger dates as dates', async () => {
+    const { wb } = await exportSample();
+    const ws = sheet(wb, '整改台账');
+    expect(ws.getRow(3).values).toEqual([
+      undefined, '序号', '问题描述', '点位', '关联测评项', '责任单位', '分管领导', '提出日期', '整改时限', '整改情况', '状态', '完成日期', '佐证材料', '逾期',
+    ]);
+    const byProblem = new Map<string, ExcelJS.Row>();
+    for (const r of [4, 5, 6]) byProblem.set(String(ws.getRow(r).getCell(2).value), ws.getRow(r));
+    const late = byProblem.get('宣传栏公益广告破损') as ExcelJS.Row;
+    const closed = byProblem.get('=楼道堆物未清理') as ExcelJS.Row;
+    const future = byProblem.get('垃圾分类亭标识缺失') as ExcelJS.Row;
+    for (const c of [1, 2, 5, 8, 10, 13]) expect(fillOf(late.getCell(c)), `column ${c}`).toBe('FFFFC7CE');
+    expect(late.getCell(13).value).toMatch(/^逾期 \d+ 天$/);
+    expect(late.getCell(4).value).toBe('1.3.1 公益广告宣传');
+    expect((late.getCell(8).value as Date).toISOString()).toBe('2024-05-10T00:00:00.000Z');
+    expect(late.getCell(8).numFmt).toBe('yyyy-mm-dd');
+    for (const row of [closed, future]) {
+      expect(fillOf(row.getCell(2))).toBeUndefined();
+      expect(row.getCell(13).value).toBeNull();
+    }
+    expect((closed.getCell(11).value as Date).toISOString()).toBe('2024-05-08T00:00:00.000Z');
+    expect(closed.getCell(12).value).toMatch(/^#\d+ 学雷锋志愿服务活动照片$/);
+  });
+});
+
+describe('checklist export: safety', () => {
+  it('writes every text as a text cell, formula-like values included, in text-formatted cells', async () => {
+    const { wb } = await exportSample();
+    let texts = 0;
+    const risky: string[] = [];
+    for (const ws of wb.worksheets) {
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          expect(cell.type, `${ws.name}!${cell.address}`).not.toBe(ExcelJS.ValueType.Formula);
+          if (typeof cell.value === 'string' && !cell.isMerged) {
+            texts++;
+            if (/^[=+\-@]/.test(cell.value)) {
+              risky.push(cell.value);
+              expect(cell.numFmt, `${ws.name}!${cell.address}`).toBe('@');
+            }
+          }
+        }),
+      );
+    }
+    expect(texts).toBeGreaterThan(250);
+    expect(risky).toEqual(expect.arrayContaining([SAMPLE.formulaTitle, SAMPLE.plusAuthor, SAMPLE.minusTitle, SAMPLE.atNote, '=楼道堆物未清理']));
+  });
+
+  it('finds the binder report of the year beside the output, and ignores other years and other JSON', async () => {
+    const core = await tempCore();
+    const sample = fillSampleYear(core.archive.db);
+    const dir = tempDir();
+    mkdirSync(path.join(dir, '案卷'));
+    writeFileSync(path.join(dir, '案卷', 'binder-report-2024.json'), JSON.stringify(sample.report));
+    writeFileSync(path.join(dir, 'binder-report-2023.json'), JSON.stringify({ ...sample.report, year: 2023, volumes: [] }));
+    writeFileSync(path.join(dir, 'notes.json'), '{"hello": 1}');
+    writeFileSync(path.join(dir, 'broken.json'), '{');
+    const result = await core.api['checklist.export']({ year: SAMPLE.year, out: path.join(dir, 'c.xlsx') });
+    expect(result.binderReport).toBe(path.join(dir, '案卷', 'binder-report-2024.json'));
+    expect(sheet(await readBack(result.path), '材料索引').getCell('B4').value).toBe('Z001-2024-D10-1.1-0001');
+  });
+
+  it('refuses bad arguments clearly and writes nothing', async () => {
+    const core = await tempCore();
+    const sample = fillSampleYear(core.archive.db);
+    const dir = tempDir();
+    const out = path.join(dir, 'c.xlsx');
+    const report = (name: string, content: string) => {
+      writeFileSync(path.join(dir, name), content);
+      return path.join(dir, name);
+    };
+    await expect(core.api['checklist.export']({ year: 2024, out: path.join(dir, 'c.csv') })).rejects.toThrow(/\.xlsx/);
+    await expect(core.api['checklist.export']({ year: 2024, out, binderReport: path.join(dir, 'none.json') })).rejects.toThrow(/找不到或无法读取装订报告/);
+    await expect(core.api['checklist.export']({ year: 2024, out, binderReport: report('a.json', 'not json') })).rejects.toThrow(/不是有效的 JSON/);
+    await expect(core.api['checklist.export']({ year: 2024, out, binderReport: report('b.json', '{"volumes": 3}') })).rejects.toThrow(/不是台账的装订报告/);
+    await expect(
+      core.api['checklist.export']({ year: 2024, out, binderReport: report('c.json', JSON.stringify({ ...sample.report, year: 2022 })) }),
+    ).rejects.toThrow(/2022 年度的/);
+    await expect(core.api['checklist.export']({ year: 2031, out })).rejects.toThrow(/2031/);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.xlsx') || f.endsWith('.part'))).toEqual([]);
+  });
+
+  it('replaces an existing file in one step and leaves no temporary file', async () => {
+    const core = await tempCore();
+    fillSampleYear(core.archive.db);
+    const dir = tempDir();
+    const out = path.join(dir, 'c.xlsx');
+    writeFileSync(out, 'old content');
+    await core.api['checklist.export']({ year: 2024, out });
+    expect(sheet(await readBack(out), '自查表').getCell('A1').value).toMatch(/自查表$/);
+    expect(readdirSync(dir)).toEqual(['c.xlsx']);
+  });
+});
