@@ -129,20 +129,28 @@ function newestMatches(db: Db, match: string, where: Conditions, bounds: [number
     .all(match, ...bounds, ...where.params) as HitRow[];
 }
 
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function byRecency(a: HitRow, b: HitRow): number {
-  return b.year - a.year || (b.date ?? '').localeCompare(a.date ?? '') || b.id - a.id;
+  return b.year - a.year || compareText(b.date ?? '', a.date ?? '') || b.id - a.id;
 }
 
 interface Ranked extends HitRow {
   score: number;
 }
 
-/** Ranks the window: the share of terms found in the title first, then newer years, dates and filings. */
-function rankedHits(db: Db, query: ParsedQuery, where: Conditions, bounds: [number, number], limit: number): Ranked[] {
-  const candidates = new Map<number, HitRow>();
-  for (const expression of [matchExpression(query, 'title'), matchExpression(query)]) {
-    if (expression === null) continue;
-    for (const row of newestMatches(db, expression, where, bounds)) candidates.set(row.id, row);
+/**
+ * Ranks the newest matches: the share of terms found in the title first, then newer years, dates and filings. When
+ * the window of newest matches is full, older records whose title holds every term are fetched as well.
+ */
+function rankedHits(db: Db, query: ParsedQuery, match: string, where: Conditions, bounds: [number, number], limit: number): Ranked[] {
+  const newest = newestMatches(db, match, where, bounds);
+  const candidates = new Map(newest.map((row) => [row.id, row]));
+  const inTitles = matchExpression(query, 'title');
+  if (newest.length === WINDOW && inTitles !== null) {
+    for (const row of newestMatches(db, inTitles, where, bounds)) candidates.set(row.id, row);
   }
   const patterns = snippetPatterns(query.terms);
   return [...candidates.values()]
@@ -196,10 +204,10 @@ export function searchRecords(db: Db, args: SearchArgs): SearchHit[] {
   const where = conditions(args, query, itemIds);
   const bounds = idBounds(db, ranges, itemIds);
   if (!bounds) return [];
-  const rows =
-    matchExpression(query) !== null
-      ? rankedHits(db, query, where, bounds, args.limit)
-      : filteredHits(db, anyOfExpression(query.excluded), where, bounds, args.limit);
+  const match = matchExpression(query);
+  const rows = match
+    ? rankedHits(db, query, match, where, bounds, args.limit)
+    : filteredHits(db, anyOfExpression(query.excluded), where, bounds, args.limit);
 
   const ids = rows.map((r) => r.id);
   const texts = readRecordTexts(db, ids);
