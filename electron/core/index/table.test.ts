@@ -4,6 +4,8 @@ import { TaizhangError } from '../../../shared/errors.js';
 import type { ItemDraft } from './editions.js';
 import { joinNumbering } from './numbering.js';
 import { parseIndexGrid, type CellRange, type SheetGrid } from './table.js';
+import { CITY_TABLE } from './testing/tables.js';
+import { parseRange } from './xlsx-read.js';
 
 const grid = (rows: string[][], merges: CellRange[] = []): SheetGrid => ({ name: 'Sheet1', rows, merges });
 
@@ -28,39 +30,27 @@ function refusal(rows: string[][], merges: CellRange[] = []): string {
 
 describe('parseIndexGrid: hierarchical tables', () => {
   // The layout of a real city table: a title row, a header, upper levels merged down, a note at the bottom.
-  const rows = [
-    ['XX市社区文明创建测评细则（2024年）', '', '', '', '', ''],
-    ['测评项目', '测评内容', '测评标准', '测评方法', '具体要求', '责任单位'],
-    ['一、思想道德建设', '（一）志愿服务', '1.志愿服务站', '实地考察', '有标识、有台账', '社区居委会'],
-    ['', '', '2.学雷锋活动', '材料审核', '每年不少于4次活动', '志愿服务站'],
-    ['', '（二）道德讲堂', '1.道德讲堂活动', '材料审核', '照片5张', '社区党委'],
-    ['二、未成年人', '（一）活动室', '1.少儿图书室', '实地考察', '借阅登记', ''],
-    ['注：本表由市文明办制定，仅供参考。', '', '', '', '', ''],
-  ];
-  const merges = [
-    { top: 0, left: 0, bottom: 0, right: 5 },
-    { top: 2, left: 0, bottom: 4, right: 0 },
-    { top: 2, left: 1, bottom: 3, right: 1 },
-    { top: 6, left: 0, bottom: 6, right: 5 },
-  ];
+  const rows = CITY_TABLE.rows as string[][];
+  const merges = (CITY_TABLE.merges ?? []).map((range) => parseRange(range) as CellRange);
   const expected = [
     '1|一、|思想道德建设|||',
     '  1.1|（一）|志愿服务|||',
-    '    1.1.1|1.|志愿服务站|实地考察|有标识、有台账|社区居委会',
-    '    1.1.2|2.|学雷锋活动|材料审核|每年不少于4次活动|志愿服务站',
+    '    1.1.1|1.|志愿服务站规范运行|材料审核、实地考察|有志愿者名册和服务记录台账；照片不少于5张|社区志愿服务站',
+    '    1.1.2|2.|学雷锋志愿服务活动|材料审核|每年不少于4次活动，有方案、签到表、照片、总结|社区居委会',
     '  1.2|（二）|道德讲堂|||',
-    '    1.2.1|1.|道德讲堂活动|材料审核|照片5张|社区党委',
-    '2|二、|未成年人|||',
-    '  2.1|（一）|活动室|||',
-    '    2.1.1|1.|少儿图书室|实地考察|借阅登记|',
+    '    1.2.1|1.|道德讲堂|材料审核|每季度开展1次活动|社区党委',
+    '2|二、|未成年人思想道德建设|||',
+    '  2.1|（一）|未成年人活动室|||',
+    '    2.1.1|1.|少儿图书室|实地考察|有图书借阅登记台账|社区居委会',
+    '    2.1.2|2.|心理健康咨询室|实地考察、材料审核|有咨询记录|社区居委会',
   ];
 
   it('reads merged upper levels, the title row and skips the note row', () => {
     const parsed = parseIndexGrid(grid(rows, merges));
     expect(outline(parsed.items)).toEqual(expected);
-    expect(parsed).toMatchObject({ title: 'XX市社区文明创建测评细则（2024年）', levels: 3, itemCount: 9 });
+    expect(parsed).toMatchObject({ title: 'XX市2024年社区文明创建测评细则', levels: 3, itemCount: 10 });
     expect(parsed.levelNames).toEqual(['测评项目', '测评内容', '测评标准']);
-    expect(parsed.warnings.join()).toMatch(/第 7 行起为表格说明/);
+    expect(parsed.warnings).toEqual([expect.stringMatching(/第 8 行起为表格说明/)]);
   });
 
   it('reads the same table when upper levels are written only on their first row (no merges)', () => {
@@ -68,7 +58,12 @@ describe('parseIndexGrid: hierarchical tables', () => {
   });
 
   it('reads the same table when every row repeats its upper levels', () => {
-    const filled = rows.map((r, i) => (i === 3 ? ['一、思想道德建设', '（一）志愿服务', ...r.slice(2)] : i === 4 ? ['一、思想道德建设', ...r.slice(1)] : r));
+    // Every data row repeats the 测评项目 and 测评内容 it belongs to.
+    const filled = rows.map((r) => [...r]);
+    for (let i = 3; i <= 6; i++) {
+      const row = filled[i] as string[];
+      for (let c = 0; c < 2; c++) if (row[c] === '') row[c] = filled[i - 1]?.[c] ?? '';
+    }
     expect(outline(parseIndexGrid(grid(filled)).items)).toEqual(expected);
   });
 

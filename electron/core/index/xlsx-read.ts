@@ -96,7 +96,7 @@ function cellText(value: CellValue): { text: string } | { unreadable: string } {
 }
 
 /** "B3:D7" → 0-based inclusive range. */
-function parseRange(range: string): CellRange | undefined {
+export function parseRange(range: string): CellRange | undefined {
   const m = /^\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/.exec(range);
   if (!m) return undefined;
   const col = (letters: string): number => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
