@@ -1,10 +1,12 @@
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { tempCore, tempDir } from '../../../test/support/temp.js';
 import { archiveState } from '../files/testing/archive-state.js';
 import { makeDocx, makeJpeg, makePdf } from '../files/testing/fixtures.js';
+import { toIndexText } from '../../../shared/text/tokens.js';
 
 describe('records.add', () => {
   it('files a PDF and a photo as two records with page count, dimensions, links and search', async () => {
@@ -87,5 +89,22 @@ describe('records.add', () => {
     expect(nextYear.records[0]?.duplicate).toBeUndefined();
     expect(archiveState(core)).toMatchObject({ records: 3, blobs: 2, filesOnDisk: 2 });
     expect(existsSync(core.archive.files.blobPath(core.archive.db.prepare('SELECT sha256 FROM blobs LIMIT 1').pluck().get() as string))).toBe(true);
+  });
+
+  it('indexes the Chinese text layer of a PDF made by LibreOffice, found by a two-character query', async () => {
+    const core = await tempCore();
+    const dir = tempDir();
+    const txt = path.join(dir, '2024-04-02 文明实践活动记录.txt');
+    writeFileSync(txt, '新时代文明实践站开展读书分享会\n参加人员签到共三十人\n');
+    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, txt], { stdio: 'ignore', timeout: 120_000 });
+    const pdf = txt.replace(/\.txt$/, '.pdf');
+    const { records } = await core.api['records.add']({ files: [pdf], year: 2024, items: ['1.1.2'] });
+    const text = core.archive.db.prepare("SELECT text FROM blobs WHERE kind = 'pdf'").pluck().get() as string;
+    expect(text).toContain('读书分享会');
+    const match = (q: string): unknown[] =>
+      core.archive.db.prepare('SELECT rowid FROM search_index WHERE search_index MATCH ?').pluck().all(`"${toIndexText(q)}"`);
+    expect(match('签到')).toEqual([records[0]!.id]);
+    expect(match('分享')).toEqual([records[0]!.id]);
+    expect(await core.api['records.get']({ id: records[0]!.id })).toMatchObject({ type: '记录', date: '2024-04-02', pages: 1 });
   });
 });
