@@ -22,6 +22,8 @@ function step(label, command, args) {
 if (extra.length === 0) {
   step('typecheck (tsc)', bin('tsc'), ['-p', 'tsconfig.json']);
   step('lint (eslint, layer rules)', bin('eslint'), ['--max-warnings=0', '.']);
+  step('typecheck the Electron shell (electron/tsconfig.shell.json)', bin('tsc'), ['-p', 'electron/tsconfig.shell.json']);
+  step('Electron security scan (electronegativity)', process.execPath, ['scripts/electronegativity.mjs']);
 }
 
 mkdirSync('test-artifacts', { recursive: true });

@@ -2,13 +2,13 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import type { Progress } from '../../shared/api/method.js';
 import { TaizhangError, toErrorPayload, type ErrorCode } from '../../shared/errors.js';
 import { contentSecurityPolicy } from '../host/csp.js';
 import { previewHeaders, resolvePreview } from '../host/preview.js';
 import type { Session } from '../host/session.js';
 import { stageUpload } from '../host/staging.js';
+import { resolveStaticFile } from '../host/static.js';
 
 /**
  * The local HTTP bridge: the same session (and so the same typed API and schemas) as the Electron main process,
@@ -61,16 +61,6 @@ const STATUS: Record<ErrorCode, number> = {
   internal: 500,
 };
 
-const STATIC_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 /** Progress of running tasks, kept until the task ends so that a late subscriber still sees the latest state. */
 class TaskEvents {
@@ -213,31 +203,15 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   }
 
   async function serveStatic(res: ServerResponse, pathname: string): Promise<void> {
-    const root = options.staticDir;
-    if (!root) return sendError(res, new TaizhangError('not_found', '找不到页面 / Not found'));
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(pathname);
-    } catch {
-      return sendError(res, new TaizhangError('invalid_input', '地址无效 / Bad path'));
-    }
-    const file = path.resolve(root, `.${path.posix.normalize(`/${decoded}`)}`);
-    const inside = file === path.resolve(root) || file.startsWith(path.resolve(root) + path.sep);
-    let target = inside ? file : null;
-    const stat = target ? await fs.stat(target).catch(() => null) : null;
-    // The app is one page: unknown paths without an extension get index.html.
-    if (!stat?.isFile()) target = path.extname(decoded) ? null : path.join(root, 'index.html');
-    if (!target) return sendError(res, new TaizhangError('not_found', '找不到文件 / Not found'));
-    const body = await fs.readFile(target).catch(() => null);
-    if (!body) return sendError(res, new TaizhangError('not_found', '找不到文件 / Not found'));
-    const type = STATIC_TYPES[path.extname(target)] ?? 'application/octet-stream';
+    const found = options.staticDir ? await resolveStaticFile(options.staticDir, pathname) : null;
+    const body = found ? await fs.readFile(found.file).catch(() => null) : null;
+    if (!found || !body) return sendError(res, new TaizhangError('not_found', '找不到文件 / Not found'));
+    const html = found.type.startsWith('text/html');
     res.writeHead(200, {
-      'Content-Type': type,
+      'Content-Type': found.type,
       'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': type.startsWith('text/html') ? 'no-store' : 'public, max-age=3600',
-      ...(type.startsWith('text/html')
-        ? { 'Content-Security-Policy': contentSecurityPolicy({ previewSource: "'self'" }), 'Referrer-Policy': 'no-referrer' }
-        : {}),
+      'Cache-Control': html ? 'no-store' : 'public, max-age=3600',
+      ...(html ? { 'Content-Security-Policy': contentSecurityPolicy({ previewSource: "'self'" }), 'Referrer-Policy': 'no-referrer' } : {}),
     });
     res.end(body);
   }

@@ -88,7 +88,6 @@ export const MENU_COMMANDS = [
   'find',
   'undo',
   'settings',
-  'about',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 

@@ -1,0 +1,7 @@
+/** IPC channels between the window and the main process; all under the taizhang: namespace. */
+export const CHANNELS = {
+  invoke: 'taizhang:invoke',
+  cancel: 'taizhang:cancel',
+  progress: 'taizhang:progress',
+  menu: 'taizhang:menu',
+} as const;
