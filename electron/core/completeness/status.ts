@@ -105,8 +105,10 @@ function isRecordType(type: string | undefined): type is RecordType {
 
 /** What a leaf item still lacks, in the clerk's words: missing types first, then counts short of the requirement. */
 function shortfalls(item: IndexItem, t: Tally, incomplete: IncompleteActivity[]): string[] {
+  // "照片不少于5张" also names 照片 as a type; the count says it better.
+  const counted = item.quantities.some((q) => q.kind === 'photos');
   const missingTypes = item.quantities
-    .filter((q) => q.kind === 'type' && isRecordType(q.type) && !hasType(t.byType, q.type as RecordType))
+    .filter((q) => q.kind === 'type' && isRecordType(q.type) && !(counted && q.type === '照片') && !hasType(t.byType, q.type as RecordType))
     .map((q) => requiredTypeLabel(q.type as RecordType));
   const counts = item.quantities.flatMap((q) => {
     if (q.kind === 'type') return [];

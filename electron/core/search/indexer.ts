@@ -6,10 +6,11 @@ export interface RecordText {
   id: number;
   title: string;
   /**
-   * Everything else, in the order a snippet prefers: file text first (it shows the most context), then notes,
-   * captions, activity, 文号, 责任者, tags and file names.
+   * Everything else but file names, in the order a snippet prefers: file text first (it shows the most context),
+   * then notes, captions, activity, 文号, 责任者 and tags.
    */
   fields: string[];
+  fileNames: string[];
 }
 
 interface RecordTextRow {
@@ -51,9 +52,8 @@ function toRecordText(row: RecordTextRow): RecordText {
     row.doc_no,
     row.author,
     ...(JSON.parse(row.tags) as string[]),
-    ...files.map(([name]) => name),
   ].filter((f) => f.trim().length > 0);
-  return { id: row.id, title: row.title, fields };
+  return { id: row.id, title: row.title, fields, fileNames: files.map(([name]) => name) };
 }
 
 /** Searchable text of the given records that are not in the trash; others are absent from the map. */
@@ -81,7 +81,7 @@ export function reindexRecords(db: Db, ids: Iterable<number>): void {
     if (!row) continue;
     const text = toRecordText(row);
     // Fields are kept apart by a boundary so that a phrase never matches across two of them.
-    const body = text.fields.map(toIndexText).join(` ${BOUNDARY} `);
+    const body = [...text.fields, ...text.fileNames].map(toIndexText).join(` ${BOUNDARY} `);
     insert.run(id, toIndexText(text.title), body);
   }
 }

@@ -60,11 +60,11 @@ export function snippetPatterns(terms: readonly string[]): RegExp[] {
 }
 
 /**
- * A snippet from the original text around the first match of any term: file text, notes and metadata first, the
- * title last (it is shown anyway). Without a match (a search by filters only) the start of the text is shown.
+ * A snippet from the original text around the first match of any term: file text, notes and metadata first, then
+ * the title (it is shown anyway) and file names. Without a match (a search by filters only) the start of the text is shown.
  */
 export function snippetFor(text: RecordText, patterns: readonly RegExp[]): string {
-  for (const field of [...text.fields, text.title]) {
+  for (const field of [...text.fields, text.title, ...text.fileNames]) {
     const spans = patterns.length > 0 ? matchesIn(field, patterns) : [];
     if (spans.length > 0) return window(field, spans).trim();
   }
