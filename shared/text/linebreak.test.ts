@@ -69,7 +69,9 @@ describe('breakLines', () => {
         const cuts = new Set<number>();
         let at = 0;
         for (const line of lines.slice(0, -1)) cuts.add((at += line.length));
-        for (const word of wordsOf(text).filter((w) => measure(text.slice(w.start, w.end)) <= width)) {
+        // A word may be cut to keep 避头尾 when, with the punctuation glued to it (one mark each side here), it is wider
+        // than the line; every other word stays whole.
+        for (const word of wordsOf(text).filter((w) => measure(text.slice(w.start, w.end)) + 2 <= width)) {
           for (let k = word.start + 1; k < word.end; k += 1) expect(cuts.has(k)).toBe(false);
         }
       }),
@@ -89,6 +91,9 @@ describe('breakLines', () => {
     expect(lines.join('')).toBe('第2024年3.5期');
     expect(lines.some((l) => l.includes('2024'))).toBe(true);
     expect(lines.some((l) => l.includes('3.5'))).toBe(true);
+    // Too wide as a whole, a code is cut after its hyphens before it is cut anywhere else.
+    expect(breakLines('WMSQ-2024-07', 6, measure)).toEqual(['WMSQ-2024-', '07']);
+    expect(breakLines('WMSQ-2024-07', 3, measure)).toEqual(['WMSQ-', '2024-', '07']);
     const long = breakLines('ABCDEFGHIJKLMNOPQRSTUVWXYZ', 5, measure);
     expect(long.join('')).toBe('ABCDEFGHIJKLMNOPQRSTUVWXYZ');
     expect(long.every((l) => measure(l) <= 5)).toBe(true);

@@ -3,8 +3,9 @@
  *
  * - Chinese may break between any two characters; Latin words and numbers ("Z001-2024", "3.5", "WiFi") stay whole
  *   when they fit on a line, and are cut by character only when a single word is wider than the line.
- * - 避头尾 (kinsoku): no line starts with closing punctuation and none ends with opening punctuation. The rule gives
- *   way only when a run that may not be broken is itself wider than the line.
+ * - 避头尾 (kinsoku): no line starts with closing punctuation and none ends with opening punctuation. To keep it, a
+ *   Latin word is cut if need be; the rule gives way only when a run of punctuation and Chinese is itself wider than
+ *   the line.
  * - Spaces hang at the end of a line: they are kept (so the lines joined give back the text) but not measured.
  * - A newline is a hard break and is not part of any line.
  */
@@ -24,7 +25,8 @@ const SPACE = /\s/u;
 
 interface Atom {
   text: string;
-  kind: 'word' | 'space' | 'char';
+  /** A fragment is part of a word already cut at its joiners; cut again, it falls into characters. */
+  kind: 'word' | 'fragment' | 'space' | 'char';
 }
 
 /** Splits text into lines no wider than `maxWidth` (see the module comment for the rules). */
@@ -49,9 +51,11 @@ function breakParagraph(paragraph: string, maxWidth: number, measure: Measure): 
   while (i < atoms.length) {
     const candidate = joinAtoms(atoms, start, i + 1);
     if (i === start || lineWidth(candidate, measure) <= maxWidth) {
-      if (i === start && atoms[i]!.kind === 'word' && [...atoms[i]!.text].length > 1 && lineWidth(atoms[i]!.text, measure) > maxWidth) {
-        // A word wider than the whole line: cut it into characters, which may break anywhere.
-        atoms.splice(i, 1, ...[...atoms[i]!.text].map((ch): Atom => ({ text: ch, kind: 'char' })));
+      const atom = atoms[i]!;
+      if (i === start && isCuttable(atom) && lineWidth(atom.text, measure) > maxWidth) {
+        // A word wider than the whole line is cut after its joiners ("WMSQ-|2024-|07") and, if still too wide, into
+        // characters.
+        atoms.splice(i, 1, ...cutWord(atom));
         continue;
       }
       i += 1;
@@ -60,7 +64,17 @@ function breakParagraph(paragraph: string, maxWidth: number, measure: Measure): 
     // atoms[i] does not fit: break at the last allowed place, or right here when the line has none.
     let breakAt = i;
     while (breakAt > start && !mayBreakBefore(atoms, breakAt)) breakAt -= 1;
-    if (breakAt === start) breakAt = i;
+    if (breakAt === start) {
+      // Nowhere to break without breaking 避头尾: rather cut a word of the run ("（abcdef，") than start a line with "，".
+      let w = i;
+      while (w >= start && !isCuttable(atoms[w]!)) w -= 1;
+      if (w >= start) {
+        atoms.splice(w, 1, ...cutWord(atoms[w]!));
+        i = start;
+        continue;
+      }
+      breakAt = i;
+    }
     lines.push(joinAtoms(atoms, start, breakAt));
     start = breakAt;
     i = start;
@@ -104,6 +118,16 @@ function toAtoms(text: string): Atom[] {
     }
   }
   return atoms;
+}
+
+function isCuttable(atom: Atom): boolean {
+  return (atom.kind === 'word' || atom.kind === 'fragment') && [...atom.text].length > 1;
+}
+
+function cutWord(atom: Atom): Atom[] {
+  const parts = atom.kind === 'word' ? atom.text.match(/[^.\-/:_@&+#,']+[.\-/:_@&+#,']*|[.\-/:_@&+#,']+/g) ?? [atom.text] : [];
+  if (parts.length > 1) return parts.map((text) => ({ text, kind: 'fragment' }));
+  return [...atom.text].map((ch) => ({ text: ch, kind: 'char' }));
 }
 
 function joinAtoms(atoms: Atom[], from: number, to: number): string {
