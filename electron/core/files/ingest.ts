@@ -4,8 +4,9 @@ import type { FileKind } from '../../../shared/api/records.js';
 import { TaizhangError } from '../../../shared/errors.js';
 import type { Archive } from '../store/archive.js';
 import type { Db } from '../store/database.js';
-import { hashFile, type FileStore } from '../store/file-store.js';
+import { hashFile } from '../store/file-store.js';
 import { nowIso } from '../store/archive.js';
+import { ensureDerivatives } from './derivatives.js';
 import { detectType, KNOWN_EXTENSIONS, type DetectedType } from './detect.js';
 import { heicToJpeg, inspectImage, makeDerivatives, readExif, type ImageDerivatives } from './image.js';
 import { readDocx, readXlsx } from './office.js';
@@ -103,7 +104,7 @@ export async function storeSource(archive: Archive, checked: CheckedSource): Pro
     throw new TaizhangError('bad_file', '文件在导入过程中被修改，请重试 / The file changed while being imported; try again');
   }
   try {
-    if (blob.kind === 'image') await ensureDerivatives(archive.files, blob.sha256, checked.source, blob.mime, derivatives);
+    if (blob.kind === 'image') await ensureDerivatives(archive.files, blob.sha256, blob.mime, derivatives);
   } catch (err) {
     if (put.added) await archive.files.remove(put.sha256);
     throw err;
@@ -161,27 +162,6 @@ async function analyse(
       break;
   }
   return { blob, derivatives, warnings };
-}
-
-/** Derivatives are made once per content: an existing one is kept. */
-async function ensureDerivatives(
-  store: FileStore,
-  sha256: string,
-  source: string,
-  mime: string,
-  made: ImageDerivatives | null,
-): Promise<void> {
-  const thumbPath = store.derivativePath(sha256, 'thumb');
-  const printPath = store.derivativePath(sha256, 'print');
-  const present = await Promise.all([thumbPath, printPath].map((p) => fs.access(p).then(() => true, () => false)));
-  if (present.every(Boolean)) return;
-  let derivatives = made;
-  if (!derivatives) {
-    const original = await fs.readFile(source);
-    derivatives = await makeDerivatives(mime === 'image/heic' ? await heicToJpeg(original) : original);
-  }
-  await store.writeAtomic(thumbPath, derivatives.thumb);
-  await store.writeAtomic(printPath, derivatives.print);
 }
 
 /** Gives the display name the extension its content has ("报告.jpg" holding a PDF becomes "报告.pdf"). */

@@ -87,7 +87,13 @@ describe('records.add', () => {
     expect(changed.records[0]?.duplicate).toBeUndefined();
     const nextYear = await core.api['records.add']({ files: [pdf], year: 2025 });
     expect(nextYear.records[0]?.duplicate).toBeUndefined();
-    expect(archiveState(core)).toMatchObject({ records: 3, blobs: 2, filesOnDisk: 2 });
+
+    // A record in the trash does not block re-adding its content, but the clerk is told it is there.
+    await core.api['records.delete']({ ids: [nextYear.records[0]!.id] });
+    const readded = await core.api['records.add']({ files: [pdf], year: 2025 });
+    expect(readded.records[0]?.duplicate).toBeUndefined();
+    expect(readded.warnings[0]?.message).toMatch(new RegExp(`回收站中有相同内容的第 ${nextYear.records[0]!.id} 件`));
+    expect(archiveState(core)).toMatchObject({ records: 4, blobs: 2, filesOnDisk: 2 });
     expect(existsSync(core.archive.files.blobPath(core.archive.db.prepare('SELECT sha256 FROM blobs LIMIT 1').pluck().get() as string))).toBe(true);
   });
 

@@ -80,8 +80,14 @@ async function fileOneRecord(
     try {
       const checked = await checkSource(file);
       const existing = existingRecord(archive, checked.sha256, draft.year);
-      if (existing) {
-        duplicateOf ??= { ...existing, duplicate: true };
+      if (existing?.trashed) {
+        result.warnings.push({
+          file: label,
+          message: `回收站中有相同内容的第 ${existing.id} 件「${existing.title}」，已另建新件；也可从回收站恢复原件 / The same content is in the trash`,
+        });
+      }
+      if (existing && !existing.trashed) {
+        duplicateOf ??= { id: existing.id, title: existing.title, files: existing.files, duplicate: true };
         result.warnings.push({
           file: label,
           message: `${draft.year} 年度已有相同内容的文件（第 ${existing.id} 件「${existing.title}」），未重复添加 / Already filed as record ${existing.id}`,
@@ -150,14 +156,14 @@ function writeRecord(archive: Archive, draft: RecordDraft, stored: { source: Sto
   return { id, title, files: stored.length };
 }
 
-/** A live record of that year already holding this content. */
-function existingRecord(archive: Archive, sha256: string, year: number): { id: number; title: string; files: number } | null {
+/** A record of that year already holding this content: a live one first, else one in the trash. */
+function existingRecord(archive: Archive, sha256: string, year: number): (Outcome & { trashed: boolean }) | null {
   const row = archive.db
     .prepare(
-      `SELECT r.id, r.title, (SELECT count(*) FROM record_files x WHERE x.record_id = r.id) AS files
+      `SELECT r.id, r.title, (SELECT count(*) FROM record_files x WHERE x.record_id = r.id) AS files, r.deleted_at IS NOT NULL AS trashed
        FROM record_files f JOIN records r ON r.id = f.record_id
-       WHERE f.sha256 = ? AND r.year = ? AND r.deleted_at IS NULL ORDER BY r.id LIMIT 1`,
+       WHERE f.sha256 = ? AND r.year = ? ORDER BY r.deleted_at IS NOT NULL, r.id LIMIT 1`,
     )
-    .get(sha256, year) as { id: number; title: string; files: number } | undefined;
-  return row ?? null;
+    .get(sha256, year) as { id: number; title: string; files: number; trashed: number } | undefined;
+  return row ? { id: row.id, title: row.title, files: row.files, trashed: row.trashed === 1 } : null;
 }
