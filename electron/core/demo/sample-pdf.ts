@@ -147,6 +147,9 @@ function drawBlock(w: PageWriter, ts: Typesetter, block: Block): void {
     case 'signature':
       drawSignature(w, ts, block.author, block.date);
       break;
+    case 'pageBreak':
+      w.newPage();
+      break;
   }
 }
 

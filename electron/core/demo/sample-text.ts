@@ -12,7 +12,8 @@ export type Block =
   /** Label–value lines under the title: 时间、地点、主持人… */
   | { kind: 'fields'; rows: [string, string][] }
   | { kind: 'table'; columns: { title: string; share: number }[]; rows: string[][] }
-  | { kind: 'signature'; author: string; date: string };
+  | { kind: 'signature'; author: string; date: string }
+  | { kind: 'pageBreak' };
 
 export interface SampleDocument {
   title: string;
@@ -245,6 +246,8 @@ export function documentText(doc: SampleDocument): string {
         break;
       case 'signature':
         parts.push(block.author, block.date);
+        break;
+      case 'pageBreak':
         break;
     }
   }

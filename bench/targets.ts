@@ -1,0 +1,50 @@
+import type { BenchResults, Outcome } from './bench.js';
+
+/** The targets issue 8 sets, checked against a run's figures. At quick scale they are shown but prove nothing. */
+
+export interface TargetCheck {
+  name: string;
+  target: string;
+  value: string;
+  /** null when the measure failed. */
+  met: boolean | null;
+}
+
+type Measures = BenchResults['measures'];
+
+function ok<T extends object>(outcome: Outcome<T>): T | null {
+  return 'error' in outcome ? null : outcome;
+}
+
+function check(name: string, target: string, value: number | null, limit: number, better: 'lower' | 'higher', unit: string): TargetCheck {
+  if (value === null) return { name, target, value: '—', met: null };
+  return { name, target, value: `${value}${unit}`, met: better === 'lower' ? value <= limit : value >= limit };
+}
+
+export const TARGETS = {
+  searchP95Ms: 50,
+  searchSpeedup: 20,
+  binderSeconds: 20,
+  binderRssMB: 1024,
+  binderVsQpdf: 3,
+  photoOverheadPct: 25,
+  openMs: 300,
+} as const;
+
+export function checkTargets(m: Measures): TargetCheck[] {
+  const search = ok(m.search);
+  const binder = ok(m.binder);
+  const photo = ok(m.importPhoto);
+  const open = ok(m.open);
+  const worstP95 = search ? Math.max(...search.classes.map((c) => c.taizhang.p95)) : null;
+  const leastSpeedup = search ? Math.min(...search.classes.map((c) => c.speedup)) : null;
+  return [
+    check('搜索 p95（最慢的一类）/ search p95, slowest class', `≤ ${TARGETS.searchP95Ms} ms`, worstP95, TARGETS.searchP95Ms, 'lower', ' ms'),
+    check('搜索比 LIKE 扫描快（最少的一类）/ search vs scan', `≥ ${TARGETS.searchSpeedup}×`, leastSpeedup, TARGETS.searchSpeedup, 'higher', '×'),
+    check('装订用时 / binder time', `≤ ${TARGETS.binderSeconds} s`, binder?.taizhangSeconds.median ?? null, TARGETS.binderSeconds, 'lower', ' s'),
+    check('装订峰值内存 / binder peak RSS', `≤ ${TARGETS.binderRssMB} MB`, binder?.peakRssMB.max ?? null, TARGETS.binderRssMB, 'lower', ' MB'),
+    check('装订比 qpdf / binder vs qpdf', `≤ ${TARGETS.binderVsQpdf}×`, binder?.ratio ?? null, TARGETS.binderVsQpdf, 'lower', '×'),
+    check('照片导入比 sharp 缩放多用 / photo import overhead', `≤ ${TARGETS.photoOverheadPct}%`, photo?.overheadPct ?? null, TARGETS.photoOverheadPct, 'lower', '%'),
+    check('打开档案 / open', `≤ ${TARGETS.openMs} ms`, open?.ms.median ?? null, TARGETS.openMs, 'lower', ' ms'),
+  ];
+}
