@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import type { ChecklistChange, ChecklistDiff, ChecklistField, ChecklistProblem } from '../../../shared/api/checklist.js';
 import type { IndexItem } from '../../../shared/api/index-editions.js';
 import { COMPLETENESS, type Completeness, type ItemStatus } from '../../../shared/api/status.js';
-import { TaizhangError } from '../../../shared/errors.js';
 import { listItems, resolveEdition } from '../index/editions.js';
 import type { Db } from '../store/database.js';
 import { itemText, levelHeader, sameText, type Baseline } from './layout.js';
@@ -41,9 +40,6 @@ function listCodes(codes: readonly string[]): string {
  * Rows that cannot be matched for sure (unknown code, changed 测评标准 text, duplicates) are reported and left alone.
  */
 export function planChecklistDiff(db: Db, year: number, file: ChecklistFile, statuses: readonly ItemStatus[]): PlannedDiff {
-  if (file.year !== null && file.year !== year) {
-    throw new TaizhangError('bad_table', `这份自查表是 ${file.year} 年度的，不是 ${year} 年度 / The checklist is for another year`);
-  }
   const editionId = resolveEdition(db, { year });
   const editionRow = db.prepare('SELECT level_names FROM editions WHERE id = ?').get(editionId) as { level_names: string };
   const levelNames = JSON.parse(editionRow.level_names) as string[];

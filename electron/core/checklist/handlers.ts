@@ -32,11 +32,11 @@ export const checklistHandlers: DomainHandlers<'checklist.export' | 'checklist.d
     return { path: target, rows: data.leaves.length, records: data.materials.length, sheets: [...CHECKLIST_SHEETS], binderReport: reportPath };
   },
   'checklist.diff': async ({ year, file }) => {
-    const parsed = await readChecklistFile(path.resolve(file));
+    const parsed = await readChecklistFile(path.resolve(file), year);
     return withoutWrites(planChecklistDiff(archive.db, year, parsed, computeStatus(archive.db, year)));
   },
   'checklist.apply': async ({ year, file, token }) => {
-    const parsed = await readChecklistFile(path.resolve(file));
+    const parsed = await readChecklistFile(path.resolve(file), year);
     const db = archive.db;
     // The diff is planned again inside the write transaction, so what is stored is exactly what it lists.
     return db.transaction(() => {

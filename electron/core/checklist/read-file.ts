@@ -22,7 +22,6 @@ export interface FileRow {
 }
 
 export interface ChecklistFile {
-  year: number | null;
   edition: number | null;
   rows: FileRow[];
   problems: ChecklistProblem[];
@@ -60,11 +59,14 @@ async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   if (!info?.isFile()) throw new TaizhangError('bad_file', `找不到文件：${file} / File not found`);
   if (info.size > MAX_FILE_BYTES) throw new TaizhangError('bad_file', `文件过大，不是台账导出的自查表：${file} / File too large for a checklist`);
   const wb = new ExcelJS.Workbook();
+  const unreadable = new TaizhangError('bad_file', `无法读取，不是有效的 Excel（.xlsx）文件：${file} / Not a readable .xlsx file`);
   try {
     await wb.xlsx.readFile(file);
   } catch {
-    throw new TaizhangError('bad_file', `无法读取，不是有效的 Excel（.xlsx）文件：${file} / Not a readable .xlsx file`);
+    throw unreadable;
   }
+  // exceljs opens any zip; one without a single sheet is not a workbook.
+  if (wb.worksheets.length === 0) throw unreadable;
   return wb;
 }
 
@@ -88,9 +90,12 @@ function readMeta(wb: ExcelJS.Workbook): { year: number | null; edition: number 
  * Reads the 自查表 of a checklist workbook. Columns are found by their header text, rows by the hidden 编码 column, so
  * sorting, filtering and inserted columns do not matter. A file that is not such a workbook is refused as a whole.
  */
-export async function readChecklistFile(file: string): Promise<ChecklistFile> {
+export async function readChecklistFile(file: string, year: number): Promise<ChecklistFile> {
   const wb = await loadWorkbook(file);
   const meta = readMeta(wb);
+  if (meta.year !== null && meta.year !== year) {
+    throw new TaizhangError('bad_table', `这份自查表是 ${meta.year} 年度的，不是 ${year} 年度 / The checklist is for another year`);
+  }
   const ws = wb.getWorksheet(SELF_CHECK_SHEET);
   if (!ws) {
     const names = wb.worksheets.filter((w) => w.state === 'visible').map((w) => w.name).join('、') || '无';
@@ -156,5 +161,5 @@ export async function readChecklistFile(file: string): Promise<ChecklistFile> {
     const baselineText = baselineColumn === undefined ? '' : cellText(row.getCell(baselineColumn).value).text;
     rows.push({ row: r, code, cells, fields, baseline: baselineText ? decodeBaseline(baselineText) : null });
   });
-  return { year: meta.year, edition: meta.edition, rows, problems };
+  return { edition: meta.edition, rows, problems };
 }
