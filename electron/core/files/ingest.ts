@@ -92,6 +92,8 @@ export async function storeSource(archive: Archive, checked: CheckedSource): Pro
   let derivatives: ImageDerivatives | null = null;
   if (known) {
     blob = known;
+    // Content filed before (e.g. in another year): the clerk still hears why it cannot go into a binder.
+    if (known.binderNote) warnings.push(known.binderNote);
   } else {
     const analysed = await analyse(checked, detected);
     blob = analysed.blob;
