@@ -6,6 +6,8 @@ export interface BinderDocument {
   /** 件号 inside the volume. */
   piece: number;
   recordId: number;
+  /** Code of the index item it is filed under. */
+  item: string;
   title: string;
   /** 1-based index of the 件's first page in the PDF file. */
   startPage: number;
@@ -16,9 +18,14 @@ export interface BinderDocument {
 
 export interface BinderVolume {
   path: string;
+  /** Code of the volume's item; null for the whole year in one volume. */
   item: string | null;
   title: string;
+  /** 档号 of the volume. */
+  archivalCode: string;
+  /** Pages in the PDF file. */
   pages: number;
+  /** Pages carrying a 页号 (the documents). */
   numberedPages: number;
   documents: BinderDocument[];
 }
@@ -33,6 +40,10 @@ export interface BinderReport {
   year: number;
   volumes: BinderVolume[];
   warnings: BinderWarning[];
+  /** The 总目录 PDF written beside the volumes, when asked for. */
+  overview: string | null;
+  /** The report JSON written beside the PDFs, when asked for. */
+  report: string | null;
 }
 
 export const binderOptionsSchema = z
@@ -47,6 +58,8 @@ export const binderOptionsSchema = z
     photosPerPage: z.union([z.literal(1), z.literal(2)]).default(1),
     /** Fit landscape and A3 pages onto A4 instead of keeping their size. */
     fitA4: z.boolean().default(false),
+    /** Printed on both sides: blank backs so that the cover, contents, dividers and 备考表 start on a front. */
+    duplex: z.boolean().default(false),
     spine: z.boolean().default(false),
     /** Write the report JSON beside the PDFs (used by the checklist for 卷/页号). */
     report: z.boolean().default(true),
@@ -56,3 +69,5 @@ export const binderOptionsSchema = z
 export const binderMethods = {
   'binder.export': method<BinderReport>()(binderOptionsSchema, { longTask: true }),
 } as const;
+
+export type BinderOptions = z.output<typeof binderOptionsSchema>;

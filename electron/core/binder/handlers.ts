@@ -1,8 +1,6 @@
-import { TaizhangError } from '../../../shared/errors.js';
 import type { DomainHandlers } from '../api/types.js';
+import { exportBinder } from './export.js';
 
-const pending = (): never => { throw new TaizhangError('internal', '此功能正在建设中 / not built yet'); };
-
-export const binderHandlers: DomainHandlers<'binder.export'> = () => ({
-  'binder.export': pending,
+export const binderHandlers: DomainHandlers<'binder.export'> = (archive) => ({
+  'binder.export': (args, ctx) => exportBinder(archive, args, ctx),
 });

@@ -1,0 +1,56 @@
+import type { BinderPlan, FileSource, PageBlock, PlanPiece } from './plan.js';
+import { planPieces } from './plan.js';
+
+export const NO_FILES_REASON = '本件没有电子文件，原件请查阅纸质档案 / This record has no files';
+
+/**
+ * The pages of one 件: each PDF page by page; photos of a 照片 record one or two to a page with their captions;
+ * other images (scanned sign-in sheets, documents) one to a page; anything unprintable as a placeholder page.
+ */
+export function layoutPiece(piece: PlanPiece, sources: ReadonlyMap<string, FileSource>, photosPerPage: 1 | 2): PageBlock[] {
+  const blocks: PageBlock[] = [];
+  let photoRun: Extract<PageBlock, { kind: 'photos' }> | null = null;
+  let photoIndex = 0;
+  for (const file of piece.files) {
+    const source = sources.get(file.sha256) ?? { kind: 'placeholder', reason: '文件未能检查 / The file was not checked' };
+    if (source.kind === 'image' && piece.type === '照片') {
+      photoIndex += 1;
+      if (!photoRun || photoRun.files.length >= photosPerPage) {
+        photoRun = { kind: 'photos', files: [] };
+        blocks.push(photoRun);
+      }
+      photoRun.files.push({ file, path: source.path, index: photoIndex });
+      continue;
+    }
+    photoRun = null;
+    if (source.kind === 'image') blocks.push({ kind: 'scan', file, path: source.path });
+    else if (source.kind === 'pdf') blocks.push({ kind: 'pdf', file, path: source.path, pages: source.pages, converted: source.converted });
+    else blocks.push({ kind: 'placeholder', file, reason: source.reason });
+  }
+  if (blocks.length === 0) blocks.push({ kind: 'placeholder', file: null, reason: NO_FILES_REASON });
+  return blocks;
+}
+
+export function blockPages(block: PageBlock): number {
+  return block.kind === 'pdf' ? block.pages : 1;
+}
+
+/** Lays out every 件 and numbers the pages: 页号 run from 1 in each volume over the documents only. */
+export function numberPlan(plan: BinderPlan, sources: ReadonlyMap<string, FileSource>): void {
+  for (const volume of plan.volumes) {
+    let next = 1;
+    for (const piece of planPieces(volume)) {
+      piece.blocks = layoutPiece(piece, sources, plan.options.photosPerPage);
+      piece.pages = piece.blocks.reduce((n, b) => n + blockPages(b), 0);
+      piece.firstPageNo = next;
+      next += piece.pages;
+    }
+    volume.numberedPages = next - 1;
+  }
+}
+
+/** The 页号 column of the 卷内目录: the first page, or first–last for the last 件 of the volume (GB/T 9705). */
+export function pageColumn(piece: PlanPiece, isLast: boolean): string {
+  const last = piece.firstPageNo + piece.pages - 1;
+  return isLast && last > piece.firstPageNo ? `${piece.firstPageNo}–${last}` : String(piece.firstPageNo);
+}

@@ -1,0 +1,155 @@
+import { promises as fs } from 'node:fs';
+import { rgb, type PDFImage, type PDFPage } from 'pdf-lib';
+import { CAPTION_FIELDS, CAPTION_LABELS, type CaptionField } from '../../../../shared/domain/record.js';
+import { A4, A4_LANDSCAPE, CONTENT_WIDTH, MARGIN, mm, STAMP_BAND } from '../geometry.js';
+import type { PageBlock, PlanPiece } from '../plan.js';
+import { GREY, RULE, type TextStyle } from '../typeset.js';
+import type { VolumeDocument } from '../volume-document.js';
+import { formatDate, formatDateTime } from './common.js';
+
+const TITLE: TextStyle = { font: 'serifBold', size: 11.5 };
+const LABEL: TextStyle = { font: 'sans', size: 9.5 };
+const VALUE: TextStyle = { font: 'serif', size: 10.5 };
+const LINE = 15;
+const LABEL_WIDTH = mm(17);
+const CELL_PAD = 3;
+const LABEL_FILL = rgb(0.94, 0.94, 0.94);
+const GAP = mm(4);
+
+type PhotoBlock = Extract<PageBlock, { kind: 'photos' }>;
+
+/** A photo the renderer could not read; the page still prints, with a note in its place. */
+export interface ImageFailure {
+  file: string;
+  message: string;
+}
+
+/**
+ * One A4 page of photos, one or two to the page, each with its 说明 beneath: 题名 and the six elements 事由, 时间,
+ * 地点, 人物, 背景, 摄影者 (GB/T 11821); empty elements are left out.
+ */
+export async function drawPhotoPage(
+  vd: VolumeDocument,
+  piece: PlanPiece,
+  block: PhotoBlock,
+  perPage: 1 | 2,
+  totalPhotos: number,
+): Promise<{ page: PDFPage; failures: ImageFailure[] }> {
+  const page = vd.addPage();
+  const failures: ImageFailure[] = [];
+  const top = A4[1] - STAMP_BAND - mm(2);
+  const bottom = MARGIN.bottom + mm(4);
+  const slotHeight = (top - bottom - (perPage - 1) * mm(8)) / perPage;
+  for (const [i, photo] of block.files.entries()) {
+    const slotTop = top - i * (slotHeight + mm(8));
+    const title = totalPhotos > 1 ? `${piece.title}（${photo.index}/${totalPhotos}）` : piece.title;
+    // Long captions are cut so the photo keeps most of its slot.
+    const caption = layoutCaption(vd, title, captionRows(piece, photo.file.exifDate), perPage === 1 ? 4 : 2);
+    const photoBox = { x: MARGIN.left, top: slotTop, width: CONTENT_WIDTH, height: Math.max(mm(40), slotHeight - caption.height - GAP) };
+    const image = await embed(vd, photo.path);
+    let drawnBottom: number;
+    if (image) {
+      drawnBottom = drawFitted(page, image, photoBox);
+    } else {
+      failures.push({ file: photo.file.name, message: '照片无法读取 / The photo cannot be read' });
+      drawnBottom = missingBox(vd, page, photoBox, photo.file.name);
+    }
+    drawCaption(vd, page, caption, drawnBottom - GAP);
+  }
+  return { page, failures };
+}
+
+/** A scanned page (sign-in sheet, document photo): the image alone, as large as the page allows. */
+export async function drawScanPage(vd: VolumeDocument, path: string, name: string): Promise<{ page: PDFPage; failures: ImageFailure[] }> {
+  const image = await embed(vd, path);
+  const landscape = image !== null && image.width > image.height * 1.05;
+  const [W, H] = landscape ? A4_LANDSCAPE : A4;
+  const page = vd.addPage(landscape ? A4_LANDSCAPE : A4);
+  // Landscape pages are bound on their short side too: the stamp band stays on top, the binding margin on the left.
+  const box = { x: MARGIN.left, top: H - STAMP_BAND, width: W - MARGIN.left - MARGIN.right, height: H - STAMP_BAND - MARGIN.bottom - mm(4) };
+  if (image) {
+    drawFitted(page, image, box);
+    return { page, failures: [] };
+  }
+  missingBox(vd, page, box, name);
+  return { page, failures: [{ file: name, message: '图片无法读取 / The image cannot be read' }] };
+}
+
+interface CaptionLayout {
+  title: string[];
+  rows: { label: string; lines: string[] }[];
+  height: number;
+}
+
+function layoutCaption(vd: VolumeDocument, title: string, rows: [string, string][], maxLines: number): CaptionLayout {
+  const valueWidth = CONTENT_WIDTH - LABEL_WIDTH - 2 * CELL_PAD;
+  const laid = {
+    title: vd.type.wrapAtMost(title, TITLE, CONTENT_WIDTH - 2 * CELL_PAD, 2),
+    rows: rows.map(([label, value]) => ({ label, lines: vd.type.wrapAtMost(value, VALUE, valueWidth, maxLines) })),
+  };
+  const height = laid.title.length * LINE + 2 * CELL_PAD + laid.rows.reduce((h, r) => h + r.lines.length * LINE + 2 * CELL_PAD, 0);
+  return { ...laid, height };
+}
+
+/** The 说明 as a small ruled table under the photo: the 题名 across, then one row per element. */
+function drawCaption(vd: VolumeDocument, page: PDFPage, c: CaptionLayout, top: number): void {
+  const left = MARGIN.left;
+  let y = top;
+  const rowTops: number[] = [];
+  page.drawRectangle({ x: left, y: top - c.height, width: CONTENT_WIDTH, height: c.height, borderColor: RULE, borderWidth: 0.6 });
+  y -= vd.type.lines(page, c.title, left + CELL_PAD, y - CELL_PAD, CONTENT_WIDTH - 2 * CELL_PAD, TITLE, LINE) + 2 * CELL_PAD;
+  for (const row of c.rows) {
+    rowTops.push(y);
+    const h = row.lines.length * LINE + 2 * CELL_PAD;
+    page.drawRectangle({ x: left, y: y - h, width: LABEL_WIDTH, height: h, color: LABEL_FILL });
+    vd.type.lines(page, [row.label], left, y - CELL_PAD, LABEL_WIDTH, LABEL, LINE, 'center');
+    vd.type.lines(page, row.lines, left + LABEL_WIDTH + CELL_PAD, y - CELL_PAD, CONTENT_WIDTH - LABEL_WIDTH - 2 * CELL_PAD, VALUE, LINE);
+    y -= h;
+  }
+  for (const t of rowTops) page.drawLine({ start: { x: left, y: t }, end: { x: left + CONTENT_WIDTH, y: t }, thickness: 0.4, color: RULE });
+  if (rowTops.length > 0) {
+    const x = left + LABEL_WIDTH;
+    page.drawLine({ start: { x, y: rowTops[0]! }, end: { x, y: top - c.height }, thickness: 0.4, color: RULE });
+  }
+}
+
+function captionRows(piece: PlanPiece, exifDate: string | null): [string, string][] {
+  const c = piece.caption;
+  const value = (field: CaptionField): string => {
+    const own = c[field]?.trim();
+    if (own) return own;
+    if (field === 'subject') return piece.activity ?? '';
+    if (field === 'time') return exifDate ? formatDateTime(exifDate) : formatDate(piece.date);
+    return '';
+  };
+  return CAPTION_FIELDS.map((f): [string, string] => [CAPTION_LABELS[f], value(f)]).filter(([, v]) => v !== '');
+}
+
+async function embed(vd: VolumeDocument, path: string): Promise<PDFImage | null> {
+  try {
+    const image = await vd.doc.embedJpg(await fs.readFile(path));
+    await image.embed();
+    return image;
+  } catch {
+    return null;
+  }
+}
+
+/** Draws the image as large as fits the box, centred across and at the top; returns the y of its bottom edge. */
+function drawFitted(page: PDFPage, image: PDFImage, box: { x: number; top: number; width: number; height: number }): number {
+  const scale = Math.min(box.width / image.width, box.height / image.height);
+  const w = image.width * scale;
+  const h = image.height * scale;
+  const x = box.x + (box.width - w) / 2;
+  const y = box.top - h;
+  page.drawImage(image, { x, y, width: w, height: h });
+  page.drawRectangle({ x, y, width: w, height: h, borderColor: RULE, borderWidth: 0.4 });
+  return y;
+}
+
+function missingBox(vd: VolumeDocument, page: PDFPage, box: { x: number; top: number; width: number; height: number }, name: string): number {
+  const h = Math.min(box.height, mm(60));
+  page.drawRectangle({ x: box.x, y: box.top - h, width: box.width, height: h, borderColor: GREY, borderWidth: 0.8, borderDashArray: [5, 3], color: rgb(0.96, 0.96, 0.96) });
+  vd.type.paragraph(page, `图片无法读取：${name}`, box.x + mm(6), box.top - h / 2 + 8, box.width - mm(12), { font: 'sans', size: 11, color: GREY }, 16, 'center');
+  return box.top - h;
+}

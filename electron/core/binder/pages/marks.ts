@@ -1,0 +1,72 @@
+import { rgb } from 'pdf-lib';
+import type { PDFPage } from 'pdf-lib';
+import type { PageFrame } from '../frame.js';
+import { PAGE_NUMBER, STAMP, STAMP_WIDTH } from '../geometry.js';
+import { INK, type TextStyle, type Typesetter } from '../typeset.js';
+
+/** The red of an archive stamp. */
+const STAMP_RED = rgb(0.78, 0.12, 0.12);
+
+export interface StampFields {
+  fonds: string;
+  year: number;
+  piece: number;
+  /** 机构（问题）: the index item's code. */
+  item: string;
+  retention: string;
+  pages: number;
+}
+
+/**
+ * The 归档章 (DA/T 22-2015) on a 件's first page, as real text: 全宗号 | 年度 | 件号 over 机构（问题）| 保管期限 | 页数,
+ * each cell with a small label so it reads without the standard at hand. Drawn top right, in the band the page keeps free.
+ */
+export function drawStamp(type: Typesetter, page: PDFPage, frame: PageFrame, f: StampFields): void {
+  const cells: [string, string][] = [
+    ['全宗号', f.fonds || '—'], ['年度', String(f.year)], ['件号', String(f.piece)],
+    ['机构(问题)', f.item], ['保管期限', f.retention], ['页数', String(f.pages)],
+  ];
+  const left = frame.width - STAMP.fromRight - STAMP_WIDTH;
+  const top = frame.height - STAMP.fromTop;
+  const { cellWidth: cw, cellHeight: ch } = STAMP;
+  const label: TextStyle = { font: 'sans', size: 5, color: STAMP_RED };
+  cells.forEach(([name, value], i) => {
+    const col = i % STAMP.columns;
+    const row = Math.floor(i / STAMP.columns);
+    const x = left + col * cw;
+    const y = top - (row + 1) * ch;
+    rect(page, frame, x, y, cw, ch, 0.8);
+    const lw = type.width(name, label);
+    text(type, page, frame, name, x + (cw - lw) / 2, y + ch - label.size - 1.2, label);
+    const valueStyle: TextStyle = { font: 'serifBold', size: fitSize(type, value, 8.5, cw - 3), color: INK };
+    const vw = type.width(value, valueStyle);
+    text(type, page, frame, value, x + (cw - vw) / 2, y + 3, valueStyle);
+  });
+}
+
+/** 页号 at the bottom corner: right on the front of a sheet, left on its back. */
+export function drawPageNumber(type: Typesetter, page: PDFPage, frame: PageFrame, pageNo: number, side: 'right' | 'left'): void {
+  const style: TextStyle = { font: 'serif', size: PAGE_NUMBER.size };
+  const label = String(pageNo);
+  const w = type.width(label, style);
+  const u = side === 'right' ? frame.width - PAGE_NUMBER.fromSide - w : PAGE_NUMBER.fromSide;
+  text(type, page, frame, label, u, PAGE_NUMBER.fromBottom, style);
+}
+
+function fitSize(type: Typesetter, value: string, size: number, width: number): number {
+  const w = type.width(value, { font: 'serifBold', size });
+  return w <= width ? size : Math.max(4, (size * width) / w);
+}
+
+function text(type: Typesetter, page: PDFPage, frame: PageFrame, s: string, u: number, v: number, style: TextStyle): void {
+  const p = frame.at(u, v);
+  type.draw(page, s, p.x, p.y, style, frame.rotation);
+}
+
+function rect(page: PDFPage, frame: PageFrame, u: number, v: number, w: number, h: number, thickness: number): void {
+  const corners = [frame.at(u, v), frame.at(u + w, v), frame.at(u + w, v + h), frame.at(u, v + h)];
+  corners.forEach((a, i) => {
+    const b = corners[(i + 1) % 4]!;
+    page.drawLine({ start: a, end: b, thickness, color: STAMP_RED });
+  });
+}

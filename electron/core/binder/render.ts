@@ -1,0 +1,221 @@
+import type { BinderDocument, BinderWarning } from '../../../shared/api/binder.js';
+import { plainFrame, type PageFrame } from './frame.js';
+import type { SubsetFonts } from './fonts.js';
+import { pageColumn } from './numbering.js';
+import type { OutlineNode } from './outline.js';
+import type { BinderPlan, PageBlock, PlanItem, PlanPiece, PlanSection, PlanVolume } from './plan.js';
+import { planPieces } from './plan.js';
+import { drawContents } from './pages/contents.js';
+import { drawCover } from './pages/cover.js';
+import { pieceDest, sectionDest } from './pages/destinations.js';
+import { drawDivider } from './pages/divider.js';
+import { drawPhotoPage, drawScanPage, type ImageFailure } from './pages/images.js';
+import { drawPageNumber, drawStamp } from './pages/marks.js';
+import { drawNotes, type VolumeSummary } from './pages/notes.js';
+import { drawOverview } from './pages/overview.js';
+import { appendPdf } from './pages/pdf-pages.js';
+import { drawPlaceholder } from './pages/placeholder.js';
+import { drawSpine } from './pages/spine.js';
+import { throwIfCancelled } from './probe.js';
+import { VolumeDocument } from './volume-document.js';
+
+export interface RenderContext {
+  signal?: AbortSignal | undefined;
+  /** Called after each 件. */
+  onPiece?: () => void;
+}
+
+export interface RenderedVolume {
+  pages: number;
+  documents: BinderDocument[];
+  warnings: BinderWarning[];
+}
+
+/**
+ * Draws one volume of a numbered plan into `file`, 件 by 件: each 件's pages are written to disk before the next is
+ * read, so memory holds one document at a time. The order: cover, (总目录), 卷内目录, then per item a divider and its
+ * 件, then the 备考表 and the optional spine label.
+ */
+export async function renderVolume(plan: BinderPlan, volume: PlanVolume, fonts: SubsetFonts, file: string, ctx: RenderContext): Promise<RenderedVolume> {
+  const vd = await VolumeDocument.create(file, fonts, {
+    title: volume.title,
+    author: plan.unit.name,
+    subject: `${plan.options.year}年度创建文明城市软件资料 第${volume.number}卷 ${volume.archivalCode}`,
+    keywords: ['台账', '案卷', String(plan.options.year), ...(volume.item ? [volume.item.code] : [])],
+    created: plan.created,
+  });
+  try {
+    return await drawVolume(vd, plan, volume, ctx);
+  } catch (err) {
+    vd.abort();
+    throw err;
+  }
+}
+
+async function drawVolume(vd: VolumeDocument, plan: BinderPlan, volume: PlanVolume, ctx: RenderContext): Promise<RenderedVolume> {
+  const { duplex } = plan.options;
+  const startOnFront = (): void => {
+    // Printed on both sides, a new part starts on the front of a sheet (an even 0-based index).
+    if (duplex && vd.pageCount % 2 === 1) vd.addPage();
+  };
+  drawCover(vd, plan, volume);
+  vd.nameDestination('cover');
+  if (volume.withOverview) {
+    startOnFront();
+    drawOverview(vd, plan, volume);
+  }
+  startOnFront();
+  drawContents(vd, volume);
+  vd.flush();
+
+  const documents: BinderDocument[] = [];
+  const warnings: BinderWarning[] = [];
+  const summary: VolumeSummary = { photos: 0, photoPieces: 0, pdfFiles: 0, converted: 0, scans: 0, problems: [] };
+  for (const [index, section] of volume.sections.entries()) {
+    throwIfCancelled(ctx.signal);
+    startOnFront();
+    drawDivider(vd, section, sectionPageSpan(section));
+    vd.nameDestination(sectionDest(index));
+    for (const piece of section.pieces) {
+      throwIfCancelled(ctx.signal);
+      const startPage = vd.pageCount + 1;
+      await drawPiece(vd, plan, piece, { duplex, summary, warnings });
+      documents.push({
+        piece: piece.piece, recordId: piece.recordId, item: piece.item, title: piece.title, startPage, firstPageNo: piece.firstPageNo, pages: piece.pages,
+      });
+      vd.flush();
+      ctx.onPiece?.();
+    }
+  }
+  startOnFront();
+  drawNotes(vd, plan, volume, summary);
+  if (plan.options.spine) {
+    startOnFront();
+    drawSpine(vd, plan, volume);
+  }
+  const { pages } = await vd.finish(outlineOf(plan, volume));
+  return { pages, documents, warnings };
+}
+
+interface PieceContext {
+  duplex: boolean;
+  summary: VolumeSummary;
+  warnings: BinderWarning[];
+}
+
+async function drawPiece(vd: VolumeDocument, plan: BinderPlan, piece: PlanPiece, ctx: PieceContext): Promise<void> {
+  const { summary, warnings } = ctx;
+  // The 件's pages follow each other from here; a PDF adds all its pages before they are marked.
+  const startIndex = vd.pageCount;
+  let marked = 0;
+  const photos = piece.blocks.reduce((n, b) => n + (b.kind === 'photos' ? b.files.length : 0), 0);
+  if (photos > 0) summary.photoPieces += 1;
+  const mark = (page: Parameters<typeof drawStamp>[1], frame: PageFrame): void => {
+    if (marked === 0) {
+      vd.nameDestination(pieceDest(piece.piece), startIndex);
+      drawStamp(vd.type, page, frame, {
+        fonds: plan.unit.fonds, year: plan.options.year, piece: piece.piece, item: piece.item, retention: piece.retention, pages: piece.pages,
+      });
+    }
+    // Single-sided, every page is a front; double-sided, the back of a sheet (odd 0-based index) has its number on the left.
+    const side = ctx.duplex && (startIndex + marked) % 2 === 1 ? 'left' : 'right';
+    drawPageNumber(vd.type, page, frame, piece.firstPageNo + marked, side);
+    marked += 1;
+  };
+  const fail = (file: string | null, message: string): void => {
+    summary.problems.push({ piece: piece.piece, title: piece.title, file, reason: message });
+    warnings.push({ recordId: piece.recordId, file, message: `第 ${piece.piece} 件：${message}` });
+  };
+  const failures = (list: ImageFailure[]): void => list.forEach((f) => fail(f.file, f.message));
+
+  for (const block of piece.blocks) {
+    switch (block.kind) {
+      case 'pdf': {
+        const merged = (await appendPdf(vd, block.path, block.pages, { fitA4: plan.options.fitA4, stampFirst: marked === 0 })) ?? [];
+        merged.forEach((m) => mark(m.page, m.frame));
+        if (merged[0]?.notShrunk) {
+          warnings.push({ recordId: piece.recordId, file: block.file.name, message: `第 ${piece.piece} 件：首页无法缩放，归档章可能压住页面内容 / The stamp may cover content on the first page` });
+        }
+        if (merged.length === block.pages) {
+          summary.pdfFiles += 1;
+          if (block.converted) summary.converted += 1;
+        } else {
+          // Readable when checked, not now (changed on disk meanwhile): the pages it was numbered for stay, as placeholders.
+          const reason = 'PDF 文件在导出过程中无法完整读取 / The PDF could not be read in full during export';
+          fail(block.file.name, reason);
+          for (let k = merged.length; k < block.pages; k += 1) placeholderPage(vd, piece, block, reason, mark);
+        }
+        break;
+      }
+      case 'photos': {
+        const { page, failures: lost } = await drawPhotoPage(vd, piece, block, plan.options.photosPerPage, photos);
+        summary.photos += block.files.length;
+        failures(lost);
+        mark(page, plainFrame(page));
+        break;
+      }
+      case 'scan': {
+        const { page, failures: lost } = await drawScanPage(vd, block.path, block.file.name);
+        summary.scans += 1;
+        failures(lost);
+        mark(page, plainFrame(page));
+        break;
+      }
+      case 'placeholder':
+        fail(block.file?.name ?? null, block.reason);
+        placeholderPage(vd, piece, block, block.reason, mark);
+        break;
+    }
+  }
+}
+
+function placeholderPage(
+  vd: VolumeDocument,
+  piece: PlanPiece,
+  block: PageBlock,
+  reason: string,
+  mark: (page: ReturnType<VolumeDocument['addPage']>, frame: PageFrame) => void,
+): void {
+  const file = block.kind === 'photos' ? (block.files[0]?.file ?? null) : block.file;
+  const page = drawPlaceholder(vd, piece.title, file, reason);
+  mark(page, plainFrame(page));
+}
+
+function sectionPageSpan(section: PlanSection): string {
+  const pieces = section.pieces;
+  if (pieces.length === 0) return '';
+  const first = pieces[0]!.firstPageNo;
+  const last = pieces[pieces.length - 1]!;
+  const end = last.firstPageNo + last.pages - 1;
+  return first === end ? `页号 ${first}` : `页号 ${first}–${end}`;
+}
+
+/** Bookmarks: the volume, its contents, the index tree down to each item, each 件 under its item, the 备考表. */
+function outlineOf(plan: BinderPlan, volume: PlanVolume): OutlineNode[] {
+  const last = planPieces(volume).at(-1);
+  const tree: OutlineNode[] = [];
+  const nodes = new Map<string, OutlineNode>();
+  const nodeFor = (item: PlanItem, dest: string, parent: OutlineNode[]): OutlineNode => {
+    let node = nodes.get(item.code);
+    if (!node) {
+      node = { title: `${item.code} ${item.title}`, dest, children: [] };
+      nodes.set(item.code, node);
+      parent.push(node);
+    }
+    return node;
+  };
+  volume.sections.forEach((section, i) => {
+    let level = tree;
+    for (const a of section.ancestors) level = nodeFor(a, sectionDest(i), level).children;
+    const node = nodeFor(section.item, sectionDest(i), level);
+    node.dest = sectionDest(i);
+    for (const p of section.pieces) {
+      node.children.push({ title: `第${p.piece}件 ${p.title}（页号 ${pageColumn(p, p === last)}）`, dest: pieceDest(p.piece), children: [] });
+    }
+  });
+  const front: OutlineNode[] = [{ title: '卷内目录', dest: 'contents', children: [] }];
+  if (volume.withOverview) front.unshift({ title: '总目录', dest: 'overview', children: [] });
+  const back: OutlineNode[] = [{ title: '卷内备考表', dest: 'notes', children: [] }];
+  if (plan.options.spine) back.push({ title: '脊背标签', dest: 'spine', children: [] });
+  return [{ title: `第${volume.number}卷 ${volume.title}`, dest: 'cover', children: [...front, ...tree, ...back] }];
+}

@@ -1,0 +1,89 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { PDFHexString, PDFName, PDFNumber, type PDFContext, type PDFObject, type PDFRef } from 'pdf-lib';
+
+const encoder = new TextEncoder();
+
+/**
+ * Writes a PDF to disk while it is being built, so that a volume of hundreds of photos never sits in memory at once.
+ * pdf-lib keeps every object until `save()`; here each finished object is written out and dropped from the document
+ * as soon as the pages that use it are complete. Objects still being changed (catalog, page tree, info) are kept
+ * back until `finish`, which writes them, the cross-reference table and the trailer.
+ */
+export class PdfStreamWriter {
+  private readonly fd: number;
+  private position = 0;
+  private readonly offsets = new Map<number, number>();
+  private closed = false;
+
+  constructor(file: string) {
+    this.fd = openSync(file, 'wx');
+    // The binary comment line tells transfer tools the file is binary.
+    this.write(encoder.encode('%PDF-1.7\n'));
+    this.write(new Uint8Array([0x25, 0xe2, 0xe3, 0xcf, 0xd3, 0x0a]));
+  }
+
+  /** Writes and forgets every object of the context except the ones kept back. */
+  flush(context: PDFContext, keep: readonly PDFRef[]): void {
+    const kept = new Set(keep.map((r) => r.objectNumber));
+    for (const [ref, object] of context.enumerateIndirectObjects()) {
+      if (kept.has(ref.objectNumber)) continue;
+      this.writeObject(ref, object);
+      context.delete(ref);
+    }
+  }
+
+  /** Writes the remaining objects, the cross-reference table and the trailer, and closes the file. */
+  finish(context: PDFContext): void {
+    this.flush(context, []);
+    const size = context.largestObjectNumber + 1;
+    // Numbers pdf-lib reserved but never filled become null objects, so the table has no holes.
+    for (let n = 1; n < size; n += 1) if (!this.offsets.has(n)) this.writeRaw(`${n} 0 obj\nnull\nendobj\n`, n);
+    const xrefAt = this.position;
+    let table = `xref\n0 ${size}\n0000000000 65535 f \n`;
+    for (let n = 1; n < size; n += 1) table += `${String(this.offsets.get(n)).padStart(10, '0')} 00000 n \n`;
+    this.write(encoder.encode(table));
+    const { Root, Info } = context.trailerInfo;
+    const id = PDFHexString.of(randomBytes(16).toString('hex'));
+    const trailer = context.obj({ Size: PDFNumber.of(size), Root: Root as PDFObject, ...(Info ? { Info: Info as PDFObject } : {}) });
+    trailer.set(PDFName.of('ID'), context.obj([id, id]));
+    this.write(encoder.encode('trailer\n'));
+    this.write(bytesOf(trailer));
+    this.write(encoder.encode(`\nstartxref\n${xrefAt}\n%%EOF\n`));
+    this.close();
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    closeSync(this.fd);
+  }
+
+  get bytesWritten(): number {
+    return this.position;
+  }
+
+  private writeObject(ref: PDFRef, object: PDFObject): void {
+    this.offsets.set(ref.objectNumber, this.position);
+    this.write(encoder.encode(`${ref.objectNumber} ${ref.generationNumber} obj\n`));
+    this.write(bytesOf(object));
+    this.write(encoder.encode('\nendobj\n'));
+  }
+
+  private writeRaw(text: string, objectNumber: number): void {
+    this.offsets.set(objectNumber, this.position);
+    this.write(encoder.encode(text));
+  }
+
+  private write(bytes: Uint8Array): void {
+    let done = 0;
+    while (done < bytes.length) done += writeSync(this.fd, bytes, done, bytes.length - done);
+    this.position += bytes.length;
+  }
+}
+
+function bytesOf(object: PDFObject): Uint8Array {
+  const buffer = new Uint8Array(object.sizeInBytes());
+  object.copyBytesInto(buffer, 0);
+  return buffer;
+}
