@@ -50,9 +50,10 @@ export interface InvokeOptions {
 
 const TASK_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
+// The checklist goes in the year's folder itself: it finds the binder report in the 案卷 folder beside it.
 const EXPORT_FOLDER_NAMES: Record<ExportKind, string> = {
   binder: '案卷',
-  checklist: '自查表',
+  checklist: '',
   backup: '备份',
   folder: '文件夹导出',
   index: '测评体系',
@@ -193,6 +194,7 @@ export class Session {
       'app.exportDir': async ({ kind, year }) => {
         const dir = this.requireArchive().dir;
         const parts = [path.dirname(dir), `${path.basename(dir)}-导出`, ...(year ? [`${year}年`] : []), EXPORT_FOLDER_NAMES[kind]];
+        // path.join drops the empty last part.
         return { path: path.join(...parts) };
       },
     };

@@ -62,7 +62,18 @@ function UnitCard() {
         </button>
       </div>
       <p className="muted small-print">档案位置：{archive?.path}</p>
+      <CloseArchive />
     </section>
+  );
+}
+
+/** Back to the welcome screen, to open or create another archive. Everything is already saved. */
+function CloseArchive() {
+  const { client, refresh, fail } = useApp();
+  return (
+    <div className="form-actions">
+      <button onClick={() => void client['app.close']({}).then(refresh).catch(fail)}>关闭此档案，打开其他档案…</button>
+    </div>
   );
 }
 

@@ -25,7 +25,7 @@ export function YearsScreen() {
     try {
       await client['years.set']({ year: t, ...(edition !== '' ? { editionId: edition } : {}) });
       const r = await client['records.carryOver']({ from: f, to: t });
-      changed();
+      await changed();
       setYear(t);
       notify(`已开始 ${t} 年度：从 ${f} 年带入 ${r.carried} 件常设资料（制度、台账）`);
     } catch (err) {

@@ -32,7 +32,8 @@ export interface AppContextValue {
   setYear(year: number): void;
   /** Bumped after every change so that every view reloads what it shows. */
   version: number;
-  changed(): void;
+  /** Reloads every view; resolves once the archive's info (years, counts) is fresh. */
+  changed(): Promise<void>;
   nav: Nav;
   go(next: Partial<Nav>): void;
   exportDialog: ExportKind | null;
@@ -79,6 +80,12 @@ export function AppProvider({ transport, initial, children }: { transport: Trans
     // Only when another archive is opened, not on every refresh of its info.
   }, [archivePath]);
 
+  // The year shown is always one the archive has (the first year of a new archive is declared after it opens).
+  const years = state.archive?.years.map((y) => y.year).join(',') ?? '';
+  useEffect(() => {
+    if (state.archive && !state.archive.years.some((y) => y.year === year)) setYear(defaultYear(state.archive));
+  }, [years]);
+
   const dismiss = useCallback((id: number) => setToasts((t) => t.filter((x) => x.id !== id)), []);
   const push = useCallback(
     (toast: Omit<Toast, 'id'>) => {
@@ -103,7 +110,7 @@ export function AppProvider({ transport, initial, children }: { transport: Trans
     version,
     changed: () => {
       setVersion((v) => v + 1);
-      void refresh().catch(() => undefined);
+      return refresh().catch(() => undefined);
     },
     nav,
     go: (next) => setNav((n) => ({ ...n, ...next })),

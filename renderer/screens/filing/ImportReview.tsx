@@ -1,4 +1,5 @@
 import type { FolderPlan } from '../../../shared/api/records.js';
+import { chineseOnly } from '../../api/client.js';
 import { Dialog } from '../../components/ui.js';
 import { baseName } from '../../state/format.js';
 
@@ -13,8 +14,8 @@ export function ImportReview({ plan, onConfirm, onCancel }: { plan: FolderPlan; 
       footer={
         <>
           <button onClick={onCancel}>取消</button>
-          <button className="primary" onClick={onConfirm} disabled={plan.entries.length === 0}>
-            确认导入 {plan.entries.length} 个文件
+          <button className="primary" onClick={onConfirm} disabled={plan.entries.length === plan.unplaced}>
+            确认导入 {plan.entries.length - plan.unplaced} 个文件
           </button>
         </>
       }
@@ -23,7 +24,7 @@ export function ImportReview({ plan, onConfirm, onCancel }: { plan: FolderPlan; 
         共 {plan.entries.length} 个文件：<strong className="text-ok">{placed} 个能自动归入测评项目</strong>
         {plan.unplaced > 0 && (
           <>
-            ，<strong className="text-missing">{plan.unplaced} 个无法确定归属</strong>（导入后放在"未归入项目"里，可以稍后再归）
+            ，<strong className="text-missing">{plan.unplaced} 个无法确定归属，这次不导入</strong>（可以稍后用"添加文件"放到具体项目里）
           </>
         )}
         。
@@ -50,7 +51,7 @@ export function ImportReview({ plan, onConfirm, onCancel }: { plan: FolderPlan; 
                 <td>{e.activity ?? '—'}</td>
                 <td>{e.date ?? '—'}</td>
                 <td>{e.type}</td>
-                <td className={e.problem ? 'text-missing' : 'text-ok'}>{e.problem ?? '可以归档'}</td>
+                <td className={e.problem ? 'text-missing' : 'text-ok'}>{e.problem ? chineseOnly(e.problem) : '可以归档'}</td>
               </tr>
             ))}
           </tbody>

@@ -1,0 +1,315 @@
+// The desktop app as a clerk uses it: the production build of the renderer in Debian's Chromium, talking to the
+// real core through the HTTP bridge. Each step builds on the previous one, like a working session.
+import { existsSync, promises as fs, readdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startBridge, type Bridge } from '../../electron/bridge/server.js';
+import { browserShell, Session } from '../../electron/host/session.js';
+import { buildRenderer, dragFiles, launchChromium, screenshot, seenProgress, watchProgress } from './browser.js';
+import { jpegFile, pdfFile } from './fixtures.js';
+
+const YEAR = 2024;
+const root = await fs.mkdtemp(path.join(os.tmpdir(), 'taizhang-e2e-'));
+const archiveDir = path.join(root, '文明社区档案');
+const configDir = path.join(root, 'config');
+const inbox = path.join(root, 'inbox');
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let session: Session;
+let bridge: Bridge;
+let staticDir: string;
+const problems: string[] = [];
+
+async function startApp(): Promise<void> {
+  session = new Session({ configDir, shell: browserShell });
+  bridge = await startBridge({ session, staticDir });
+  context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  page = await context.newPage();
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) problems.push(`console: ${m.text()}`);
+    if (/Content Security Policy/i.test(m.text())) problems.push(`CSP: ${m.text()}`);
+  });
+  await page.goto(bridge.url);
+}
+
+async function stopApp(): Promise<void> {
+  await context?.close();
+  await bridge?.close();
+  await session?.dispose();
+}
+
+const text = (selector: string) => page.locator(selector).first().innerText();
+const badgeOf = (code: string) => page.locator(`.tree-row[data-code="${code}"] .badge`).first().innerText();
+const countOf = async (code: string) => Number((await page.locator(`.tree-row[data-code="${code}"] .count`).allInnerTexts())[0] ?? 0);
+/** The row of a record, by the start of its title (row text runs cells together: "照片1" + "照片2024…"). */
+const row = (title: string) => page.locator('table.records tbody tr', { has: page.locator('td.col-title', { hasText: new RegExp(`^${title}`) }) });
+const tab = (name: string) => page.getByRole('navigation', { name: '功能' }).getByRole('button', { name, exact: true });
+const toast = (words: string) => page.locator('.toast', { hasText: words }).first().waitFor();
+
+beforeAll(async () => {
+  staticDir = await buildRenderer(path.join(root, 'renderer'));
+  await Promise.all([
+    jpegFile(inbox, '2024-03-05 学雷锋志愿服务活动照片1.jpg', '#c0392b'),
+    jpegFile(inbox, '2024-03-05 学雷锋志愿服务活动照片2.jpg', '#2471a3'),
+    pdfFile(inbox, '2024-03-01 学雷锋志愿服务活动方案.pdf', 2, 'Activity plan'),
+    pdfFile(inbox, '2024-03-05 学雷锋志愿服务活动签到表.pdf', 1, 'Sign-in sheet'),
+    jpegFile(path.join(inbox, '2024', '1.2 志愿服务', '2024-05-04 青年志愿者义诊活动'), '义诊现场.jpg', '#229954'),
+    pdfFile(path.join(inbox, '2024', '1.2 志愿服务', '2024-05-04 青年志愿者义诊活动'), '义诊活动总结.pdf', 1, 'Clinic summary'),
+    jpegFile(path.join(inbox, '2024', '未分类'), '随手拍.jpg', '#7d3c98'),
+  ]);
+  browser = await launchChromium();
+  await startApp();
+}, 120_000);
+
+afterAll(async () => {
+  await stopApp();
+  await browser?.close();
+  await fs.rm(root, { recursive: true, force: true });
+});
+
+// The steps form one session: after a failure the rest fail at once (with a screenshot of where it went wrong).
+let failedStep: string | null = null;
+beforeEach(() => {
+  if (failedStep) throw new Error(`an earlier step failed: ${failedStep}`);
+});
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail' && !failedStep) {
+    failedStep = task.name;
+    await screenshot(page, 'failed-step').catch(() => undefined);
+  }
+});
+
+describe('the desktop app in a browser', () => {
+  it('first run: refuses a bad folder in words, then creates the archive with the unit', async () => {
+    await page.getByRole('button', { name: '新建档案' }).first().waitFor();
+    await screenshot(page, '01-welcome');
+    await fs.mkdir(path.join(root, 'not-empty'), { recursive: true });
+    await fs.writeFile(path.join(root, 'not-empty', 'something.txt'), 'x');
+    await page.fill('input[name=dir]', path.join(root, 'not-empty'));
+    await page.fill('input[name=unitName]', '示例街道文明社区居民委员会');
+    await page.fill('input[name=fonds]', 'Z001');
+    await page.fill('input[name=filer]', '张敏');
+    await page.fill('input[name=checker]', '李强');
+    await page.locator('form button[type=submit]').click();
+    await page.locator('.note-error', { hasText: '文件夹不是空的' }).waitFor();
+    expect(await text('.note-error')).not.toMatch(/Error:|at .*\.ts/);
+    await screenshot(page, '02-welcome-error');
+
+    await page.fill('input[name=dir]', archiveDir);
+    await page.locator('form button[type=submit]').click();
+    await page.getByText('第二步：选择本年度使用的测评体系').waitFor();
+    expect(existsSync(path.join(archiveDir, 'archive.db'))).toBe(true);
+  });
+
+  it("chooses the year's index and opens the main window", async () => {
+    await page.fill('input[name=year]', String(YEAR));
+    const example = page.locator('label.edition', { hasText: '示例' });
+    await example.click();
+    await screenshot(page, '03-index-setup');
+    await page.getByRole('button', { name: '开始使用' }).click();
+    await page.locator('.tree-row[data-code="1.1.2"]').waitFor();
+    expect(await text('.unit-name')).toBe('示例街道文明社区居民委员会');
+    expect(await page.locator('.year-switch select').inputValue()).toBe(String(YEAR));
+    expect(await badgeOf('1.1.2')).toBe('缺失');
+    await screenshot(page, '04-main-empty');
+  });
+
+  it('files dropped onto an item land under it, and its badge changes', async () => {
+    await page.locator('.tree-row[data-code="1.1.2"] .tree-label').click();
+    await page.locator('.item-head h2', { hasText: '常态化开展文明实践活动' }).waitFor();
+    const files = readdirSync(inbox).filter((f) => f.includes('.')).map((f) => path.join(inbox, f));
+    await dragFiles(page, '.tree-row[data-code="1.1.2"]', files, false);
+    await page.locator('.tree-row.drop-target[data-code="1.1.2"]').waitFor();
+    await screenshot(page, '05-dragging-onto-item');
+    await dragFiles(page, '.tree-row[data-code="1.1.2"]', files);
+    await toast('已添加 4 件资料');
+    await page.locator('table.records tbody tr').nth(3).waitFor();
+    expect(await page.locator('table.records tbody tr').count()).toBe(4);
+    await page.waitForFunction(() => document.querySelector('.tree-row[data-code="1.1.2"] .badge')?.textContent !== '缺失');
+    expect(['部分', '齐全']).toContain(await badgeOf('1.1.2'));
+    expect(await countOf('1.1.2')).toBe(4);
+    const types = await page.locator('table.records tbody .col-type').allInnerTexts();
+    expect(types.sort()).toEqual(['方案', '照片', '照片', '签到表'].sort());
+  });
+
+  it('fills a photo caption and links the photo to a second item, whose badge changes too', async () => {
+    await row('学雷锋志愿服务活动照片1').click();
+    await page.locator('.detail input[name="caption-subject"]').waitFor();
+    await page.locator('.preview img').waitFor();
+    await page.fill('input[name="caption-subject"]', '学雷锋志愿服务活动');
+    await page.fill('input[name="caption-time"]', '2024年3月5日');
+    await page.fill('input[name="caption-place"]', '社区党群服务中心');
+    await page.fill('input[name="caption-people"]', '社区志愿者12人');
+    await page.fill('input[name="caption-background"]', '服务中心门前');
+    await page.fill('input[name="caption-photographer"]', '张敏');
+    await page.fill('input[name="activity"]', '学雷锋志愿服务活动');
+    expect(await badgeOf('1.2.1')).toBe('缺失');
+    await page.getByRole('button', { name: '＋ 归入其他项目' }).click();
+    await page.fill('input[aria-label="查找测评项目"]', '1.2.1');
+    await page.locator('.picker-item', { hasText: '1.2.1' }).first().click();
+    await page.locator('.chip', { hasText: '1.2.1' }).waitFor();
+    await screenshot(page, '06-record-detail');
+    await page.getByRole('button', { name: '保存修改' }).click();
+    await toast('已保存');
+    await page.waitForFunction(() => document.querySelector('.tree-row[data-code="1.2.1"] .badge')?.textContent !== '缺失');
+    expect(await countOf('1.2.1')).toBe(1);
+    expect(await page.locator('input[name="caption-place"]').inputValue()).toBe('社区党群服务中心');
+  });
+
+  it('Ctrl+Z undoes the last edit; Delete moves to the trash and the toast restores it', async () => {
+    await page.fill('input[name="docNo"]', '临时文号');
+    await page.getByRole('button', { name: '保存修改' }).click();
+    await toast('已保存');
+    await row('学雷锋志愿服务活动照片1').click();
+    await page.keyboard.press('Control+z');
+    await toast('已撤销');
+    await page.waitForFunction(() => (document.querySelector('input[name="docNo"]') as HTMLInputElement | null)?.value === '');
+
+    await row('学雷锋志愿服务活动照片2').click();
+    await page.keyboard.press('Delete');
+    await toast('移到回收站');
+    await page.waitForFunction(() => document.querySelectorAll('table.records tbody tr').length === 3);
+    await page.locator('.toast', { hasText: '移到回收站' }).getByRole('button', { name: '恢复' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('table.records tbody tr').length === 4);
+  });
+
+  it('reviews a folder import before it commits, then imports it', async () => {
+    await page.locator('.tree-all .tree-label').click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: '导入文件夹…' }).click();
+    await (await chooser).setFiles(path.join(inbox, '2024'));
+    await page.getByRole('dialog', { name: '导入前请核对' }).waitFor();
+    const rows = page.locator('.review-table tbody tr');
+    expect(await rows.count()).toBe(3);
+    expect(await page.locator('.review-table').innerText()).toContain('1.2');
+    await screenshot(page, '07-import-review');
+    await page.getByRole('button', { name: /确认导入/ }).click();
+    // The file that could not be placed is reported, not imported.
+    await page.getByRole('dialog', { name: '导入文件夹：完成' }).waitFor();
+    expect(await text('.dialog')).toContain('已添加 2 件资料');
+    expect(await text('.dialog .note-warn')).toContain('随手拍.jpg');
+    await screenshot(page, '08-import-result');
+    await page.getByRole('button', { name: '知道了' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('table.records tbody tr').length === 6);
+    await screenshot(page, '09-main-filled');
+  });
+
+  it('bulk-edits selected records', async () => {
+    await row('义诊现场').locator('input[type=checkbox]').check();
+    await row('义诊活动总结').locator('input[type=checkbox]').check();
+    await page.getByRole('button', { name: /批量修改/ }).click();
+    await page.locator('.dialog input[type=date]').fill('2024-05-04');
+    await page.locator('.dialog input[placeholder="（不改）"]').fill('青年志愿者义诊活动');
+    await screenshot(page, '10-bulk-edit');
+    await page.getByRole('button', { name: '应用到 2 件' }).click();
+    await toast('已修改 2 件资料');
+  });
+
+  it('shows every activity with 有方案/有签到/有照片/有总结 at a glance', async () => {
+    await tab('活动').click();
+    await page.locator('table.activities tbody tr', { hasText: '学雷锋志愿服务活动' }).waitFor();
+    const row = await page.locator('table.activities tbody tr', { hasText: '学雷锋志愿服务活动' }).innerText();
+    expect(row).toContain('✓');
+    await screenshot(page, '11-activities');
+  });
+
+  it('exports a binder with a real progress bar and the warnings in words', async () => {
+    await tab('资料').click();
+    await page.getByRole('button', { name: '导出案卷' }).click();
+    await page.getByRole('dialog').waitFor();
+    await page.waitForFunction(() => (document.querySelector('.dialog input[name=out]') as HTMLInputElement | null)?.value.includes('案卷'));
+    await screenshot(page, '12-export-binder-options');
+    const out = await page.locator('.dialog input[name=out]').inputValue();
+    await watchProgress(page);
+    await page.getByRole('button', { name: '开始导出' }).click();
+    await page.locator('.outcome', { hasText: '案卷已生成' }).waitFor({ timeout: 90_000 });
+    expect((await seenProgress(page)).length).toBeGreaterThan(0);
+    await screenshot(page, '13-export-binder-done');
+    expect(readdirSync(out).some((f) => f.endsWith('.pdf'))).toBe(true);
+    await page.getByRole('button', { name: '完成' }).click();
+  });
+
+  it('exports the checklist beside the binder', async () => {
+    await page.getByRole('button', { name: '导出自查表' }).click();
+    await page.waitForFunction(() => (document.querySelector('.dialog input[name=out]') as HTMLInputElement | null)?.value.includes('2024年'));
+    await watchProgress(page);
+    await page.getByRole('button', { name: '开始导出' }).click();
+    await page.locator('.outcome', { hasText: '自查表已生成' }).waitFor({ timeout: 60_000 });
+    expect((await seenProgress(page)).length).toBeGreaterThan(0);
+    const file = await text('.outcome .path');
+    expect(file.endsWith('.xlsx') && existsSync(file)).toBe(true);
+    await screenshot(page, '14-export-checklist-done');
+    await page.getByRole('button', { name: '完成' }).click();
+  });
+
+  it('keeps the rectification ledger', async () => {
+    await tab('整改台账').click();
+    await page.getByRole('button', { name: '＋ 登记问题' }).click();
+    await page.locator('.dialog textarea').first().fill('宣传栏公益广告破损，未及时更换');
+    await page.locator('.dialog input').first().fill('社区东门宣传栏');
+    await page.locator('.dialog input[type=date]').nth(1).fill('2024-06-30');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.locator('table.ledger tbody tr', { hasText: '宣传栏公益广告破损' }).waitFor();
+    await screenshot(page, '15-ledger');
+  });
+
+  it('manages the index: the items of an edition, and editing one', async () => {
+    await tab('测评体系').click();
+    await page.locator('table.index-items tbody tr').first().waitFor();
+    await page.locator('table.index-items tbody tr', { hasText: '1.1.2' }).click();
+    await page.getByRole('dialog', { name: '修改条目 1.1.2' }).waitFor();
+    await screenshot(page, '16-index-edit-item');
+    await page.getByRole('button', { name: '取消' }).click();
+    await screenshot(page, '17-index');
+  });
+
+  it('carries over into a new year; searching two characters finds the past-year record with its item path', async () => {
+    await tab('年度结转').click();
+    await page.locator('.years-layout').waitFor();
+    await screenshot(page, '18-years');
+    await page.getByRole('button', { name: `开始 ${YEAR + 1} 年度` }).click();
+    await toast(`已开始 ${YEAR + 1} 年度`);
+    await page.waitForFunction((y) => (document.querySelector('.year-switch select') as HTMLSelectElement).value === String(y), YEAR + 1);
+
+    await tab('资料').click();
+    await page.keyboard.press('Control+f');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('搜索全部年度的资料');
+    await page.keyboard.type('义诊');
+    const hit = page.locator('.search-hit', { hasText: '义诊活动总结' });
+    await hit.waitFor();
+    expect(await hit.innerText()).toContain(`${YEAR}年`);
+    expect(await hit.locator('.search-path').first().innerText()).toContain('1.2');
+    await screenshot(page, '19-search');
+    await hit.click();
+    await page.waitForFunction((y) => (document.querySelector('.year-switch select') as HTMLSelectElement).value === String(y), YEAR);
+    await page.locator('.detail textarea[name=title]').waitFor();
+    expect(await page.locator('.detail textarea[name=title]').inputValue()).toContain('义诊活动总结');
+  });
+
+  it('settings: the unit, the trash, and archive safety', async () => {
+    await tab('设置').click();
+    await page.locator('.settings-grid').waitFor();
+    await screenshot(page, '20-settings');
+  });
+
+  it('reopens the archive after a restart and finds everything still there', async () => {
+    await stopApp();
+    await startApp();
+    await page.locator('.recent-open', { hasText: '示例街道文明社区居民委员会' }).click();
+    await page.locator('.tree-row[data-code="1.1.2"]').waitFor();
+    await page.locator('.year-switch select').selectOption(String(YEAR));
+    await page.locator('.tree-row[data-code="1.2.1"] .tree-label').click();
+    await row('学雷锋志愿服务活动照片1').click();
+    await page.locator('input[name="caption-place"]').waitFor();
+    expect(await page.locator('input[name="caption-place"]').inputValue()).toBe('社区党群服务中心');
+    expect(await page.locator('input[name="caption-photographer"]').inputValue()).toBe('张敏');
+    expect(await countOf('1.1.2')).toBe(4);
+    await screenshot(page, '21-reopened');
+    expect(problems).toEqual([]);
+  });
+});
