@@ -12,7 +12,7 @@ import { pieceDest, sectionDest } from './destinations.js';
 const SUB: TextStyle = { font: 'sans', size: 9.5, color: GREY };
 
 /** Columns of the 卷内目录 (GB/T 9705); 题名 takes what the others leave. */
-function contentsColumns(): TableColumn[] {
+export function contentsColumns(): TableColumn[] {
   const fixed: TableColumn[] = [
     { title: '顺序号', width: mm(13), align: 'center' },
     { title: '文号', width: mm(22), align: 'center' },
