@@ -99,15 +99,14 @@ function phrases(terms: readonly string[]): string[] {
 
 /**
  * The FTS5 MATCH expression for the terms that must match (and the excluded ones), or null when nothing must match,
- * e.g. a query of shortcuts or exclusions only. With a column, the required terms must all be in that column.
- * Every term is a quoted phrase of plain tokens, so input can never
+ * e.g. a query of shortcuts or exclusions only. Every term is a quoted phrase of plain tokens, so input can never
  * inject FTS5 syntax.
  */
-export function matchExpression(query: ParsedQuery, column?: 'title'): string | null {
+export function matchExpression(query: ParsedQuery): string | null {
   const required = phrases(query.terms);
   if (required.length === 0) return null;
   const excluded = anyOfExpression(query.excluded);
-  const all = column ? `{${column}} : (${required.join(' AND ')})` : required.join(' AND ');
+  const all = required.join(' AND ');
   return excluded ? `(${all}) NOT (${excluded})` : all;
 }
 

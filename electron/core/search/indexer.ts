@@ -23,17 +23,21 @@ interface RecordTextRow {
   activity: string | null;
   activity_caption: string | null;
   tags: string;
-  files: string;
+}
+
+interface FileTextRow {
+  name: string;
+  text: string;
 }
 
 const READ_SQL = `
   SELECT r.id, r.title, r.doc_no, r.author, r.note, r.caption, a.name AS activity, a.caption AS activity_caption,
-         (SELECT json_group_array(tag) FROM (SELECT tag FROM record_tags WHERE record_id = r.id ORDER BY tag)) AS tags,
-         (SELECT json_group_array(json_array(name, text)) FROM (
-            SELECT f.name, b.text FROM record_files f JOIN blobs b ON b.sha256 = f.sha256
-            WHERE f.record_id = r.id ORDER BY f.position)) AS files
+         (SELECT json_group_array(tag) FROM (SELECT tag FROM record_tags WHERE record_id = r.id ORDER BY tag)) AS tags
   FROM records r LEFT JOIN activities a ON a.id = r.activity_id
   WHERE r.id = ? AND r.deleted_at IS NULL`;
+// File text is read apart: it can be long, and quoting it into JSON would copy it twice.
+const FILES_SQL = `
+  SELECT f.name, b.text FROM record_files f JOIN blobs b ON b.sha256 = f.sha256 WHERE f.record_id = ? ORDER BY f.position`;
 
 function captionValues(json: string | null): string[] {
   if (!json) return [];
@@ -41,10 +45,9 @@ function captionValues(json: string | null): string[] {
   return Object.values(parsed).filter((v): v is string => typeof v === 'string');
 }
 
-function toRecordText(row: RecordTextRow): RecordText {
-  const files = JSON.parse(row.files) as [string, string][];
+function toRecordText(row: RecordTextRow, files: FileTextRow[]): RecordText {
   const fields = [
-    ...files.map(([, text]) => text),
+    ...files.map((f) => f.text),
     row.note,
     ...captionValues(row.caption),
     ...captionValues(row.activity_caption),
@@ -53,16 +56,26 @@ function toRecordText(row: RecordTextRow): RecordText {
     row.author,
     ...(JSON.parse(row.tags) as string[]),
   ].filter((f) => f.trim().length > 0);
-  return { id: row.id, title: row.title, fields, fileNames: files.map(([name]) => name) };
+  return { id: row.id, title: row.title, fields, fileNames: files.map((f) => f.name) };
+}
+
+/** Reads records' searchable text with statements prepared once. */
+function textReader(db: Db): (id: number) => RecordText | undefined {
+  const read = db.prepare(READ_SQL);
+  const files = db.prepare(FILES_SQL);
+  return (id) => {
+    const row = read.get(id) as RecordTextRow | undefined;
+    return row ? toRecordText(row, files.all(id) as FileTextRow[]) : undefined;
+  };
 }
 
 /** Searchable text of the given records that are not in the trash; others are absent from the map. */
 export function readRecordTexts(db: Db, ids: Iterable<number>): Map<number, RecordText> {
-  const read = db.prepare(READ_SQL);
+  const read = textReader(db);
   const out = new Map<number, RecordText>();
   for (const id of ids) {
-    const row = read.get(id) as RecordTextRow | undefined;
-    if (row) out.set(id, toRecordText(row));
+    const text = read(id);
+    if (text) out.set(id, text);
   }
   return out;
 }
@@ -72,14 +85,13 @@ export function readRecordTexts(db: Db, ids: Iterable<number>): Map<number, Reco
  * disagree with the records it describes. The FTS rowid is the record id; records in the trash are left out.
  */
 export function reindexRecords(db: Db, ids: Iterable<number>): void {
-  const read = db.prepare(READ_SQL);
+  const read = textReader(db);
   const remove = db.prepare('DELETE FROM search_index WHERE rowid = ?');
   const insert = db.prepare('INSERT INTO search_index(rowid, title, body) VALUES (?, ?, ?)');
   for (const id of ids) {
     remove.run(id);
-    const row = read.get(id) as RecordTextRow | undefined;
-    if (!row) continue;
-    const text = toRecordText(row);
+    const text = read(id);
+    if (!text) continue;
     // Fields are kept apart by a boundary so that a phrase never matches across two of them.
     const body = [...text.fields, ...text.fileNames].map(toIndexText).join(` ${BOUNDARY} `);
     insert.run(id, toIndexText(text.title), body);

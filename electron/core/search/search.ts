@@ -12,13 +12,17 @@ import { snippetFor, snippetPatterns } from './snippet.js';
 export type SearchArgs = ParsedArgs<'search.query'>;
 
 /**
- * How many of the newest matches are ranked. FTS5's bm25() first counts the documents matching every phrase, which
- * for a common character ('党', '活动') re-reads the whole index: hundreds of milliseconds at 100,000 records. Walking
- * the matches newest first and stopping at a window keeps every query fast; ranking inside the window (title matches
- * first, then newer years) is what a clerk looks for, and a second window over titles alone makes sure no record
- * whose title holds the query is left behind by an older filing date.
+ * How many of the newest matches are ranked, for a given number of results. FTS5's bm25() first counts the documents
+ * matching every phrase, which for a common character ('党', '活动') re-reads the whole index: hundreds of
+ * milliseconds at 100,000 records. So the search walks the matches newest first and stops at a window, then ranks
+ * inside it: title matches first, then newer years, which is what a clerk looks for. A second walk over titles alone
+ * (to reach old records titled with a word that newer ones only mention) cost as much as bm25 for such words, so the
+ * way to reach further back is a year or item filter, which narrows the walk itself. Reading the window's rows is the
+ * main remaining cost, so the window is a few times the number of results asked for.
  */
-const WINDOW = 2000;
+function windowFor(limit: number): number {
+  return Math.max(500, limit * 10);
+}
 
 interface Conditions {
   sql: string[];
@@ -117,16 +121,16 @@ function idBounds(db: Db, ranges: [number, number][], itemIds: number[] | null):
 }
 
 /** The newest matches of an FTS5 expression that pass the filters. */
-function newestMatches(db: Db, match: string, where: Conditions, bounds: [number, number]): HitRow[] {
+function newestMatches(db: Db, match: string, where: Conditions, bounds: [number, number], window: number): HitRow[] {
   return db
     .prepare(
       `SELECT ${HIT_COLUMNS}
        FROM search_index JOIN records r ON r.id = search_index.rowid
        WHERE search_index MATCH ? AND search_index.rowid BETWEEN ? AND ? AND ${where.sql.join(' AND ')}
        ORDER BY search_index.rowid DESC
-       LIMIT ${WINDOW}`,
+       LIMIT ?`,
     )
-    .all(match, ...bounds, ...where.params) as HitRow[];
+    .all(match, ...bounds, ...where.params, window) as HitRow[];
 }
 
 function compareText(a: string, b: string): number {
@@ -141,19 +145,10 @@ interface Ranked extends HitRow {
   score: number;
 }
 
-/**
- * Ranks the newest matches: the share of terms found in the title first, then newer years, dates and filings. When
- * the window of newest matches is full, older records whose title holds every term are fetched as well.
- */
+/** Ranks the newest matches: the share of terms found in the title first, then newer years, dates and filings. */
 function rankedHits(db: Db, query: ParsedQuery, match: string, where: Conditions, bounds: [number, number], limit: number): Ranked[] {
-  const newest = newestMatches(db, match, where, bounds);
-  const candidates = new Map(newest.map((row) => [row.id, row]));
-  const inTitles = matchExpression(query, 'title');
-  if (newest.length === WINDOW && inTitles !== null) {
-    for (const row of newestMatches(db, inTitles, where, bounds)) candidates.set(row.id, row);
-  }
   const patterns = snippetPatterns(query.terms);
-  return [...candidates.values()]
+  return newestMatches(db, match, where, bounds, windowFor(limit))
     .map((row) => ({ ...row, score: patterns.filter((p) => row.title.search(p) !== -1).length / Math.max(1, patterns.length) }))
     .sort((a, b) => b.score - a.score || byRecency(a, b))
     .slice(0, limit);
