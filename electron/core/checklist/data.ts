@@ -106,17 +106,12 @@ export function gatherChecklistData(db: Db, year: number, options: GatherOptions
   const records = db
     .prepare(
       `SELECT r.id, r.title, r.title_supplied, r.doc_no, r.author, r.date, r.type, r.note, r.activity_id,
-              f.pages, coalesce(f.unknown_pages, 0) AS unknown_pages, coalesce(f.images, 0) AS images
-       FROM records r
-       LEFT JOIN (
-         SELECT rf.record_id,
-                sum(CASE WHEN b.kind = 'image' THEN 1 ELSE b.pages END) AS pages,
-                sum(CASE WHEN b.kind <> 'image' AND b.pages IS NULL THEN 1 ELSE 0 END) AS unknown_pages,
-                sum(CASE WHEN b.kind = 'image' THEN 1 ELSE 0 END) AS images
-         FROM record_files rf JOIN blobs b ON b.sha256 = rf.sha256 GROUP BY rf.record_id
-       ) f ON f.record_id = r.id
+              sum(CASE WHEN b.kind = 'image' THEN 1 ELSE b.pages END) AS pages,
+              coalesce(sum(CASE WHEN b.kind <> 'image' AND b.pages IS NULL THEN 1 ELSE 0 END), 0) AS unknown_pages,
+              coalesce(sum(CASE WHEN b.kind = 'image' THEN 1 ELSE 0 END), 0) AS images
+       FROM records r LEFT JOIN record_files rf ON rf.record_id = r.id LEFT JOIN blobs b ON b.sha256 = rf.sha256
        WHERE r.year = ? AND r.deleted_at IS NULL
-       ORDER BY r.date IS NULL, r.date, r.id`,
+       GROUP BY r.id ORDER BY r.date IS NULL, r.date, r.id`,
     )
     .all(year) as RecordRow[];
   const links = db

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { ChecklistData } from './data.js';
+import { deflateStoredZip } from './deflate.js';
 import { META_KIND, META_SHEET } from './layout.js';
 import { setText } from './sheet-kit.js';
 import { writeLedgerSheet } from './sheet-ledger.js';
@@ -47,6 +48,6 @@ export function buildChecklistWorkbook(data: ChecklistData): ExcelJS.Workbook {
 }
 
 export async function checklistBytes(data: ChecklistData): Promise<Uint8Array> {
-  const buffer = await buildChecklistWorkbook(data).xlsx.writeBuffer();
-  return new Uint8Array(buffer);
+  const stored = await buildChecklistWorkbook(data).xlsx.writeBuffer({ zip: { compression: 'STORE' } } as Partial<ExcelJS.XlsxWriteOptions>);
+  return deflateStoredZip(new Uint8Array(stored));
 }
