@@ -1,51 +1,82 @@
 /**
  * A child process for the crash and two-process tests. It works on a real archive until it is killed (or its work
- * is done) and prints "ready" once the archive is open, so the parent kills it in the middle of real work rather than
- * during start-up.
+ * is done). It prints "ready" once its first unit of work is complete (modules loaded, caches warm), so the parent's
+ * kill lands in the middle of real work rather than during start-up.
  *
- *   worker.ts import <archive> <sourceDir> <year>   files every file of sourceDir, one records.add call each, in a loop
+ *   worker.ts import <archive> <sourceDir> <year>   files every file of sourceDir, three per records.add call
  *   worker.ts edit <archive>                        edits, moves, deletes and restores records in a loop
- *   worker.ts binder <archive> <out> <year>         exports the year's binder to <out>, again and again
+ *   worker.ts binder <archive> <out> <year>         exports the year's binder to <out> (a folder, or one .pdf), again and again
  *   worker.ts hold <archive> <ms>                   holds the write lock until SIGUSR2 or <ms> milliseconds, then commits
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { openCore, type Core } from '../../electron/core/api/core.js';
+import { contract, type Args, type MethodName, type Result } from '../../shared/api/contract.js';
+import type { Handlers } from '../../electron/core/api/types.js';
+import { openArchive, type Archive } from '../../electron/core/store/archive.js';
 import { SEED_ITEMS } from './seed.js';
 
 const [mode, archiveDir, ...rest] = process.argv.slice(2);
 if (!mode || !archiveDir) throw new Error('usage: worker.ts <mode> <archive> …');
 
-const core = await openCore(archiveDir);
-process.stdout.write('ready\n');
+/**
+ * Calls one domain's handlers exactly as the core does (arguments validated against the contract), but loads only
+ * that domain: each kill costs a fresh process, and loading every domain would make the harness slow.
+ */
+async function domainApi(archive: Archive, domain: 'records' | 'binder') {
+  const handlers = (domain === 'records'
+    ? (await import('../../electron/core/records/handlers.js')).recordsHandlers(archive)
+    : (await import('../../electron/core/binder/handlers.js')).binderHandlers(archive)) as Partial<Handlers>;
+  return async <K extends MethodName>(name: K, args: Args<K>): Promise<Result<K>> => {
+    const handler = handlers[name] as ((a: unknown, ctx: object) => Promise<Result<K>> | Result<K>) | undefined;
+    if (!handler) throw new Error(`${name} is not a ${domain} method`);
+    return handler(contract[name].input.parse(args), {});
+  };
+}
+type Call = Awaited<ReturnType<typeof domainApi>>;
 
-async function importLoop(c: Core, sourceDir: string, year: number): Promise<void> {
+const archive = await openArchive(archiveDir);
+let warm = false;
+function workedOnce(): void {
+  if (!warm) process.stdout.write('ready\n');
+  warm = true;
+}
+
+/** Files in batches of three (one records.add call each), so kills land inside single and multi-file calls. */
+async function importLoop(call: Call, sourceDir: string, year: number): Promise<void> {
   const files = readdirSync(sourceDir).sort().map((f) => path.join(sourceDir, f));
-  for (const [i, file] of files.entries()) {
-    await c.api['records.add']({ files: [file], year, items: [SEED_ITEMS[i % SEED_ITEMS.length]!] });
+  for (let i = 0; i < files.length; i += 3) {
+    await call('records.add', { files: files.slice(i, i + 3), year, items: [SEED_ITEMS[(i / 3) % SEED_ITEMS.length]!] });
+    workedOnce();
   }
 }
 
-async function editLoop(c: Core): Promise<void> {
-  const ids = c.archive.db.prepare('SELECT id FROM records WHERE deleted_at IS NULL ORDER BY id').pluck().all() as number[];
+/** Each round works on the records in use now: a kill between delete and restore leaves one in the trash. */
+async function editLoop(call: Call): Promise<void> {
+  const live = archive.db.prepare('SELECT id FROM records WHERE deleted_at IS NULL ORDER BY id').pluck();
   for (let round = 0; ; round++) {
+    const ids = live.all() as number[];
     const id = ids[round % ids.length]!;
-    await c.api['records.update']({ id, title: `改过的题名 第${round}次`, tags: [`第${round % 5}批`], note: `备注 ${round}` });
-    await c.api['records.bulkUpdate']({ ids: ids.slice(0, 3), addItems: [SEED_ITEMS[round % SEED_ITEMS.length]!], type: round % 2 ? '记录' : '总结' });
-    await c.api['records.delete']({ ids: [id] });
-    await c.api['records.restore']({ ids: [id] });
-    if (round % 4 === 3) await c.api['records.undo']({});
+    await call('records.update', { id, title: `改过的题名 第${round}次`, tags: [`第${round % 5}批`], note: `备注 ${round}` });
+    await call('records.delete', { ids: [id] });
+    await call('records.restore', { ids: [id] });
+    await call('records.bulkUpdate', { ids: ids.slice(0, 3), addItems: [SEED_ITEMS[round % SEED_ITEMS.length]!], type: round % 2 ? '记录' : '总结' });
+    if (round % 4 === 3) await call('records.undo', {});
+    workedOnce();
   }
 }
 
-async function binderLoop(c: Core, out: string, year: number): Promise<void> {
-  for (;;) await c.api['binder.export']({ year, out, single: true });
+async function binderLoop(call: Call, out: string, year: number): Promise<void> {
+  for (;;) {
+    await call('binder.export', { year, out, single: out.endsWith('.pdf') });
+    workedOnce();
+  }
 }
 
 /** Holds the write lock in a live process until told to let go (SIGUSR2) or `ms` have passed, then commits. */
-async function hold(c: Core, ms: number): Promise<void> {
-  c.archive.db.prepare('BEGIN IMMEDIATE').run();
-  c.archive.db.prepare("INSERT INTO settings(key, value) VALUES ('test.hold', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(String(Date.now()));
+async function hold(ms: number): Promise<void> {
+  archive.db.prepare('BEGIN IMMEDIATE').run();
+  workedOnce();
+  archive.db.prepare("INSERT INTO settings(key, value) VALUES ('test.hold', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(String(Date.now()));
   process.stdout.write('locked\n');
   await new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, ms);
@@ -54,24 +85,24 @@ async function hold(c: Core, ms: number): Promise<void> {
       resolve();
     });
   });
-  c.archive.db.prepare('COMMIT').run();
+  archive.db.prepare('COMMIT').run();
 }
 
 switch (mode) {
   case 'import':
-    await importLoop(core, rest[0]!, Number(rest[1]));
+    await importLoop(await domainApi(archive, 'records'), rest[0]!, Number(rest[1]));
     break;
   case 'edit':
-    await editLoop(core);
+    await editLoop(await domainApi(archive, 'records'));
     break;
   case 'binder':
-    await binderLoop(core, rest[0]!, Number(rest[1]));
+    await binderLoop(await domainApi(archive, 'binder'), rest[0]!, Number(rest[1]));
     break;
   case 'hold':
-    await hold(core, Number(rest[0]));
+    await hold(Number(rest[0]));
     break;
   default:
     throw new Error(`unknown mode ${mode}`);
 }
-core.close();
+archive.close();
 process.stdout.write('done\n');

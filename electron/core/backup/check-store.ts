@@ -127,8 +127,12 @@ export async function scanStore(archive: Archive): Promise<SectionResult> {
       problems.push(problem('orphan_derivative', `派生图没有对应的文件：${rel(abs)} / Derivative without its file`, { path: rel(abs) }));
     }
   }
-  const temps = await filesBelow(archive.files.tmpRoot);
-  for (const abs of temps) problems.push(problem('temp_file', `中断留下的临时文件：${rel(abs)} / Leftover temporary file`, { path: rel(abs) }));
+  // Each entry of tmp/ is one leftover: a temp file, or the work folder of an interrupted export.
+  const temps = await fs.readdir(archive.files.tmpRoot).catch(() => [] as string[]);
+  for (const name of temps) {
+    const abs = path.join(archive.files.tmpRoot, name);
+    problems.push(problem('temp_file', `中断留下的临时文件：${rel(abs)} / Leftover temporary file`, { path: rel(abs) }));
+  }
 
   const orphans = problems.filter((p) => p.kind === 'orphan_file').length;
   const others = problems.length - orphans;

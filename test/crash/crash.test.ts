@@ -1,0 +1,136 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CheckReport } from '../../shared/api/archive.js';
+import { cli, tempCore, tempDir } from '../support/temp.js';
+import { ageStore, inspect, killDuring, random } from './harness.js';
+import { makeJpeg, makePdf, seedArchive } from './seed.js';
+
+/**
+ * Crash safety: a real child process works on a real archive (a large import, a batch of edits, a binder export)
+ * and is killed with SIGKILL at a random moment, again and again on the same archive. After every kill the archive
+ * must open without manual repair and the full check must find nothing lost or out of step: no record without its
+ * file, the search index in step with the records, no half-written binder under its name. Leftovers a crash may
+ * leave (a temp file, a stored file whose record was never committed) are harmless, and check --repair clears them.
+ */
+
+const SEED = Number(process.env.TAIZHANG_CRASH_SEED ?? 20240305);
+const tally: string[] = [];
+
+afterAll(() => {
+  console.log(`\n崩溃测试 / crash harness (seed ${SEED})\n${tally.map((t) => `  ${t}`).join('\n')}`);
+});
+
+interface Scenario {
+  name: string;
+  kills: number;
+  /** Starts the work being killed; returns worker arguments. */
+  args: (dir: string) => string[];
+}
+
+/** Looks at what a scenario writes outside the archive: problems (must be none) and counts worth printing. */
+type Observe = () => { problems: string[]; notes: Record<string, number> };
+
+async function runScenario(dir: string, scenario: Scenario, observe?: Observe): Promise<void> {
+  const rand = random(SEED + scenario.name.length);
+  let held = 0;
+  let finishedFirst = 0;
+  let leftovers = 0;
+  let lastRecords = (await inspect(dir)).records;
+  const delays: number[] = [];
+  const notes = new Map<string, number>();
+  for (let i = 0; i < scenario.kills; i++) {
+    const after = 50 + Math.floor(rand() * 750);
+    delays.push(after);
+    const kill = await killDuring(after, ...scenario.args(dir));
+    if (kill.finishedFirst) finishedFirst += 1;
+    const state = await inspect(dir);
+    const seen = observe?.() ?? { problems: [], notes: {} };
+    for (const [k, n] of Object.entries(seen.notes)) notes.set(k, (notes.get(k) ?? 0) + n);
+    expect({ run: i + 1, killedAfterMs: after, errors: [...state.errors, ...seen.problems] }).toEqual({ run: i + 1, killedAfterMs: after, errors: [] });
+    // Nothing committed before a kill is lost by the next one.
+    expect(state.records).toBeGreaterThanOrEqual(lastRecords);
+    lastRecords = state.records;
+    leftovers += state.leftovers;
+    held += 1;
+  }
+  // Hours later the clerk runs check --repair: leftovers go to quarantine and the archive is spotless.
+  await ageStore(dir);
+  const repaired = await cli('check', '--archive', dir, '--repair', '--json');
+  expect(repaired.code).toBe(0);
+  const after = await cli('check', '--archive', dir, '--json');
+  expect(after.json<CheckReport>()).toMatchObject({ ok: true, problems: [] });
+  tally.push(
+    `${scenario.name}：强制结束 ${scenario.kills} 次（开始后 ${Math.min(...delays)}–${Math.max(...delays)} ms），` +
+      `${held} 次检查全部通过，${finishedFirst} 次在结束前已完成；累计遗留临时/多余文件 ${leftovers} 个，已由 check --repair 移入隔离区；最终 ${lastRecords} 件` +
+      [...notes].map(([k, n]) => `；${k} ${n}`).join(''),
+  );
+}
+
+describe('crash safety (SIGKILL at random moments)', () => {
+  it('a large import killed 20 times leaves a consistent archive every time', async () => {
+    const root = tempDir();
+    const dir = path.join(root, 'archive');
+    expect((await cli('init', '--archive', dir)).code).toBe(0);
+    const src = path.join(root, 'src');
+    mkdirSync(src);
+    for (let i = 0; i < 72; i++) {
+      const name = String(i).padStart(2, '0');
+      if (i % 3 === 2) await makeJpeg(path.join(src, `${name}-活动照片.jpg`), i, 1600, 1200);
+      else await makePdf(path.join(src, `${name}-2024-04-${String((i % 28) + 1).padStart(2, '0')} 会议记录.pdf`), `minutes ${i}`, 1 + (i % 4));
+    }
+    await runScenario(dir, { name: '大批导入 / import', kills: 20, args: (d) => ['import', d, src, '2024'] });
+  }, 300_000);
+
+  it('a batch of edits killed 20 times leaves a consistent archive every time', async () => {
+    const core = await tempCore();
+    await seedArchive(core, tempDir(), 10);
+    core.close();
+    await runScenario(core.dir, { name: '批量修改 / edits', kills: 20, args: (d) => ['edit', d] });
+  }, 300_000);
+
+  it('a binder export killed 15 times never leaves a half-written binder under its name', async () => {
+    const core = await tempCore();
+    await seedArchive(core, tempDir(), 6);
+    core.close();
+    const outDir = path.join(tempDir(), '案卷');
+    const outPdf = path.join(tempDir(), '2024年度案卷.pdf');
+    let run = 0;
+    await runScenario(
+      core.dir,
+      { name: '导出案卷 / binder', kills: 15, args: (d) => ['binder', d, run++ % 2 === 0 ? outDir : outPdf, '2024'] },
+      observeBinder([outDir, outPdf]),
+    );
+  }, 300_000);
+});
+
+/** Every PDF under its final name must be complete: qpdf --check passes (exit 0, or 3 for mere warnings). */
+const observeBinder = (outs: string[]): Observe => () => {
+  const problems: string[] = [];
+  const notes = { 完整的案卷文件: 0, 目标名下尚无案卷: 0, '旁边遗留的 .part 临时文件': 0 };
+  for (const out of outs) {
+    const dir = out.endsWith('.pdf') ? path.dirname(out) : out;
+    const names = existsSync(dir) ? readdirSync(dir) : [];
+    notes['旁边遗留的 .part 临时文件'] += names.filter((n) => n.endsWith('.part')).length;
+    const pdfs = names.filter((n) => n.endsWith('.pdf'));
+    if (pdfs.length === 0) notes.目标名下尚无案卷 += 1;
+    for (const name of pdfs) {
+      try {
+        execFileSync('qpdf', ['--check', path.join(dir, name)], { stdio: 'pipe' });
+        notes.完整的案卷文件 += 1;
+      } catch (err) {
+        if ((err as { status?: number }).status === 3) notes.完整的案卷文件 += 1;
+        else problems.push(`half-written binder under its name: ${name}`);
+      }
+    }
+    for (const name of names.filter((n) => n.endsWith('.json'))) {
+      try {
+        JSON.parse(readFileSync(path.join(dir, name), 'utf8'));
+      } catch {
+        problems.push(`half-written binder report under its name: ${name}`);
+      }
+    }
+  }
+  return { problems, notes };
+};
