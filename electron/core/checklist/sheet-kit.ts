@@ -14,7 +14,7 @@ const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080'
 const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 /** Points per wrapped line of 10-point 宋体, and the cell's own padding. */
 const LINE_HEIGHT = 13.5;
-const ROW_PADDING = 4;
+const ROW_PADDING = 6;
 
 export const FILLS = {
   header: 'FFDDEBF7',

@@ -71,7 +71,8 @@ function columns(data: ChecklistData): Column[] {
   return [
     { header: HEADER.seq, min: 5, max: 6, write: (cell, _row, index) => setNumber(cell, index + 1) },
     ...levels,
-    text(HEADER.method, 8, 12, (r) => r.item.method, true),
+    // 11 units hold "材料审核、" on one line and "实地考察" on the next, instead of breaking inside a word.
+    text(HEADER.method, 8, 11, (r) => r.item.method, true),
     text(HEADER.requirement, 20, 40, (r) => r.item.requirement),
     text(HEADER.responsible, 10, 16, (r) => r.responsible, true),
     ...typeColumns(data),
