@@ -86,7 +86,7 @@ describe('CLI status', () => {
     const lines = human.stdout.split('\n');
     expect(lines[0]).toMatch(/^2024 年度材料完成情况（测评标准 \d+ 项：齐全 0，部分 2，缺失 \d+，不适用 0）$/);
     expect(lines).toContain('[部分] 1 思想道德建设（1 件） — 齐全 0/3 项；部分：1.2；缺失：1.1、1.3');
-    expect(lines).toContain('    [部分] 1.2.2 学雷锋志愿服务活动（1 件） — 还缺：记录/总结；照片 0/5；活动 0/4');
+    expect(lines).toContain('    [部分] 1.2.2 学雷锋志愿服务活动（1 件） — 还缺：记录；照片 0/5；活动 0/4');
     expect(lines).toContain('    [缺失] 1.1.1 实践站“七有”建设 — 还缺：制度；台账；照片 0/5');
 
     const one = await cli('status', '--year', '2024', '--item', '4.2', '--archive', archive, '--json');

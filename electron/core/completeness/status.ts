@@ -103,13 +103,16 @@ function isRecordType(type: string | undefined): type is RecordType {
   return (RECORD_TYPES as readonly string[]).includes(type ?? '');
 }
 
-/** What a leaf item still lacks, in the clerk's words: missing types first, then counts short of the requirement. */
+/**
+ * What a leaf item still lacks, in the clerk's words: missing types first, then counts short of the requirement. Types
+ * are named as the requirement names them ("方案；通知" for "有方案、领导小组文件"), though a stand-in satisfies them.
+ */
 function shortfalls(item: IndexItem, t: Tally, incomplete: IncompleteActivity[]): string[] {
   // "照片不少于5张" also names 照片 as a type; the count says it better.
   const counted = item.quantities.some((q) => q.kind === 'photos');
   const missingTypes = item.quantities
     .filter((q) => q.kind === 'type' && isRecordType(q.type) && !(counted && q.type === '照片') && !hasType(t.byType, q.type as RecordType))
-    .map((q) => requiredTypeLabel(q.type as RecordType));
+    .map((q) => q.type as RecordType);
   const counts = item.quantities.flatMap((q) => {
     if (q.kind === 'type') return [];
     const have = t[q.kind];
