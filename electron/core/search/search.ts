@@ -146,8 +146,7 @@ interface Ranked extends HitRow {
 }
 
 /** Ranks the newest matches: the share of terms found in the title first, then newer years, dates and filings. */
-function rankedHits(db: Db, query: ParsedQuery, match: string, where: Conditions, bounds: [number, number], limit: number): Ranked[] {
-  const patterns = snippetPatterns(query.terms);
+function rankedHits(db: Db, patterns: RegExp[], match: string, where: Conditions, bounds: [number, number], limit: number): Ranked[] {
   return newestMatches(db, match, where, bounds, windowFor(limit))
     .map((row) => ({ ...row, score: patterns.filter((p) => row.title.search(p) !== -1).length / Math.max(1, patterns.length) }))
     .sort((a, b) => b.score - a.score || byRecency(a, b))
@@ -200,14 +199,14 @@ export function searchRecords(db: Db, args: SearchArgs): SearchHit[] {
   const bounds = idBounds(db, ranges, itemIds);
   if (!bounds) return [];
   const match = matchExpression(query);
+  const patterns = snippetPatterns(query.terms);
   const rows = match
-    ? rankedHits(db, query, match, where, bounds, args.limit)
+    ? rankedHits(db, patterns, match, where, bounds, args.limit)
     : filteredHits(db, anyOfExpression(query.excluded), where, bounds, args.limit);
 
   const ids = rows.map((r) => r.id);
   const texts = readRecordTexts(db, ids);
   const paths = pathsOf(db, ids);
-  const patterns = snippetPatterns(query.terms);
   return rows.map((r) => {
     const text = texts.get(r.id);
     return {
