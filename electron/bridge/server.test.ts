@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../test/support/temp.js';
-import { pngFile, storeBlob } from '../../test/e2e/fixtures.js';
+import { jpegFile, pngFile, storeBlob } from '../../test/e2e/fixtures.js';
 import { browserShell, Session } from '../host/session.js';
 import { startBridge, type Bridge } from './server.js';
 
@@ -208,5 +208,56 @@ describe('HTTP bridge', () => {
     expect(await fs.readFile(staged.path, 'utf8')).toBe('jpeg bytes');
     const noToken = await raw(bridge, 'POST', '/upload?batch=abcdefgh1234&path=a.jpg', {}, Buffer.from('x'));
     expect(noToken.status).toBe(401);
+  });
+
+  it('streams the progress of a long task to the window and ends the stream with the task', async () => {
+    const { bridge, call } = await bridgeWithStatic();
+    await call('app.create', { dir: path.join(tempDir(), 'archive') });
+    await call('years.set', { year: 2024 });
+    const photos = await Promise.all([jpegFile(tempDir(), 'a.jpg', '#123456'), jpegFile(tempDir(), 'b.jpg', '#654321')]);
+    expect(JSON.parse((await call('records.add', { files: photos, year: 2024 })).body).result.records).toHaveLength(2);
+
+    const events: string[] = [];
+    let connected!: () => void;
+    const subscribed = new Promise<void>((resolve) => (connected = resolve));
+    const stream = new Promise<void>((resolve, reject) => {
+      const req = http.get({ host: '127.0.0.1', port: bridge.port, path: '/api/tasks/check0001/events', headers: { 'x-taizhang-token': bridge.token } }, (res) => {
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          events.push(chunk);
+          connected();
+        });
+        res.on('end', () => resolve());
+      });
+      req.on('error', reject);
+    });
+    await subscribed; // the server has subscribed this stream before the task starts
+    const checked = await raw(
+      bridge,
+      'POST',
+      '/api/archive.check',
+      { 'content-type': 'application/json', 'x-taizhang-token': bridge.token, 'x-taizhang-task': 'check0001' },
+      '{}',
+    );
+    expect(JSON.parse(checked.body).result.ok).toBe(true);
+    await stream;
+    const text = events.join('');
+    expect(text).toMatch(/data: \{"stage":"[^"]*核对文件[^"]*","done":2,"total":2\}/);
+    expect(text).toContain('event: end');
+  });
+
+  it('cancels a running export on request, leaving no PDF behind', async () => {
+    const session = new Session({ configDir: tempDir('taizhang-config-'), shell: browserShell });
+    open.push({ bridge: await startBridge({ session }), session });
+    await session.invoke('app.create', { dir: path.join(tempDir(), 'archive') });
+    await session.invoke('years.set', { year: 2024 });
+    await session.invoke('records.add', { files: [await jpegFile(tempDir(), 'a.jpg', '#abcdef')], year: 2024, items: ['1.1.2'] });
+    const out = path.join(tempDir(), 'binder');
+    const running = session.invoke('binder.export', { year: 2024, out }, { taskId: 'binder01' });
+    expect(session.cancel('binder01')).toBe(true);
+    await expect(running).rejects.toMatchObject({ code: 'cancelled' });
+    expect(session.cancel('binder01')).toBe(false);
+    const left = await fs.readdir(out).catch(() => [] as string[]);
+    expect(left.filter((f) => f.endsWith('.pdf'))).toEqual([]);
   });
 });

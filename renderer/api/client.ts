@@ -25,7 +25,7 @@ export function createClient(transport: Transport): Client {
   });
 }
 
-const CJK = /[\u3000-\u9fff\uff00-\uffef]/;
+const CJK = /[\u3400-\u9fff]/;
 
 /**
  * The Chinese part of a "中文 / English" message. English after a slash runs until the next Chinese character,

@@ -50,7 +50,22 @@ export function Welcome() {
       <div className="welcome-body">
         <section className="card welcome-recent" aria-label="最近使用的档案">
           <h2>最近使用的档案</h2>
-          {state.recent.length === 0 && <p className="muted">还没有打开过档案。第一次使用，请在右边新建一个档案。</p>}
+          {state.recent.length === 0 && (
+            <>
+              <p className="muted">还没有打开过档案。第一次使用，三步就能开始：</p>
+              <ol className="steps">
+                <li>
+                  <strong>新建档案</strong>：在右边选一个空文件夹，填上单位名称。
+                </li>
+                <li>
+                  <strong>选择测评体系</strong>：导入本市下发的测评细则表格（或先用内置示例）。
+                </li>
+                <li>
+                  <strong>归档</strong>：把照片、方案、签到表拖到对应的测评项目上，缺什么一目了然。
+                </li>
+              </ol>
+            </>
+          )}
           <ul className="recent-list">
             {state.recent.map((r) => (
               <li key={r.path} className={r.exists ? '' : 'recent-missing'}>
@@ -85,20 +100,22 @@ export function Welcome() {
               <PathField value={dir} onChange={setDir} name="dir" forSaving={mode === 'create'} />
             </Field>
             {mode === 'create' && (
-              <div className="grid-2">
-                <Field label="单位名称（全宗名称）" wide>
+              <>
+                <Field label="单位名称（全宗名称）" hint="印在案卷封面、归档章和自查表上，以后可在设置中修改。" wide>
                   <input name="unitName" value={unit.name} onChange={set('name')} placeholder="如 某某街道某某社区居民委员会" />
                 </Field>
-                <Field label="全宗号">
-                  <input name="fonds" value={unit.fonds} onChange={set('fonds')} placeholder="如 Z001" />
-                </Field>
-                <Field label="立卷人">
-                  <input name="filer" value={unit.filer} onChange={set('filer')} />
-                </Field>
-                <Field label="检查人">
-                  <input name="checker" value={unit.checker} onChange={set('checker')} />
-                </Field>
-              </div>
+                <div className="grid-3">
+                  <Field label="全宗号">
+                    <input name="fonds" value={unit.fonds} onChange={set('fonds')} placeholder="如 Z001" />
+                  </Field>
+                  <Field label="立卷人">
+                    <input name="filer" value={unit.filer} onChange={set('filer')} />
+                  </Field>
+                  <Field label="检查人">
+                    <input name="checker" value={unit.checker} onChange={set('checker')} />
+                  </Field>
+                </div>
+              </>
             )}
             <ErrorNote text={error} />
             <div className="form-actions">

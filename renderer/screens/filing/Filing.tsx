@@ -1,6 +1,6 @@
 import { createContext, useContext, useState, type ReactNode } from 'react';
 import type { AddResult, FolderPlan } from '../../../shared/api/records.js';
-import { clerkMessage } from '../../api/client.js';
+import { chineseOnly, clerkMessage } from '../../api/client.js';
 import { Dialog, ProgressBar } from '../../components/ui.js';
 import { useTask } from '../../components/task.js';
 import { useApp } from '../../state/app.js';
@@ -173,7 +173,7 @@ function AddResultDialog({ title, result, onClose }: { title: string; result: Ad
           <ul>
             {result.errors.map((e) => (
               <li key={e.file}>
-                {baseName(e.file)}：{e.message}
+                {baseName(e.file)}：{chineseOnly(e.message)}
               </li>
             ))}
           </ul>
@@ -185,7 +185,7 @@ function AddResultDialog({ title, result, onClose }: { title: string; result: Ad
           <ul>
             {result.warnings.map((w, i) => (
               <li key={`${w.file}-${i}`}>
-                {baseName(w.file)}：{w.message}
+                {baseName(w.file)}：{chineseOnly(w.message)}
               </li>
             ))}
           </ul>

@@ -1,4 +1,4 @@
-import { useMemo, useState, type MouseEvent } from 'react';
+import { useMemo, useState, type MouseEvent, type ReactNode } from 'react';
 import type { RecordSummary } from '../../../shared/api/records.js';
 import { RECORD_TYPES, displayTitle } from '../../../shared/domain/record.js';
 import { Empty } from '../../components/ui.js';
@@ -21,12 +21,15 @@ export function RecordTable({
   onSelect,
   previewUrl,
   loading,
+  selectionActions,
 }: {
   records: readonly RecordSummary[];
   selected: readonly number[];
   onSelect: (ids: number[]) => void;
   previewUrl: (sha256: string, variant: PreviewVariant) => string;
   loading: boolean;
+  /** Buttons for the selected records, shown in the filter bar. */
+  selectionActions?: ReactNode;
 }) {
   const [sort, setSort] = useState<SortState>({ key: 'date', ascending: true });
   const [filter, setFilter] = useState<RecordFilter>({ text: '', type: '', unfiledOnly: false });
@@ -131,8 +134,11 @@ export function RecordTable({
         {records.length > 0 && shown.length === 0 && <Empty title="没有符合筛选条件的资料" />}
       </div>
       <div className="table-foot">
-        共 {records.length} 件{shown.length !== records.length ? `，显示 ${shown.length} 件` : ''}
-        {selected.length > 1 ? `，已选 ${selected.length} 件` : ''}
+        <span>
+          共 {records.length} 件{shown.length !== records.length ? `，显示 ${shown.length} 件` : ''}
+          {selected.length > 1 ? `，已选 ${selected.length} 件` : ''}
+        </span>
+        {selectionActions && <span className="selection-actions">{selectionActions}</span>}
       </div>
     </div>
   );

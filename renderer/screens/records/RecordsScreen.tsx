@@ -30,6 +30,7 @@ export function RecordsScreen() {
   const tree = useMemo(() => buildTree(itemList, statuses.data ?? []), [itemList, statuses.data]);
   const item = itemList.find((i) => i.code === nav.item) ?? null;
   const itemStatus = statuses.data?.find((s) => s.code === nav.item) ?? null;
+  const unfiled = allRecords.data?.filter((r) => r.items.length === 0).length ?? 0;
 
   const windowDrop = {
     onDragOver: (e: DragEvent) => {
@@ -82,18 +83,18 @@ export function RecordsScreen() {
             {item && <p className="item-path">{itemPath(itemList, item.code)}</p>}
             {item?.requirement && <p className="item-req">要求：{item.requirement}</p>}
             {itemStatus?.reason && <p className={`item-reason status-${itemStatus.status}`}>{itemStatus.reason}</p>}
+            {!item && allRecords.data && (
+              <p className="item-path">
+                共 {allRecords.data.length} 件
+                {unfiled > 0 ? `，其中 ${unfiled} 件还没有归入测评项目（组卷时不会出现）` : '，都已归入测评项目'}
+              </p>
+            )}
           </div>
           <div className="item-actions">
             <button className="primary" onClick={() => filing.addFiles(nav.item)}>
               添加文件…
             </button>
             <button onClick={() => filing.importFolder()}>导入文件夹…</button>
-            {nav.records.length > 1 && <button onClick={() => setBulk(true)}>批量修改（{nav.records.length}）</button>}
-            {nav.records.length > 0 && (
-              <button className="danger-link" onClick={() => deleteRecords(nav.records)}>
-                移到回收站
-              </button>
-            )}
           </div>
         </div>
         <RecordTable
@@ -102,6 +103,16 @@ export function RecordsScreen() {
           onSelect={(ids) => go({ records: ids })}
           previewUrl={transport.previewUrl}
           loading={records.loading}
+          selectionActions={
+            nav.records.length > 0 && (
+              <>
+                {nav.records.length > 1 && <button onClick={() => setBulk(true)}>批量修改（{nav.records.length}）</button>}
+                <button className="danger-link" onClick={() => deleteRecords(nav.records)}>
+                  移到回收站
+                </button>
+              </>
+            )
+          }
         />
       </section>
 

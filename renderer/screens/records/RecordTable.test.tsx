@@ -1,0 +1,41 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import type { RecordSummary } from '../../../shared/api/records.js';
+import { RecordTable } from './RecordTable.js';
+
+function record(id: number, title: string, extra: Partial<RecordSummary>): RecordSummary {
+  return {
+    id, year: 2024, title, titleSupplied: false, docNo: '', author: '', date: null, type: '其他', retention: '定期10年',
+    activityId: null, activity: null, items: [], files: 1, pages: 1, thumb: null, ...extra,
+  };
+}
+
+describe('RecordTable', () => {
+  it('lists records by date with thumbnails, supplied titles in brackets and the filing state', () => {
+    const html = renderToStaticMarkup(
+      <RecordTable
+        records={[
+          record(1, '学雷锋照片', { date: '2024-03-05', type: '照片', thumb: 'a'.repeat(64) }),
+          record(2, '活动方案', { date: '2024-03-01', type: '方案', titleSupplied: true, items: [{ editionId: 1, code: '1.2', title: '志愿服务', path: '1.2' }] }),
+        ]}
+        selected={[2]}
+        onSelect={() => undefined}
+        previewUrl={(sha, variant) => `/preview/${sha}/${variant}`}
+        loading={false}
+      />,
+    );
+    expect(html.indexOf('[活动方案]')).toBeGreaterThan(0);
+    expect(html.indexOf('[活动方案]')).toBeLessThan(html.indexOf('学雷锋照片'));
+    expect(html).toContain(`src="/preview/${'a'.repeat(64)}/thumb"`);
+    expect(html).toContain('未归入项目');
+    expect(html).toContain('已归档');
+    expect(html).toMatch(/<tr class="selected"[^>]*data-record="2"/);
+    expect(html).toContain('共 2 件');
+  });
+
+  it('tells the clerk how to file when an item is empty', () => {
+    const html = renderToStaticMarkup(<RecordTable records={[]} selected={[]} onSelect={() => undefined} previewUrl={() => ''} loading={false} />);
+    expect(html).toContain('这里还没有资料');
+    expect(html).toContain('拖到');
+  });
+});
