@@ -57,14 +57,19 @@ interface SheetView {
 }
 type Inspection = { sheets: [string, string][]; formulas: string[] } & Record<string, SheetView>;
 
+/** An archive with the sample year, its binder report on disk, and where the checklist goes. */
+async function sampleArchive() {
+  const core = await tempCore();
+  const sample = fillSampleYear(core.archive.db);
+  const dir = tempDir();
+  const report = path.join(dir, 'report.json');
+  writeFileSync(report, JSON.stringify(sample.report));
+  return { core, dir, report, out: path.join(dir, 'checklist.xlsx') };
+}
+
 describe('checklist read by other programs', () => {
   it('exported under TZ=Asia/Shanghai: openpyxl reads the same days, text cells and print setup', async () => {
-    const core = await tempCore();
-    const sample = fillSampleYear(core.archive.db);
-    const dir = tempDir();
-    const report = path.join(dir, 'report.json');
-    writeFileSync(report, JSON.stringify(sample.report));
-    const out = path.join(dir, 'checklist.xlsx');
+    const { core, report, out } = await sampleArchive();
     execFileSync(
       process.execPath,
       [path.join(ROOT, 'bin/taizhang.mjs'), 'export', 'checklist', '--archive', core.dir, '--year', String(SAMPLE.year), '--out', out, '--binder-report', report],
@@ -103,12 +108,7 @@ describe('checklist read by other programs', () => {
   });
 
   it('LibreOffice converts every sheet to PDF, showing formula-like text as text and real dates', async () => {
-    const core = await tempCore();
-    const sample = fillSampleYear(core.archive.db);
-    const dir = tempDir();
-    const report = path.join(dir, 'report.json');
-    writeFileSync(report, JSON.stringify(sample.report));
-    const out = path.join(dir, 'checklist.xlsx');
+    const { core, dir, report, out } = await sampleArchive();
     await core.api['checklist.export']({ year: SAMPLE.year, out, binderReport: report });
     const pdf = convertWithLibreOffice(out, 'pdf', dir);
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
