@@ -180,17 +180,24 @@ export async function writeMaterials(
   const documents = plan.pending.filter((p): p is PendingDocument => p.kind === 'pdf');
   const fonts = await subsetFonts(documents.map((d) => documentText(d.sample)).join('') + FIXED_TEXT);
   const pdfs = await renderSampleDocuments(documents.map((d) => d.sample), fonts);
-  const bytesOf = new Map<Pending, Uint8Array>(documents.map((d, i) => [d, pdfs[i]!]));
   let done = 0;
-  for (const item of plan.pending) {
+  const write = async (item: Pending, bytes: Uint8Array): Promise<void> => {
     await fs.mkdir(path.dirname(item.entry.file), { recursive: true });
-    const bytes =
-      item.kind === 'pdf'
-        ? bytesOf.get(item)!
-        : await renderSamplePhoto({ style: item.scene.style, banner: item.banner, takenAt: item.takenAt, variant: item.variant, sideways: item.sideways });
     await fs.writeFile(item.entry.file, bytes);
     done += 1;
     progress?.(done, plan.pending.length, path.basename(item.entry.file));
-  }
+  };
+  for (const [i, doc] of documents.entries()) await write(doc, pdfs[i]!);
+  // Two photos at a time: drawing a scene is single-threaded, and the machine a clerk has usually has two cores or more.
+  const photos = plan.pending.filter((p): p is PendingPhoto => p.kind === 'photo');
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < photos.length) {
+      const photo = photos[next++]!;
+      const { scene, banner, takenAt, variant, sideways } = photo;
+      await write(photo, await renderSamplePhoto({ style: scene.style, banner, takenAt, variant, sideways }));
+    }
+  };
+  await Promise.all([worker(), worker()]);
   return plan.pending.map((p) => p.entry);
 }

@@ -231,7 +231,12 @@ export async function renderScene(options: PhotoOptions): Promise<RawScene> {
 <rect x="30" y="30" width="${TAG.width}" height="${TAG.height}" rx="12" fill="#000000" fill-opacity="0.45"/></svg>`;
 
   const [bannerText, tag, stamp] = await Promise.all([
-    textImage(`<span foreground="#ffffff">${escapeMarkup(options.banner)}</span>`, banner.height * 0.5 * k, banner.width * k * 0.94),
+    // One line on the banner: a long name gets a smaller size (a CJK character is about as wide as its size).
+    textImage(
+      `<span foreground="#ffffff">${escapeMarkup(options.banner)}</span>`,
+      Math.min(banner.height * 0.5, (banner.width * 0.92) / [...options.banner].length) * k,
+      banner.width * k,
+    ),
     textImage(`<span foreground="#ffffff">${DEMO_MARK}照片 SAMPLE</span>`, 40 * k, (TAG.width - 20) * k),
     textImage(`<span foreground="#ff9a2e">${options.takenAt.slice(0, 16).replace('T', ' ')}</span>`, 34 * k, 600 * k),
   ]);

@@ -31,7 +31,8 @@ export function chineseDate(iso: string): string {
   return `${y}年${m}月${d}日`;
 }
 
-const HEADING = /^[一二三四五六七八九十]+、/;
+/** "一、活动目的" is a heading; "一、实践站在社区党委领导下开展工作。" is a numbered paragraph. */
+const HEADING = /^[一二三四五六七八九十]+、[^，。；]{1,14}$/;
 
 function paragraphs(lines: readonly string[]): Block[] {
   return lines.map((text) => (HEADING.test(text) ? { kind: 'heading', text } : { kind: 'paragraph', text, indent: !text.endsWith('：') }));

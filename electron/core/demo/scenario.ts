@@ -100,6 +100,7 @@ const volunteerPhotos = (where: string): PhotoScene[] => [
   { subject: '志愿者为居民义务理发', people: '社区志愿服务队队长王建国（左一）及志愿者', background: `${where}，身后悬挂“学雷锋 树新风”横幅`, style: 'square' },
   { subject: '志愿者开展义诊测血压', people: '社区卫生服务站医生陈晓及居民', background: `${where}义诊台`, style: 'square' },
   { subject: '志愿者清理楼道小广告', people: '党员志愿者周峰、刘洋', background: '3号楼楼道', style: 'street' },
+  { subject: '志愿者为居民维修小家电', people: '志愿者孙志强及居民', background: `${where}便民服务台`, style: 'hall' },
   { subject: '活动结束后志愿者合影', people: '参加活动的全体志愿者', background: `${where}宣传栏前`, style: 'garden' },
 ];
 
