@@ -315,6 +315,19 @@ describe('checklist export: safety', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.xlsx') || f.endsWith('.part'))).toEqual([]);
   });
 
+  it('keeps the printed page header within Excel\'s limits for any unit name', async () => {
+    const core = await tempCore();
+    fillSampleYear(core.archive.db);
+    await core.api['unit.set']({ name: `A&B${'很长的单位名称'.repeat(28)}` });
+    const out = path.join(tempDir(), 'c.xlsx');
+    await core.api['checklist.export']({ year: 2024, out });
+    for (const ws of (await readBack(out)).worksheets.filter((w) => w.state === 'visible')) {
+      const header = ws.headerFooter.oddHeader ?? '';
+      expect(header.length, ws.name).toBeLessThanOrEqual(255);
+      expect(header).toMatch(/^&LA&&B很长/);
+    }
+  });
+
   it('replaces an existing file in one step and leaves no temporary file', async () => {
     const core = await tempCore();
     fillSampleYear(core.archive.db);

@@ -133,9 +133,13 @@ export function writeTitle(ws: ExcelJS.Worksheet, row: number, lastColumn: numbe
   ws.getRow(row).height = height;
 }
 
-/** "&" starts a code in Excel's header and footer language, so a unit named "A&B" must be written "A&&B". */
-function headerText(s: string): string {
-  return s.replaceAll('&', '&&');
+/**
+ * "&" starts a code in Excel's header and footer language, so a unit named "A&B" must be written "A&&B". Excel refuses
+ * (and offers to repair) a header longer than 255 characters, so each part is kept well short of that.
+ */
+function headerText(s: string, max: number): string {
+  const short = s.length > max ? `${s.slice(0, max - 1)}…` : s;
+  return short.replaceAll('&', '&&');
 }
 
 export interface PrintOptions {
@@ -161,7 +165,7 @@ export function setupPrint(ws: ExcelJS.Worksheet, o: PrintOptions): void {
   };
   ws.headerFooter = {
     // No font-size codes: "&9" followed by a title starting with "2024" would read as size 92024.
-    oddHeader: `&L${headerText(o.unit)}&C${headerText(o.title)}`,
+    oddHeader: `&L${headerText(o.unit, 60)}&C${headerText(o.title, 100)}`,
     oddFooter: '&C第 &P 页 共 &N 页',
   };
 }
