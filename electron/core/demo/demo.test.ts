@@ -78,6 +78,13 @@ describe('taizhang demo DIR', () => {
       const detail = await core.api['records.get']({ id: photos.id });
       expect(Object.keys(detail.caption).sort()).toEqual(['background', 'people', 'photographer', 'place', 'subject', 'time']);
       expect(detail.fileList[0]!.exifDate).toMatch(new RegExp(`^${THIS_YEAR}-`));
+      // Last year came in as a folder tree; what folders cannot say was filled in afterwards.
+      const lastPhotos = await core.api['records.list']({ year: THIS_YEAR - 1, type: '照片' });
+      const lastPhoto = lastPhotos.find((p) => p.activity !== null)!;
+      expect(Object.keys((await core.api['records.get']({ id: lastPhoto.id })).caption)).toHaveLength(6);
+      const notices = await core.api['records.list']({ year: THIS_YEAR - 1, type: '通知' });
+      expect(notices.length).toBeGreaterThan(0);
+      expect(notices.every((n) => n.docNo.startsWith(`示例社〔${THIS_YEAR - 1}〕`))).toBe(true);
       const rules = await core.api['records.list']({ year: THIS_YEAR, type: '制度' });
       expect(rules).toHaveLength(scenario.rules.length);
     } finally {

@@ -67,7 +67,12 @@ export async function runDemo(dir: string, options: DemoOptions = {}): Promise<D
   const materials = await writeMaterials(paths.materials, scenario, today, (done, total, file) => step('生成示例材料 / making materials', done, total, file));
   const core = createCore(await initArchive(paths.archive, DEMO_UNIT));
   try {
-    const warnings = await fileMaterials(core, materials, (done, total, file) => step('归档 / filing', done, total, file));
+    const lastYear = scenario.lastYear.year;
+    const warnings = await importFolderTree(core, path.join(paths.materials, String(lastYear)), lastYear, materials, (p) =>
+      step('导入去年的文件夹 / importing last year’s folder', p.done, p.total, p.message),
+    );
+    const thisYears = materials.filter((m) => m.year === scenario.thisYear.year);
+    warnings.push(...(await fileMaterials(core, thisYears, (done, total, file) => step('归档 / filing', done, total, file))));
     const carried = await core.api['records.carryOver']({ from: scenario.lastYear.year, to: scenario.thisYear.year });
     warnings.push(...carried.warnings);
     const ledger = await addLedgerRows(core, scenario, today);
@@ -93,6 +98,38 @@ export async function runDemo(dir: string, options: DemoOptions = {}): Promise<D
   }
 }
 
+function describe(file: string, problems: readonly { file: string; message: string }[]): string[] {
+  return problems.map((p) => `${path.basename(p.file || file)}：${p.message}`);
+}
+
+/**
+ * Last year as a clerk would bring it in: the whole folder tree at once (year, item and activity folders, dates in
+ * names), then what no folder can say (文号, 保管期限, the photos' 说明) filled in record by record.
+ */
+async function importFolderTree(
+  core: Core,
+  dir: string,
+  year: number,
+  materials: readonly MaterialFile[],
+  onProgress: (p: Progress) => void,
+): Promise<string[]> {
+  const result = await core.invoke('records.importFolder', { dir, year }, { onProgress });
+  const warnings = [...describe(dir, result.errors), ...describe(dir, result.warnings)];
+  const byName = new Map(materials.filter((m) => m.year === year).map((m) => [path.basename(m.file), m]));
+  for (const { id } of result.records) {
+    const detail = await core.api['records.get']({ id });
+    const m = byName.get(detail.fileList[0]?.name ?? '');
+    if (!m) {
+      warnings.push(`${detail.title}：不是演示生成的文件 / not a demo file`);
+      continue;
+    }
+    await core.api['records.update']({
+      id, title: m.title, type: m.type, date: m.date, docNo: m.docNo, author: m.author, retention: m.retention, ...(m.caption ? { caption: m.caption } : {}),
+    });
+  }
+  return warnings;
+}
+
 /** Files every material through records.add with what the clerk knows about it; returns the import's warnings. */
 async function fileMaterials(core: Core, materials: readonly MaterialFile[], progress: (done: number, total: number, file: string) => void): Promise<string[]> {
   const warnings: string[] = [];
@@ -110,7 +147,7 @@ async function fileMaterials(core: Core, materials: readonly MaterialFile[], pro
       activity: m.activity,
       ...(m.caption ? { caption: m.caption } : {}),
     });
-    for (const e of [...result.errors, ...result.warnings]) warnings.push(`${path.basename(m.file)}：${e.message}`);
+    warnings.push(...describe(m.file, [...result.errors, ...result.warnings]));
     progress(index + 1, materials.length, path.basename(m.file));
   }
   return warnings;
