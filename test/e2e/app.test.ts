@@ -84,7 +84,8 @@ afterEach(async ({ task }) => {
   }
 });
 
-describe('the desktop app in a browser', () => {
+// One step may wait for a whole binder export on a busy CI machine.
+describe('the desktop app in a browser', { timeout: 150_000 }, () => {
   it('first run: refuses a bad folder in words, then creates the archive with the unit', async () => {
     await page.getByRole('button', { name: '新建档案' }).first().waitFor();
     await screenshot(page, '01-welcome');
@@ -161,6 +162,21 @@ describe('the desktop app in a browser', () => {
     expect(await page.locator('input[name="caption-place"]').inputValue()).toBe('社区党群服务中心');
   });
 
+  it('previews a PDF in the window from the archive itself', async () => {
+    await row('学雷锋志愿服务活动方案').locator('td.col-title').click();
+    await page.locator('.preview').getByRole('button', { name: /在窗口中查看|查看全部/ }).click();
+    const frame = page.locator('.preview-pdf iframe');
+    await frame.waitFor();
+    const src = await frame.getAttribute('src');
+    expect(src).toMatch(/^\/preview\/[0-9a-f]{64}\/file$/);
+    const res = await page.evaluate(async (url) => {
+      const r = await fetch(url as string);
+      return { status: r.status, type: r.headers.get('content-type'), head: new TextDecoder().decode((await r.arrayBuffer()).slice(0, 5)) };
+    }, src);
+    expect(res).toEqual({ status: 200, type: 'application/pdf', head: '%PDF-' });
+    await screenshot(page, '07-pdf-preview');
+  });
+
   it('Ctrl+Z undoes the last edit; Delete moves to the trash and the toast restores it', async () => {
     await page.fill('input[name="docNo"]', '临时文号');
     await page.getByRole('button', { name: '保存修改' }).click();
@@ -187,16 +203,16 @@ describe('the desktop app in a browser', () => {
     const rows = page.locator('.review-table tbody tr');
     expect(await rows.count()).toBe(3);
     expect(await page.locator('.review-table').innerText()).toContain('1.2');
-    await screenshot(page, '07-import-review');
+    await screenshot(page, '08-import-review');
     await page.getByRole('button', { name: /确认导入/ }).click();
     // The file that could not be placed is reported, not imported.
     await page.getByRole('dialog', { name: '导入文件夹：完成' }).waitFor();
     expect(await text('.dialog')).toContain('已添加 2 件资料');
     expect(await text('.dialog .note-warn')).toContain('随手拍.jpg');
-    await screenshot(page, '08-import-result');
+    await screenshot(page, '09-import-result');
     await page.getByRole('button', { name: '知道了' }).click();
     await page.waitForFunction(() => document.querySelectorAll('table.records tbody tr').length === 6);
-    await screenshot(page, '09-main-filled');
+    await screenshot(page, '10-main-filled');
   });
 
   it('bulk-edits selected records', async () => {
@@ -205,7 +221,7 @@ describe('the desktop app in a browser', () => {
     expect(await text('.table-foot')).toContain('已选 3 件');
     await page.getByRole('button', { name: /批量修改/ }).click();
     await page.locator('.dialog input[placeholder="（不改）"]').fill('学雷锋志愿服务活动');
-    await screenshot(page, '10-bulk-edit');
+    await screenshot(page, '11-bulk-edit');
     await page.getByRole('button', { name: '应用到 3 件' }).click();
     await toast('已修改 3 件资料');
     await page.waitForFunction(() => [...document.querySelectorAll('table.records .col-activity')].filter((c) => c.textContent === '学雷锋志愿服务活动').length === 4);
@@ -217,7 +233,7 @@ describe('the desktop app in a browser', () => {
     // 方案, 签到表 and 照片 are there; the summary is still missing.
     const marks = await page.locator('table.activities tbody tr', { hasText: '学雷锋志愿服务活动' }).locator('.col-mark').allInnerTexts();
     expect(marks).toEqual(['✓', '✓', '✓', '缺']);
-    await screenshot(page, '11-activities');
+    await screenshot(page, '12-activities');
   });
 
   it('exports a binder with a real progress bar and the warnings in words', async () => {
@@ -225,7 +241,7 @@ describe('the desktop app in a browser', () => {
     await page.getByRole('button', { name: '导出案卷' }).click();
     await page.getByRole('dialog').waitFor();
     await page.waitForFunction(() => (document.querySelector('.dialog input[name=out]') as HTMLInputElement | null)?.value.includes('案卷'));
-    await screenshot(page, '12-export-binder-options');
+    await screenshot(page, '13-export-binder-options');
     const out = await page.locator('.dialog input[name=out]').inputValue();
     await watchProgress(page);
     await page.getByRole('button', { name: '开始导出' }).click();
@@ -233,12 +249,12 @@ describe('the desktop app in a browser', () => {
     const during = page
       .locator('.dialog [role="progressbar"]')
       .waitFor({ timeout: 5_000 })
-      .then(() => screenshot(page, '13-export-binder-progress'))
+      .then(() => screenshot(page, '14-export-binder-progress'))
       .catch(() => undefined);
     await page.locator('.outcome', { hasText: '案卷已生成' }).waitFor({ timeout: 90_000 });
     await during;
     expect((await seenProgress(page)).some((t) => /\d+\/\d+（\d+%）/.test(t))).toBe(true);
-    await screenshot(page, '14-export-binder-done');
+    await screenshot(page, '15-export-binder-done');
     expect(readdirSync(out).some((f) => f.endsWith('.pdf'))).toBe(true);
     await page.getByRole('button', { name: '完成' }).click();
   });
@@ -252,7 +268,7 @@ describe('the desktop app in a browser', () => {
     expect((await seenProgress(page)).some((t) => /\d+\/\d+（\d+%）/.test(t))).toBe(true);
     const file = await text('.outcome .path');
     expect(file.endsWith('.xlsx') && existsSync(file)).toBe(true);
-    await screenshot(page, '15-export-checklist-done');
+    await screenshot(page, '16-export-checklist-done');
     await page.getByRole('button', { name: '完成' }).click();
   });
 
@@ -267,7 +283,7 @@ describe('the desktop app in a browser', () => {
     await page.locator('.dialog input[type=date]').nth(1).fill('2024-06-30');
     await page.getByRole('button', { name: '保存' }).click();
     await page.locator('table.ledger tbody tr', { hasText: '宣传栏公益广告破损' }).waitFor();
-    await screenshot(page, '16-ledger');
+    await screenshot(page, '17-ledger');
   });
 
   it('manages the index: the items of an edition, and editing one', async () => {
@@ -275,15 +291,15 @@ describe('the desktop app in a browser', () => {
     await page.locator('table.index-items tbody tr').first().waitFor();
     await page.locator('table.index-items tbody tr', { hasText: '1.1.2' }).click();
     await page.getByRole('dialog', { name: '修改条目 1.1.2' }).waitFor();
-    await screenshot(page, '17-index-edit-item');
+    await screenshot(page, '18-index-edit-item');
     await page.getByRole('button', { name: '取消' }).click();
-    await screenshot(page, '18-index');
+    await screenshot(page, '19-index');
   });
 
   it('carries over into a new year; searching two characters finds the past-year record with its item path', async () => {
     await tab('年度结转').click();
     await page.locator('.years-layout').waitFor();
-    await screenshot(page, '19-years');
+    await screenshot(page, '20-years');
     await page.getByRole('button', { name: `开始 ${YEAR + 1} 年度` }).click();
     await toast(`已开始 ${YEAR + 1} 年度`);
     await page.waitForFunction((y) => (document.querySelector('.year-switch select') as HTMLSelectElement).value === String(y), YEAR + 1);
@@ -296,7 +312,7 @@ describe('the desktop app in a browser', () => {
     await hit.waitFor();
     expect(await hit.innerText()).toContain(`${YEAR}年`);
     expect(await hit.locator('.search-path').first().innerText()).toContain('1.2');
-    await screenshot(page, '20-search');
+    await screenshot(page, '21-search');
     await hit.click();
     await page.waitForFunction((y) => (document.querySelector('.year-switch select') as HTMLSelectElement).value === String(y), YEAR);
     await page.locator('.detail textarea[name=title]').waitFor();
@@ -306,7 +322,7 @@ describe('the desktop app in a browser', () => {
   it('settings: the unit, the trash, and archive safety', async () => {
     await tab('设置').click();
     await page.locator('.settings-grid').waitFor();
-    await screenshot(page, '21-settings');
+    await screenshot(page, '22-settings');
   });
 
   it('reopens the archive after a restart and finds everything still there', async () => {
@@ -321,10 +337,10 @@ describe('the desktop app in a browser', () => {
     expect(await page.locator('input[name="caption-place"]').inputValue()).toBe('社区党群服务中心');
     expect(await page.locator('input[name="caption-photographer"]').inputValue()).toBe('张敏');
     expect(await countOf('1.1.2')).toBe(4);
-    await screenshot(page, '22-reopened');
+    await screenshot(page, '23-reopened');
     // A maximised window on a 1366×768 screen under Windows' taskbar, title bar and menu.
     await page.setViewportSize({ width: 1366, height: 660 });
-    await screenshot(page, '23-main-1366x660');
+    await screenshot(page, '24-main-1366x660');
     expect(problems).toEqual([]);
   });
 });

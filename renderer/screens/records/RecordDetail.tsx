@@ -244,7 +244,7 @@ export function NoRecord({ count }: { count: number }) {
   return (
     <div className="detail">
       <Empty title={count > 1 ? `已选 ${count} 件` : '请在中间选一件资料'}>
-        {count > 1 ? '可以用上方的"批量修改"一次修改它们，或按 Delete 键移到回收站。' : '选中后，可以在这里修改题名、日期、照片说明，并查看文件。'}
+        {count > 1 ? '可以用列表下方的"批量修改"一次修改它们，或按 Delete 键移到回收站。' : '选中后，可以在这里修改题名、日期、照片说明，并查看文件。'}
       </Empty>
     </div>
   );
