@@ -25,8 +25,31 @@ const DESCENT = 0.12;
  */
 export class Typesetter {
   private readonly charsets = new Map<FontRole, Set<number>>();
+  private readonly advances = new Map<FontRole, Map<string, number>>();
 
   constructor(readonly fonts: EmbeddedFonts) {}
+
+  /**
+   * Width of clean text at size 1. The subset fonts carry no kerning or ligatures, so a string is as wide as its
+   * characters added up; caching them spares fontkit a full layout for every trial line of the line breaker.
+   */
+  private advance(text: string, role: FontRole): number {
+    let cache = this.advances.get(role);
+    if (!cache) {
+      cache = new Map();
+      this.advances.set(role, cache);
+    }
+    let width = 0;
+    for (const ch of text) {
+      let w = cache.get(ch);
+      if (w === undefined) {
+        w = this.fonts[role].widthOfTextAtSize(ch, 1);
+        cache.set(ch, w);
+      }
+      width += w;
+    }
+    return width;
+  }
 
   font(role: FontRole): PDFFont {
     return this.fonts[role];
@@ -49,13 +72,12 @@ export class Typesetter {
   }
 
   width(text: string, style: TextStyle): number {
-    return this.fonts[style.font].widthOfTextAtSize(this.clean(text, style.font), style.size);
+    return this.advance(this.clean(text, style.font), style.font) * style.size;
   }
 
   wrap(text: string, style: TextStyle, maxWidth: number): string[] {
-    const font = this.fonts[style.font];
     const clean = this.clean(text, style.font);
-    return breakLines(clean, maxWidth, (s) => font.widthOfTextAtSize(s, style.size)).map((l) => l.trimEnd());
+    return breakLines(clean, maxWidth, (s) => this.advance(s, style.font) * style.size).map((l) => l.trimEnd());
   }
 
   /** Wrapped lines, at most `maxLines`; when text is cut, the last line shown ends in an ellipsis. */

@@ -15,8 +15,8 @@ const SUB: TextStyle = { font: 'sans', size: 9.5, color: GREY };
 export function contentsColumns(): TableColumn[] {
   const fixed: TableColumn[] = [
     { title: '顺序号', width: mm(13), align: 'center' },
-    { title: '文号', width: mm(22), align: 'center' },
-    { title: '责任者', width: mm(24), align: 'center' },
+    { title: '文号', width: mm(21), align: 'center' },
+    { title: '责任者', width: mm(27), align: 'center' },
     { title: '题名', width: 0, align: 'left' },
     { title: '日期', width: mm(17.5), align: 'center' },
     { title: '页号', width: mm(14), align: 'center' },

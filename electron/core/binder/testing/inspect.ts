@@ -26,6 +26,11 @@ export function pageTexts(file: string): string[] {
   return text.split('\f').slice(0, -1);
 }
 
+/** The text of one page (1-based). */
+export function pageText(file: string, page: number): string {
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' });
+}
+
 /** Tokens of a page's text, for exact matches of numbers ("12" must not match "2012"). */
 export function tokens(text: string): string[] {
   return text.split(/\s+/).filter(Boolean);

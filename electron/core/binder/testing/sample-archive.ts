@@ -64,9 +64,13 @@ export async function makeXlsx(file: string): Promise<string> {
 
 type AddArgs = Parameters<Core['api']['records.add']>[0];
 
+const SAMPLE_KEYS = [
+  'plan', 'signin', 'photos', 'summary', 'a3', 'longTitle', 'encrypted', 'corrupt', 'missing', 'docx', 'xlsx', 'rotated', 'cleanupPhotos', 'unfiled',
+] as const;
+
 export interface SampleArchive {
   /** Record ids by a short name. */
-  ids: Record<string, number>;
+  ids: Record<(typeof SAMPLE_KEYS)[number], number>;
 }
 
 /** Adds one record through the real API and returns its id. */
@@ -81,7 +85,7 @@ export async function addRecord(core: Core, args: Omit<AddArgs, 'year'> & { year
 export async function buildSampleArchive(core: Core, workDir: string): Promise<SampleArchive> {
   const f = (name: string): string => path.join(workDir, name);
   await fs.mkdir(workDir, { recursive: true });
-  const ids: Record<string, number> = {};
+  const ids: Partial<SampleArchive['ids']> = {};
   const activity = '三月学雷锋志愿服务活动';
 
   ids.plan = await addRecord(core, {
@@ -137,9 +141,10 @@ export async function buildSampleArchive(core: Core, workDir: string): Promise<S
   // Damage done to the store after import: a file cut short on disk, and a file gone.
   const shaOf = (id: number): string =>
     core.archive.db.prepare('SELECT sha256 FROM record_files WHERE record_id = ?').pluck().get(id) as string;
-  const corruptPath = core.archive.files.blobPath(shaOf(ids.corrupt));
+  const corruptPath = core.archive.files.blobPath(shaOf(ids.corrupt!));
   const bytes = await fs.readFile(corruptPath);
   await fs.writeFile(corruptPath, bytes.subarray(0, Math.floor(bytes.length / 2)));
-  await fs.rm(core.archive.files.blobPath(shaOf(ids.missing)));
-  return { ids };
+  await fs.rm(core.archive.files.blobPath(shaOf(ids.missing!)));
+  for (const key of SAMPLE_KEYS) if (ids[key] === undefined) throw new Error(`sample record ${key} missing`);
+  return { ids: ids as SampleArchive['ids'] };
 }
