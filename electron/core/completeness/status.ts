@@ -34,6 +34,8 @@ export function editionOfYear(db: Db, year: number): number {
   return edition;
 }
 
+// The unary + on edition_id stops SQLite from driving the join from the items index, which walked
+// records × every item of the edition (30 s at 2,000 items × 10,000 件; 0.35 s this way).
 function readRecords(db: Db, year: number, edition: number): { byItem: Map<number, FiledRecord[]>; activities: Map<number, Activity> } {
   const rows = db
     .prepare(
@@ -41,11 +43,15 @@ function readRecords(db: Db, year: number, edition: number): { byItem: Map<numbe
               CASE WHEN r.type = '照片' THEN max(1, (SELECT count(*) FROM record_files f JOIN blobs b ON b.sha256 = f.sha256
                                                    WHERE f.record_id = r.id AND b.kind = 'image')) ELSE 0 END AS photos
        FROM records r JOIN record_items ri ON ri.record_id = r.id JOIN items i ON i.id = ri.item_id
-       WHERE r.year = ? AND r.deleted_at IS NULL AND i.edition_id = ?`,
+       WHERE r.year = ? AND r.deleted_at IS NULL AND +i.edition_id = ?`,
     )
     .all(year, edition) as (FiledRecord & { itemId: number })[];
   const byItem = new Map<number, FiledRecord[]>();
-  for (const { itemId, ...record } of rows) byItem.set(itemId, [...(byItem.get(itemId) ?? []), record]);
+  for (const { itemId, ...record } of rows) {
+    const list = byItem.get(itemId);
+    if (list) list.push(record);
+    else byItem.set(itemId, [record]);
+  }
 
   // An activity is judged on all its records, whichever items each one is filed under.
   const activityRows = db
@@ -170,7 +176,11 @@ export function computeStatus(db: Db, year: number, itemCode?: string): ItemStat
   );
   const { byItem, activities } = readRecords(db, year, edition);
   const children = new Map<string | null, IndexItem[]>();
-  for (const item of items) children.set(item.parent, [...(children.get(item.parent) ?? []), item]);
+  for (const item of items) {
+    const siblings = children.get(item.parent);
+    if (siblings) siblings.push(item);
+    else children.set(item.parent, [item]);
+  }
 
   const results = new Map<string, ItemStatus>();
   /** Judges an item after its children; returns its records and those below, for the parent's totals. */
