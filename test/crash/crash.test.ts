@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { CheckReport } from '../../shared/api/archive.js';
 import { cli, tempCore, tempDir } from '../support/temp.js';
 import { ageStore, inspect, killDuring, random } from './harness.js';
-import { makeJpeg, makePdf, seedArchive } from './seed.js';
+import { makeJpeg, makePdf } from '../../electron/core/files/testing/fixtures.js';
+import { colourOf, seedArchive } from './seed.js';
 
 /**
  * Crash safety: a real child process works on a real archive (a large import, a batch of edits, a binder export)
@@ -77,8 +78,8 @@ describe('crash safety (SIGKILL at random moments)', () => {
     mkdirSync(src);
     for (let i = 0; i < 72; i++) {
       const name = String(i).padStart(2, '0');
-      if (i % 3 === 2) await makeJpeg(path.join(src, `${name}-活动照片.jpg`), i, 1600, 1200);
-      else await makePdf(path.join(src, `${name}-2024-04-${String((i % 28) + 1).padStart(2, '0')} 会议记录.pdf`), `minutes ${i}`, 1 + (i % 4));
+      if (i % 3 === 2) await makeJpeg(path.join(src, `${name}-活动照片.jpg`), { width: 1600, height: 1200, colour: colourOf(i) });
+      else await makePdf(path.join(src, `${name}-2024-04-${String((i % 28) + 1).padStart(2, '0')} 会议记录.pdf`), { text: `minutes ${i}`, pages: 1 + (i % 4) });
     }
     await runScenario(dir, { name: '大批导入 / import', kills: 20, args: (d) => ['import', d, src, '2024'] });
   }, 300_000);

@@ -1,25 +1,11 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
-import sharp from 'sharp';
 import type { Core } from '../../electron/core/api/core.js';
+import { makeJpeg, makePdf } from '../../electron/core/files/testing/fixtures.js';
 
-/** A small real PDF of `pages` pages whose text carries `label`, so every file has distinct bytes. */
-export async function makePdf(file: string, label: string, pages = 1): Promise<string> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  for (let i = 0; i < pages; i++) doc.addPage([595, 842]).drawText(`${label} p${i + 1}`, { x: 50, y: 780, size: 14, font });
-  writeFileSync(file, await doc.save());
-  return file;
-}
-
-/** A small real JPEG with a colour derived from `seed`. */
-export async function makeJpeg(file: string, seed: number, width = 64, height = 48): Promise<string> {
-  const jpeg = await sharp({ create: { width, height, channels: 3, background: { r: seed % 256, g: (seed * 7) % 256, b: (seed * 13) % 256 } } })
-    .jpeg()
-    .toBuffer();
-  writeFileSync(file, jpeg);
-  return file;
+/** A colour of its own for each seed, so generated photos have distinct bytes. */
+export function colourOf(seed: number): string {
+  return `#${[seed * 37, seed * 91, seed * 53].map((v) => (v % 256).toString(16).padStart(2, '0')).join('')}`;
 }
 
 /** Items of the example index that fixtures file records under. */
@@ -36,8 +22,8 @@ export async function seedArchive(core: Core, workDir: string, count: number, ye
   for (let i = 0; i < count; i++) {
     const file =
       i % 2 === 0
-        ? await makePdf(path.join(src, `${year}-03-${String((i % 28) + 1).padStart(2, '0')} 活动方案${i}.pdf`), `plan ${year} ${i}`)
-        : await makeJpeg(path.join(src, `活动照片${i}.jpg`), year + i);
+        ? await makePdf(path.join(src, `${year}-03-${String((i % 28) + 1).padStart(2, '0')} 活动方案${i}.pdf`), { text: `plan ${year} ${i}` })
+        : await makeJpeg(path.join(src, `活动照片${i}.jpg`), { width: 64, height: 48, colour: colourOf(year + i) });
     const items = i % 3 === 0 ? [SEED_ITEMS[i % SEED_ITEMS.length]!, SEED_ITEMS[(i + 1) % SEED_ITEMS.length]!] : [SEED_ITEMS[i % SEED_ITEMS.length]!];
     const added = await core.api['records.add']({ files: [file], year, items });
     if (added.errors.length > 0) throw new Error(`seed failed: ${added.errors.map((e) => e.message).join('; ')}`);

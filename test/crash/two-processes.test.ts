@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { CheckReport } from '../../shared/api/archive.js';
 import type { RecordSummary } from '../../shared/api/records.js';
 import { cli, tempDir } from '../support/temp.js';
-import { makeJpeg, makePdf } from './seed.js';
+import { makeJpeg, makePdf } from '../../electron/core/files/testing/fixtures.js';
+import { colourOf } from './seed.js';
 import { runCli, startCli, startWorker } from './spawn.js';
 
 /**
@@ -22,8 +23,8 @@ async function archiveWithSources(n: number): Promise<{ dir: string; a: string[]
   const a: string[] = [];
   const b: string[] = [];
   for (let i = 0; i < n; i++) {
-    a.push(await makePdf(path.join(src, `甲-通知${i}.pdf`), `process A ${i}`));
-    b.push(await makeJpeg(path.join(src, `乙-照片${i}.jpg`), 1000 + i));
+    a.push(await makePdf(path.join(src, `甲-通知${i}.pdf`), { text: `process A ${i}` }));
+    b.push(await makeJpeg(path.join(src, `乙-照片${i}.jpg`), { colour: colourOf(1000 + i) }));
   }
   return { dir, a, b };
 }

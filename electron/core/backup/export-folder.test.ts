@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makePdf, seedArchive } from '../../../test/crash/seed.js';
+import { seedArchive } from '../../../test/crash/seed.js';
+import { makePdf } from '../files/testing/fixtures.js';
 import { cli, tempCore, tempDir } from '../../../test/support/temp.js';
 import { filesBelow } from './paths.js';
 
@@ -21,7 +22,7 @@ describe('export folder', () => {
     const work = tempDir();
     await seedArchive(core, work, 6);
     await seedArchive(core, work, 2, 2023);
-    const hostile = await makePdf(path.join(work, 'x.pdf'), 'hostile title');
+    const hostile = await makePdf(path.join(work, 'x.pdf'), { text: 'hostile title' });
     await core.api['records.add']({ files: [hostile], year: 2024, items: ['1.1.1'], title: '=HYPERLINK("http://x")/CON:*?', date: '2024-05-01' });
     const out = path.join(tempDir(), '导出');
 

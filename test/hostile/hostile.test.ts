@@ -1,0 +1,225 @@
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { TaizhangError, toErrorPayload } from '../../shared/errors.js';
+import type { Core } from '../../electron/core/api/core.js';
+import { restoreBackup } from '../../electron/core/backup/restore.js';
+import { makeEncryptedPdf } from '../../electron/core/files/testing/fixtures.js';
+import { cli, tempCore, tempDir } from '../support/temp.js';
+import { seedArchive } from '../crash/seed.js';
+import { fingerprint } from './fingerprint.js';
+import * as make from './inputs.js';
+
+/**
+ * The hostile corpus: bad inputs generated here, each sent through the CLI and through the core API. Every one must
+ * get a clear message in Chinese (no stack trace) and leave the archive exactly as it was: same rows in every table,
+ * same files on disk.
+ */
+
+interface Case {
+  group: string;
+  name: string;
+  /** What the message must say. */
+  says: RegExp;
+  cli: string[];
+  /** Calls the core API; returns the message it gave (thrown, or reported per file / per row). */
+  api: () => Promise<string>;
+  /** The input is reported as a warning while the command itself succeeds (nothing is written). */
+  warningOnly?: boolean;
+}
+
+interface Outcome {
+  group: string;
+  name: string;
+  channel: 'CLI' | 'API';
+  clear: boolean;
+  unchanged: boolean;
+  text: string;
+}
+
+const outcomes: Outcome[] = [];
+/** Risky but real inputs that are filed with a warning and a safe name. */
+const accepted: string[] = [];
+const STACK = /\bat .*\.(ts|js|mjs|cjs):\d+|node:internal|TypeError|RangeError/;
+const CHINESE = /[\u4e00-\u9fff]/;
+
+afterAll(() => {
+  if (outcomes.length + accepted.length === 0) return;
+  const groups = [...new Set(outcomes.map((o) => o.group))];
+  const lines = groups.map((g) => {
+    const mine = outcomes.filter((o) => o.group === g);
+    const inputs = new Set(mine.map((o) => o.name)).size;
+    return `  ${g}：${inputs} 个输入 × CLI/API = ${mine.length} 次，信息清楚 ${mine.filter((o) => o.clear).length}，档案未变 ${mine.filter((o) => o.unchanged).length}`;
+  });
+  const inputs = new Set(outcomes.map((o) => `${o.group}/${o.name}`)).size;
+  if (accepted.length > 0) lines.push(`  另有 ${accepted.length} 个有风险但真实的文件收入档案，均有提示且名称安全：${accepted.map((n) => ([...n].length > 16 ? `${[...n].slice(0, 12).join('')}…` : n)).join('、')}`);
+  console.log(`\n恶意/损坏输入 / hostile corpus：共 ${inputs} 个输入，${outcomes.length} 次尝试，` +
+    `信息清楚 ${outcomes.filter((o) => o.clear).length}，档案未变 ${outcomes.filter((o) => o.unchanged).length}\n${lines.join('\n')}`);
+});
+
+/** The message an API call gave: a thrown TaizhangError, or the per-item errors and problems of its result. */
+async function messageOf(call: () => Promise<unknown>): Promise<string> {
+  try {
+    const result = (await call()) as { errors?: { message: string }[]; problems?: { message: string }[]; records?: unknown[]; applied?: number };
+    if (result.records && result.records.length > 0) return `ACCEPTED: ${JSON.stringify(result.records)}`;
+    if (result.applied) return `APPLIED ${result.applied}`;
+    return [...(result.errors ?? []), ...(result.problems ?? [])].map((e) => e.message).join('\n') || 'NO MESSAGE';
+  } catch (err) {
+    if (!(err instanceof TaizhangError)) return `NOT A TAIZHANG ERROR: ${String(err)}`;
+    return toErrorPayload(err).message;
+  }
+}
+
+async function attempt(core: Core, c: Case): Promise<void> {
+  for (const channel of ['CLI', 'API'] as const) {
+    const before = fingerprint(core.archive.db, core.archive.dir);
+    let text: string;
+    let exitOk: boolean;
+    if (channel === 'CLI') {
+      const r = await cli(...c.cli, '--archive', core.archive.dir);
+      text = `${r.stdout}\n${r.stderr}`;
+      exitOk = r.code === 1 || (c.warningOnly === true && r.code === 0);
+    } else {
+      text = await c.api();
+      exitOk = true;
+    }
+    const after = fingerprint(core.archive.db, core.archive.dir);
+    outcomes.push({
+      group: c.group,
+      name: c.name,
+      channel,
+      clear: exitOk && c.says.test(text) && CHINESE.test(text) && !STACK.test(text),
+      unchanged: JSON.stringify(after) === JSON.stringify(before),
+      text: text.trim().slice(0, 300),
+    });
+  }
+}
+
+async function corpus(core: Core, work: string): Promise<Case[]> {
+  const at = (name: string): string => path.join(work, name);
+  const add = (group: string, name: string, file: string, says: RegExp): Case => ({
+    group,
+    name,
+    says,
+    cli: ['add', file, '--year', '2024', '--item', '1.1.1'],
+    api: () => messageOf(() => core.api['records.add']({ files: [file], year: 2024, items: ['1.1.1'] })),
+  });
+  const indexImport = (name: string, file: string, says: RegExp): Case => ({
+    group: '测评体系表 / index tables',
+    name,
+    says,
+    cli: ['index', 'import', file],
+    api: () => messageOf(() => core.api['index.import']({ file })),
+  });
+  const checklist = (name: string, file: string, says: RegExp, year = 2024): Case => ({
+    group: '自查表 / checklists',
+    name,
+    says,
+    warningOnly: true,
+    cli: ['checklist', 'apply', file, '--year', String(year), '--yes'],
+    api: () => messageOf(() => core.api['checklist.apply']({ file, year })),
+  });
+  const restore = (name: string, file: string, says: RegExp): Case => ({
+    group: '备份 / backups',
+    name,
+    says,
+    // Aimed at the live archive with --force: a bad backup must not even move it aside.
+    cli: ['restore', file, '--force'],
+    api: () => messageOf(() => restoreBackup(file, core.archive.dir, { force: true })),
+  });
+
+  const checklistFile = at('自查表.xlsx');
+  await core.api['checklist.export']({ year: 2024, out: checklistFile });
+  const good = (await core.api['archive.backup']({ out: at('good.zip') })).path;
+  const backups = await make.brokenBackups(good, work);
+  const PDF = 'PDF';
+  const IMG = '图片 / images';
+
+  return [
+    add(PDF, '损坏的 PDF', make.bytesFile(at('损坏.pdf'), '%PDF-1.7\n1 0 obj <<garbage>>\n%%EOF\n'), /PDF 文件已损坏/),
+    add(PDF, '截断的 PDF', await make.makeTruncatedPdf(at('截断.pdf')), /PDF 文件不完整|损坏/),
+    add(PDF, '0 字节 PDF', make.bytesFile(at('空.pdf'), ''), /空的（0 字节）/),
+    add(PDF, '页面树成环的 PDF', make.pageTreeLoopPdf(at('成环.pdf')), /PDF 文件已损坏/),
+    add(PDF, '只有文件头的 PDF', make.bytesFile(at('头.pdf'), '%PDF-1.4\n'), /PDF 文件不完整/),
+    add(IMG, '解压炸弹 PNG', make.makePngBomb(at('炸弹.png')), /图片尺寸过大/),
+    add(IMG, '超大尺寸 JPEG 文件头', await make.hugeJpegHeader(at('超大.jpg')), /图片尺寸过大（65500×65500）/),
+    add(IMG, '截断的 PNG', await make.truncatedPng(at('截断.png')), /图片数据已损坏/),
+    add(IMG, '只有 JPEG 标记的文件', make.bytesFile(at('假照片.jpg'), Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(4000, 9)])), /图片无法识别或已损坏/),
+    add(IMG, '0 字节照片', make.bytesFile(at('空.jpg'), ''), /空的/),
+    add('文件 / files', '不存在的文件', at('不存在.pdf'), /找不到文件/),
+    add('文件 / files', '文件夹当文件', (mkdirSync(at('一个文件夹'), { recursive: true }), at('一个文件夹')), /文件夹/),
+    indexImport('单元格是公式', await make.indexWithFormulas(at('公式.xlsx')), /第 3 行「测评标准」列（C 列）无法读取：公式没有保存计算结果/),
+    indexImport('GBK 编码的 CSV 改名为 .xlsx', make.indexGbkCsv(at('编码.xlsx')), /编码不对/),
+    indexImport('GBK 编码的 CSV', make.indexGbkCsv(at('编码.csv')), /CSV 文本文件.*另存为/),
+    indexImport('乱码表头', await make.indexMojibake(at('乱码.xlsx')), /找不到表头/),
+    indexImport('没有表头', await make.indexWithoutHeader(at('无表头.xlsx')), /找不到表头/),
+    indexImport('上级编码成环', await make.indexWithParentCycle(at('成环.xlsx')), /上级编码形成循环：B → D → C → B/),
+    indexImport('空工作簿', await make.indexEmptyWorkbook(at('空表.xlsx')), /找不到表头/),
+    indexImport('编码重复', await make.indexDuplicateCodes(at('重复.xlsx')), /编码都是「1\.1」，编码不能重复/),
+    checklist('删掉了自查表工作表', await make.checklistWithoutSelfCheck(checklistFile, at('无自查表.xlsx')), /没有「自查表」工作表/),
+    checklist('表头被清空', await make.checklistHeadersWiped(checklistFile, at('无表头自查表.xlsx')), /找不到「编码」列/),
+    checklist('每格都填了乱码和公式', await make.checklistScribbled(checklistFile, at('乱填.xlsx')), /未导入/),
+    checklist('工作表全被改名', await make.checklistRowsShuffledAcrossSheets(checklistFile, at('改名.xlsx')), /没有「自查表」工作表/),
+    checklist('年度不符', checklistFile, /是 2024 年度的，不是 2023 年度/, 2023),
+    checklist('测评体系表冒充自查表', await make.indexWithoutHeader(at('冒充.xlsx')), /没有「自查表」工作表/),
+    checklist('文本文件冒充 xlsx', make.bytesFile(at('文本.xlsx'), '完成情况,已完成\n'), /不是有效的 Excel/),
+    restore('截断的备份', backups.truncated!, /不是完整的 zip|截断/),
+    restore('内容被改动的备份', backups.tampered!, /校验值不符/),
+    restore('缺少条目的备份', backups.missingEntry!, /缺少条目/),
+    restore('多出条目的备份', backups.extraEntry!, /多出的条目/),
+    restore('zip-slip（../）', backups.slip!, /文件夹以外|zip-slip/),
+    restore('绝对路径条目', backups.absolute!, /文件夹以外|zip-slip/),
+    restore('不是 zip', backups.notZip!, /不是完整的 zip/),
+    restore('0 字节备份', backups.zero!, /不是完整的 zip/),
+    restore('没有清单的 zip', backups.noManifest!, /不是台账备份/),
+    restore('别的程序的 zip', backups.foreign!, /不是台账备份/),
+    restore('清单损坏', backups.brokenManifest!, /清单.*损坏/),
+    restore('更新版本的备份', backups.newer!, /更新版本|升级/),
+    restore('清单大小不符', backups.lyingSize!, /大小与清单不符/),
+  ];
+}
+
+describe('hostile corpus', () => {
+  it('every bad input gets a clear message through the CLI and the core API, and the archive is left as it was', async () => {
+    const core = await tempCore();
+    await seedArchive(core, tempDir(), 4);
+    const work = tempDir();
+    const cases = await corpus(core, work);
+    expect(cases.length).toBeGreaterThanOrEqual(30);
+    for (const c of cases) await attempt(core, c);
+    const failed = outcomes.filter((o) => !o.clear || !o.unchanged).map((o) => `${o.group} / ${o.name} via ${o.channel}: clear=${o.clear} unchanged=${o.unchanged}\n    ${o.text}`);
+    expect(failed).toEqual([]);
+    // Nothing escaped: the zip-slip entries were never written anywhere.
+    expect(existsSync(path.join(path.dirname(core.dir), 'evil.txt'))).toBe(false);
+    expect(existsSync('/tmp/evil.txt')).toBe(false);
+    expect(readdirSync(path.dirname(core.dir)).filter((n) => n.includes('restoring') || n.includes('恢复前'))).toEqual([]);
+  }, 240_000);
+
+  it('files risky but real inputs (reserved, control-character, path-like and very long names, wrong extension, encryption) only with a warning and a safe name', async () => {
+    const core = await tempCore();
+    const work = tempDir();
+    const names = ['CON.pdf', 'nul.jpg', 'a\u0007b\u001bc.pdf', '..\\..\\windows\\evil.pdf', `${'很长的文件名'.repeat(4)}${'n'.repeat(170)}.pdf`, '..双点开头.pdf'];
+    const files: string[] = [];
+    for (const [i, name] of names.entries()) {
+      files.push(name.endsWith('.jpg') ? await make.makeJpeg(path.join(work, name), { colour: `#10${i}0${i}0` }) : await make.makePdf(path.join(work, name), { text: `risky ${i}` }));
+    }
+    const pdfAsJpg = await make.makePdf(path.join(work, '通知.jpg'), { text: 'pdf named jpg' });
+    const encrypted = await makeEncryptedPdf(path.join(work, '加密.pdf'));
+    const result = await core.api['records.add']({ files: [...files, pdfAsJpg, encrypted], year: 2024, items: ['1.1.1'] });
+    expect(result.errors).toEqual([]);
+    expect(result.records).toHaveLength(names.length + 2);
+    const warned = new Set(result.warnings.map((w) => path.basename(w.file)));
+    for (const name of [...names.filter((n) => n !== '..双点开头.pdf'), '通知.jpg', '加密.pdf']) expect(warned.has(path.basename(name))).toBe(true);
+    const stored = core.archive.db.prepare('SELECT name FROM record_files ORDER BY id').pluck().all() as string[];
+    for (const name of stored) expect(name).not.toMatch(/[<>:"|?*\\/\u0000-\u001f]|^(CON|NUL|PRN|AUX|COM\d|LPT\d)(\.|$)/i);
+    // A title that looks like an absolute path stays a title: the folder export writes inside its own folder only.
+    await core.api['records.update']({ id: result.records[0]!.id, title: '/etc/passwd' });
+    const out = path.join(tempDir(), 'export');
+    const exported = await cli('export', 'folder', '--archive', core.dir, '--out', out, '--json');
+    expect(exported.code).toBe(0);
+    expect(readdirSync(path.join(out, '2024年')).length).toBeGreaterThan(0);
+    const check = await cli('check', '--archive', core.dir, '--json');
+    expect(check.json()).toMatchObject({ ok: true, problems: [] });
+    accepted.push(...stored);
+  }, 120_000);
+});

@@ -1,0 +1,215 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import sharp from 'sharp';
+import { makeJpeg, makePdf, makePngBomb, makeTruncatedPdf } from '../../electron/core/files/testing/fixtures.js';
+import { CITY_TABLE, writeTable, type CellInput } from '../../electron/core/index/testing/tables.js';
+import { SELF_CHECK_SHEET } from '../../electron/core/checklist/layout.js';
+import { flipByteOf, patchEntryName, readZip, rewriteZip, writeZip } from './zips.js';
+
+/**
+ * Bad inputs generated on the spot, one maker per kind. Each returns the path of what it wrote under `dir`.
+ */
+
+/** A PDF whose page tree points back at itself: /Pages → kid /Pages → the first /Pages again. */
+export function pageTreeLoopPdf(file: string): string {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 2 >>',
+    '<< /Type /Pages /Parent 2 0 R /Kids [2 0 R] /Count 1 >>',
+  ];
+  let body = '%PDF-1.7\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(Buffer.byteLength(body));
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(body);
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  writeFileSync(file, body);
+  return file;
+}
+
+/** A real small JPEG whose frame header is patched to claim 65,500 × 65,500 pixels. */
+export async function hugeJpegHeader(file: string): Promise<string> {
+  const bytes = await sharp({ create: { width: 16, height: 16, channels: 3, background: '#336699' } }).jpeg().toBuffer();
+  const sof = bytes.indexOf(Buffer.from([0xff, 0xc0]));
+  bytes.writeUInt16BE(65500, sof + 5);
+  bytes.writeUInt16BE(65500, sof + 7);
+  writeFileSync(file, bytes);
+  return file;
+}
+
+export async function truncatedPng(file: string): Promise<string> {
+  const png = await sharp({ create: { width: 300, height: 300, channels: 3, background: '#884422' } }).png({ compressionLevel: 0 }).toBuffer();
+  writeFileSync(file, png.subarray(0, Math.floor(png.length / 3)));
+  return file;
+}
+
+export function bytesFile(file: string, data: string | Buffer): string {
+  writeFileSync(file, data);
+  return file;
+}
+
+// ---- index tables ----
+
+const HEADER_ROW = ['测评项目', '测评内容', '测评标准', '测评方法', '具体要求', '责任单位'];
+
+/** The city table with formulas (without cached results) where titles should be. */
+export async function indexWithFormulas(file: string): Promise<string> {
+  const rows = CITY_TABLE.rows.map((r) => [...r]) as CellInput[][];
+  rows[2]![2] = { formula: 'HYPERLINK("http://example.invalid","点我")' } as CellInput;
+  rows[3]![2] = { formula: 'CMD|\' /C calc\'!A0' } as CellInput;
+  rows[5]![2] = { formula: '1+1' } as CellInput;
+  return writeTable(file, [{ ...CITY_TABLE, rows }]);
+}
+
+/** Text in GBK, as Chinese Windows programs save it (Node has no GBK encoder; Python does). */
+function gbk(text: string): Buffer {
+  return execFileSync('python3', ['-c', 'import sys; sys.stdout.buffer.write(sys.stdin.read().encode("gbk"))'], { input: text });
+}
+
+/** The table as GBK-encoded CSV, saved with the given name (.csv, or .xlsx as a common mix-up). */
+export function indexGbkCsv(file: string): string {
+  const text = [HEADER_ROW, ...CITY_TABLE.rows.slice(2, 5)].map((r) => (r as string[]).join(',')).join('\r\n');
+  writeFileSync(file, gbk(text));
+  return file;
+}
+
+/** An .xlsx whose text went through the wrong encoding once (GBK bytes read as Latin-1): headers are mojibake. */
+export async function indexMojibake(file: string): Promise<string> {
+  const garble = (v: CellInput): CellInput => (typeof v === 'string' ? gbk(v).toString('latin1') : v);
+  return writeTable(file, [{ name: '测评细则', rows: CITY_TABLE.rows.slice(1, 7).map((r) => r.map(garble)) }]);
+}
+
+export async function indexWithoutHeader(file: string): Promise<string> {
+  return writeTable(file, [{ name: '测评细则', rows: CITY_TABLE.rows.slice(2, 7) as CellInput[][] }]);
+}
+
+export async function indexWithParentCycle(file: string): Promise<string> {
+  return writeTable(file, [
+    {
+      name: '指标',
+      rows: [
+        ['编码', '上级编码', '测评内容', '测评方法', '具体要求'],
+        ['A', '', '思想道德建设', '材料审核', ''],
+        ['B', 'D', '志愿服务', '材料审核', '照片5张'],
+        ['C', 'B', '道德讲堂', '材料审核', ''],
+        ['D', 'C', '未成年人活动', '实地考察', ''],
+      ],
+    },
+  ]);
+}
+
+export async function indexEmptyWorkbook(file: string): Promise<string> {
+  return writeTable(file, [{ name: 'Sheet1', rows: [] }]);
+}
+
+export async function indexDuplicateCodes(file: string): Promise<string> {
+  return writeTable(file, [
+    {
+      rows: [
+        ['编码', '上级编码', '测评内容', '测评方法'],
+        ['1', '', '思想道德建设', '材料审核'],
+        ['1.1', '1', '志愿服务', '材料审核'],
+        ['1.1', '1', '道德讲堂', '材料审核'],
+      ],
+    },
+  ]);
+}
+
+// ---- checklists edited into nonsense ----
+
+async function editWorkbook(src: string, dst: string, change: (wb: ExcelJS.Workbook) => void): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(src);
+  change(wb);
+  await wb.xlsx.writeFile(dst);
+  return dst;
+}
+
+export function checklistWithoutSelfCheck(src: string, dst: string): Promise<string> {
+  return editWorkbook(src, dst, (wb) => wb.removeWorksheet(wb.getWorksheet(SELF_CHECK_SHEET)!.id));
+}
+
+export function checklistHeadersWiped(src: string, dst: string): Promise<string> {
+  return editWorkbook(src, dst, (wb) => {
+    const ws = wb.getWorksheet(SELF_CHECK_SHEET)!;
+    for (const r of [1, 2, 3, 4]) ws.getRow(r).eachCell((cell) => (cell.value = null));
+  });
+}
+
+/** Every editable cell below the header filled with junk: formulas, numbers, dates, emoji and control characters. */
+export function checklistScribbled(src: string, dst: string): Promise<string> {
+  const junk: ExcelJS.CellValue[] = [{ formula: 'HYPERLINK("http://x")' } as ExcelJS.CellValue, 42, new Date(Date.UTC(1900, 0, 1)), '🙃\u0007完成？', '=1+1', '-'];
+  return editWorkbook(src, dst, (wb) => {
+    const ws = wb.getWorksheet(SELF_CHECK_SHEET)!;
+    ws.eachRow((row, r) => {
+      if (r < 5) return;
+      row.eachCell({ includeEmpty: true }, (cell, c) => {
+        cell.value = junk[(r + c) % junk.length]!;
+      });
+    });
+  });
+}
+
+export function checklistRowsShuffledAcrossSheets(src: string, dst: string): Promise<string> {
+  return editWorkbook(src, dst, (wb) => {
+    for (const ws of wb.worksheets) ws.name = `${ws.name}_改`;
+  });
+}
+
+// ---- backups ----
+
+export interface BackupVariants {
+  [name: string]: string;
+}
+
+/** From one good backup, every way a backup can arrive broken or hostile. */
+export async function brokenBackups(good: string, dir: string): Promise<BackupVariants> {
+  const at = (name: string): string => path.join(dir, name);
+  const items = await readZip(good);
+  const blob = items.find((i) => i.name.startsWith('files/'))!;
+  const manifest = JSON.parse(items.find((i) => i.name === 'manifest.json')!.data.toString('utf8')) as Record<string, unknown>;
+  const withManifest = (m: unknown) => (i: { name: string; data: Buffer }) =>
+    i.name === 'manifest.json' ? { name: i.name, data: Buffer.from(JSON.stringify(m)) } : i;
+
+  const truncated = at('截断.zip');
+  writeFileSync(truncated, readFileSync(good).subarray(0, Math.floor(readFileSync(good).length * 0.7)));
+
+  const tampered = at('被改动.zip');
+  await writeZip(tampered, items);
+  flipByteOf(tampered, blob.data.subarray(0, Math.min(blob.data.length, 64)));
+
+  const slip = at('zip-slip.zip');
+  await writeZip(slip, [...items, { name: 'xx/xx/evil.txt', data: Buffer.from('escaped') }]);
+  patchEntryName(slip, 'xx/xx/evil.txt', '../../evil.txt');
+
+  const absolute = at('绝对路径.zip');
+  await writeZip(absolute, [...items, { name: 'xtmp/evil.txt', data: Buffer.from('escaped') }]);
+  patchEntryName(absolute, 'xtmp/evil.txt', '/tmp/evil.txt');
+
+  const notZip = at('不是zip.zip');
+  copyFileSync(await makePdf(at('x.pdf')), notZip);
+  const zero = bytesFile(at('空.zip'), '');
+
+  return {
+    truncated,
+    tampered,
+    slip,
+    absolute,
+    notZip,
+    zero,
+    missingEntry: await rewriteZip(good, at('缺条目.zip'), (i) => (i.name === blob.name ? null : i)),
+    extraEntry: await rewriteZip(good, at('多条目.zip'), (i) => i, [{ name: `files/ab/${'ab'.repeat(32)}`, data: Buffer.from('x') }]),
+    noManifest: await rewriteZip(good, at('无清单.zip'), (i) => (i.name === 'manifest.json' ? null : i)),
+    foreign: await writeZip(at('别的zip.zip'), [{ name: 'manifest.json', data: Buffer.from('{"format":"something-else"}') }, { name: 'a.txt', data: Buffer.from('hi') }]),
+    brokenManifest: await rewriteZip(good, at('清单损坏.zip'), (i) => (i.name === 'manifest.json' ? { name: i.name, data: Buffer.from('{"format": "taizhang-backup", ') } : i)),
+    newer: await rewriteZip(good, at('新版本.zip'), withManifest({ ...manifest, schemaVersion: 999 })),
+    lyingSize: await rewriteZip(good, at('大小不符.zip'), withManifest({ ...manifest, entries: (manifest.entries as { path: string; size: number }[]).map((e) => (e.path === blob.name ? { ...e, size: e.size + 1 } : e)) })),
+  };
+}
+
+export { makeJpeg, makePdf, makePngBomb, makeTruncatedPdf };
