@@ -236,8 +236,18 @@ describe('the desktop app in a browser', { timeout: 150_000 }, () => {
     await screenshot(page, '12-activities');
   });
 
-  it('exports a binder with a real progress bar and the warnings in words', async () => {
+  it('marks an item the unit does not have as 不适用, and takes it back', async () => {
     await tab('资料').click();
+    await page.locator('.tree-row[data-code="1.3.3"] .tree-label').click();
+    await page.getByRole('button', { name: '本年度不适用' }).click();
+    await page.waitForFunction(() => document.querySelector('.tree-row[data-code="1.3.3"] .badge')?.textContent === '不适用');
+    expect(await text('.tree-summary')).toContain('不适用 1');
+    await page.getByRole('button', { name: '恢复为需要材料' }).click();
+    await page.waitForFunction(() => document.querySelector('.tree-row[data-code="1.3.3"] .badge')?.textContent === '缺失');
+    await page.locator('.tree-all .tree-label').click();
+  });
+
+  it('exports a binder with a real progress bar and the warnings in words', async () => {
     await page.getByRole('button', { name: '导出案卷' }).click();
     await page.getByRole('dialog').waitFor();
     await page.waitForFunction(() => (document.querySelector('.dialog input[name=out]') as HTMLInputElement | null)?.value.includes('案卷'));

@@ -95,6 +95,7 @@ export function RecordsScreen() {
               添加文件…
             </button>
             <button onClick={() => filing.importFolder()}>导入文件夹…</button>
+            {item && itemStatus?.leaf && <NotApplicableToggle code={item.code} notApplicable={itemStatus.status === '不适用'} />}
           </div>
         </div>
         <RecordTable
@@ -135,5 +136,19 @@ export function RecordsScreen() {
       )}
       {bulk && <BulkEdit ids={nav.records} items={itemList} onClose={() => setBulk(false)} />}
     </div>
+  );
+}
+
+/** Marks a 测评标准 as not applying to this unit this year (e.g. no such 点位), or takes that back. */
+function NotApplicableToggle({ code, notApplicable }: { code: string; notApplicable: boolean }) {
+  const { client, year, changed, fail } = useApp();
+  const toggle = () =>
+    client['status.setNotApplicable']({ year, item: code, notApplicable: !notApplicable })
+      .then(() => changed())
+      .catch(fail);
+  return (
+    <button className="link" onClick={() => void toggle()} title={notApplicable ? '' : '本单位今年没有这一项（如没有相应点位）时使用，自查表中显示为不适用'}>
+      {notApplicable ? '恢复为需要材料' : '本年度不适用'}
+    </button>
   );
 }
