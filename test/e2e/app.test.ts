@@ -154,6 +154,7 @@ describe('the desktop app in a browser', { timeout: 150_000 }, () => {
     await page.fill('input[aria-label="查找测评项目"]', '1.2.1');
     await page.locator('.picker-item', { hasText: '1.2.1' }).first().click();
     await page.locator('.chip', { hasText: '1.2.1' }).waitFor();
+    await page.locator('input[name="caption-photographer"]').scrollIntoViewIfNeeded();
     await screenshot(page, '06-record-detail');
     await page.getByRole('button', { name: '保存修改' }).click();
     await toast('已保存');

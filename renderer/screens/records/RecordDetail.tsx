@@ -142,6 +142,23 @@ export function RecordDetail({ record, items, onDelete }: { record: Detail; item
           </button>
         </section>
 
+        {isPhoto && (
+          <section className="detail-section">
+            <h3>照片说明</h3>
+            <div className="grid-2">
+              {CAPTION_FIELDS.map((f) => (
+                <Field key={f} label={CAPTION_LABELS[f]} wide={f === 'subject' || f === 'people' || f === 'background'}>
+                  <input
+                    name={`caption-${f}`}
+                    value={draft.caption[f] ?? ''}
+                    onChange={(e) => set('caption', { ...draft.caption, [f]: e.target.value })}
+                  />
+                </Field>
+              ))}
+            </div>
+          </section>
+        )}
+
         <section className="detail-section">
           <h3>基本信息</h3>
           <Field label="题名" wide>
@@ -183,23 +200,6 @@ export function RecordDetail({ record, items, onDelete }: { record: Detail; item
             </Field>
           </div>
         </section>
-
-        {isPhoto && (
-          <section className="detail-section">
-            <h3>照片说明</h3>
-            <div className="grid-2">
-              {CAPTION_FIELDS.map((f) => (
-                <Field key={f} label={CAPTION_LABELS[f]} wide={f === 'subject' || f === 'people' || f === 'background'}>
-                  <input
-                    name={`caption-${f}`}
-                    value={draft.caption[f] ?? ''}
-                    onChange={(e) => set('caption', { ...draft.caption, [f]: e.target.value })}
-                  />
-                </Field>
-              ))}
-            </div>
-          </section>
-        )}
 
         <section className="detail-section">
           <Field label="备注" wide>
