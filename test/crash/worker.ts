@@ -50,8 +50,10 @@ async function importLoop(call: Call, sourceDir: string, year: number): Promise<
   }
 }
 
-/** Each round works on the records in use now: a kill between delete and restore leaves one in the trash. */
+/** Each round works on the records in use now: a kill between delete and restore leaves one in the trash, taken back first. */
 async function editLoop(call: Call): Promise<void> {
+  const trashed = archive.db.prepare('SELECT id FROM records WHERE deleted_at IS NOT NULL').pluck().all() as number[];
+  if (trashed.length > 0) await call('records.restore', { ids: trashed });
   const live = archive.db.prepare('SELECT id FROM records WHERE deleted_at IS NULL ORDER BY id').pluck();
   for (let round = 0; ; round++) {
     const ids = live.all() as number[];
