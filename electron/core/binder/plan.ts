@@ -1,8 +1,10 @@
 import type { UnitSettings } from '../../../shared/api/archive.js';
 import type { BinderWarning } from '../../../shared/api/binder.js';
+import type { IndexItem } from '../../../shared/api/index-editions.js';
 import type { FileKind } from '../../../shared/api/records.js';
 import type { Completeness } from '../../../shared/api/status.js';
-import type { Caption, RecordType, RetentionPeriod } from '../../../shared/domain/record.js';
+import type { RetentionPeriod } from '../../../shared/domain/record.js';
+import type { RecordFields } from '../records/repository.js';
 
 /**
  * A binder as plain data: what goes into which volume, in which order, under which 件号 and 页号. The planner fills it
@@ -10,16 +12,8 @@ import type { Caption, RecordType, RetentionPeriod } from '../../../shared/domai
  * the renderer only draws it. Contents, stamps, footers and bookmarks all read the same numbers from here.
  */
 
-export interface PlanItem {
-  code: string;
-  label: string;
-  title: string;
-  level: number;
-  parent: string | null;
-  method: string;
-  requirement: string;
-  unit: string;
-}
+/** An index item as the binder prints it. */
+export type PlanItem = Pick<IndexItem, 'code' | 'label' | 'title' | 'level' | 'parent' | 'method' | 'requirement' | 'unit'>;
 
 export interface PlanFile {
   name: string;
@@ -44,7 +38,8 @@ export type PageBlock =
   | { kind: 'scan'; file: PlanFile; path: string }
   | { kind: 'placeholder'; file: PlanFile | null; reason: string };
 
-export interface PlanPiece {
+/** A 件 of a volume. Its `caption` is the record's over its activity's. */
+export interface PlanPiece extends Pick<RecordFields, 'docNo' | 'author' | 'date' | 'type' | 'retention' | 'note' | 'caption'> {
   /** 件号 inside the volume. */
   piece: number;
   recordId: number;
@@ -52,14 +47,6 @@ export interface PlanPiece {
   item: string;
   /** As printed: in [brackets] when the archivist wrote it. */
   title: string;
-  docNo: string;
-  author: string;
-  date: string | null;
-  type: RecordType;
-  retention: RetentionPeriod;
-  note: string;
-  /** The record's caption over its activity's. */
-  caption: Caption;
   activity: string | null;
   files: PlanFile[];
   /** Other items of this volume it also belongs to. */

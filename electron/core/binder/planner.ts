@@ -1,32 +1,17 @@
 import type { BinderOptions, BinderWarning } from '../../../shared/api/binder.js';
 import type { IndexItem } from '../../../shared/api/index-editions.js';
 import type { FileKind } from '../../../shared/api/records.js';
-import {
-  binderTypeRank, displayTitle, RETENTION_PERIODS, type Caption, type RecordType, type RetentionPeriod,
-} from '../../../shared/domain/record.js';
+import { binderTypeRank, displayTitle, RETENTION_PERIODS, type Caption, type RetentionPeriod } from '../../../shared/domain/record.js';
 import { TaizhangError } from '../../../shared/errors.js';
 import { safeFileName } from '../files/safe-name.js';
 import { listItems, resolveEdition } from '../index/editions.js';
+import type { RecordTableRow } from '../records/repository.js';
 import { getUnit } from '../store/archive.js';
 import type { Db } from '../store/database.js';
 import type { BinderPlan, ItemStatusNote, PlanFile, PlanItem, PlanPiece, PlanSection, PlanVolume } from './plan.js';
 
-interface RecordRow {
-  id: number;
-  title: string;
-  title_supplied: number;
-  doc_no: string;
-  author: string;
-  date: string | null;
-  type: RecordType;
-  retention: RetentionPeriod;
-  note: string;
-  caption: string;
-  activity_id: number | null;
-  activity_name: string | null;
-  activity_date: string | null;
-  activity_caption: string | null;
-}
+/** A record of the year with its activity's name, date and caption. */
+type RecordRow = RecordTableRow & { activity_name: string | null; activity_date: string | null; activity_caption: string | null };
 
 interface FileRow {
   record_id: number;
@@ -170,8 +155,7 @@ class ItemTree {
 function readCandidates(db: Db, year: number, tree: ItemTree, warnings: BinderWarning[]): Candidate[] {
   const rows = db
     .prepare(
-      `SELECT r.id, r.title, r.title_supplied, r.doc_no, r.author, r.date, r.type, r.retention, r.note, r.caption, r.activity_id,
-              a.name AS activity_name, a.date AS activity_date, a.caption AS activity_caption
+      `SELECT r.*, a.name AS activity_name, a.date AS activity_date, a.caption AS activity_caption
        FROM records r LEFT JOIN activities a ON a.id = r.activity_id
        WHERE r.year = ? AND r.deleted_at IS NULL`,
     )

@@ -161,11 +161,6 @@ function extensionOf(file: PlanFile): string {
   return file.kind === 'xlsx' ? '.xlsx' : file.kind === 'docx' ? '.docx' : path.extname(file.name);
 }
 
-async function exists(p: string): Promise<boolean> {
-  try {
-    await fs.access(p);
-    return true;
-  } catch {
-    return false;
-  }
+function exists(p: string): Promise<boolean> {
+  return fs.access(p).then(() => true, () => false);
 }

@@ -14,27 +14,29 @@ const LABEL: TextStyle = { font: 'sansBold', size: 12 };
 export function drawPlaceholder(vd: VolumeDocument, pieceTitle: string, file: PlanFile | null, reason: string): ReturnType<VolumeDocument['addPage']> {
   const type = vd.type;
   const page = vd.addPage();
-  const top = A4[1] - STAMP_BAND - mm(25);
-  const boxH = mm(110);
-  page.drawRectangle({
-    x: MARGIN.left, y: top - boxH, width: CONTENT_WIDTH, height: boxH,
-    borderColor: rgb(0.45, 0.45, 0.45), borderWidth: 1, borderDashArray: [6, 4], color: rgb(0.97, 0.97, 0.97),
-  });
   const pad = mm(8);
+  const labelW = mm(16);
   const w = CONTENT_WIDTH - 2 * pad;
-  let y = top - pad;
-  y -= type.paragraph(page, '此处文件未能编入案卷', MARGIN.left + pad, y, w, { font: 'sansBold', size: 18 }, 28, 'center');
-  y -= type.paragraph(page, 'Placeholder: this file could not be printed', MARGIN.left + pad, y, w, { font: 'sans', size: 10, color: GREY }, 16, 'center');
-  y -= mm(6);
-  const rows: [string, string][] = [
+  const rows = ([
     ['题名', pieceTitle],
     ['文件', file?.name ?? '（无）'],
     ['原因', reason],
     ['处理', '原件保存在台账电子档案中；如需纸质件，请取得可打印的版本后重新导出。'],
-  ];
-  for (const [label, value] of rows) {
-    type.lines(page, [label], MARGIN.left + pad, y, mm(16), LABEL, 20);
-    y -= type.paragraph(page, value, MARGIN.left + pad + mm(16), y, w - mm(16), BODY, 20) + mm(2);
+  ] as const).map(([label, value]) => ({ label, lines: type.wrapAtMost(value, BODY, w - labelW, 8) }));
+  const heading = 28 + 16 + mm(6);
+  const boxH = 2 * pad + heading + rows.reduce((h, r) => h + r.lines.length * 20 + mm(2), 0);
+  const top = A4[1] - STAMP_BAND - mm(25);
+  page.drawRectangle({
+    x: MARGIN.left, y: top - boxH, width: CONTENT_WIDTH, height: boxH,
+    borderColor: rgb(0.45, 0.45, 0.45), borderWidth: 1, borderDashArray: [6, 4], color: rgb(0.97, 0.97, 0.97),
+  });
+  let y = top - pad;
+  y -= type.lines(page, ['此处文件未能编入案卷'], MARGIN.left + pad, y, w, { font: 'sansBold', size: 18 }, 28, 'center');
+  y -= type.lines(page, ['Placeholder: this file could not be printed'], MARGIN.left + pad, y, w, { font: 'sans', size: 10, color: GREY }, 16, 'center');
+  y -= mm(6);
+  for (const row of rows) {
+    type.lines(page, [row.label], MARGIN.left + pad, y, labelW, LABEL, 20);
+    y -= type.lines(page, row.lines, MARGIN.left + pad + labelW, y, w - labelW, BODY, 20) + mm(2);
   }
   return page;
 }
