@@ -18,6 +18,11 @@ export class ApiError extends Error {
   }
 }
 
+/** A problem found in the window before anything is sent, reported like the core's own input errors. */
+export function inputError(message: string): ApiError {
+  return new ApiError({ code: 'invalid_input', message });
+}
+
 export function createClient(transport: Transport): Client {
   return new Proxy({} as Client, {
     get: (_target, name) =>

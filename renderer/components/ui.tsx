@@ -111,15 +111,11 @@ export function Seal({ small = false }: { small?: boolean }) {
   );
 }
 
-const ICONS: Record<string, string> = {
+const ICONS = {
   search: 'M10.5 3a7.5 7.5 0 015.96 12.06l4.24 4.24-1.4 1.4-4.24-4.24A7.5 7.5 0 1110.5 3zm0 2a5.5 5.5 0 100 11 5.5 5.5 0 000-11z',
-  file: 'M6 2h8l6 6v13a1 1 0 01-1 1H6a1 1 0 01-1-1V3a1 1 0 011-1zm7 1.5V9h5.5L13 3.5z',
-  folder: 'M3 5a1 1 0 011-1h6l2 2h8a1 1 0 011 1v11a1 1 0 01-1 1H4a1 1 0 01-1-1V5z',
   book: 'M5 3h11a3 3 0 013 3v15H8a3 3 0 01-3-3V3zm2 2v11.2c.3-.1.6-.2 1-.2h9V6a1 1 0 00-1-1H7z',
   sheet: 'M4 3h16a1 1 0 011 1v16a1 1 0 01-1 1H4a1 1 0 01-1-1V4a1 1 0 011-1zm1 5v4h6V8H5zm8 0v4h6V8h-6zm-8 6v5h6v-5H5zm8 0v5h6v-5h-6z',
-  photo: 'M4 5h16a1 1 0 011 1v12a1 1 0 01-1 1H4a1 1 0 01-1-1V6a1 1 0 011-1zm1 11l4-5 3 4 2-2 5 3V7H5v9z',
-  trash: 'M9 3h6l1 2h4v2H4V5h4l1-2zm-3 6h12l-1 12H7L6 9z',
-};
+} as const;
 
 export function Icon({ name, size = 18 }: { name: keyof typeof ICONS; size?: number }) {
   return (

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { Activity } from '../../shared/api/records.js';
 import { CAPTION_FIELDS, CAPTION_LABELS, type Caption } from '../../shared/domain/record.js';
-import { clerkMessage } from '../api/client.js';
-import { Dialog, Empty, ErrorNote, Field } from '../components/ui.js';
+import { FormDialog } from '../components/FormDialog.js';
+import { Empty, ErrorNote, Field } from '../components/ui.js';
 import { activityMarks, ACTIVITY_MARKS } from '../state/activity.js';
 import { useApp } from '../state/app.js';
 import { useData } from '../state/use-data.js';
@@ -98,31 +98,15 @@ function ActivityEditor({ activity, onClose }: { activity: Activity; onClose: ()
   const [name, setName] = useState(activity.name);
   const [date, setDate] = useState(activity.date ?? '');
   const [caption, setCaption] = useState<Caption>({ ...activity.caption });
-  const [error, setError] = useState<string | null>(null);
 
-  async function save() {
-    try {
-      await client['activities.update']({ id: activity.id, name, date: date || null, caption });
-      changed();
-      onClose();
-    } catch (err) {
-      setError(clerkMessage(err));
-    }
-  }
+  const save = async () => {
+    await client['activities.update']({ id: activity.id, name, date: date || null, caption });
+    void changed();
+    onClose();
+  };
 
   return (
-    <Dialog
-      title="修改活动"
-      onClose={onClose}
-      footer={
-        <>
-          <button onClick={onClose}>取消</button>
-          <button className="primary" onClick={() => void save()}>
-            保存
-          </button>
-        </>
-      }
-    >
+    <FormDialog title="修改活动" onClose={onClose} submit={{ label: '保存', run: save }}>
       <div className="grid-2">
         <Field label="活动名称" wide>
           <input value={name} onChange={(e) => setName(e.target.value)} />
@@ -139,7 +123,6 @@ function ActivityEditor({ activity, onClose }: { activity: Activity; onClose: ()
           </Field>
         ))}
       </div>
-      <ErrorNote text={error} />
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -6,19 +6,9 @@ import { PathField } from '../components/PathField.js';
 import { useTask } from '../components/task.js';
 import { Dialog, ErrorNote, Field, ProgressBar } from '../components/ui.js';
 import { useApp, type ExportKind } from '../state/app.js';
-import { baseName } from '../state/format.js';
+import { baseName, joinPath, parentDir } from '../state/format.js';
 
 type Outcome = { kind: 'binder'; report: BinderReport; dir: string } | { kind: 'checklist'; result: ChecklistResult; dir: string };
-
-function joinPath(dir: string, name: string): string {
-  const sep = dir.includes('\\') && !dir.includes('/') ? '\\' : '/';
-  return dir.endsWith(sep) ? `${dir}${name}` : `${dir}${sep}${name}`;
-}
-
-function parentDir(file: string): string {
-  const cut = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
-  return cut > 0 ? file.slice(0, cut) : file;
-}
 
 /** Binder and checklist export: options, a real progress bar, cancel, then the result and "open the folder". */
 export function ExportDialog({ kind, onClose }: { kind: ExportKind; onClose: () => void }) {

@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { IndexItem, ItemMapping } from '../../shared/api/index-editions.js';
 import { RECORD_TYPES } from '../../shared/domain/record.js';
-import { clerkMessage } from '../api/client.js';
+import { inputError } from '../api/client.js';
+import { FormDialog } from '../components/FormDialog.js';
 import { PathField } from '../components/PathField.js';
-import { Dialog, ErrorNote, Field } from '../components/ui.js';
+import { ErrorNote, Field } from '../components/ui.js';
 import { useApp } from '../state/app.js';
+import { joinPath } from '../state/format.js';
 import { useData } from '../state/use-data.js';
 import { usePickFiles } from './filing/pick.js';
 
@@ -128,31 +130,15 @@ function ItemEditor({ item, edition, onClose }: { item: IndexItem; edition: numb
   const [requirement, setRequirement] = useState(item.requirement);
   const [unit, setUnit] = useState(item.unit);
   const [rule, setRule] = useState<string[] | null>(item.activityRule);
-  const [error, setError] = useState<string | null>(null);
 
-  async function save() {
-    try {
-      await client['index.updateItem']({ edition, code: item.code, title, method, requirement, unit, activityRule: rule });
-      changed();
-      onClose();
-    } catch (err) {
-      setError(clerkMessage(err));
-    }
-  }
+  const save = async () => {
+    await client['index.updateItem']({ edition, code: item.code, title, method, requirement, unit, activityRule: rule });
+    void changed();
+    onClose();
+  };
 
   return (
-    <Dialog
-      title={`修改条目 ${item.code}`}
-      onClose={onClose}
-      footer={
-        <>
-          <button onClick={onClose}>取消</button>
-          <button className="primary" onClick={() => void save()}>
-            保存
-          </button>
-        </>
-      }
-    >
+    <FormDialog title={`修改条目 ${item.code}`} onClose={onClose} submit={{ label: '保存', run: save }}>
       <Field label="名称" wide>
         <input value={title} onChange={(e) => setTitle(e.target.value)} />
       </Field>
@@ -187,47 +173,29 @@ function ItemEditor({ item, edition, onClose }: { item: IndexItem; edition: numb
           </div>
         )}
       </fieldset>
-      <ErrorNote text={error} />
-    </Dialog>
+    </FormDialog>
   );
 }
 
 function IndexExport({ edition, onClose }: { edition: number; onClose: () => void }) {
   const { client, notify } = useApp();
   const [out, setOut] = useState('');
-  const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     client['app.exportDir']({ kind: 'index' })
-      .then((r) => setOut(`${r.path}${r.path.includes('\\') ? '\\' : '/'}测评体系.xlsx`))
+      .then((r) => setOut(joinPath(r.path, '测评体系.xlsx')))
       .catch(() => undefined);
   }, [client]);
-  async function run() {
-    try {
-      const r = await client['index.export']({ edition, out });
-      notify(`已导出 ${r.items} 个条目：${r.path}`);
-      onClose();
-    } catch (err) {
-      setError(clerkMessage(err));
-    }
-  }
+  const run = async () => {
+    const r = await client['index.export']({ edition, out });
+    notify(`已导出 ${r.items} 个条目：${r.path}`);
+    onClose();
+  };
   return (
-    <Dialog
-      title="导出测评体系"
-      onClose={onClose}
-      footer={
-        <>
-          <button onClick={onClose}>取消</button>
-          <button className="primary" onClick={() => void run()}>
-            导出
-          </button>
-        </>
-      }
-    >
+    <FormDialog title="导出测评体系" onClose={onClose} submit={{ label: '导出', run }}>
       <Field label="保存为" wide>
         <PathField value={out} onChange={setOut} forSaving />
       </Field>
-      <ErrorNote text={error} />
-    </Dialog>
+    </FormDialog>
   );
 }
 
@@ -243,32 +211,16 @@ function MapItems({ toEdition, onClose }: { toEdition: number; onClose: () => vo
   const [fromCode, setFromCode] = useState('');
   const [toCode, setToCode] = useState('');
   const [kind, setKind] = useState<ItemMapping['kind']>('same');
-  const [error, setError] = useState<string | null>(null);
 
-  async function save() {
-    if (!from || !fromCode || !toCode) return setError('请选择两边的条目');
-    try {
-      await client['index.map']({ fromEdition: from, fromCode, toEdition, toCode, kind });
-      changed();
-      onClose();
-    } catch (err) {
-      setError(clerkMessage(err));
-    }
-  }
+  const save = async () => {
+    if (!from || !fromCode || !toCode) throw inputError('请选择两边的条目');
+    await client['index.map']({ fromEdition: from, fromCode, toEdition, toCode, kind });
+    void changed();
+    onClose();
+  };
 
   return (
-    <Dialog
-      title="对应新旧版本的条目"
-      onClose={onClose}
-      footer={
-        <>
-          <button onClick={onClose}>取消</button>
-          <button className="primary" onClick={() => void save()}>
-            保存对应关系
-          </button>
-        </>
-      }
-    >
+    <FormDialog title="对应新旧版本的条目" onClose={onClose} submit={{ label: '保存对应关系', run: save }}>
       <p className="muted">对应之后，在新版本的条目下也能看到、搜到旧版本条目下的往年资料。</p>
       <Field label="旧版本" wide>
         <select value={from ?? ''} onChange={(e) => setFromEdition(Number(e.target.value))}>
@@ -280,24 +232,10 @@ function MapItems({ toEdition, onClose }: { toEdition: number; onClose: () => vo
         </select>
       </Field>
       <Field label="旧条目" wide>
-        <select value={fromCode} onChange={(e) => setFromCode(e.target.value)}>
-          <option value="">（请选择）</option>
-          {(fromItems.data ?? []).map((i) => (
-            <option key={i.code} value={i.code}>
-              {i.code} {i.title}
-            </option>
-          ))}
-        </select>
+        <ItemSelect items={fromItems.data ?? []} value={fromCode} onChange={setFromCode} />
       </Field>
       <Field label="对应到本版本的条目" wide>
-        <select value={toCode} onChange={(e) => setToCode(e.target.value)}>
-          <option value="">（请选择）</option>
-          {(toItems.data ?? []).map((i) => (
-            <option key={i.code} value={i.code}>
-              {i.code} {i.title}
-            </option>
-          ))}
-        </select>
+        <ItemSelect items={toItems.data ?? []} value={toCode} onChange={setToCode} />
       </Field>
       <Field label="关系">
         <select value={kind} onChange={(e) => setKind(e.target.value as ItemMapping['kind'])}>
@@ -308,7 +246,19 @@ function MapItems({ toEdition, onClose }: { toEdition: number; onClose: () => vo
           ))}
         </select>
       </Field>
-      <ErrorNote text={error} />
-    </Dialog>
+    </FormDialog>
+  );
+}
+
+function ItemSelect({ items, value, onChange }: { items: readonly IndexItem[]; value: string; onChange: (code: string) => void }) {
+  return (
+    <select value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="">（请选择）</option>
+      {items.map((i) => (
+        <option key={i.code} value={i.code}>
+          {i.code} {i.title}
+        </option>
+      ))}
+    </select>
   );
 }

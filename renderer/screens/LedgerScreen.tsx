@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { RECTIFICATION_STATES, type Rectification, type RectificationState } from '../../shared/api/ledger.js';
-import { clerkMessage } from '../api/client.js';
-import { Dialog, Empty, ErrorNote, Field } from '../components/ui.js';
+import { FormDialog } from '../components/FormDialog.js';
+import { Empty, ErrorNote, Field } from '../components/ui.js';
 import { useApp } from '../state/app.js';
 import { useData } from '../state/use-data.js';
 
@@ -92,10 +92,13 @@ function LedgerEditor({ row, onClose }: { row: Rectification | null; onClose: ()
       ? { problem: row.problem, site: row.site, unit: row.unit, leader: row.leader, deadline: row.deadline ?? '', raisedOn: row.raisedOn ?? '', progress: row.progress, state: row.state }
       : EMPTY,
   );
-  const [error, setError] = useState<string | null>(null);
   const set = (k: keyof Draft) => (e: { target: { value: string } }) => setDraft({ ...draft, [k]: e.target.value });
+  const done = () => {
+    void changed();
+    onClose();
+  };
 
-  async function save(close = false) {
+  const save = async () => {
     const fields = {
       problem: draft.problem,
       site: draft.site,
@@ -105,30 +108,21 @@ function LedgerEditor({ row, onClose }: { row: Rectification | null; onClose: ()
       raisedOn: draft.raisedOn || null,
       progress: draft.progress,
     };
-    try {
-      if (!row) await client['ledger.add']({ year, ...fields });
-      else if (close) await client['ledger.close']({ id: row.id, progress: draft.progress });
-      else await client['ledger.update']({ id: row.id, ...fields, state: draft.state });
-      changed();
-      onClose();
-    } catch (err) {
-      setError(clerkMessage(err));
-    }
-  }
+    if (row) await client['ledger.update']({ id: row.id, ...fields, state: draft.state });
+    else await client['ledger.add']({ year, ...fields });
+    done();
+  };
+  const close = async () => {
+    if (row) await client['ledger.close']({ id: row.id, progress: draft.progress });
+    done();
+  };
 
   return (
-    <Dialog
+    <FormDialog
       title={row ? '整改情况' : '登记问题'}
       onClose={onClose}
-      footer={
-        <>
-          <button onClick={onClose}>取消</button>
-          {row && row.state !== '已整改' && <button onClick={() => void save(true)}>标记为已整改</button>}
-          <button className="primary" onClick={() => void save()}>
-            保存
-          </button>
-        </>
-      }
+      submit={{ label: '保存', run: save }}
+      extraActions={row && row.state !== '已整改' ? [{ label: '标记为已整改', run: close }] : []}
     >
       <Field label="问题" wide>
         <textarea rows={2} value={draft.problem} onChange={set('problem')} />
@@ -165,7 +159,6 @@ function LedgerEditor({ row, onClose }: { row: Rectification | null; onClose: ()
       {row && row.evidence.length > 0 && (
         <p className="muted">佐证资料：{row.evidence.map((e) => e.title).join('、')}</p>
       )}
-      <ErrorNote text={error} />
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -4,6 +4,7 @@ import type { RecordSummary } from '../../shared/api/records.js';
 import type { ItemStatus } from '../../shared/api/status.js';
 import { ApiError, chineseOnly, clerkMessage } from '../api/client.js';
 import { activityMarks, snippetParts } from './activity.js';
+import { baseName, formatBytes, joinPath, parentDir } from './format.js';
 import { filterRecords, nextSort, recordStatus, sortRecords } from './table.js';
 import { buildTree, countStatuses, filterItems, itemPath } from './tree.js';
 
@@ -111,5 +112,15 @@ describe('error messages for a clerk', () => {
     expect(clerkMessage(new ApiError({ code: 'cancelled', message: 'x' }))).toBe('已取消');
     expect(clerkMessage(new TypeError('Failed to fetch'))).toContain('连接不上台账后台');
     expect(clerkMessage(new Error('at Object.<anonymous> (/x.ts:1:1)'))).toBe('操作没有完成，请重试。');
+  });
+});
+
+describe('paths and sizes as the clerk sees them', () => {
+  it('joins and splits paths with the separator the machine uses', () => {
+    expect(joinPath('D:\\台账\\导出', '自查表.xlsx')).toBe('D:\\台账\\导出\\自查表.xlsx');
+    expect(joinPath('/home/a/导出/', '自查表.xlsx')).toBe('/home/a/导出/自查表.xlsx');
+    expect(parentDir('D:\\台账\\导出\\自查表.xlsx')).toBe('D:\\台账\\导出');
+    expect(baseName('/home/a/照片.jpg')).toBe('照片.jpg');
+    expect(formatBytes(3 * 1024 * 1024 + 200_000)).toBe('3.2 MB');
   });
 });

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { IndexItem } from '../../../shared/api/index-editions.js';
 import { RECORD_TYPES, type RecordType } from '../../../shared/domain/record.js';
-import { clerkMessage } from '../../api/client.js';
 import { ItemPicker } from '../../components/ItemPicker.js';
-import { Dialog, ErrorNote, Field } from '../../components/ui.js';
+import { FormDialog } from '../../components/FormDialog.js';
+import { Field } from '../../components/ui.js';
 import { useApp } from '../../state/app.js';
 
 /** Sets the same item, type, date or activity on many records at once; empty fields are left as they are. */
@@ -14,39 +14,23 @@ export function BulkEdit({ ids, items, onClose }: { ids: number[]; items: readon
   const [date, setDate] = useState('');
   const [activity, setActivity] = useState('');
   const [picking, setPicking] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const nothing = addItems.length === 0 && !type && !date && !activity.trim();
 
-  async function apply() {
-    try {
-      const r = await client['records.bulkUpdate']({
-        ids,
-        ...(addItems.length > 0 ? { addItems: addItems.map((i) => i.code) } : {}),
-        ...(type ? { type } : {}),
-        ...(date ? { date } : {}),
-        ...(activity.trim() ? { activity: activity.trim() } : {}),
-      });
-      changed();
-      notify(`已修改 ${r.updated} 件资料`, { label: '撤销', run: () => void client['records.undo']({}).then(changed).catch(fail) });
-      onClose();
-    } catch (err) {
-      setError(clerkMessage(err));
-    }
-  }
+  const apply = async () => {
+    const r = await client['records.bulkUpdate']({
+      ids,
+      ...(addItems.length > 0 ? { addItems: addItems.map((i) => i.code) } : {}),
+      ...(type ? { type } : {}),
+      ...(date ? { date } : {}),
+      ...(activity.trim() ? { activity: activity.trim() } : {}),
+    });
+    void changed();
+    notify(`已修改 ${r.updated} 件资料`, { label: '撤销', run: () => void client['records.undo']({}).then(changed).catch(fail) });
+    onClose();
+  };
 
   return (
-    <Dialog
-      title={`批量修改 ${ids.length} 件资料`}
-      onClose={onClose}
-      footer={
-        <>
-          <button onClick={onClose}>取消</button>
-          <button className="primary" disabled={nothing} onClick={() => void apply()}>
-            应用到 {ids.length} 件
-          </button>
-        </>
-      }
-    >
+    <FormDialog title={`批量修改 ${ids.length} 件资料`} onClose={onClose} disabled={nothing} submit={{ label: `应用到 ${ids.length} 件`, run: apply }}>
       <p className="muted">只修改填写了的项目，空着的保持原样。</p>
       <Field label="再归入测评项目" wide>
         <div className="chips">
@@ -81,7 +65,6 @@ export function BulkEdit({ ids, items, onClose }: { ids: number[]; items: readon
           <input value={activity} onChange={(e) => setActivity(e.target.value)} placeholder="（不改）" />
         </Field>
       </div>
-      <ErrorNote text={error} />
       {picking && (
         <ItemPicker
           items={items}
@@ -93,6 +76,6 @@ export function BulkEdit({ ids, items, onClose }: { ids: number[]; items: readon
           }}
         />
       )}
-    </Dialog>
+    </FormDialog>
   );
 }
