@@ -5,7 +5,12 @@ import type { VolumeDocument } from './volume-document.js';
 
 export interface TableColumn {
   title: string;
+  /**
+   * Points. A `fit` column is made as wide as its widest cell (at least this), so numbers and dates never wrap;
+   * a column of width 0 takes what the table width leaves.
+   */
   width: number;
+  fit?: boolean;
   align: Align;
   font?: FontRole;
 }
@@ -49,8 +54,9 @@ interface LaidRow {
  * row taller than a whole page (a title of hundreds of characters) is cut with an ellipsis so it still fits.
  * Returns the number of pages used.
  */
-export function drawTable(vd: VolumeDocument, columns: TableColumn[], rows: TableRow[], newArea: () => TableArea): number {
+export function drawTable(vd: VolumeDocument, spec: TableColumn[], rows: TableRow[], totalWidth: number, newArea: () => TableArea): number {
   const type = vd.type;
+  const columns = resolveWidths(type, spec, rows, totalWidth);
   let area = newArea();
   let pages = 1;
   const maxRowHeight = area.top - area.bottom - HEAD_HEIGHT;
@@ -70,6 +76,16 @@ export function drawTable(vd: VolumeDocument, columns: TableColumn[], rows: Tabl
   }
   drawVerticals(area, columns, pageTop, y);
   return pages;
+}
+
+function resolveWidths(type: Typesetter, spec: TableColumn[], rows: TableRow[], totalWidth: number): TableColumn[] {
+  const sized = spec.map((c, i) => {
+    if (!c.fit) return c;
+    const cells = rows.filter((r) => !r.group).flatMap((r) => (r.cells[i] ?? '').split('\n').map((l) => type.width(l, styleOf(c))));
+    return { ...c, width: Math.max(c.width, type.width(c.title, HEAD), ...cells) + 2 * PAD_X + 1 };
+  });
+  const rest = totalWidth - tableWidth(sized);
+  return sized.map((c) => (c.width === 0 ? { ...c, width: rest } : c));
 }
 
 function tableWidth(columns: TableColumn[]): number {

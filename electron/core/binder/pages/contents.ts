@@ -11,20 +11,16 @@ import { pieceDest, sectionDest } from './destinations.js';
 
 const SUB: TextStyle = { font: 'sans', size: 9.5, color: GREY };
 
-/** Columns of the 卷内目录 (GB/T 9705); 题名 takes what the others leave. */
-export function contentsColumns(): TableColumn[] {
-  const fixed: TableColumn[] = [
-    { title: '顺序号', width: mm(13), align: 'center' },
-    { title: '文号', width: mm(21), align: 'center' },
-    { title: '责任者', width: mm(27), align: 'center' },
-    { title: '题名', width: 0, align: 'left' },
-    { title: '日期', width: mm(17.5), align: 'center' },
-    { title: '页号', width: mm(14), align: 'center' },
-    { title: '备注', width: mm(14), align: 'center' },
-  ];
-  const rest = CONTENT_WIDTH - fixed.reduce((w, c) => w + c.width, 0);
-  return fixed.map((c) => (c.width === 0 ? { ...c, width: rest } : c));
-}
+/** Columns of the 卷内目录 (GB/T 9705): numbers and dates as wide as they need, 题名 takes what is left. */
+const CONTENTS_COLUMNS: TableColumn[] = [
+  { title: '顺序号', width: 0, fit: true, align: 'center' },
+  { title: '文号', width: mm(20), align: 'center' },
+  { title: '责任者', width: mm(27), align: 'center' },
+  { title: '题名', width: 0, align: 'left' },
+  { title: '日期', width: 0, fit: true, align: 'center' },
+  { title: '页号', width: 0, fit: true, align: 'center' },
+  { title: '备注', width: mm(12), align: 'center' },
+];
 
 /**
  * 卷内目录 over as many pages as needed: one row per 件 (顺序号 = 件号), the 页号 of its first page (a range for the
@@ -44,7 +40,7 @@ export function drawContents(vd: VolumeDocument, volume: PlanVolume): number {
     }
   });
   let first = true;
-  return drawTable(vd, contentsColumns(), rows, (): TableArea => {
+  return drawTable(vd, CONTENTS_COLUMNS, rows, CONTENT_WIDTH, (): TableArea => {
     const page = vd.addPage();
     if (first) vd.nameDestination('contents');
     first = false;

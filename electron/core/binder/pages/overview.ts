@@ -10,11 +10,6 @@ import { sectionDest } from './destinations.js';
 
 const SUB: TextStyle = { font: 'sans', size: 9.5, color: GREY };
 
-function fill(columns: TableColumn[]): TableColumn[] {
-  const rest = CONTENT_WIDTH - columns.reduce((w, c) => w + c.width, 0);
-  return columns.map((c) => (c.width === 0 ? { ...c, width: rest } : c));
-}
-
 function tablePages(vd: VolumeDocument, title: string, subtitle: [string, string], dest: string): () => TableArea {
   let first = true;
   return () => {
@@ -34,14 +29,14 @@ function tablePages(vd: VolumeDocument, title: string, subtitle: [string, string
  * with its 件号 and 页号 ranges and its completeness; each row links to the item's divider.
  */
 export function drawOverview(vd: VolumeDocument, plan: BinderPlan, volume: PlanVolume): number {
-  const columns = fill([
-    { title: '序号', width: mm(11), align: 'center' },
+  const columns: TableColumn[] = [
+    { title: '序号', width: 0, fit: true, align: 'center' },
     { title: '测评项目', width: 0, align: 'left' },
-    { title: '件号', width: mm(20), align: 'center' },
-    { title: '件数', width: mm(12), align: 'center' },
-    { title: '页号', width: mm(22), align: 'center' },
-    { title: '完成情况', width: mm(26), align: 'center' },
-  ]);
+    { title: '件号', width: mm(16), fit: true, align: 'center' },
+    { title: '件数', width: 0, fit: true, align: 'center' },
+    { title: '页号', width: mm(16), fit: true, align: 'center' },
+    { title: '完成情况', width: mm(20), fit: true, align: 'center' },
+  ];
   const rows: TableRow[] = [];
   let group: string | null = null;
   volume.sections.forEach((s, i) => {
@@ -59,22 +54,22 @@ export function drawOverview(vd: VolumeDocument, plan: BinderPlan, volume: PlanV
       dest: sectionDest(i),
     });
   });
-  return drawTable(vd, columns, rows, tablePages(vd, '总目录', [
+  return drawTable(vd, columns, rows, CONTENT_WIDTH, tablePages(vd, '总目录', [
     `档号：${volume.archivalCode}`, `${plan.options.year} 年度　共 ${planPieces(volume).length} 件 ${volume.numberedPages} 页`,
   ], 'overview'));
 }
 
 /** The year's 总目录 as its own PDF: one row per volume (卷号, 档号, 案卷题名, 起止日期, 件数, 页数, 保管期限). */
 export function drawVolumeList(vd: VolumeDocument, plan: BinderPlan, volumes: PlanVolume[]): number {
-  const columns = fill([
-    { title: '卷号', width: mm(11), align: 'center' },
-    { title: '档号', width: mm(30), align: 'center' },
+  const columns: TableColumn[] = [
+    { title: '卷号', width: 0, fit: true, align: 'center' },
+    { title: '档号', width: 0, fit: true, align: 'center' },
     { title: '案卷题名', width: 0, align: 'left' },
-    { title: '起止日期', width: mm(20), align: 'center' },
-    { title: '件数', width: mm(11), align: 'center' },
-    { title: '页数', width: mm(11), align: 'center' },
-    { title: '保管期限', width: mm(17), align: 'center' },
-  ]);
+    { title: '起止日期', width: 0, fit: true, align: 'center' },
+    { title: '件数', width: 0, fit: true, align: 'center' },
+    { title: '页数', width: 0, fit: true, align: 'center' },
+    { title: '保管期限', width: 0, fit: true, align: 'center' },
+  ];
   const rows: TableRow[] = volumes.map((v) => ({
     cells: [
       String(v.number), v.archivalCode, v.title,
@@ -83,7 +78,7 @@ export function drawVolumeList(vd: VolumeDocument, plan: BinderPlan, volumes: Pl
     ],
   }));
   const total = volumes.reduce((n, v) => n + planPieces(v).length, 0);
-  return drawTable(vd, columns, rows, tablePages(vd, '案卷总目录', [
+  return drawTable(vd, columns, rows, CONTENT_WIDTH, tablePages(vd, '案卷总目录', [
     `${plan.unit.name}　${plan.options.year} 年度`, `共 ${volumes.length} 卷 ${total} 件`,
   ], 'overview'));
 }

@@ -1,17 +1,19 @@
 import { expect } from 'vitest';
 import type { BinderVolume } from '../../../../shared/api/binder.js';
-import { MARGIN } from '../geometry.js';
-import { contentsColumns } from '../pages/contents.js';
-import { links, outline, pageTexts, pageWords, tokens } from './inspect.js';
+import { links, outline, pageTexts, pageWords, tokens, type Word } from './inspect.js';
 
-/** x-range of a 卷内目录 column on the page. */
-function columnRange(title: string): [number, number] {
-  let x = MARGIN.left;
-  for (const c of contentsColumns()) {
-    if (c.title === title) return [x, x + c.width];
-    x += c.width;
-  }
-  throw new Error(`no column ${title}`);
+const HEADER = ['顺序号', '文号', '责任者', '题名', '日期', '页号', '备注'];
+
+/** x-ranges of the 顺序号 and 页号 columns of a 卷内目录 page, found from its header row. */
+function columns(words: Word[]): { seq: [number, number]; page: [number, number] } {
+  const centre = (title: string): number => {
+    const w = words.find((x) => x.text === title);
+    if (!w) throw new Error(`no ${title} in the contents header`);
+    return (w.xMin + w.xMax) / 2;
+  };
+  const c = HEADER.map(centre);
+  const between = (i: number): number => (c[i]! + c[i + 1]!) / 2;
+  return { seq: [0, between(0)], page: [between(4), between(5)] };
 }
 
 /**
@@ -23,8 +25,6 @@ export async function expectAgreement(volume: BinderVolume): Promise<void> {
   expect(texts.length).toBe(volume.pages);
   const marks = outline(volume.path);
   const allLinks = await links(volume.path);
-  const [seqFrom, seqTo] = columnRange('顺序号');
-  const [pageFrom, pageTo] = columnRange('页号');
   const wordsByPage = new Map<number, ReturnType<typeof pageWords>>();
   const last = volume.documents.at(-1);
   let expectedNext = 1;
@@ -58,12 +58,13 @@ export async function expectAgreement(volume: BinderVolume): Promise<void> {
       const cy = words!.height - (w.yMin + w.yMax) / 2;
       return cy > y1 && cy < y2 && w.xMin >= x1 && w.xMax <= x2;
     });
-    const inColumn = (from: number, to: number): string =>
+    const inColumn = ([from, to]: [number, number]): string =>
       inRow.filter((w) => (w.xMin + w.xMax) / 2 > from && (w.xMin + w.xMax) / 2 < to).map((w) => w.text).join('');
-    expect(inColumn(seqFrom, seqTo), `${where} 顺序号 in the contents`).toBe(String(doc.piece));
+    const { seq, page } = columns(words.words);
+    expect(inColumn(seq), `${where} 顺序号 in the contents`).toBe(String(doc.piece));
     const lastNo = doc.firstPageNo + doc.pages - 1;
     const shown = doc === last && lastNo > doc.firstPageNo ? `${doc.firstPageNo}–${lastNo}` : String(doc.firstPageNo);
-    expect(inColumn(pageFrom, pageTo), `${where} 页号 in the contents`).toBe(shown);
+    expect(inColumn(page), `${where} 页号 in the contents`).toBe(shown);
   }
   expect(expectedNext - 1).toBe(volume.numberedPages);
 }
