@@ -52,7 +52,8 @@ export function planBinder(db: Db, options: BinderOptions, statusOf: StatusLooku
   const tree = new ItemTree(items);
   const unit = getUnit(db);
   const warnings: BinderWarning[] = [];
-  const candidates = readCandidates(db, year, tree, warnings);
+  // Records outside the index are news for a whole-year export, not for one item's volume.
+  const candidates = readCandidates(db, year, tree, options.item === undefined ? warnings : []);
   if (candidates.length === 0) {
     throw new TaizhangError('not_found', `${year} 年度还没有可编入案卷的材料，请先添加材料 / No materials filed for ${year} yet`);
   }
