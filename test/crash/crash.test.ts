@@ -26,8 +26,8 @@ afterAll(() => {
 interface Scenario {
   name: string;
   kills: number;
-  /** Starts the work being killed; returns worker arguments. */
-  args: (dir: string) => string[];
+  /** Prepares run `run` (0-based) and returns the worker's arguments. */
+  args: (dir: string, run: number) => Promise<string[]> | string[];
 }
 
 /** Looks at what a scenario writes outside the archive: problems (must be none) and counts worth printing. */
@@ -38,13 +38,15 @@ async function runScenario(dir: string, scenario: Scenario, observe?: Observe): 
   let held = 0;
   let finishedFirst = 0;
   let leftovers = 0;
+  /** Kills that caught a file written but not yet committed (a new leftover appeared). */
+  let interruptedWrites = 0;
   let lastRecords = (await inspect(dir)).records;
   const delays: number[] = [];
   const notes = new Map<string, number>();
   for (let i = 0; i < scenario.kills; i++) {
     const after = 50 + Math.floor(rand() * 750);
     delays.push(after);
-    const kill = await killDuring(after, ...scenario.args(dir));
+    const kill = await killDuring(after, ...(await scenario.args(dir, i)));
     if (kill.finishedFirst) finishedFirst += 1;
     const state = await inspect(dir);
     const seen = observe?.() ?? { problems: [], notes: {} };
@@ -53,7 +55,8 @@ async function runScenario(dir: string, scenario: Scenario, observe?: Observe): 
     // Nothing committed before a kill is lost by the next one.
     expect(state.records).toBeGreaterThanOrEqual(lastRecords);
     lastRecords = state.records;
-    leftovers += state.leftovers;
+    if (state.leftovers > leftovers) interruptedWrites += 1;
+    leftovers = state.leftovers;
     held += 1;
   }
   // Hours later the clerk runs check --repair: leftovers go to quarantine and the archive is spotless.
@@ -64,7 +67,7 @@ async function runScenario(dir: string, scenario: Scenario, observe?: Observe): 
   expect(after.json<CheckReport>()).toMatchObject({ ok: true, problems: [] });
   tally.push(
     `${scenario.name}：强制结束 ${scenario.kills} 次（开始后 ${Math.min(...delays)}–${Math.max(...delays)} ms），` +
-      `${held} 次检查全部通过，${finishedFirst} 次在结束前已完成；累计遗留临时/多余文件 ${leftovers} 个，已由 check --repair 移入隔离区；最终 ${lastRecords} 件` +
+      `${held} 次检查全部通过，${finishedFirst} 次在结束前已完成；${interruptedWrites} 次正好打断了文件写入（留下未登记的文件，资料无损），最后共 ${leftovers} 个，已由 check --repair 移入隔离区；最终 ${lastRecords} 件` +
       [...notes].map(([k, n]) => `；${k} ${n}`).join(''),
   );
 }
@@ -74,14 +77,19 @@ describe('crash safety (SIGKILL at random moments)', () => {
     const root = tempDir();
     const dir = path.join(root, 'archive');
     expect((await cli('init', '--archive', dir)).code).toBe(0);
-    const src = path.join(root, 'src');
-    mkdirSync(src);
-    for (let i = 0; i < 72; i++) {
-      const name = String(i).padStart(2, '0');
-      if (i % 3 === 2) await makeJpeg(path.join(src, `${name}-活动照片.jpg`), { width: 1600, height: 1200, colour: colourOf(i) });
-      else await makePdf(path.join(src, `${name}-2024-04-${String((i % 28) + 1).padStart(2, '0')} 会议记录.pdf`), { text: `minutes ${i}`, pages: 1 + (i % 4) });
-    }
-    await runScenario(dir, { name: '大批导入 / import', kills: 20, args: (d) => ['import', d, src, '2024'] });
+    // Each run imports new content (multi-page PDFs, full-size photos), so every kill lands in real work: reading,
+    // storing, making derivatives, committing.
+    const sources = async (_dir: string, run: number): Promise<string[]> => {
+      const src = path.join(root, `src-${run}`);
+      mkdirSync(src);
+      for (let i = 0; i < 12; i++) {
+        const name = `${String(i).padStart(2, '0')}`;
+        if (i % 3 === 2) await makeJpeg(path.join(src, `${name}-活动照片.jpg`), { width: 1600, height: 1200, colour: colourOf(run * 100 + i) });
+        else await makePdf(path.join(src, `${name}-2024-04-${String((i % 28) + 1).padStart(2, '0')} 会议记录.pdf`), { text: `minutes ${run}-${i}`, pages: 1 + (i % 4) });
+      }
+      return ['import', dir, src, '2024'];
+    };
+    await runScenario(dir, { name: '大批导入 / import', kills: 20, args: sources });
   }, 300_000);
 
   it('a batch of edits killed 20 times leaves a consistent archive every time', async () => {
@@ -97,41 +105,44 @@ describe('crash safety (SIGKILL at random moments)', () => {
     core.close();
     const outDir = path.join(tempDir(), '案卷');
     const outPdf = path.join(tempDir(), '2024年度案卷.pdf');
-    let run = 0;
     await runScenario(
       core.dir,
-      { name: '导出案卷 / binder', kills: 15, args: (d) => ['binder', d, run++ % 2 === 0 ? outDir : outPdf, '2024'] },
+      { name: '导出案卷 / binder', kills: 15, args: (d, run) => ['binder', d, run % 2 === 0 ? outDir : outPdf, '2024'] },
       observeBinder([outDir, outPdf]),
     );
   }, 300_000);
 });
 
 /** Every PDF under its final name must be complete: qpdf --check passes (exit 0, or 3 for mere warnings). */
-const observeBinder = (outs: string[]): Observe => () => {
-  const problems: string[] = [];
-  const notes = { 完整的案卷文件: 0, 目标名下尚无案卷: 0, '旁边遗留的 .part 临时文件': 0 };
-  for (const out of outs) {
-    const dir = out.endsWith('.pdf') ? path.dirname(out) : out;
-    const names = existsSync(dir) ? readdirSync(dir) : [];
-    notes['旁边遗留的 .part 临时文件'] += names.filter((n) => n.endsWith('.part')).length;
-    const pdfs = names.filter((n) => n.endsWith('.pdf'));
-    if (pdfs.length === 0) notes.目标名下尚无案卷 += 1;
-    for (const name of pdfs) {
-      try {
-        execFileSync('qpdf', ['--check', path.join(dir, name)], { stdio: 'pipe' });
-        notes.完整的案卷文件 += 1;
-      } catch (err) {
-        if ((err as { status?: number }).status === 3) notes.完整的案卷文件 += 1;
-        else problems.push(`half-written binder under its name: ${name}`);
+const observeBinder = (outs: string[]): Observe => {
+  const partsSeen = new Set<string>();
+  return () => {
+    const problems: string[] = [];
+    const notes = { '目标名下完整的案卷 PDF（累计检查）': 0, '旁边遗留的 .part 临时文件（新增）': 0 };
+    for (const out of outs) {
+      const dir = out.endsWith('.pdf') ? path.dirname(out) : out;
+      const names = existsSync(dir) ? readdirSync(dir) : [];
+      for (const part of names.filter((n) => n.endsWith('.part'))) {
+        if (!partsSeen.has(part)) notes['旁边遗留的 .part 临时文件（新增）'] += 1;
+        partsSeen.add(part);
+      }
+      for (const name of names.filter((n) => n.endsWith('.pdf'))) {
+        try {
+          execFileSync('qpdf', ['--check', path.join(dir, name)], { stdio: 'pipe' });
+          notes['目标名下完整的案卷 PDF（累计检查）'] += 1;
+        } catch (err) {
+          if ((err as { status?: number }).status === 3) notes['目标名下完整的案卷 PDF（累计检查）'] += 1;
+          else problems.push(`half-written binder under its name: ${name}`);
+        }
+      }
+      for (const name of names.filter((n) => n.endsWith('.json'))) {
+        try {
+          JSON.parse(readFileSync(path.join(dir, name), 'utf8'));
+        } catch {
+          problems.push(`half-written binder report under its name: ${name}`);
+        }
       }
     }
-    for (const name of names.filter((n) => n.endsWith('.json'))) {
-      try {
-        JSON.parse(readFileSync(path.join(dir, name), 'utf8'));
-      } catch {
-        problems.push(`half-written binder report under its name: ${name}`);
-      }
-    }
-  }
-  return { problems, notes };
+    return { problems, notes };
+  };
 };

@@ -1,4 +1,4 @@
-import { utimesSync } from 'node:fs';
+import { readdirSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { openCore } from '../../electron/core/api/core.js';
 import { checkArchive } from '../../electron/core/backup/check.js';
@@ -66,4 +66,6 @@ export async function inspect(dir: string): Promise<AfterCrash> {
 export async function ageStore(dir: string): Promise<void> {
   const old = new Date(Date.now() - QUARANTINE_GRACE_MS - 60_000);
   for (const sub of ['files', 'derived', 'tmp']) for (const f of await filesBelow(path.join(dir, sub))) utimesSync(f, old, old);
+  // An interrupted export leaves a work folder in tmp/: its own time counts too.
+  for (const name of readdirSync(path.join(dir, 'tmp'))) utimesSync(path.join(dir, 'tmp', name), old, old);
 }

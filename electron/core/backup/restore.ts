@@ -169,7 +169,12 @@ async function swapIntoPlace(staging: string, targetDir: string, occupied: boole
   if (occupied) {
     movedAside = `${targetDir}.恢复前-${localStamp()}`;
     while (existsSync(movedAside)) movedAside += '-1';
-    await fs.rename(targetDir, movedAside);
+    try {
+      await fs.rename(targetDir, movedAside);
+    } catch {
+      // Windows refuses to rename a folder another program holds open.
+      throw new TaizhangError('archive_busy', `原档案正在被使用，无法移开：${targetDir}（请先关闭台账程序再恢复）/ The archive is in use; close Taizhang first`);
+    }
   } else if (existsSync(targetDir)) {
     await fs.rmdir(targetDir);
   }
