@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Core } from '../electron/core/api/core.js';
 import { openCore } from '../electron/core/api/core.js';
@@ -26,6 +27,8 @@ export interface BenchResults {
   startedAt: string;
   seconds: number;
   machine: MachineInfo;
+  /** 1-minute load average when the run ended (the start is in `machine`). */
+  loadAverageEnd: number;
   dataset: {
     years: [number, number];
     records: number;
@@ -127,6 +130,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       startedAt,
       seconds: Math.round(elapsedMs(started) / 1000),
       machine,
+      loadAverageEnd: Math.round(os.loadavg()[0]! * 100) / 100,
       dataset: {
         years: [built.firstYear, built.year],
         records: built.records,

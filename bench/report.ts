@@ -56,7 +56,7 @@ export function formatResults(r: BenchResults): string {
     (v) => `${v.pages} 页（${v.photos} 张照片）${stat(v.taizhangSeconds, ' s')}，峰值 RSS ${stat(v.peakRssMB, ' MB')}`,
     (v) => `qpdf 合并 ${stat(v.qpdfSeconds, ' s')}，Taizhang 用时为其 ${v.ratio}×`,
   );
-  add('自查表 / checklist', m.checklist, (v) => `${v.rows} 项、${v.records} 件 ${stat(v.seconds, ' s')}`, () => '—');
+  add('自查表 / checklist', m.checklist, (v) => `${v.items} 项（${v.rows} 条测评标准）、${v.records} 件 ${stat(v.seconds, ' s')}`, () => '—');
   add('打开档案 / open', m.open, (v) => `${v.records} 件 ${stat(v.ms, ' ms')}`, () => '—');
   add(
     '大小 / size',
@@ -76,7 +76,7 @@ export function formatResults(r: BenchResults): string {
   const machine = r.machine;
   const header = [
     `台账基准测试 / Taizhang benchmark — ${r.scale}，${r.dataset.records} 件（${r.dataset.years[0]}–${r.dataset.years[1]}），${r.date}，用时 ${r.seconds} s`,
-    `机器 / machine: ${machine.cpu} × ${machine.cores}，${machine.memoryGB} GB，${machine.platform}，node ${machine.node}，SQLite ${machine.sqlite}，libvips ${machine.libvips}，load ${machine.loadAverage}`,
+    `机器 / machine: ${machine.cpu} × ${machine.cores}，${machine.memoryGB} GB，${machine.platform}，node ${machine.node}，SQLite ${machine.sqlite}，libvips ${machine.libvips}，load ${machine.loadAverage} → ${r.loadAverageEnd}`,
   ];
   const note = r.scale === 'quick' ? ['', '（quick 规模只验证测量过程，数字不能与目标比较 / quick scale checks the harness; its figures say nothing about the targets）'] : [];
   return [...header, '', table(rows), '', targets, ...note].join('\n');
