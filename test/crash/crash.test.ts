@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CheckReport } from '../../shared/api/archive.js';
 import { cli, tempCore, tempDir } from '../support/temp.js';
-import { ageStore, inspect, killDuring, random } from './harness.js';
+import { seededRng } from '../support/bulk-records.js';
+import { ageStore, inspect, killDuring } from './harness.js';
 import { makeJpeg, makePdf } from '../../electron/core/files/testing/fixtures.js';
 import { colourOf, seedArchive } from './seed.js';
 
@@ -34,7 +35,7 @@ interface Scenario {
 type Observe = () => { problems: string[]; notes: Record<string, number> };
 
 async function runScenario(dir: string, scenario: Scenario, observe?: Observe): Promise<void> {
-  const rand = random(SEED + scenario.name.length);
+  const rand = seededRng(SEED + scenario.name.length);
   let held = 0;
   let finishedFirst = 0;
   let leftovers = 0;

@@ -6,18 +6,6 @@ import { filesBelow } from '../../electron/core/backup/paths.js';
 import { QUARANTINE_GRACE_MS } from '../../electron/core/backup/quarantine.js';
 import { startWorker } from './spawn.js';
 
-/** A small deterministic random source, so a failing run can be repeated from its printed seed. */
-export function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface KillOutcome {
   /** Milliseconds between "ready" and SIGKILL. */
   after: number;

@@ -83,7 +83,7 @@ const CLOSINGS = [
 type Rng = () => number;
 
 /** A small seeded generator (mulberry32), so that every run builds the same archive. */
-function seededRng(seed: number): Rng {
+export function seededRng(seed: number): Rng {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -22,3 +22,13 @@ export async function filesBelow(dir: string): Promise<string[]> {
     return [];
   }
 }
+
+/** Flushes a written file to disk, so a rename that follows never exposes an empty or partial file after a power cut. */
+export async function syncFile(file: string): Promise<void> {
+  const handle = await fs.open(file, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

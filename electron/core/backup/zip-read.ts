@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { createWriteStream, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
 import { TaizhangError } from '../../../shared/errors.js';
+import { hashingTransform } from './hashing.js';
+import { syncFile } from './paths.js';
 
 export interface OpenedZip {
   zip: yauzl.ZipFile;
@@ -40,26 +40,13 @@ export async function openZip(file: string, label: string): Promise<OpenedZip> {
 
 /** Streams one entry into `dest` (created, never overwritten), hashing it on the way; returns hash and size. */
 export async function extractEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, dest: string): Promise<{ sha256: string; size: number }> {
-  const hash = createHash('sha256');
-  let size = 0;
-  const through = new Transform({
-    transform(chunk: Buffer, _enc, cb) {
-      hash.update(chunk);
-      size += chunk.length;
-      cb(null, chunk);
-    },
-  });
+  let result = { sha256: '', size: 0 };
+  const through = hashingTransform((sha256, size) => (result = { sha256, size }));
   await fs.mkdir(path.dirname(dest), { recursive: true });
   const input = await zip.openReadStreamPromise(entry);
-  const output = createWriteStream(dest, { flags: 'wx' });
-  await pipeline(input, through, output);
-  const handle = await fs.open(dest, 'r+');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  return { sha256: hash.digest('hex'), size };
+  await pipeline(input, through, createWriteStream(dest, { flags: 'wx' }));
+  await syncFile(dest);
+  return result;
 }
 
 /** Reads a small entry (the manifest) into memory, refusing anything implausibly large. */

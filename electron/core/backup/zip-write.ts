@@ -1,9 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { Readable, Transform } from 'node:stream';
+import { Readable, type Transform } from 'node:stream';
 import yazl from 'yazl';
 import { TaizhangError } from '../../../shared/errors.js';
+import { hashingTransform } from './hashing.js';
+import { syncFile } from './paths.js';
 
 export interface ZipSource {
   /** Name inside the zip. */
@@ -74,29 +76,8 @@ export async function writeZipAtomically(target: string, sources: ZipSource[], o
 }
 
 function hashingStream(file: string, onDone: (sha256: string, size: number) => void): Transform {
-  const hash = createHash('sha256');
-  let size = 0;
-  const through = new Transform({
-    transform(chunk: Buffer, _enc, cb) {
-      hash.update(chunk);
-      size += chunk.length;
-      cb(null, chunk);
-    },
-    flush(cb) {
-      onDone(hash.digest('hex'), size);
-      cb();
-    },
-  });
+  const through = hashingTransform(onDone);
   const input = createReadStream(file);
   input.on('error', (err) => through.destroy(err));
   return input.pipe(through);
-}
-
-async function syncFile(file: string): Promise<void> {
-  const handle = await fs.open(file, 'r+');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }
