@@ -36,9 +36,17 @@ export interface Problem {
   [key: string]: unknown;
 }
 
+/** A finding of `check`: an error loses or misstates something; a warning is a harmless leftover (a temp file…). */
+export interface CheckProblem extends Problem {
+  severity: 'error' | 'warning';
+  /** `check --repair` can fix it (derivatives, the search index, leftovers to quarantine). */
+  repairable: boolean;
+}
+
 export interface CheckReport {
+  /** No errors remain (warnings may). */
   ok: boolean;
-  problems: Problem[];
+  problems: CheckProblem[];
   /** What was counted, in words a clerk reads ("1,204 个文件已核对"). */
   summary: string[];
   repaired?: string[];
