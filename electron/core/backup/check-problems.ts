@@ -1,4 +1,4 @@
-import type { Problem } from '../../../shared/api/archive.js';
+import type { CheckProblem as SharedCheckProblem } from '../../../shared/api/archive.js';
 
 /**
  * What `check` can find. "error" means something is lost, wrong or out of step and the archive is not ok until it is
@@ -17,13 +17,10 @@ export type ProblemKind =
   | 'unknown_file'
   | 'temp_file';
 
-export type Severity = 'error' | 'warning';
+export type Severity = SharedCheckProblem['severity'];
 
-export interface CheckProblem extends Problem {
+export interface CheckProblem extends SharedCheckProblem {
   kind: ProblemKind;
-  severity: Severity;
-  /** check --repair can fix it. */
-  repairable: boolean;
 }
 
 const SEVERITY: Record<ProblemKind, Severity> = {

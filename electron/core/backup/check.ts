@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { CheckReport } from '../../../shared/api/archive.js';
+import { TaizhangError } from '../../../shared/errors.js';
 import type { CallContext } from '../api/types.js';
 import { heicToJpeg, makeDerivatives } from '../files/image.js';
 import { rebuildSearchIndex } from '../search/indexer.js';
@@ -22,7 +23,7 @@ export async function checkArchive(archive: Archive, args: { repair: boolean }, 
   const database = guarded(() => checkDatabase(archive.db));
   const repaired: string[] = [];
   if (args.repair) repaired.push(...(await recoverFromQuarantine(archive)));
-  const blobs = await verifyBlobs(archive, ctx);
+  const blobs = await guardedAsync(() => verifyBlobs(archive, ctx));
   let rest = await repairableSections(archive);
   if (args.repair) {
     const done = await repair(archive, rest.problems);
@@ -63,12 +64,25 @@ function guarded(section: () => SectionResult): SectionResult {
   try {
     return section();
   } catch (err) {
-    const text = err instanceof Error ? err.message.split('\n')[0] : String(err);
-    return {
-      problems: [problem('database_corrupt', `数据库无法读取（${text}），请从备份恢复 / The database cannot be read`)],
-      summary: ['数据库：无法读取'],
-    };
+    return unreadable(err);
   }
+}
+
+async function guardedAsync(section: () => Promise<SectionResult>): Promise<SectionResult> {
+  try {
+    return await section();
+  } catch (err) {
+    if (err instanceof TaizhangError) throw err;
+    return unreadable(err);
+  }
+}
+
+function unreadable(err: unknown): SectionResult {
+  const text = err instanceof Error ? err.message.split('\n')[0] : String(err);
+  return {
+    problems: [problem('database_corrupt', `数据库无法读取（${text}），请从备份恢复 / The database cannot be read`)],
+    summary: ['数据库：无法读取'],
+  };
 }
 
 async function repair(archive: Archive, problems: CheckProblem[]): Promise<string[]> {
