@@ -9,6 +9,7 @@ import { getUnit } from '../store/archive.js';
 import type { Db } from '../store/database.js';
 import { describeLocations, locateRecords, type BinderReportData, type RecordLocation } from './locations.js';
 import { readNotes, type ChecklistNote } from './notes.js';
+import type { RecordTableRow } from '../records/repository.js';
 
 /** One 测评标准 row of the 自查表, with everything printed about it. */
 export interface LeafRow {
@@ -58,20 +59,11 @@ export interface ChecklistData {
   exportedOn: string;
 }
 
-interface RecordRow {
-  id: number;
-  title: string;
-  title_supplied: number;
-  doc_no: string;
-  author: string;
-  date: string | null;
-  type: RecordType;
-  note: string;
-  activity_id: number | null;
+type RecordRow = Pick<RecordTableRow, 'id' | 'title' | 'title_supplied' | 'doc_no' | 'author' | 'date' | 'type' | 'note' | 'activity_id'> & {
   pages: number | null;
   unknown_pages: number;
   images: number;
-}
+};
 
 function editionInfo(db: Db, id: number): ChecklistData['edition'] {
   const row = db.prepare('SELECT id, name, is_example, level_names FROM editions WHERE id = ?').get(id) as
