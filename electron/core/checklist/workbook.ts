@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS, type ExcelJS as ExcelJSModule } from '../lazy-modules.js';
 import type { ChecklistData } from './data.js';
 import { deflateStoredZip } from './deflate.js';
 import { META_KIND, META_SHEET } from './layout.js';
@@ -30,8 +31,8 @@ function writeMeta(wb: ExcelJS.Workbook, data: ChecklistData): void {
   });
 }
 
-export function buildChecklistWorkbook(data: ChecklistData): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+export function buildChecklistWorkbook(excel: ExcelJSModule, data: ChecklistData): ExcelJS.Workbook {
+  const wb = new excel.Workbook();
   wb.creator = 'Taizhang 台账';
   wb.title = `${data.year} 年度创建文明城市软件资料自查表`;
   wb.company = data.unit.name;
@@ -48,6 +49,6 @@ export function buildChecklistWorkbook(data: ChecklistData): ExcelJS.Workbook {
 }
 
 export async function checklistBytes(data: ChecklistData): Promise<Uint8Array> {
-  const stored = await buildChecklistWorkbook(data).xlsx.writeBuffer({ zip: { compression: 'STORE' } } as Partial<ExcelJS.XlsxWriteOptions>);
+  const stored = await buildChecklistWorkbook(await loadExcelJS(), data).xlsx.writeBuffer({ zip: { compression: 'STORE' } } as Partial<ExcelJS.XlsxWriteOptions>);
   return deflateStoredZip(new Uint8Array(stored));
 }

@@ -1,5 +1,4 @@
-import ExcelJS from 'exceljs';
-import mammoth from 'mammoth';
+import { loadExcelJS, loadMammoth } from '../lazy-modules.js';
 import { TaizhangError } from '../../../shared/errors.js';
 import { MAX_TEXT_CHARS } from './pdf.js';
 import { listZipEntries, readZipEntry } from './zip.js';
@@ -17,6 +16,7 @@ export async function readDocx(file: string): Promise<OfficeInfo> {
   await refuseZipBomb(file);
   let text: string;
   try {
+    const mammoth = await loadMammoth();
     text = (await mammoth.extractRawText({ path: file })).value;
   } catch {
     throw new TaizhangError('bad_file', 'Word 文档已损坏，无法读取 / The Word document cannot be read');
@@ -28,6 +28,7 @@ export async function readDocx(file: string): Promise<OfficeInfo> {
 
 export async function readXlsx(file: string): Promise<OfficeInfo> {
   await refuseZipBomb(file);
+  const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.readFile(file);

@@ -6,7 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../lazy-modules.js';
 import type { IndexItem } from '../../../shared/api/index-editions.js';
 import { TaizhangError } from '../../../shared/errors.js';
 import { escapeCell } from '../../../shared/text/spreadsheet.js';
@@ -131,6 +131,7 @@ export async function exportEdition(db: Db, editionId: number, out: string): Pro
     label: (level: number) => depth + 3 + (withRules ? 1 : 0) + depth + level,
   };
 
+  const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '台账 Taizhang';
   const sheet = workbook.addWorksheet('测评体系', {

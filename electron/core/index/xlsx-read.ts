@@ -4,7 +4,8 @@
  */
 import { open, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS, type ExcelJS as ExcelJSModule } from '../lazy-modules.js';
 import { TaizhangError } from '../../../shared/errors.js';
 import { listZipEntries } from '../files/zip.js';
 import type { CellRange, SheetGrid } from './table.js';
@@ -103,7 +104,7 @@ export function parseRange(range: string): CellRange | undefined {
   return { top: Number(m[2]) - 1, left: col(m[1] ?? 'A'), bottom: Number(m[4]) - 1, right: col(m[3] ?? 'A') };
 }
 
-function toGrid(sheet: ExcelJS.Worksheet): SheetGrid {
+function toGrid(excel: ExcelJSModule, sheet: ExcelJS.Worksheet): SheetGrid {
   const rows: string[][] = [];
   const unreadable = new Map<string, string>();
   let count = 0;
@@ -115,7 +116,7 @@ function toGrid(sheet: ExcelJS.Worksheet): SheetGrid {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       if (colNumber > MAX_COLUMNS) return;
       // Cells covered by a merge read as empty; the merge's first cell holds the text.
-      if (cell.type === ExcelJS.ValueType.Merge) return;
+      if (cell.type === excel.ValueType.Merge) return;
       const read = cellText(cell.value);
       if ('unreadable' in read) unreadable.set(`${r}:${colNumber - 1}`, read.unreadable);
       else cells[colNumber - 1] = read.text;
@@ -132,7 +133,8 @@ function toGrid(sheet: ExcelJS.Worksheet): SheetGrid {
 /** The visible sheets of a workbook as text grids. */
 export async function readWorkbookGrids(file: string): Promise<SheetGrid[]> {
   await checkContainer(file);
-  const workbook = new ExcelJS.Workbook();
+  const excel = await loadExcelJS();
+  const workbook = new excel.Workbook();
   try {
     await workbook.xlsx.readFile(file);
   } catch {
@@ -140,7 +142,7 @@ export async function readWorkbookGrids(file: string): Promise<SheetGrid[]> {
   }
   const grids: SheetGrid[] = [];
   workbook.eachSheet((sheet) => {
-    if (sheet.state === 'visible') grids.push(toGrid(sheet));
+    if (sheet.state === 'visible') grids.push(toGrid(excel, sheet));
   });
   if (grids.length === 0) throw badFile('表格中没有可见的工作表 / The workbook has no visible sheet');
   return grids;
