@@ -13,6 +13,7 @@ import type { ParsedInputOf, Progress } from '../../shared/api/method.js';
 import { TaizhangError } from '../../shared/errors.js';
 import { createCore, openCore, parseInput, type Core } from '../core/api/core.js';
 import { initArchive } from '../core/archive/init.js';
+import { runScheduledBackup } from '../core/backup/schedule.js';
 import { DB_FILE, type Archive } from '../core/store/archive.js';
 import type { OpenDatabaseOptions } from '../core/store/database.js';
 import { RecentList } from './recent.js';
@@ -143,6 +144,9 @@ export class Session {
     if (!core) return;
     this.core = null;
     await clearStaging(core.archive).catch(() => undefined);
+    // The automatic backup on closing (at most once a day by default). A failed backup must not stop the clerk
+    // from closing; `check` and the next close try again.
+    await runScheduledBackup(core.archive, 'close').catch((err: unknown) => console.error('自动备份失败 / scheduled backup failed', err));
     core.close();
   }
 

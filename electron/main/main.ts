@@ -57,7 +57,16 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', () => void session.dispose());
+  // Quitting waits for the session to close its archive, which includes the automatic backup.
+  let disposed = false;
+  app.on('before-quit', (event) => {
+    if (disposed) return;
+    event.preventDefault();
+    void session.dispose().finally(() => {
+      disposed = true;
+      app.quit();
+    });
+  });
 
   void app.whenReady().then(async () => {
     const ses = electronSession.defaultSession;
