@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Core } from '../electron/core/api/core.js';
 import { openCore } from '../electron/core/api/core.js';
+import { localIsoDate } from '../electron/core/ledger/ledger.js';
 import { toErrorPayload } from '../shared/errors.js';
 import { buildArchive } from './archive.js';
 import { prepareInputs } from './inputs.js';
@@ -77,11 +78,6 @@ async function attempt<T>(name: string, log: (line: string) => void, fn: () => P
   }
 }
 
-function localDate(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 export async function runBench(options: BenchOptions): Promise<BenchResults> {
   const { scale, log } = options;
   const started = now();
@@ -126,7 +122,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     const measures = { importPdf, importPhoto, search, binder, checklist, open, size };
     return {
       scale: scale.name,
-      date: localDate(),
+      date: localIsoDate(),
       startedAt,
       seconds: Math.round(elapsedMs(started) / 1000),
       machine,

@@ -4,6 +4,7 @@ import { PDFDocument } from 'pdf-lib';
 import { subsetFonts } from '../electron/core/binder/fonts.js';
 import { encodePhoto, labelImage, renderScene, type RawScene } from '../electron/core/demo/sample-photo.js';
 import { FIXED_TEXT, renderSampleDocuments } from '../electron/core/demo/sample-pdf.js';
+import { isoDate } from '../electron/core/records/naming.js';
 import { documentText, markedTitle, type Block, type SampleDocument } from '../electron/core/demo/sample-text.js';
 import { demoScenario, type SceneStyle } from '../electron/core/demo/scenario.js';
 import type { Scale } from './scale.js';
@@ -66,7 +67,7 @@ async function makePhotos(dir: string, scale: Scale, year: number, log: (line: s
     await Promise.all(
       batch.map(async (n) => {
         const month = 1 + (n % 12);
-        const takenAt = `${year}-${String(month).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}T09:${String(n % 60).padStart(2, '0')}:00`;
+        const takenAt = `${isoDate(year, month, 1 + (n % 28))}T09:${String(n % 60).padStart(2, '0')}:00`;
         const label = await labelImage(`基准照片 No.${String(n + 1).padStart(4, '0')}`, labelSize);
         const bytes = await encodePhoto(scenes[n % scenes.length]!, { takenAt, quality: 90, sideways: n % 3 === 2 }, [
           { input: label, left: Math.round(scale.photoWidth * 0.05), top: Math.round(scale.photoHeight * 0.86) },
@@ -106,7 +107,7 @@ async function makePdfs(dir: string, scale: Scale, year: number): Promise<{ file
   const files: string[] = [];
   let pages = 0;
   for (const [n, bytes] of pdfs.entries()) {
-    const file = path.join(dir, `${year}-06-${String(1 + (n % 28)).padStart(2, '0')} 基准文件${String(n + 1).padStart(4, '0')}.pdf`);
+    const file = path.join(dir, `${isoDate(year, 6, 1 + (n % 28))} 基准文件${String(n + 1).padStart(4, '0')}.pdf`);
     await fs.writeFile(file, bytes);
     pages += (await PDFDocument.load(bytes)).getPageCount();
     files.push(file);

@@ -4,10 +4,12 @@ import type { Caption, RecordType, RetentionPeriod } from '../../../shared/domai
 import { subsetFonts } from '../binder/fonts.js';
 import { readExampleIndex } from '../index/example.js';
 import type { ItemDraft } from '../index/editions.js';
+import { isoDate } from '../records/naming.js';
+import { shiftDays } from './dates.js';
 import { renderSamplePhoto } from './sample-photo.js';
 import { FIXED_TEXT, renderSampleDocuments } from './sample-pdf.js';
 import {
-  activityDocument, activityDocumentTitle, dayBefore, documentText, markedTitle, standaloneDocument, type SampleDocument,
+  activityDocument, activityDocumentTitle, documentText, markedTitle, standaloneDocument, type SampleDocument,
 } from './sample-text.js';
 import { DEMO_AUTHOR, photoCaption, type DemoActivity, type DemoScenario, type DemoYear, type PhotoScene, type StandaloneDocument } from './scenario.js';
 
@@ -72,10 +74,6 @@ export function notAfter(iso: string, today: string): string {
   return iso > today ? today : iso;
 }
 
-function isoDate(year: number, month: number, day: number): string {
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
 class MaterialPlan {
   readonly pending: Pending[] = [];
   private readonly titles = itemTitles();
@@ -90,7 +88,8 @@ class MaterialPlan {
   }
 
   private date(year: number, month: number, day: number): string {
-    return notAfter(isoDate(year, month, day), this.today);
+    // The scenario's days all exist, so the date is never null.
+    return notAfter(isoDate(year, month, day)!, this.today);
   }
 
   addYear(y: DemoYear): void {
@@ -108,7 +107,7 @@ class MaterialPlan {
       const sample = activityDocument(kind, { activity, date, year, salt: index + year, docNo });
       const title = markedTitle(activityDocumentTitle(kind, activity));
       // Plans and notices are written before the day; the file name carries their own date.
-      const docDate = kind === '方案' || kind === '通知' ? notAfter(dayBefore(date, kind === '方案' ? 10 : 7), date) : date;
+      const docDate = kind === '方案' || kind === '通知' ? notAfter(shiftDays(date, kind === '方案' ? -10 : -7), date) : date;
       this.pending.push({
         kind: 'pdf',
         sample,

@@ -2,6 +2,8 @@ import path from 'node:path';
 import type { Progress } from '../../../shared/api/method.js';
 import { createCore, type Core } from '../api/core.js';
 import { initArchive } from '../archive/init.js';
+import { localIsoDate } from '../ledger/ledger.js';
+import { shiftDays } from './dates.js';
 import { writeMaterials, type MaterialFile } from './materials.js';
 import { DEMO_UNIT, demoScenario, type DemoScenario } from './scenario.js';
 import { demoPaths, prepareWorkspace, writeMarker, type DemoPaths } from './workspace.js';
@@ -45,20 +47,9 @@ export interface DemoReport {
   warnings: string[];
 }
 
-function localToday(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
-
-function shiftDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 export async function runDemo(dir: string, options: DemoOptions = {}): Promise<DemoReport> {
   const paths = demoPaths(dir);
-  const today = options.today ?? localToday();
+  const today = options.today ?? localIsoDate();
   const scenario = demoScenario(Number(today.slice(0, 4)));
   const step = (stage: string, done: number, total: number, message?: string): void =>
     options.onProgress?.({ stage, done, total, ...(message ? { message } : {}) });

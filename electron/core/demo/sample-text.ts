@@ -1,3 +1,4 @@
+import { chineseDate, shiftDays } from './dates.js';
 import { DEMO_AUTHOR, DEMO_MARK, type ActivityDocument, type DemoActivity, type StandaloneDocument } from './scenario.js';
 
 /**
@@ -24,11 +25,6 @@ export interface SampleDocument {
 /** Titles carry the mark so that no demo page can pass for a real one. */
 export function markedTitle(title: string): string {
   return `${title}（${DEMO_MARK}）`;
-}
-
-export function chineseDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
 }
 
 /** "一、活动目的" is a heading; "一、实践站在社区党委领导下开展工作。" is a numbered paragraph. */
@@ -117,7 +113,7 @@ function plan(ctx: ActivityContext): SampleDocument {
         '（二）注意安全。活动现场安排专人维持秩序，做好防暑、防滑等安全保障。',
         '（三）做好记录。活动须有签到、有照片、有记录，结束后三日内将资料交社区资料员归档。',
       ]),
-      { kind: 'signature', author: DEMO_AUTHOR, date: chineseDate(dayBefore(ctx.date, 10)) },
+      { kind: 'signature', author: DEMO_AUTHOR, date: chineseDate(shiftDays(ctx.date, -10)) },
     ],
   };
 }
@@ -138,7 +134,7 @@ function notice(ctx: ActivityContext): SampleDocument {
         '三、有关要求',
         `请各网格于活动前两日将参加人员名单报${activity.host}（联系人：${activity.leader}）。活动当天请提前十五分钟到场签到。`,
       ]),
-      { kind: 'signature', author: DEMO_AUTHOR, date: chineseDate(dayBefore(ctx.date, 7)) },
+      { kind: 'signature', author: DEMO_AUTHOR, date: chineseDate(shiftDays(ctx.date, -7)) },
     ],
   };
 }
@@ -216,7 +212,7 @@ function summary(ctx: ActivityContext): SampleDocument {
         '三、存在不足和下一步打算',
         '活动宣传覆盖面还不够广，青年居民参与偏少。下一步将通过网格微信群和楼道公告栏提前发布预告，并联合辖区学校、企业共同组织，让活动常态化开展。',
       ]),
-      { kind: 'signature', author: DEMO_AUTHOR, date: chineseDate(dayAfter(ctx.date, 3)) },
+      { kind: 'signature', author: DEMO_AUTHOR, date: chineseDate(shiftDays(ctx.date, 3)) },
     ],
   };
 }
@@ -253,18 +249,4 @@ export function documentText(doc: SampleDocument): string {
     }
   }
   return parts.join('');
-}
-
-function shiftDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-export function dayBefore(iso: string, days: number): string {
-  return shiftDays(iso, -days);
-}
-
-export function dayAfter(iso: string, days: number): string {
-  return shiftDays(iso, days);
 }
