@@ -4,6 +4,7 @@ import { FormDialog } from '../components/FormDialog.js';
 import { Empty, ErrorNote, Field } from '../components/ui.js';
 import { useApp } from '../state/app.js';
 import { useData } from '../state/use-data.js';
+import { EvidencePicker, type EvidenceRef } from './EvidencePicker.js';
 
 interface Draft {
   problem: string;
@@ -92,6 +93,7 @@ function LedgerEditor({ row, onClose }: { row: Rectification | null; onClose: ()
       ? { problem: row.problem, site: row.site, unit: row.unit, leader: row.leader, deadline: row.deadline ?? '', raisedOn: row.raisedOn ?? '', progress: row.progress, state: row.state }
       : EMPTY,
   );
+  const [evidence, setEvidence] = useState<EvidenceRef[]>(row?.evidence ?? []);
   const set = (k: keyof Draft) => (e: { target: { value: string } }) => setDraft({ ...draft, [k]: e.target.value });
   const done = () => {
     void changed();
@@ -107,13 +109,14 @@ function LedgerEditor({ row, onClose }: { row: Rectification | null; onClose: ()
       deadline: draft.deadline || null,
       raisedOn: draft.raisedOn || null,
       progress: draft.progress,
+      evidence: evidence.map((e) => e.id),
     };
     if (row) await client['ledger.update']({ id: row.id, ...fields, state: draft.state });
     else await client['ledger.add']({ year, ...fields });
     done();
   };
   const close = async () => {
-    if (row) await client['ledger.close']({ id: row.id, progress: draft.progress });
+    if (row) await client['ledger.close']({ id: row.id, progress: draft.progress, evidence: evidence.map((e) => e.id) });
     done();
   };
 
@@ -156,9 +159,9 @@ function LedgerEditor({ row, onClose }: { row: Rectification | null; onClose: ()
       <Field label="整改情况" wide>
         <textarea rows={3} value={draft.progress} onChange={set('progress')} />
       </Field>
-      {row && row.evidence.length > 0 && (
-        <p className="muted">佐证资料：{row.evidence.map((e) => e.title).join('、')}</p>
-      )}
+      <Field label="佐证资料" wide>
+        <EvidencePicker value={evidence} onChange={setEvidence} />
+      </Field>
     </FormDialog>
   );
 }

@@ -295,6 +295,17 @@ describe('the desktop app in a browser', { timeout: 150_000 }, () => {
     await page.getByRole('button', { name: '保存' }).click();
     await page.locator('table.ledger tbody tr', { hasText: '宣传栏公益广告破损' }).waitFor();
     await screenshot(page, '17-ledger');
+
+    // Link a filed record as proof (佐证资料), then find it still linked when the row is opened again.
+    await page.locator('table.ledger tbody tr', { hasText: '宣传栏公益广告破损' }).click();
+    await page.getByLabel('查找佐证资料').fill('义诊');
+    await page.getByRole('button', { name: '查找', exact: true }).click();
+    await page.locator('.evidence-hits li', { hasText: '义诊活动总结' }).getByRole('button', { name: '关联' }).click();
+    await screenshot(page, '17b-ledger-evidence');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.locator('table.ledger tbody tr', { hasText: '宣传栏公益广告破损' }).click();
+    await page.locator('.evidence .chip', { hasText: '义诊活动总结' }).waitFor();
+    await page.getByRole('button', { name: '取消' }).click();
   });
 
   it('manages the index: the items of an edition, and editing one', async () => {
