@@ -4,9 +4,60 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_process', 'stream', 'stream/*', 'url', 'util', 'http', 'https', 'net', 'worker_threads', 'zlib', 'events', 'buffer'];
 const nodeOnlyPackages = ['better-sqlite3', 'sharp', 'exceljs', 'pdf-lib', '@pdf-lib/*', 'subset-font', 'pdfjs-dist', 'pdfjs-dist/*', 'mammoth', 'exifr', 'heic-convert', 'yazl', 'yauzl', 'commander', 'tsx', 'tsx/*'];
 
+/** Product code never depends on test code. */
+const testOnly = [{ group: ['vitest', 'vitest/*', '**/testing/**', '**/test/**', 'fast-check'], message: 'Product code may not import tests, test helpers or test libraries.' }];
+
 const layer = (patterns, message) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }, ...testOnly] }],
 });
+
+/**
+ * The core's domains, lowest first. A domain may import the domains on lower lines, never its own line or a higher
+ * one, so there are no cycles between domains. Files at the core's root (handler-types, lazy-modules, resources) are
+ * open to every domain. `npm run deps` prints the import graph this allows and checks it has no cycle.
+ */
+export const CORE_DOMAIN_LEVELS = [
+  ['store'],
+  ['files'],
+  ['index'],
+  ['search', 'archive'],
+  ['records'],
+  ['status', 'ledger'],
+  ['archival'],
+  ['binder', 'checklist'],
+  ['backup'],
+  ['integrity'],
+  ['api'],
+  ['demo'],
+];
+
+const shells = ['cli', 'host', 'bridge', 'main', 'preload'];
+const relativeTo = (name) => [`../${name}/**`, `../../${name}/**`, `../../../${name}/**`].flatMap((p) => [p, p.replace(/\*\*$/, '*')]);
+
+const domainRules = CORE_DOMAIN_LEVELS.flatMap((level, rank) =>
+  level.map((domain) => {
+    const above = CORE_DOMAIN_LEVELS.slice(rank).flat().filter((d) => d !== domain);
+    return {
+      files: [`electron/core/${domain}/**/*.ts`],
+      ignores: ['**/*.test.ts', '**/testing/**'],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              ...(above.length > 0
+                ? [{ group: above.flatMap(relativeTo), message: `core/${domain} may import only the domains below it (CORE_DOMAIN_LEVELS in eslint.config.js).` }]
+                : []),
+              { group: shells.flatMap((s) => [`../../${s}/**`, `../../../${s}/**`]), message: 'The core never imports a shell (CLI, host, bridge, Electron).' },
+              { group: ['electron', 'electron/*', 'react', 'react-dom', '**/renderer/**'], message: 'Only electron/main and electron/preload may import electron; the core runs in plain Node.' },
+              ...testOnly,
+            ],
+          },
+        ],
+      },
+    };
+  }),
+);
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'demo/**', 'release/**', 'test-artifacts/**', 'coverage/**'] },
@@ -44,12 +95,13 @@ export default tseslint.config(
     ignores: ['electron/main/**', 'electron/preload/**'],
     rules: layer(['electron', 'electron/*', '**/renderer/**', 'react', 'react-dom'], 'Only electron/main and electron/preload may import electron; the core runs in plain Node.'),
   },
+  ...domainRules,
   {
     files: ['electron/preload/**/*.ts'],
     rules: layer([...nodeBuiltins, ...nodeOnlyPackages, '**/core/**', '**/renderer/**'], 'The preload only bridges the typed API; it holds no core logic.'),
   },
   {
-    files: ['test/**/*.ts', 'bench/**/*.ts', '**/*.test.ts', '**/*.test.tsx', 'scripts/**'],
-    rules: { 'no-console': 'off' },
+    files: ['test/**/*.ts', 'bench/**/*.ts', '**/*.test.ts', '**/*.test.tsx', '**/testing/**', 'scripts/**'],
+    rules: { 'no-console': 'off', 'no-restricted-imports': 'off' },
   },
 );

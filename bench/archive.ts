@@ -83,8 +83,8 @@ export async function buildArchive(dir: string, scale: Scale, year: number, log:
   const firstYear = year - scale.years + 1;
   const [example] = await core.api['index.editions']({});
   const large = insertEdition(core.archive.db, largeEdition(scale.checklistItems));
-  for (let y = firstYear; y < year; y += 1) await core.api['years.set']({ year: y, editionId: example!.id });
-  await core.api['years.set']({ year, editionId: large.edition });
+  for (let y = firstYear; y < year; y += 1) await core.api['archive.setYear']({ year: y, editionId: example!.id });
+  await core.api['archive.setYear']({ year, editionId: large.edition });
   const count = scale.years * scale.recordsPerYear;
   log(`  生成 ${count} 件记录…`);
   insertBulkRecords(core.archive.db, { count, years: [firstYear, year], bodyChars: scale.bodyChars, seed: 2024 });

@@ -3,4 +3,4 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import(new URL('../electron/cli/main.ts', import.meta.url).href);
+await import(new URL('../electron/cli/cli.ts', import.meta.url).href);

@@ -1,5 +1,5 @@
 import { Toasts } from './components/Toasts.js';
-import { useApp } from './state/app.js';
+import { useApp } from './state/app-context.js';
 import { FilingProvider } from './screens/filing/Filing.js';
 import { IndexSetup } from './screens/IndexSetup.js';
 import { MainWindow } from './screens/MainWindow.js';

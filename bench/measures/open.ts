@@ -16,7 +16,7 @@ export async function measureOpen(dir: string, runs: number, records: number): P
   for (let r = 0; r < runs; r += 1) {
     const { ms, value: core } = await timed(async () => {
       const opened = await openCore(dir);
-      await opened.api['years.list']({});
+      await opened.api['archive.years']({});
       return opened;
     });
     core.close();

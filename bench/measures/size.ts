@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Core } from '../../electron/core/api/core.js';
-import { DB_FILE } from '../../electron/core/store/archive.js';
+import { DB_FILE } from '../../electron/core/store/archive-folder.js';
 
 /** How big the database is per 1,000 records, and which tables take the room. */
 

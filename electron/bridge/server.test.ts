@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../test/support/temp.js';
-import { jpegFile, pngFile, storeBlob } from '../../test/e2e/fixtures.js';
+import { storeBlob } from '../../test/support/archive-data.js';
+import { makeJpeg, makePng } from '../../test/support/sample-files.js';
 import { browserShell, Session } from '../host/session.js';
 import { startBridge, type Bridge } from './server.js';
 
@@ -121,16 +122,16 @@ describe('HTTP bridge', () => {
     expect(JSON.parse(malformed.body).error.message).toContain('JSON');
 
     // Without an archive open, core methods say so in words.
-    const noArchive = await call('years.list', {});
+    const noArchive = await call('archive.years', {});
     expect(noArchive.status).toBe(409);
     expect(JSON.parse(noArchive.body).error.message).toContain('还没有打开档案');
 
     const dir = path.join(tempDir(), 'archive');
     expect((await call('app.create', { dir, unit: { name: '示例社区' } })).status).toBe(200);
-    const badYear = await call('years.set', { year: 'abc' });
+    const badYear = await call('archive.setYear', { year: 'abc' });
     expect(badYear.status).toBe(400);
     expect(JSON.parse(badYear.body).error.message).toContain('参数有误');
-    const oldYear = await call('years.set', { year: 1800 });
+    const oldYear = await call('archive.setYear', { year: 1800 });
     expect(JSON.parse(oldYear.body).error.message).toContain('年度不合理');
     expect(JSON.parse(oldYear.body).error.message).not.toMatch(/at .*\.ts:\d+/);
   });
@@ -157,7 +158,7 @@ describe('HTTP bridge', () => {
     const { bridge, session, call } = await bridgeWithStatic();
     const dir = path.join(tempDir(), 'archive');
     await call('app.create', { dir });
-    const sha = await storeBlob(session.requireArchive(), await pngFile(tempDir()), 'image/png', 'image');
+    const sha = await storeBlob(session.requireArchive(), await makePng(path.join(tempDir(), 'photo.png')), 'image/png', 'image');
     const auth = { 'x-taizhang-token': bridge.token };
 
     const ok = await raw(bridge, 'GET', `/preview/${sha}/thumb`, auth);
@@ -213,8 +214,8 @@ describe('HTTP bridge', () => {
   it('streams the progress of a long task to the window and ends the stream with the task', async () => {
     const { bridge, call } = await bridgeWithStatic();
     await call('app.create', { dir: path.join(tempDir(), 'archive') });
-    await call('years.set', { year: 2024 });
-    const photos = await Promise.all([jpegFile(tempDir(), 'a.jpg', '#123456'), jpegFile(tempDir(), 'b.jpg', '#654321')]);
+    await call('archive.setYear', { year: 2024 });
+    const photos = await Promise.all([makeJpeg(path.join(tempDir(), 'a.jpg'), { colour: '#123456' }), makeJpeg(path.join(tempDir(), 'b.jpg'), { colour: '#654321' })]);
     expect(JSON.parse((await call('records.add', { files: photos, year: 2024 })).body).result.records).toHaveLength(2);
 
     const events: string[] = [];
@@ -235,7 +236,7 @@ describe('HTTP bridge', () => {
     const checked = await raw(
       bridge,
       'POST',
-      '/api/archive.check',
+      '/api/integrity.check',
       { 'content-type': 'application/json', 'x-taizhang-token': bridge.token, 'x-taizhang-task': 'check0001' },
       '{}',
     );
@@ -250,8 +251,8 @@ describe('HTTP bridge', () => {
     const session = new Session({ configDir: tempDir('taizhang-config-'), shell: browserShell });
     open.push({ bridge: await startBridge({ session }), session });
     await session.invoke('app.create', { dir: path.join(tempDir(), 'archive') });
-    await session.invoke('years.set', { year: 2024 });
-    await session.invoke('records.add', { files: [await jpegFile(tempDir(), 'a.jpg', '#abcdef')], year: 2024, items: ['1.1.2'] });
+    await session.invoke('archive.setYear', { year: 2024 });
+    await session.invoke('records.add', { files: [await makeJpeg(path.join(tempDir(), 'a.jpg'), { colour: '#abcdef' })], year: 2024, items: ['1.1.2'] });
     const out = path.join(tempDir(), 'binder');
     const running = session.invoke('binder.export', { year: 2024, out }, { taskId: 'binder01' });
     expect(session.cancel('binder01')).toBe(true);

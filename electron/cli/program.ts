@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerArchiveCommands } from './commands/archive.js';
+import { registerBackupCommands } from './commands/backup.js';
 import { registerBinderCommands } from './commands/binder.js';
 import { registerChecklistCommands } from './commands/checklist.js';
 import { registerDemoCommand } from './commands/demo.js';
@@ -8,6 +9,7 @@ import { registerIntegrityCommands } from './commands/integrity.js';
 import { registerLedgerCommands } from './commands/ledger.js';
 import { registerRecordCommands } from './commands/records.js';
 import { registerSearchCommands } from './commands/search.js';
+import { registerStatusCommands } from './commands/status.js';
 import { EXIT_OK, EXIT_USAGE, processIO, reportError, type CliIO } from './io.js';
 
 export interface CommandGroups {
@@ -31,10 +33,12 @@ export function buildProgram(io: CliIO): CommandGroups {
     registerIndexCommands,
     registerRecordCommands,
     registerSearchCommands,
+    registerStatusCommands,
     registerBinderCommands,
     registerChecklistCommands,
     registerLedgerCommands,
     registerIntegrityCommands,
+    registerBackupCommands,
     registerDemoCommand,
   ]) {
     register(groups, io);

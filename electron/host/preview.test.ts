@@ -3,7 +3,8 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { tempCore, tempDir } from '../../test/support/temp.js';
-import { pngFile, storeBlob } from '../../test/e2e/fixtures.js';
+import { storeBlob } from '../../test/support/archive-data.js';
+import { makePng } from '../../test/support/sample-files.js';
 import { parsePreviewPath, previewHeaders, resolvePreview } from './preview.js';
 
 describe('preview confinement', () => {
@@ -30,7 +31,7 @@ describe('preview confinement', () => {
   it('serves a stored image and refuses unknown hashes, traversal and non-displayable types', async () => {
     const core = await tempCore();
     const dir = tempDir();
-    const sha = await storeBlob(core.archive, await pngFile(dir), 'image/png', 'image');
+    const sha = await storeBlob(core.archive, await makePng(path.join(dir, 'photo.png')), 'image/png', 'image');
     const target = await resolvePreview(core.archive, `/${sha}`);
     expect(target.mime).toBe('image/png');
     expect(target.file).toBe(await fs.realpath(core.archive.files.blobPath(sha)));
@@ -49,7 +50,7 @@ describe('preview confinement', () => {
   it('prefers a derivative when one exists and refuses a symlink planted to point outside the archive', async () => {
     const core = await tempCore();
     const dir = tempDir();
-    const sha = await storeBlob(core.archive, await pngFile(dir), 'image/png', 'image');
+    const sha = await storeBlob(core.archive, await makePng(path.join(dir, 'photo.png')), 'image/png', 'image');
     const thumb = core.archive.files.derivativePath(sha, 'thumb');
     await fs.mkdir(path.dirname(thumb), { recursive: true });
     await sharp({ create: { width: 8, height: 6, channels: 3, background: '#000' } }).jpeg().toFile(thumb);

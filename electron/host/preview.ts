@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { TaizhangError } from '../../shared/errors.js';
-import type { Archive } from '../core/store/archive.js';
+import type { Archive } from '../core/store/archive-folder.js';
 
 /**
  * File previews for the window, confined to the archive's own content-addressed files. The only accepted request

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RecentArchive } from '../../shared/api/app.js';
-import { DB_FILE } from '../core/store/archive.js';
+import { DB_FILE } from '../core/store/archive-folder.js';
 
 const LIMIT = 8;
 

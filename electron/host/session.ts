@@ -14,7 +14,7 @@ import { TaizhangError } from '../../shared/errors.js';
 import { createCore, openCore, parseInput, type Core } from '../core/api/core.js';
 import { initArchive } from '../core/archive/init.js';
 import { runScheduledBackup } from '../core/backup/schedule.js';
-import { DB_FILE, type Archive } from '../core/store/archive.js';
+import { DB_FILE, type Archive } from '../core/store/archive-folder.js';
 import type { OpenDatabaseOptions } from '../core/store/database.js';
 import { RecentList } from './recent.js';
 import { clearStaging } from './staging.js';

@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { TaizhangError } from '../../shared/errors.js';
-import type { Archive } from '../core/store/archive.js';
+import type { Archive } from '../core/store/archive-folder.js';
 
 /**
  * Files dropped into a browser window have no path on this machine, so the bridge receives their bytes and stages

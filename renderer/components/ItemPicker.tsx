@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { IndexItem } from '../../shared/api/index-editions.js';
-import { filterItems } from '../state/tree.js';
+import type { IndexItem } from '../../shared/api/index.js';
+import { filterItems } from '../lib/tree-nodes.js';
 import { Dialog } from './ui.js';
 
 /** Chooses one index item of the year, by typing part of its code or title. */

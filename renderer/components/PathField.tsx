@@ -1,4 +1,4 @@
-import { useApp } from '../state/app.js';
+import { useApp } from '../state/app-context.js';
 
 /**
  * A folder or file location. The desktop app offers the native dialog; in a browser the clerk types or pastes

@@ -1,4 +1,4 @@
-import { useApp } from '../state/app.js';
+import { useApp } from '../state/app-context.js';
 
 export function Toasts() {
   const { toasts, dismiss } = useApp();

@@ -3,14 +3,14 @@ import type { Activity } from '../../shared/api/records.js';
 import { CAPTION_FIELDS, CAPTION_LABELS, type Caption } from '../../shared/domain/record.js';
 import { FormDialog } from '../components/FormDialog.js';
 import { Empty, ErrorNote, Field } from '../components/ui.js';
-import { activityMarks, ACTIVITY_MARKS } from '../state/activity.js';
-import { useApp } from '../state/app.js';
+import { activityMarks, ACTIVITY_MARKS } from '../lib/activity-marks.js';
+import { useApp } from '../state/app-context.js';
 import { useData } from '../state/use-data.js';
 
 /** Every activity of the year with "有方案/有签到/有照片/有总结" at a glance. */
 export function ActivitiesScreen() {
   const { client, year, go } = useApp();
-  const activities = useData(() => client['activities.list']({ year }), [year]);
+  const activities = useData(() => client['records.activities']({ year }), [year]);
   const [editing, setEditing] = useState<Activity | null>(null);
   const [open, setOpen] = useState<Activity | null>(null);
   const members = useData(open ? () => client['records.list']({ year, activityId: open.id }) : null, [year, open?.id]);
@@ -100,7 +100,7 @@ function ActivityEditor({ activity, onClose }: { activity: Activity; onClose: ()
   const [caption, setCaption] = useState<Caption>({ ...activity.caption });
 
   const save = async () => {
-    await client['activities.update']({ id: activity.id, name, date: date || null, caption });
+    await client['records.updateActivity']({ id: activity.id, name, date: date || null, caption });
     void changed();
     onClose();
   };

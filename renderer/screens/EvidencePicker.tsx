@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { SearchHit } from '../../shared/api/search.js';
 import { ErrorNote } from '../components/ui.js';
-import { useApp } from '../state/app.js';
+import { useApp } from '../state/app-context.js';
 
 export interface EvidenceRef {
   id: number;

@@ -5,8 +5,8 @@ import { chineseOnly } from '../api/client.js';
 import { PathField } from '../components/PathField.js';
 import { useTask } from '../components/task.js';
 import { Dialog, ErrorNote, Field, ProgressBar } from '../components/ui.js';
-import { useApp, type ExportKind } from '../state/app.js';
-import { baseName, joinPath, parentDir } from '../state/format.js';
+import { useApp, type ExportKind } from '../state/app-context.js';
+import { baseName, joinPath, parentDir } from '../lib/format.js';
 
 type Outcome = { kind: 'binder'; report: BinderReport; dir: string } | { kind: 'checklist'; result: ChecklistResult; dir: string };
 

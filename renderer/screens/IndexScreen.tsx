@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
-import type { IndexItem, ItemMapping } from '../../shared/api/index-editions.js';
+import type { IndexItem, ItemMapping } from '../../shared/api/index.js';
 import { RECORD_TYPES } from '../../shared/domain/record.js';
 import { inputError } from '../api/client.js';
 import { FormDialog } from '../components/FormDialog.js';
 import { PathField } from '../components/PathField.js';
 import { ErrorNote, Field } from '../components/ui.js';
-import { useApp } from '../state/app.js';
-import { joinPath } from '../state/format.js';
+import { useApp } from '../state/app-context.js';
+import { joinPath } from '../lib/format.js';
 import { useData } from '../state/use-data.js';
 import { usePickFiles } from './filing/pick.js';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ErrorNote, Field, Seal } from '../components/ui.js';
 import { clerkMessage } from '../api/client.js';
-import { useApp } from '../state/app.js';
+import { useApp } from '../state/app-context.js';
 import { useData } from '../state/use-data.js';
 import { usePickFiles } from './filing/pick.js';
 
@@ -41,7 +41,7 @@ export function IndexSetup() {
     if (selected === null) return setError('请先选择或导入测评体系');
     setBusy(true);
     try {
-      await client['years.set']({ year: y, editionId: selected });
+      await client['archive.setYear']({ year: y, editionId: selected });
       changed();
     } catch (err) {
       setError(clerkMessage(err));

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { RECTIFICATION_STATES, type Rectification, type RectificationState } from '../../shared/api/ledger.js';
 import { FormDialog } from '../components/FormDialog.js';
 import { Empty, ErrorNote, Field } from '../components/ui.js';
-import { useApp } from '../state/app.js';
+import { useApp } from '../state/app-context.js';
 import { useData } from '../state/use-data.js';
 import { EvidencePicker, type EvidenceRef } from './EvidencePicker.js';
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { Icon, Seal } from '../components/ui.js';
-import { useApp, type Screen } from '../state/app.js';
+import { useApp, type Screen } from '../state/app-context.js';
 import { ActivitiesScreen } from './ActivitiesScreen.js';
 import { ExportDialog } from './ExportDialog.js';
 import { useFiling } from './filing/Filing.js';

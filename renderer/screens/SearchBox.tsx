@@ -2,8 +2,8 @@ import { forwardRef, useEffect, useState } from 'react';
 import type { SearchHit } from '../../shared/api/search.js';
 import { clerkMessage } from '../api/client.js';
 import { Icon } from '../components/ui.js';
-import { snippetParts } from '../state/activity.js';
-import { useApp } from '../state/app.js';
+import { snippetParts } from '../lib/activity-marks.js';
+import { useApp } from '../state/app-context.js';
 
 /** The global search: every year at once, with each hit's year and item paths; choosing one opens it. */
 export const SearchBox = forwardRef<HTMLInputElement>(function SearchBox(_props, ref) {

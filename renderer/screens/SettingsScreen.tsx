@@ -4,7 +4,7 @@ import { clerkMessage } from '../api/client.js';
 import { PathField } from '../components/PathField.js';
 import { useTask } from '../components/task.js';
 import { Empty, ErrorNote, Field, ProgressBar } from '../components/ui.js';
-import { useApp } from '../state/app.js';
+import { useApp } from '../state/app-context.js';
 import { useData } from '../state/use-data.js';
 
 /** Unit settings, the trash, and keeping the archive safe (check, backup, plain-folder export). */
@@ -30,7 +30,7 @@ function UnitCard() {
   const set = (k: keyof UnitSettings) => (e: { target: { value: string } }) => setUnit({ ...unit, [k]: e.target.value });
   async function save() {
     try {
-      await client['unit.set'](unit);
+      await client['archive.setUnit'](unit);
       changed();
       notify('单位信息已保存');
     } catch (err) {
@@ -127,18 +127,18 @@ function SafetyCard() {
 
   const check = () =>
     task.run(async (o) => {
-      const r = await client['archive.check']({ repair: false }, o);
+      const r = await client['integrity.check']({ repair: false }, o);
       return [r.ok ? '档案完好。' : `发现 ${r.problems.length} 个问题：`, ...r.problems.map((p) => p.message), ...r.summary];
     });
   const backup = () =>
     task.run(async (o) => {
-      const r = await client['archive.backup']({ out: backupTo }, o);
+      const r = await client['backup.create']({ out: backupTo }, o);
       notify('备份完成');
       return [`备份完成：${r.files} 个文件，${(r.bytes / 1024 ** 2).toFixed(1)} MB`, r.path];
     });
   const exportFolder = () =>
     task.run(async (o) => {
-      const r = await client['archive.exportFolder']({ out: folderTo }, o);
+      const r = await client['integrity.exportFolder']({ out: folderTo }, o);
       return [`已导出 ${r.records} 件资料、${r.files} 个文件，不用台账也能按年度、项目查看。`, r.path];
     });
 

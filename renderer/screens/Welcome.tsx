@@ -3,7 +3,7 @@ import type { UnitSettings } from '../../shared/api/archive.js';
 import { PathField } from '../components/PathField.js';
 import { ErrorNote, Field, Seal } from '../components/ui.js';
 import { clerkMessage } from '../api/client.js';
-import { useApp } from '../state/app.js';
+import { useApp } from '../state/app-context.js';
 
 type Mode = 'create' | 'open';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { clerkMessage } from '../api/client.js';
 import { ErrorNote, Field } from '../components/ui.js';
-import { useApp } from '../state/app.js';
+import { useApp } from '../state/app-context.js';
 import { useData } from '../state/use-data.js';
 
 /** The years of the archive, and carrying over into a new year: standing 制度 and 台账 follow, nothing else. */
@@ -23,7 +23,7 @@ export function YearsScreen() {
     if (!Number.isInteger(t) || t < 1949 || t > 2200) return setError('新年度应为四位数字，如 2025');
     setBusy(true);
     try {
-      await client['years.set']({ year: t, ...(edition !== '' ? { editionId: edition } : {}) });
+      await client['archive.setYear']({ year: t, ...(edition !== '' ? { editionId: edition } : {}) });
       const r = await client['records.carryOver']({ from: f, to: t });
       await changed();
       setYear(t);

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { clerkMessage } from '../api/client.js';
-import { useApp } from './app.js';
+import { useApp } from './app-context.js';
 
 export interface Data<T> {
   data: T | undefined;

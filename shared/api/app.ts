@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ArchiveInfo } from './archive.js';
 import { unitPatchSchema } from './archive.js';
-import { empty, pathSchema, yearSchema } from './common.js';
+import { empty, pathSchema, yearSchema } from './schemas.js';
 import { contract } from './contract.js';
 import type { ErrorPayload } from '../errors.js';
 import { method, type InputOf, type OutputOf, type Progress } from './method.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { empty, idSchema, pathSchema, yearSchema } from './common.js';
+import { empty, idSchema, yearSchema } from './schemas.js';
 import { method } from './method.js';
 
 /** 单位 settings printed on covers, stamps and checklists. */
@@ -30,28 +30,6 @@ export interface ArchiveInfo {
   files: number;
 }
 
-export interface Problem {
-  kind: string;
-  message: string;
-  [key: string]: unknown;
-}
-
-/** A finding of `check`: an error loses or misstates something; a warning is a harmless leftover (a temp file…). */
-export interface CheckProblem extends Problem {
-  severity: 'error' | 'warning';
-  /** `check --repair` can fix it (derivatives, the search index, leftovers to quarantine). */
-  repairable: boolean;
-}
-
-export interface CheckReport {
-  /** No errors remain (warnings may). */
-  ok: boolean;
-  problems: CheckProblem[];
-  /** What was counted, in words a clerk reads ("1,204 个文件已核对"). */
-  summary: string[];
-  repaired?: string[];
-}
-
 export const unitPatchSchema = z
   .object({
     name: z.string().trim().max(200),
@@ -64,20 +42,9 @@ export const unitPatchSchema = z
 
 export const archiveMethods = {
   'archive.info': method<ArchiveInfo>()(empty),
-  'unit.get': method<UnitSettings>()(empty),
-  'unit.set': method<UnitSettings>()(unitPatchSchema),
-  'years.list': method<YearInfo[]>()(empty),
+  'archive.unit': method<UnitSettings>()(empty),
+  'archive.setUnit': method<UnitSettings>()(unitPatchSchema),
+  'archive.years': method<YearInfo[]>()(empty),
   /** Declares a year and the index edition it uses. */
-  'years.set': method<YearInfo>()(z.object({ year: yearSchema, editionId: idSchema.optional() }).strict()),
-  'archive.check': method<CheckReport>()(z.object({ repair: z.boolean().default(false) }).strict(), { longTask: true }),
-  /** `warnings`: files that could not be backed up as they should (missing or damaged), in words. */
-  'archive.backup': method<{ path: string; files: number; bytes: number; warnings: string[] }>()(
-    z.object({ out: pathSchema }).strict(),
-    { longTask: true },
-  ),
-  /** The escape hatch: year / item / 件 folders with a CSV manifest, readable without Taizhang. */
-  'archive.exportFolder': method<{ path: string; records: number; files: number; warnings: string[] }>()(
-    z.object({ out: pathSchema, year: yearSchema.optional() }).strict(),
-    { longTask: true },
-  ),
+  'archive.setYear': method<YearInfo>()(z.object({ year: yearSchema, editionId: idSchema.optional() }).strict()),
 } as const;

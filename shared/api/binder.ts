@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { itemCodeSchema, pathSchema, yearSchema } from './common.js';
+import { itemCodeSchema, pathSchema, yearSchema } from './schemas.js';
 import { method } from './method.js';
 
 export interface BinderDocument {

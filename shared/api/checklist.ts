@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pathSchema, yearSchema } from './common.js';
+import { pathSchema, yearSchema } from './schemas.js';
 import { method } from './method.js';
 
 /** The sheets of the checklist workbook, in order. */

@@ -1,7 +1,9 @@
 import { archiveMethods } from './archive.js';
+import { backupMethods } from './backup.js';
 import { binderMethods } from './binder.js';
 import { checklistMethods } from './checklist.js';
-import { indexMethods } from './index-editions.js';
+import { indexMethods } from './index.js';
+import { integrityMethods } from './integrity.js';
 import { ledgerMethods } from './ledger.js';
 import type { InputOf, OutputOf, ParsedInputOf } from './method.js';
 import { recordsMethods } from './records.js';
@@ -18,6 +20,8 @@ export const contract = {
   ...binderMethods,
   ...checklistMethods,
   ...ledgerMethods,
+  ...backupMethods,
+  ...integrityMethods,
 } as const;
 
 export type Contract = typeof contract;

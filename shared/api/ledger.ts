@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDateSchema, itemCodeSchema, yearSchema } from './common.js';
+import { idSchema, isoDateSchema, itemCodeSchema, yearSchema } from './schemas.js';
 import { method } from './method.js';
 
 export const RECTIFICATION_STATES = ['待整改', '整改中', '已整改'] as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CAPTION_FIELDS, type Caption, type RecordType, type RetentionPeriod } from '../domain/record.js';
-import { idSchema, isoDateSchema, itemCodeSchema, pathSchema, recordTypeSchema, retentionSchema, yearSchema } from './common.js';
+import { idSchema, isoDateSchema, itemCodeSchema, pathSchema, recordTypeSchema, retentionSchema, yearSchema } from './schemas.js';
 import { method } from './method.js';
 
 export type FileKind = 'pdf' | 'image' | 'docx' | 'xlsx' | 'office' | 'other';
@@ -188,8 +188,8 @@ export const recordsMethods = {
   'records.carryOver': method<CarryOverResult>()(
     z.object({ from: yearSchema, to: yearSchema }).strict(),
   ),
-  'activities.list': method<Activity[]>()(z.object({ year: yearSchema }).strict()),
-  'activities.update': method<Activity>()(
+  'records.activities': method<Activity[]>()(z.object({ year: yearSchema }).strict()),
+  'records.updateActivity': method<Activity>()(
     z.object({ id: idSchema, name: z.string().trim().min(1).max(200).optional(), date: isoDateSchema.nullable().optional(), caption: captionSchema.optional() }).strict(),
   ),
 } as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { RecordType } from '../domain/record.js';
-import { idSchema, isoDateSchema, itemCodeSchema, recordTypeSchema, yearSchema } from './common.js';
+import { idSchema, isoDateSchema, itemCodeSchema, recordTypeSchema, yearSchema } from './schemas.js';
 import { method } from './method.js';
 
 export interface SearchHit {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { itemCodeSchema, yearSchema } from './common.js';
+import { itemCodeSchema, yearSchema } from './schemas.js';
 import { method } from './method.js';
 
 export const COMPLETENESS = ['齐全', '部分', '缺失', '不适用'] as const;

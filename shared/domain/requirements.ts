@@ -1,4 +1,4 @@
-import type { RequirementQuantity } from '../api/index-editions.js';
+import type { RequirementQuantity } from '../api/index.js';
 
 const NUMERALS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { ArchiveInfo } from '../../shared/api/archive.js';
-import { LATEST_SCHEMA_VERSION } from '../../electron/core/store/migrations/index.js';
+import { LATEST_SCHEMA_VERSION } from '../../electron/core/store/migrations/all.js';
 import { cli, tempDir } from '../support/temp.js';
 
 describe('init / info / unit', () => {

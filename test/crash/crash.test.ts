@@ -2,11 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CheckReport } from '../../shared/api/archive.js';
+import type { CheckReport } from '../../shared/api/integrity.js';
 import { cli, tempCore, tempDir } from '../support/temp.js';
 import { seededRng } from '../support/bulk-records.js';
 import { ageStore, inspect, killDuring } from './harness.js';
-import { makeJpeg, makePdf } from '../../electron/core/files/testing/fixtures.js';
+import { makeJpeg, makePdf } from '../support/sample-files.js';
 import { colourOf, seedArchive } from './seed.js';
 
 /**

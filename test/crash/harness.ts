@@ -1,9 +1,9 @@
 import { readdirSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { openCore } from '../../electron/core/api/core.js';
-import { checkArchive } from '../../electron/core/backup/check.js';
+import { checkArchive } from '../../electron/core/integrity/check.js';
 import { filesBelow } from '../../electron/core/backup/paths.js';
-import { QUARANTINE_GRACE_MS } from '../../electron/core/backup/quarantine.js';
+import { QUARANTINE_GRACE_MS } from '../../electron/core/integrity/quarantine.js';
 import { startWorker } from './spawn.js';
 
 export interface KillOutcome {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Core } from '../../electron/core/api/core.js';
-import { makeJpeg, makePdf } from '../../electron/core/files/testing/fixtures.js';
+import { makeJpeg, makePdf } from '../support/sample-files.js';
 
 /** A colour of its own for each seed, so generated photos have distinct bytes. */
 export function colourOf(seed: number): string {

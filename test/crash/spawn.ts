@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const WORKER = path.join(ROOT, 'test/crash/worker.ts');
-const CLI = path.join(ROOT, 'electron/cli/main.ts');
+const CLI = path.join(ROOT, 'electron/cli/cli.ts');
 
 export interface Finished {
   code: number | null;

@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CheckReport } from '../../shared/api/archive.js';
+import type { CheckReport } from '../../shared/api/integrity.js';
 import type { RecordSummary } from '../../shared/api/records.js';
 import { cli, tempDir } from '../support/temp.js';
-import { makeJpeg, makePdf } from '../../electron/core/files/testing/fixtures.js';
+import { makeJpeg, makePdf } from '../support/sample-files.js';
 import { colourOf } from './seed.js';
 import { runCli, startCli, startWorker } from './spawn.js';
 

@@ -11,8 +11,8 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { contract, type Args, type MethodName, type Result } from '../../shared/api/contract.js';
-import type { Handlers } from '../../electron/core/api/types.js';
-import { openArchive, type Archive } from '../../electron/core/store/archive.js';
+import type { Handlers } from '../../electron/core/handler-types.js';
+import { openArchive, type Archive } from '../../electron/core/store/archive-folder.js';
 import { SEED_ITEMS } from './seed.js';
 
 const [mode, archiveDir, ...rest] = process.argv.slice(2);

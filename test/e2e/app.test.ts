@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { startBridge, type Bridge } from '../../electron/bridge/server.js';
 import { browserShell, Session } from '../../electron/host/session.js';
 import { buildRenderer, dragFiles, launchChromium, screenshot, seenProgress, watchProgress } from './browser.js';
-import { jpegFile, pdfFile } from './fixtures.js';
+import { makeJpeg, makePdf } from '../support/sample-files.js';
 
 const YEAR = 2024;
 const root = await fs.mkdtemp(path.join(os.tmpdir(), 'taizhang-e2e-'));
@@ -54,13 +54,13 @@ const toast = (words: string) => page.locator('.toast', { hasText: words }).firs
 beforeAll(async () => {
   staticDir = await buildRenderer(path.join(root, 'renderer'));
   await Promise.all([
-    jpegFile(inbox, '2024-03-05 学雷锋志愿服务活动照片1.jpg', '#c0392b'),
-    jpegFile(inbox, '2024-03-05 学雷锋志愿服务活动照片2.jpg', '#2471a3'),
-    pdfFile(inbox, '2024-03-01 学雷锋志愿服务活动方案.pdf', 2, 'Activity plan'),
-    pdfFile(inbox, '2024-03-05 学雷锋志愿服务活动签到表.pdf', 1, 'Sign-in sheet'),
-    jpegFile(path.join(inbox, '2024', '1.2 志愿服务', '2024-05-04 青年志愿者义诊活动'), '义诊现场.jpg', '#229954'),
-    pdfFile(path.join(inbox, '2024', '1.2 志愿服务', '2024-05-04 青年志愿者义诊活动'), '义诊活动总结.pdf', 1, 'Clinic summary'),
-    jpegFile(path.join(inbox, '2024', '未分类'), '随手拍.jpg', '#7d3c98'),
+    makeJpeg(path.join(inbox, '2024-03-05 学雷锋志愿服务活动照片1.jpg'), { width: 800, height: 600, colour: '#c0392b' }),
+    makeJpeg(path.join(inbox, '2024-03-05 学雷锋志愿服务活动照片2.jpg'), { width: 800, height: 600, colour: '#2471a3' }),
+    makePdf(path.join(inbox, '2024-03-01 学雷锋志愿服务活动方案.pdf'), { pages: 2, text: 'Activity plan' }),
+    makePdf(path.join(inbox, '2024-03-05 学雷锋志愿服务活动签到表.pdf'), { pages: 1, text: 'Sign-in sheet' }),
+    makeJpeg(path.join(inbox, '2024', '1.2 志愿服务', '2024-05-04 青年志愿者义诊活动', '义诊现场.jpg'), { width: 800, height: 600, colour: '#229954' }),
+    makePdf(path.join(inbox, '2024', '1.2 志愿服务', '2024-05-04 青年志愿者义诊活动', '义诊活动总结.pdf'), { pages: 1, text: 'Clinic summary' }),
+    makeJpeg(path.join(inbox, '2024', '未分类', '随手拍.jpg'), { width: 800, height: 600, colour: '#7d3c98' }),
   ]);
   browser = await launchChromium();
   await startApp();

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { TaizhangError, toErrorPayload } from '../../shared/errors.js';
 import type { Core } from '../../electron/core/api/core.js';
 import { restoreBackup } from '../../electron/core/backup/restore.js';
-import { makeEncryptedPdf } from '../../electron/core/files/testing/fixtures.js';
+import { makeEncryptedPdf } from '../support/sample-files.js';
 import { cli, tempCore, tempDir } from '../support/temp.js';
 import { seedArchive } from '../crash/seed.js';
 import { fingerprint } from './fingerprint.js';
@@ -130,7 +130,7 @@ async function corpus(core: Core, work: string): Promise<Case[]> {
 
   const checklistFile = at('自查表.xlsx');
   await core.api['checklist.export']({ year: 2024, out: checklistFile });
-  const good = (await core.api['archive.backup']({ out: at('good.zip') })).path;
+  const good = (await core.api['backup.create']({ out: at('good.zip') })).path;
   const backups = await make.brokenBackups(good, work);
   const PDF = 'PDF';
   const IMG = '图片 / images';

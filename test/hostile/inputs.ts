@@ -3,7 +3,7 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import sharp from 'sharp';
-import { makeJpeg, makePdf, makePngBomb, makeTruncatedPdf } from '../../electron/core/files/testing/fixtures.js';
+import { makeJpeg, makePdf, makePngBomb, makeTruncatedPdf } from '../support/sample-files.js';
 import { CITY_TABLE, writeTable, type CellInput } from '../../electron/core/index/testing/tables.js';
 import { SELF_CHECK_SHEET } from '../../electron/core/checklist/layout.js';
 import { flipByteOf, patchEntryName, readZip, rewriteZip, writeZip } from './zips.js';

@@ -54,8 +54,8 @@ export function registerArchiveCommands({ program }: CommandGroups, io: CliIO): 
     .option('--checker <检查人>', '检查人')
     .action(async (opts: Partial<UnitSettings>, cmd) => {
       const patch = Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined));
-      if (Object.keys(patch).length === 0) await callCore(io, cmd, 'unit.get', {}, unitText);
-      else await callCore(io, cmd, 'unit.set', patch, (u) => `已保存 / Saved\n${unitText(u)}`);
+      if (Object.keys(patch).length === 0) await callCore(io, cmd, 'archive.unit', {}, unitText);
+      else await callCore(io, cmd, 'archive.setUnit', patch, (u) => `已保存 / Saved\n${unitText(u)}`);
     });
 
   const year = program.command('year').description('年度 / years');
@@ -63,7 +63,7 @@ export function registerArchiveCommands({ program }: CommandGroups, io: CliIO): 
     .command('list')
     .description('列出年度 / list years')
     .action(async (_opts, cmd) => {
-      await callCore(io, cmd, 'years.list', {}, (ys) => ys.map((y) => `${y.year}\t${y.records} 件\t${y.editionName}`).join('\n') || '还没有年度');
+      await callCore(io, cmd, 'archive.years', {}, (ys) => ys.map((y) => `${y.year}\t${y.records} 件\t${y.editionName}`).join('\n') || '还没有年度');
     });
   year
     .command('set <year>')
@@ -71,6 +71,6 @@ export function registerArchiveCommands({ program }: CommandGroups, io: CliIO): 
     .option('--edition <id>', '测评体系版本编号 / edition id')
     .action(async (y: string, opts: { edition?: string }, cmd) => {
       const args = { year: parseYear(y), ...(opts.edition ? { editionId: parseIntArg(opts.edition) } : {}) };
-      await callCore(io, cmd, 'years.set', args, (r) => `${r.year} 年度使用「${r.editionName}」`);
+      await callCore(io, cmd, 'archive.setYear', args, (r) => `${r.year} 年度使用「${r.editionName}」`);
     });
 }

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ChecklistDiff, ChecklistResult } from '../../../shared/api/checklist.js';
 import { cli, tempCore, tempDir } from '../../../test/support/temp.js';
-import { fillSampleYear, SAMPLE } from '../../core/checklist/fixtures.js';
-import { runPython } from '../../core/checklist/test-tools.js';
+import { fillSampleYear, SAMPLE } from '../../../test/support/archive-data.js';
+import { runPython } from '../../../test/support/readers.js';
 
 const SET_NOTE = String.raw`
 import sys, openpyxl

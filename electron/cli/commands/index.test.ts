@@ -1,7 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Edition, ItemMapping } from '../../../shared/api/index-editions.js';
+import type { Edition, ItemMapping } from '../../../shared/api/index.js';
 import { cli, tempDir } from '../../../test/support/temp.js';
 import { CITY_TABLE, writeTable } from '../../core/index/testing/tables.js';
 

@@ -1,5 +1,5 @@
 import { Option } from 'commander';
-import type { Edition, IndexItem, ItemMapping } from '../../../shared/api/index-editions.js';
+import type { Edition, IndexItem, ItemMapping } from '../../../shared/api/index.js';
 import type { CommandGroups } from '../program.js';
 import { callCore, globals, parseIntArg, parseYear, splitList, usageError, withCore, type CliIO } from '../io.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Rectification } from '../../../shared/api/ledger.js';
 import { cli, tempCore } from '../../../test/support/temp.js';
-import { ensureFixtureYear, insertFixtureRecords } from '../../core/checklist/fixtures.js';
+import { ensureFixtureYear, insertFixtureRecords } from '../../../test/support/archive-data.js';
 
 describe('taizhang ledger', () => {
   it('adds, lists, updates and closes rows with every field', async () => {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Activity, AddResult, FolderPlan, RecordDetail, RecordSummary } from '../../../shared/api/records.js';
-import { makeJpeg, makePdf } from '../../core/files/testing/fixtures.js';
+import { makeJpeg, makePdf } from '../../../test/support/sample-files.js';
 import { cli, tempDir } from '../../../test/support/temp.js';
 import { parseIds } from './records.js';
 

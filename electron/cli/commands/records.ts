@@ -306,7 +306,7 @@ export function registerRecordCommands({ program }: CommandGroups, io: CliIO): v
     .description('列出一个年度的活动，及是否有方案、签到、照片、总结 / activities of a year')
     .requiredOption('--year <年度>', '年度 / year')
     .action(async (o: { year: string }, cmd: Command) => {
-      await callCore(io, cmd, 'activities.list', { year: parseYear(o.year) }, activitiesText);
+      await callCore(io, cmd, 'records.activities', { year: parseYear(o.year) }, activitiesText);
     });
 
   captionOptions(
@@ -322,6 +322,6 @@ export function registerRecordCommands({ program }: CommandGroups, io: CliIO): v
       ...(o.date !== undefined ? { date: nullable(o.date) } : {}),
       ...captionArg(o),
     };
-    await callCore(io, cmd, 'activities.update', args, (a) => `已保存 / Saved\n${activitiesText([a])}`);
+    await callCore(io, cmd, 'records.updateActivity', args, (a) => `已保存 / Saved\n${activitiesText([a])}`);
   });
 }

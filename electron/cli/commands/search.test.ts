@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SearchHit } from '../../../shared/api/search.js';
 import type { ItemStatus } from '../../../shared/api/status.js';
-import { makePdf } from '../../core/files/testing/fixtures.js';
+import { makePdf } from '../../../test/support/sample-files.js';
 import { cli, tempDir } from '../../../test/support/temp.js';
 
 async function archiveWithRecords(): Promise<string> {

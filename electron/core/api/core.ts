@@ -2,15 +2,17 @@ import type { z } from 'zod';
 import { contract, isMethodName, type Api, type MethodName, type Result } from '../../../shared/api/contract.js';
 import { TaizhangError } from '../../../shared/errors.js';
 import { archiveHandlers } from '../archive/handlers.js';
+import { backupHandlers } from '../backup/handlers.js';
 import { binderHandlers } from '../binder/handlers.js';
 import { checklistHandlers } from '../checklist/handlers.js';
 import { indexHandlers } from '../index/handlers.js';
+import { integrityHandlers } from '../integrity/handlers.js';
 import { ledgerHandlers } from '../ledger/handlers.js';
 import { recordsHandlers } from '../records/handlers.js';
 import { searchHandlers } from '../search/handlers.js';
-import { statusHandlers } from '../completeness/handlers.js';
-import { openArchive, type Archive, type OpenArchiveOptions } from '../store/archive.js';
-import type { CallContext, Handlers } from './types.js';
+import { statusHandlers } from '../status/handlers.js';
+import { openArchive, type Archive, type OpenArchiveOptions } from '../store/archive-folder.js';
+import type { CallContext, Handlers } from '../handler-types.js';
 
 export interface Core {
   readonly archive: Archive;
@@ -31,6 +33,8 @@ export function buildHandlers(archive: Archive): Handlers {
     ...binderHandlers(archive),
     ...checklistHandlers(archive),
     ...ledgerHandlers(archive),
+    ...backupHandlers(archive),
+    ...integrityHandlers(archive),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { UnitSettings } from '../../../shared/api/archive.js';
 import { installExampleIndex } from '../index/example.js';
-import { openArchive, setUnit, type Archive } from '../store/archive.js';
-import type { OpenDatabaseOptions } from '../store/database.js';
+import { openArchive, setUnit, type Archive } from '../store/archive-folder.js';
+import { type OpenDatabaseOptions } from '../store/database.js';
 
 /** Creates a new archive that is usable at once: unit settings and the example index are in place. */
 export async function initArchive(dir: string, unit: Partial<UnitSettings> = {}, options: OpenDatabaseOptions = {}): Promise<Archive> {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CheckReport } from '../../../shared/api/archive.js';
+import type { CheckReport } from '../../../shared/api/integrity.js';
 import { seedArchive } from '../../../test/crash/seed.js';
 import { readZip } from '../../../test/hostile/zips.js';
 import { cli, tempCore, tempDir } from '../../../test/support/temp.js';

@@ -1,8 +1,8 @@
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { TaizhangError } from '../../../shared/errors.js';
-import type { CallContext } from '../api/types.js';
-import type { Archive } from '../store/archive.js';
+import type { CallContext } from '../handler-types.js';
+import type { Archive } from '../store/archive-folder.js';
 import type { Db } from '../store/database.js';
 import { backupArchive, backupFileName, type BackupResult } from './backup.js';
 

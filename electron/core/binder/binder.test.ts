@@ -8,8 +8,8 @@ import { cli, TEST_UNIT } from '../../../test/support/temp.js';
 import { createCore, type Core } from '../api/core.js';
 import { initArchive } from '../archive/init.js';
 import { readBinderReport } from '../checklist/locations.js';
-import { expectAgreement } from './testing/agreement.js';
-import { ink, outline, pageSizes, pageTexts, pageWords, qpdfCheck, renderPage, tokens } from './testing/inspect.js';
+import { agreementProblems } from './testing/agreement.js';
+import { ink, outline, pageSizes, pageTexts, pageWords, qpdfCheck, renderPage, tokens } from '../../../test/support/pdf-inspect.js';
 import { buildSampleArchive, YEAR, type SampleArchive } from './testing/sample-archive.js';
 
 let root: string;
@@ -57,7 +57,7 @@ describe('export binder', () => {
     for (const v of report.volumes) {
       expect(Object.keys(v)).toEqual(expect.arrayContaining(['path', 'item', 'title', 'pages', 'numberedPages', 'documents']));
       expect(qpdfCheck(v.path).ok, qpdfCheck(v.path).output).toBe(true);
-      await expectAgreement(v);
+      expect(await agreementProblems(v)).toEqual([]);
       for (const d of v.documents) expect(Object.keys(d)).toEqual(expect.arrayContaining(['piece', 'recordId', 'title', 'startPage', 'firstPageNo', 'pages']));
     }
     const [first, second] = report.volumes;
@@ -143,7 +143,7 @@ describe('export binder', () => {
     const text = pageTexts(report.volumes[0]!.path)[photos.startPage - 1]!;
     expect(text).toContain('（1/3）');
     expect(text).toContain('（2/3）');
-    await expectAgreement(report.volumes[0]!);
+    expect(await agreementProblems(report.volumes[0]!)).toEqual([]);
   });
 
   it('keeps landscape and A3 pages, or fits them to A4 with --fit-a4', async () => {
@@ -177,7 +177,7 @@ describe('export binder', () => {
     const number = words.find((w) => w.text === String(rotated.firstPageNo + 1))!;
     expect(number.xMin).toBeGreaterThan(width * 0.8);
     expect(number.yMin).toBeGreaterThan(height * 0.9);
-    await expectAgreement(volume);
+    expect(await agreementProblems(volume)).toEqual([]);
   });
 
   it('makes the whole year one volume with a 总目录, for double-sided printing', async () => {
@@ -189,7 +189,7 @@ describe('export binder', () => {
     expect(report.overview && existsSync(report.overview)).toBeTruthy();
     expect(report.report).toBe(out('year.report.json'));
     expect(qpdfCheck(volume.path).ok).toBe(true);
-    await expectAgreement(volume);
+    expect(await agreementProblems(volume)).toEqual([]);
     const marks = outline(volume.path);
     const texts = pageTexts(volume.path);
     // Cover with a blank back; 总目录, 卷内目录 and each divider start on the front of a sheet (odd page).

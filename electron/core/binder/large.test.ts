@@ -4,10 +4,10 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { BinderReport } from '../../../shared/api/binder.js';
 import { tempCore, tempDir } from '../../../test/support/temp.js';
-import { insertFixtureRecords } from '../checklist/fixtures.js';
-import { makePdf } from '../files/testing/fixtures.js';
-import { expectAgreement } from './testing/agreement.js';
-import { ink, links, outline, pageText, qpdfCheck, renderPage, tokens } from './testing/inspect.js';
+import { insertFixtureRecords } from '../../../test/support/archive-data.js';
+import { makePdf } from '../../../test/support/sample-files.js';
+import { agreementProblems } from './testing/agreement.js';
+import { ink, links, outline, pageText, qpdfCheck, renderPage, tokens } from '../../../test/support/pdf-inspect.js';
 import { addRecord, YEAR } from './testing/sample-archive.js';
 
 const LEAVES = ['1.1.1', '1.1.2', '1.2.1', '1.2.2', '1.3.1', '1.3.2', '1.3.3'];
@@ -60,7 +60,7 @@ describe('a 300-page binder', () => {
     expect(volume.numberedPages).toBe(7 * (9 * 3 + 4 + 3 * 4));
     expect(volume.pages).toBeGreaterThanOrEqual(300);
     expect(qpdfCheck(volume.path).ok).toBe(true);
-    await expectAgreement(volume);
+    expect(await agreementProblems(volume)).toEqual([]);
     expect(outline(volume.path).filter((m) => /^第\d+件 /.test(m.title))).toHaveLength(volume.documents.length);
 
     // Cover, a contents page and a photo page render with ink where their text is.

@@ -1,6 +1,6 @@
 import type { UnitSettings } from '../../../shared/api/archive.js';
 import type { BinderWarning } from '../../../shared/api/binder.js';
-import type { IndexItem } from '../../../shared/api/index-editions.js';
+import type { IndexItem } from '../../../shared/api/index.js';
 import type { FileKind } from '../../../shared/api/records.js';
 import type { Completeness } from '../../../shared/api/status.js';
 import type { RetentionPeriod } from '../../../shared/domain/record.js';

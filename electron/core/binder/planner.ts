@@ -1,12 +1,12 @@
 import type { BinderOptions, BinderWarning } from '../../../shared/api/binder.js';
-import type { IndexItem } from '../../../shared/api/index-editions.js';
+import type { IndexItem } from '../../../shared/api/index.js';
 import type { FileKind } from '../../../shared/api/records.js';
 import { binderTypeRank, displayTitle, RETENTION_PERIODS, type Caption, type RetentionPeriod } from '../../../shared/domain/record.js';
 import { TaizhangError } from '../../../shared/errors.js';
 import { safeFileName } from '../files/safe-name.js';
 import { listItems, resolveEdition } from '../index/editions.js';
 import type { RecordTableRow } from '../records/repository.js';
-import { getUnit } from '../store/archive.js';
+import { getUnit } from '../store/archive-folder.js';
 import type { Db } from '../store/database.js';
 import type { BinderPlan, ItemStatusNote, PlanFile, PlanItem, PlanPiece, PlanSection, PlanVolume } from './plan.js';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { TaizhangError } from '../../../shared/errors.js';
 import { heicToJpeg, makeDerivatives } from '../files/image.js';
-import type { Archive } from '../store/archive.js';
+import type { Archive } from '../store/archive-folder.js';
 import type { FileSource, PlanFile } from './plan.js';
 import { convertToPdf } from './soffice.js';
 

@@ -1,7 +1,7 @@
 import type { BinderDocument, BinderWarning } from '../../../shared/api/binder.js';
 import { plainFrame, type PageFrame } from './frame.js';
 import type { SubsetFonts } from './fonts.js';
-import { pageColumn } from './numbering.js';
+import { pageColumn } from './paging.js';
 import type { OutlineNode } from './outline.js';
 import type { BinderPlan, PageBlock, PlanItem, PlanPiece, PlanSection, PlanVolume } from './plan.js';
 import { planPieces } from './plan.js';
@@ -11,7 +11,7 @@ import { pieceDest, sectionDest } from './pages/destinations.js';
 import { drawDivider } from './pages/divider.js';
 import { drawPhotoPage, drawScanPage, type ImageFailure } from './pages/images.js';
 import { drawPageNumber, drawStamp } from './pages/marks.js';
-import { drawNotes, type VolumeSummary } from './pages/notes.js';
+import { drawNotes, type VolumeSummary } from './pages/notes-sheet.js';
 import { drawOverview } from './pages/overview.js';
 import { appendPdf } from './pages/pdf-pages.js';
 import { drawPlaceholder } from './pages/placeholder.js';

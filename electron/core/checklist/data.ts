@@ -1,14 +1,14 @@
 import type { UnitSettings } from '../../../shared/api/archive.js';
-import type { IndexItem } from '../../../shared/api/index-editions.js';
+import type { IndexItem } from '../../../shared/api/index.js';
 import type { Rectification } from '../../../shared/api/ledger.js';
 import type { Completeness, ItemStatus } from '../../../shared/api/status.js';
 import { displayTitle, type RecordType } from '../../../shared/domain/record.js';
 import { listItems, resolveEdition } from '../index/editions.js';
 import { listRectifications, localIsoDate } from '../ledger/ledger.js';
-import { getUnit } from '../store/archive.js';
+import { getUnit } from '../store/archive-folder.js';
 import type { Db } from '../store/database.js';
 import { describeLocations, locateRecords, type BinderReportData, type RecordLocation } from './locations.js';
-import { readNotes, type ChecklistNote } from './notes.js';
+import { readNotes, type ChecklistNote } from './accepted-notes.js';
 import type { RecordTableRow } from '../records/repository.js';
 
 /** One 测评标准 row of the 自查表, with everything printed about it. */

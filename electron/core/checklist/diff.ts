@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { ChecklistChange, ChecklistDiff, ChecklistField, ChecklistProblem } from '../../../shared/api/checklist.js';
-import type { IndexItem } from '../../../shared/api/index-editions.js';
+import type { IndexItem } from '../../../shared/api/index.js';
 import { COMPLETENESS, type Completeness, type ItemStatus } from '../../../shared/api/status.js';
 import { listItems, resolveEdition } from '../index/editions.js';
 import type { Db } from '../store/database.js';
 import { itemText, levelHeader, sameText, type Baseline } from './layout.js';
-import { readNotes, type ChecklistNote } from './notes.js';
+import { readNotes, type ChecklistNote } from './accepted-notes.js';
 import { headerKey, type ChecklistFile, type FileRow } from './read-file.js';
 
 /** Limits of what the archive stores for a checklist edit (the ledger and index use the same sizes). */

@@ -3,10 +3,10 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { CHECKLIST_SHEETS } from '../../../shared/api/checklist.js';
-import type { IndexItem } from '../../../shared/api/index-editions.js';
+import type { IndexItem } from '../../../shared/api/index.js';
 import { tempCore, tempDir } from '../../../test/support/temp.js';
 import { insertEdition } from '../index/editions.js';
-import { ensureFixtureYear, fillSampleYear, insertFixtureRecords, SAMPLE } from './fixtures.js';
+import { ensureFixtureYear, fillSampleYear, insertFixtureRecords, SAMPLE } from '../../../test/support/archive-data.js';
 import { HEADER, itemText } from './layout.js';
 import { displayWidth } from './text-width.js';
 
@@ -318,7 +318,7 @@ describe('checklist export: safety', () => {
   it('keeps the printed page header within Excel\'s limits for any unit name', async () => {
     const core = await tempCore();
     fillSampleYear(core.archive.db);
-    await core.api['unit.set']({ name: `A&B${'很长的单位名称'.repeat(28)}` });
+    await core.api['archive.setUnit']({ name: `A&B${'很长的单位名称'.repeat(28)}` });
     const out = path.join(tempDir(), 'c.xlsx');
     await core.api['checklist.export']({ year: 2024, out });
     for (const ws of (await readBack(out)).worksheets.filter((w) => w.state === 'visible')) {

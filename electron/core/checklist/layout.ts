@@ -1,4 +1,4 @@
-import type { IndexItem } from '../../../shared/api/index-editions.js';
+import type { IndexItem } from '../../../shared/api/index.js';
 
 /**
  * The vocabulary the 自查表 writer and the re-import share: header texts, the hidden marks and how an item is printed.

@@ -3,8 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempCore, tempDir } from '../../../test/support/temp.js';
-import { fillSampleYear, SAMPLE } from './fixtures.js';
-import { convertWithLibreOffice, runPython } from './test-tools.js';
+import { fillSampleYear, SAMPLE } from '../../../test/support/archive-data.js';
+import { convertWithLibreOffice, runPython } from '../../../test/support/readers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 

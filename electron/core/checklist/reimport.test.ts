@@ -5,9 +5,9 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { ChecklistDiff } from '../../../shared/api/checklist.js';
 import { tempCore, tempDir } from '../../../test/support/temp.js';
-import { fillSampleYear, insertFixtureRecords, SAMPLE } from './fixtures.js';
+import { fillSampleYear, insertFixtureRecords, SAMPLE } from '../../../test/support/archive-data.js';
 import { HEADER, SELF_CHECK_SHEET } from './layout.js';
-import { PYTHON, runPython } from './test-tools.js';
+import { PYTHON, runPython } from '../../../test/support/readers.js';
 
 /** Edits a workbook the way another program would: openpyxl loads it, changes it and saves it under a new name. */
 const EDIT = String.raw`

@@ -8,7 +8,7 @@ import { CHECKLIST_SHEETS } from '../../../shared/api/checklist.js';
 import { cli, tempDir } from '../../../test/support/temp.js';
 import { openCore } from '../api/core.js';
 import { initArchive } from '../archive/init.js';
-import { runPython } from '../checklist/test-tools.js';
+import { runPython } from '../../../test/support/readers.js';
 import { readExif } from '../files/image.js';
 import type { DemoReport } from './run-demo.js';
 import { demoScenario, type DemoYear } from './scenario.js';
@@ -66,7 +66,7 @@ describe('taizhang demo DIR', () => {
 
     const core = await openCore(report.archive);
     try {
-      const years = (await core.api['years.list']({})).map((y) => y.year);
+      const years = (await core.api['archive.years']({})).map((y) => y.year);
       expect(years).toEqual(expect.arrayContaining([THIS_YEAR - 1, THIS_YEAR]));
       for (const year of [THIS_YEAR - 1, THIS_YEAR]) {
         const records = await core.api['records.list']({ year });

@@ -173,7 +173,7 @@ async function summarise(
   const years: DemoYearSummary[] = [];
   for (const { year } of [scenario.lastYear, scenario.thisYear]) {
     const records = await core.api['records.list']({ year });
-    const activities = await core.api['activities.list']({ year });
+    const activities = await core.api['records.activities']({ year });
     years.push({
       year,
       records: records.length,

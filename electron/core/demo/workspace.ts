@@ -2,7 +2,7 @@ import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { TaizhangError } from '../../../shared/errors.js';
-import { DB_FILE } from '../store/archive.js';
+import { DB_FILE } from '../store/archive-folder.js';
 
 /**
  * The demo folder: `archive/` (the sample archive), `out/` (the exported binders and checklist) and `示例素材/` (the

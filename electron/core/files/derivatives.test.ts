@@ -3,7 +3,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { tempCore, tempDir } from '../../../test/support/temp.js';
-import { makeCmykJpeg, makeJpeg, makeTransparentPng, makeTwoToneJpeg } from './testing/fixtures.js';
+import { makeCmykJpeg, makeJpeg, makeTransparentPng, makeTwoToneJpeg } from '../../../test/support/sample-files.js';
 
 async function pixel(file: string, x: number, y: number): Promise<[number, number, number]> {
   const { data, info } = await sharp(file).raw().toBuffer({ resolveWithObject: true });

@@ -4,9 +4,9 @@ import ExcelJS from 'exceljs';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { tempCore, tempDir } from '../../../test/support/temp.js';
-import { archiveState } from './testing/archive-state.js';
+import { archiveState } from '../../../test/support/archive-state.js';
 import { detectType } from './detect.js';
-import { makeDocx, makeJpeg, makeOleFile, makePdf } from './testing/fixtures.js';
+import { makeDocx, makeJpeg, makeOleFile, makePdf } from '../../../test/support/sample-files.js';
 
 /** An ISO media header ("ftyp" box) with the given brands, followed by filler. */
 function isoMedia(file: string, major: string, compatible: string[]): string {

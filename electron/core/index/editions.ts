@@ -1,7 +1,7 @@
 import type { Db } from '../store/database.js';
-import { nowIso } from '../store/archive.js';
+import { nowIso } from '../store/archive-folder.js';
 import { TaizhangError } from '../../../shared/errors.js';
-import type { Edition, IndexItem } from '../../../shared/api/index-editions.js';
+import type { Edition, IndexItem } from '../../../shared/api/index.js';
 import { parseRequirementQuantities } from '../../../shared/domain/requirements.js';
 
 /** One item of an index tree as read from a table or the example file, before it is stored. */

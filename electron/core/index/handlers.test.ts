@@ -14,7 +14,7 @@ async function coreWithTwoEditions(): Promise<{ core: Awaited<ReturnType<typeof 
 describe('index handlers', () => {
   it('lists editions with their years, and items by edition or by year', async () => {
     const { core, example, city } = await coreWithTwoEditions();
-    await core.api['years.set']({ year: 2023, editionId: example });
+    await core.api['archive.setYear']({ year: 2023, editionId: example });
     const editions = await core.api['index.editions']({});
     expect(editions.map((e) => [e.id, e.isExample, e.years])).toEqual([
       [example, true, [2023]],

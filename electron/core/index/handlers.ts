@@ -1,54 +1,9 @@
-import type { IndexItem } from '../../../shared/api/index-editions.js';
-import { RECORD_TYPES } from '../../../shared/domain/record.js';
-import { TaizhangError } from '../../../shared/errors.js';
-import type { DomainHandlers } from '../api/types.js';
-import type { Db } from '../store/database.js';
-import { findItem, listEditions, listItems, resolveEdition } from './editions.js';
-import { exportEdition } from './export.js';
+import type { DomainHandlers } from '../handler-types.js';
+import { listEditions, listItems, resolveEdition } from './editions.js';
+import { exportEdition } from './export-table.js';
 import { importIndexTable } from './import.js';
-import { linkItems, listMappings } from './mapping.js';
-
-interface ItemPatch {
-  edition?: number | undefined;
-  code: string;
-  title?: string | undefined;
-  method?: string | undefined;
-  requirement?: string | undefined;
-  unit?: string | undefined;
-  activityRule?: string[] | null | undefined;
-}
-
-/** Edits one item's words; codes and the tree's shape stay as imported. */
-export function updateItem(db: Db, patch: ItemPatch): IndexItem {
-  const edition = resolveEdition(db, { edition: patch.edition });
-  const item = findItem(db, edition, patch.code);
-  const rule = patch.activityRule;
-  if (rule) {
-    const unknown = rule.filter((t) => !(RECORD_TYPES as readonly string[]).includes(t));
-    if (unknown.length > 0) {
-      throw new TaizhangError('invalid_input', `「${unknown.join('、')}」不是材料类型（应为 ${RECORD_TYPES.join('、')}）/ unknown record type`);
-    }
-  }
-  const sets: string[] = [];
-  const values: (string | null)[] = [];
-  const text = (column: string, value: string | undefined): void => {
-    if (value === undefined) return;
-    sets.push(`${column} = ?`);
-    values.push(value.trim());
-  };
-  text('title', patch.title);
-  text('method', patch.method);
-  text('requirement', patch.requirement);
-  text('unit', patch.unit);
-  if (rule !== undefined) {
-    sets.push('activity_rule = ?');
-    values.push(rule === null ? null : JSON.stringify([...new Set(rule)]));
-  }
-  if (sets.length > 0) db.prepare(`UPDATE items SET ${sets.join(', ')} WHERE id = ?`).run(...values, item.id);
-  const updated = listItems(db, edition).find((i) => i.id === item.id);
-  if (!updated) throw new TaizhangError('internal', '项目更新后未能读回 / item vanished after update');
-  return updated;
-}
+import { listMappings, mapItemCodes } from './mapping.js';
+import { updateItem } from './update-item.js';
 
 export const indexHandlers: DomainHandlers<
   'index.editions' | 'index.list' | 'index.import' | 'index.export' | 'index.updateItem' | 'index.map' | 'index.mappings'
@@ -58,7 +13,6 @@ export const indexHandlers: DomainHandlers<
   'index.import': ({ file, name, year }) => importIndexTable(archive, { file, name, year }),
   'index.export': ({ edition, out }) => exportEdition(archive.db, resolveEdition(archive.db, { edition }), out),
   'index.updateItem': (patch) => updateItem(archive.db, patch),
-  'index.map': ({ fromEdition, fromCode, toEdition, toCode, kind }) =>
-    linkItems(archive.db, findItem(archive.db, fromEdition, fromCode).id, findItem(archive.db, toEdition, toCode).id, kind),
+  'index.map': (args) => mapItemCodes(archive.db, args),
   'index.mappings': ({ edition }) => listMappings(archive.db, edition),
 });

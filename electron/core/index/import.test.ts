@@ -149,7 +149,7 @@ describe('index.import from real .xlsx files', () => {
     const core = await tempCore();
     const file = await writeTable(path.join(tempDir(), 'y.xlsx'), [CITY_TABLE]);
     const result = await core.api['index.import']({ file, year: 2025 });
-    const years = await core.api['years.list']({});
+    const years = await core.api['archive.years']({});
     expect(years.find((y) => y.year === 2025)?.editionId).toBe(result.edition);
     const items = await core.api['index.list']({ year: 2025 });
     expect(items[0]?.editionId).toBe(result.edition);

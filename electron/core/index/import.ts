@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { TaizhangError } from '../../../shared/errors.js';
-import { ensureYear } from '../archive/handlers.js';
-import type { Archive } from '../store/archive.js';
+import { declareYear } from './years.js';
+import type { Archive } from '../store/archive-folder.js';
 import { insertEdition } from './editions.js';
-import { findHeaderRow, parseIndexGrid, type SheetGrid } from './table.js';
+import { findHeaderRow, parseIndexGrid, type SheetGrid } from './parse-table.js';
 import { readWorkbookGrids } from './xlsx-read.js';
 
 export interface ImportIndexOptions {
@@ -64,7 +64,7 @@ export async function importIndexTable(archive: Archive, options: ImportIndexOpt
       levelNames: parsed.levelNames,
       items: parsed.items,
     });
-    if (options.year !== undefined) ensureYear(archive, options.year, stored.edition);
+    if (options.year !== undefined) declareYear(archive.db, options.year, stored.edition);
     return stored;
   })();
   return { ...result, warnings: [...sheetWarnings, ...parsed.warnings] };

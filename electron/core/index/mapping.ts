@@ -1,6 +1,7 @@
 import type { Db } from '../store/database.js';
+import { findItem } from './editions.js';
 import { TaizhangError } from '../../../shared/errors.js';
-import type { ItemMapping } from '../../../shared/api/index-editions.js';
+import type { ItemMapping } from '../../../shared/api/index.js';
 
 export type MappingKind = ItemMapping['kind'];
 
@@ -55,6 +56,14 @@ export function linkItems(db: Db, fromItem: number, toItem: number, kind: Mappin
     ).run(fromItem, toItem, kind);
     return toMapping(db.prepare(`${MAPPING_SELECT} WHERE m.from_item = ? AND m.to_item = ?`).get(fromItem, toItem) as MappingRow);
   })();
+}
+
+/** index.map: links two items named by edition and code. */
+export function mapItemCodes(
+  db: Db,
+  m: { fromEdition: number; fromCode: string; toEdition: number; toCode: string; kind: MappingKind },
+): ItemMapping {
+  return linkItems(db, findItem(db, m.fromEdition, m.fromCode).id, findItem(db, m.toEdition, m.toCode).id, m.kind);
 }
 
 /** All mappings, or those touching one edition (as source or target). */

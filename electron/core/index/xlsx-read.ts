@@ -8,7 +8,7 @@ import type ExcelJS from 'exceljs';
 import { loadExcelJS, type ExcelJS as ExcelJSModule } from '../lazy-modules.js';
 import { TaizhangError } from '../../../shared/errors.js';
 import { listZipEntries } from '../files/zip.js';
-import type { CellRange, SheetGrid } from './table.js';
+import type { CellRange, SheetGrid } from './parse-table.js';
 
 /** City index tables are a few hundred rows; anything near these limits is not one. */
 const MAX_FILE_BYTES = 30 * 1024 * 1024;

@@ -1,4 +1,4 @@
-import type { DomainHandlers } from '../api/types.js';
+import type { DomainHandlers } from '../handler-types.js';
 import { addRectification, closeRectification, listRectifications, updateRectification } from './ledger.js';
 
 export const ledgerHandlers: DomainHandlers<'ledger.add' | 'ledger.list' | 'ledger.update' | 'ledger.close'> = (archive) => ({

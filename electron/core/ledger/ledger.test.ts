@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tempCore } from '../../../test/support/temp.js';
-import { insertFixtureRecords, ensureFixtureYear } from '../checklist/fixtures.js';
+import { insertFixtureRecords, ensureFixtureYear } from '../../../test/support/archive-data.js';
 import { listRectifications, localIsoDate } from './ledger.js';
 
 async function coreWithRecords() {

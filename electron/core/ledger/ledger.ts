@@ -3,7 +3,7 @@ import type { Rectification, RectificationState } from '../../../shared/api/ledg
 import { displayTitle } from '../../../shared/domain/record.js';
 import { TaizhangError } from '../../../shared/errors.js';
 import { resolveEdition } from '../index/editions.js';
-import { nowIso } from '../store/archive.js';
+import { nowIso } from '../store/archive-folder.js';
 import type { Db } from '../store/database.js';
 
 /** The clerk's calendar day (local time): a deadline "2024-06-30" is overdue from 1 July where the clerk is. */

@@ -4,8 +4,8 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { tempCore, tempDir } from '../../../test/support/temp.js';
-import { archiveState } from '../files/testing/archive-state.js';
-import { makeDocx, makeJpeg, makePdf } from '../files/testing/fixtures.js';
+import { archiveState } from '../../../test/support/archive-state.js';
+import { makeDocx, makeJpeg, makePdf } from '../../../test/support/sample-files.js';
 import { toIndexText } from '../../../shared/text/tokens.js';
 
 describe('records.add', () => {

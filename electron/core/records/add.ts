@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { ParsedArgs } from '../../../shared/api/contract.js';
 import type { AddResult } from '../../../shared/api/records.js';
-import type { CallContext } from '../api/types.js';
-import type { Archive } from '../store/archive.js';
+import type { CallContext } from '../handler-types.js';
+import type { Archive } from '../store/archive-folder.js';
 import { fileRecords, type GivenMetadata, type RecordDraft } from './ingest-records.js';
 import { resolveItemCodes } from './repository.js';
 

@@ -3,8 +3,8 @@ import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempCore, tempDir } from '../../../test/support/temp.js';
-import { archiveState } from '../files/testing/archive-state.js';
-import { makeEncryptedPdf, makeJpeg, makeOleFile, makePdf, makePngBomb, makeTruncatedPdf } from '../files/testing/fixtures.js';
+import { archiveState } from '../../../test/support/archive-state.js';
+import { makeEncryptedPdf, makeJpeg, makeOleFile, makePdf, makePngBomb, makeTruncatedPdf } from '../../../test/support/sample-files.js';
 
 describe('records.add with bad input: a clear per-file error, the archive unchanged, the batch goes on', () => {
   it('rejects zero-byte, truncated, corrupt and bomb files one by one and files the good one', async () => {

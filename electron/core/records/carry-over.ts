@@ -2,10 +2,10 @@ import type { CarryOverResult } from '../../../shared/api/records.js';
 import type { Caption } from '../../../shared/domain/record.js';
 import { STANDING_TYPES } from '../../../shared/domain/record.js';
 import { TaizhangError } from '../../../shared/errors.js';
-import { ensureYear } from '../archive/handlers.js';
+import { declareYear } from '../index/years.js';
 import { resolveEdition } from '../index/editions.js';
 import { reindexRecords } from '../search/indexer.js';
-import type { Archive } from '../store/archive.js';
+import type { Archive } from '../store/archive-folder.js';
 import { addRecordItems, insertRecord, setRecordTags, type RecordTableRow } from './repository.js';
 import { pushUndo } from './undo.js';
 
@@ -21,7 +21,7 @@ export function carryOver(archive: Archive, from: number, to: number): CarryOver
     throw new TaizhangError('not_found', `档案中没有 ${from} 年度 / No year ${from}`);
   }
   return db.transaction(() => {
-    ensureYear(archive, to);
+    declareYear(archive.db, to);
     const edition = resolveEdition(db, { year: to });
     const standing = db
       .prepare(

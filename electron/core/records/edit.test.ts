@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempCore, tempDir } from '../../../test/support/temp.js';
-import { archiveState } from '../files/testing/archive-state.js';
-import { makeJpeg, makePdf } from '../files/testing/fixtures.js';
+import { archiveState } from '../../../test/support/archive-state.js';
+import { makeJpeg, makePdf } from '../../../test/support/sample-files.js';
 import type { Core } from '../api/core.js';
 import { toIndexText } from '../../../shared/text/tokens.js';
 
@@ -59,7 +59,7 @@ describe('record metadata', () => {
     expect(listed.map((r) => [r.id, r.date, r.activity, r.items.map((i) => i.code)])).toEqual(
       photos.map((id) => [id, '2024-03-05', '学雷锋活动', ['1.2.2', '5.1.2']]),
     );
-    const [activity] = await core.api['activities.list']({ year: 2024 });
+    const [activity] = await core.api['records.activities']({ year: 2024 });
     expect(activity).toMatchObject({ name: '学雷锋活动', date: '2024-03-05', records: 2, types: ['照片'] });
 
     await core.api['records.bulkUpdate']({ ids, items: ['3.2.1'], type: '记录' });
@@ -79,7 +79,7 @@ describe('record metadata', () => {
     const moved = await core.api['records.get']({ id: ids[1]! });
     expect(moved).toMatchObject({ year: 2023, activity: '学雷锋活动' });
     expect(moved.items.map((i) => i.code)).toEqual(['1.2.2']);
-    expect((await core.api['activities.list']({ year: 2023 })).map((a) => a.name)).toEqual(['学雷锋活动']);
+    expect((await core.api['records.activities']({ year: 2023 })).map((a) => a.name)).toEqual(['学雷锋活动']);
   });
 
   it('trashes, restores and undoes edits, each step writing back exactly what was there', async () => {
@@ -113,13 +113,13 @@ describe('record metadata', () => {
     const core = await tempCore();
     const ids = await threeRecords(core);
     await core.api['records.bulkUpdate']({ ids, activity: '三月学雷锋' });
-    const [activity] = await core.api['activities.list']({ year: 2024 });
+    const [activity] = await core.api['records.activities']({ year: 2024 });
     expect(activity!.types.sort()).toEqual(['方案', '照片']);
-    const updated = await core.api['activities.update']({ id: activity!.id, date: '2024-03-05', caption: { subject: '学雷锋志愿服务', place: '文明广场' } });
+    const updated = await core.api['records.updateActivity']({ id: activity!.id, date: '2024-03-05', caption: { subject: '学雷锋志愿服务', place: '文明广场' } });
     expect(updated).toMatchObject({ date: '2024-03-05', caption: { subject: '学雷锋志愿服务', place: '文明广场' }, records: 3 });
     expect(searchIds(core, '文明广场')).toEqual(ids);
     await core.api['records.undo']({});
-    expect((await core.api['activities.list']({ year: 2024 }))[0]).toMatchObject({ caption: {}, date: null });
+    expect((await core.api['records.activities']({ year: 2024 }))[0]).toMatchObject({ caption: {}, date: null });
     expect(searchIds(core, '文明广场')).toEqual([]);
   });
 });

@@ -2,9 +2,9 @@ import type { ParsedArgs } from '../../../shared/api/contract.js';
 import type { Activity, RecordDetail } from '../../../shared/api/records.js';
 import type { Caption } from '../../../shared/domain/record.js';
 import { TaizhangError } from '../../../shared/errors.js';
-import { ensureYear } from '../archive/handlers.js';
+import { declareYear } from '../index/years.js';
 import { reindexRecords } from '../search/indexer.js';
-import { nowIso, type Archive } from '../store/archive.js';
+import { nowIso, type Archive } from '../store/archive-folder.js';
 import type { Db } from '../store/database.js';
 import { activityIdFor, addRecordItems, getActivity, getRecordDetail, resolveItemCodes, setRecordItems, setRecordTags } from './repository.js';
 import { pushUndo, snapshotActivity, snapshotRecords } from './undo.js';
@@ -70,7 +70,7 @@ function applyChanges(archive: Archive, ids: readonly number[], changes: RecordC
     const now = nowIso();
     for (const record of records) {
       const year = changes.year ?? record.year;
-      if (year !== record.year) ensureYear(archive, year);
+      if (year !== record.year) declareYear(archive.db, year);
       const sets: string[] = [];
       const params: unknown[] = [];
       const set = (column: string, value: unknown): void => {
@@ -174,7 +174,7 @@ export function setDeleted(archive: Archive, ids: readonly number[], deleted: bo
   })();
 }
 
-export function updateActivity(archive: Archive, args: ParsedArgs<'activities.update'>): Activity {
+export function updateActivity(archive: Archive, args: ParsedArgs<'records.updateActivity'>): Activity {
   const db = archive.db;
   db.transaction(() => {
     const before = getActivity(db, args.id);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempCore, tempDir } from '../../../test/support/temp.js';
 import { insertEdition } from '../index/editions.js';
-import { makePdf } from '../files/testing/fixtures.js';
+import { makePdf } from '../../../test/support/sample-files.js';
 
 describe('records across index editions', () => {
   it('lists an item with the records of the items mapped to it, filters by tag, and carries links over by code', async () => {
@@ -13,8 +13,8 @@ describe('records across index editions', () => {
       name: '某市 2024 细则',
       items: [{ code: 'A', title: '志愿服务', children: [{ code: 'A.1', title: '志愿服务站' }, { code: '1.2.1', title: '志愿服务站规范运行' }] }],
     });
-    await core.api['years.set']({ year: 2023, editionId: example });
-    await core.api['years.set']({ year: 2024, editionId: city });
+    await core.api['archive.setYear']({ year: 2023, editionId: example });
+    await core.api['archive.setYear']({ year: 2024, editionId: city });
 
     const old = await core.api['records.add']({ files: [await makePdf(path.join(dir, '2023 志愿活动记录.pdf'), { text: 'old' })], year: 2023, items: ['1.2.2'], tags: ['存档'] });
     const rules = await core.api['records.add']({ files: [await makePdf(path.join(dir, '志愿服务站制度.pdf'), { text: 'rules' })], year: 2023, items: ['1.2.1', '1.2.2'] });

@@ -2,8 +2,8 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempCore, tempDir } from '../../../test/support/temp.js';
-import { archiveState } from '../files/testing/archive-state.js';
-import { makeDocx, makeJpeg, makePdf } from '../files/testing/fixtures.js';
+import { archiveState } from '../../../test/support/archive-state.js';
+import { makeDocx, makeJpeg, makePdf } from '../../../test/support/sample-files.js';
 
 /** A clerk's folder: years, items by code or by title, activity folders with and without dates, and strays. */
 async function clerkFolder(): Promise<string> {
@@ -61,7 +61,7 @@ describe('folder plan and import', () => {
       '2024/9.9 不存在的项目/说明.pdf', '没有年度/1.2 志愿服务/总结.pdf',
     ]);
 
-    const [leiFeng, visit] = await core.api['activities.list']({ year: 2024 });
+    const [leiFeng, visit] = await core.api['records.activities']({ year: 2024 });
     expect(leiFeng).toMatchObject({ name: '学雷锋活动', date: '2024-03-05', records: 4 });
     expect(leiFeng!.types.sort()).toEqual(['方案', '照片', '签到表']);
     expect(visit).toMatchObject({ name: '敬老院慰问', records: 1, types: ['记录'] });

@@ -1,16 +1,16 @@
-import type { DomainHandlers } from '../api/types.js';
+import type { DomainHandlers } from '../handler-types.js';
 import { addRecords } from './add.js';
 import { carryOver } from './carry-over.js';
 import { bulkUpdate, setDeleted, updateActivity, updateRecord } from './edit.js';
 import { importFolder, planFolder } from './folder.js';
-import { listRecords } from './query.js';
+import { listRecords } from './list.js';
 import { getRecordDetail, listActivities } from './repository.js';
 import { undoLast } from './undo.js';
 
 export const recordsHandlers: DomainHandlers<
   | 'records.add' | 'records.planFolder' | 'records.importFolder' | 'records.list' | 'records.get' | 'records.update'
-  | 'records.bulkUpdate' | 'records.delete' | 'records.restore' | 'records.undo' | 'records.carryOver' | 'activities.list'
-  | 'activities.update'
+  | 'records.bulkUpdate' | 'records.delete' | 'records.restore' | 'records.undo' | 'records.carryOver' | 'records.activities'
+  | 'records.updateActivity'
 > = (archive) => ({
   'records.add': (args, ctx) => addRecords(archive, args, ctx),
   'records.planFolder': (args) => planFolder(archive, args),
@@ -23,6 +23,6 @@ export const recordsHandlers: DomainHandlers<
   'records.restore': ({ ids }) => ({ restored: setDeleted(archive, ids, false) }),
   'records.undo': () => ({ undone: undoLast(archive.db) }),
   'records.carryOver': ({ from, to }) => carryOver(archive, from, to),
-  'activities.list': ({ year }) => listActivities(archive.db, year),
-  'activities.update': (args) => updateActivity(archive, args),
+  'records.activities': ({ year }) => listActivities(archive.db, year),
+  'records.updateActivity': (args) => updateActivity(archive, args),
 });

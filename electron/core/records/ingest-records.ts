@@ -2,11 +2,11 @@ import path from 'node:path';
 import type { AddResult } from '../../../shared/api/records.js';
 import { DEFAULT_RETENTION, type Caption, type RecordType, type RetentionPeriod } from '../../../shared/domain/record.js';
 import { TaizhangError, toErrorPayload } from '../../../shared/errors.js';
-import type { CallContext } from '../api/types.js';
-import { ensureYear } from '../archive/handlers.js';
+import type { CallContext } from '../handler-types.js';
+import { declareYear } from '../index/years.js';
 import { checkSource, discardUnreferenced, insertBlob, storeSource, type StoredSource } from '../files/ingest.js';
 import { reindexRecords } from '../search/indexer.js';
-import type { Archive } from '../store/archive.js';
+import type { Archive } from '../store/archive-folder.js';
 import { dateInText, inferType, titleFromFileName } from './naming.js';
 import { activityIdFor, addRecordFile, insertRecord, setRecordItems, setRecordTags } from './repository.js';
 
@@ -128,7 +128,7 @@ function writeRecord(archive: Archive, draft: RecordDraft, stored: { source: Sto
   }
   const db = archive.db;
   const id = db.transaction(() => {
-    ensureYear(archive, draft.year);
+    declareYear(archive.db, draft.year);
     const activityId = draft.activity ? activityIdFor(db, draft.year, draft.activity.name, draft.activity.date ?? date) : null;
     const recordId = insertRecord(db, {
       year: draft.year,

@@ -3,7 +3,7 @@ import type { Caption, RecordType, RetentionPeriod } from '../../../shared/domai
 import { TaizhangError } from '../../../shared/errors.js';
 import { findItem, resolveEdition } from '../index/editions.js';
 import { itemPaths } from '../index/tree.js';
-import { nowIso } from '../store/archive.js';
+import { nowIso } from '../store/archive-folder.js';
 import type { Db } from '../store/database.js';
 
 /** The columns of a record a clerk edits. */

@@ -1,7 +1,7 @@
 import type { Activity } from '../../../shared/api/records.js';
 import { TaizhangError } from '../../../shared/errors.js';
 import { reindexRecords } from '../search/indexer.js';
-import { nowIso } from '../store/archive.js';
+import { nowIso } from '../store/archive-folder.js';
 import type { Db } from '../store/database.js';
 
 /** How many edits can be undone; older entries are dropped. */

@@ -1,4 +1,4 @@
-import type { DomainHandlers } from '../api/types.js';
+import type { DomainHandlers } from '../handler-types.js';
 import { searchRecords } from './search.js';
 
 export const searchHandlers: DomainHandlers<'search.query'> = (archive) => ({

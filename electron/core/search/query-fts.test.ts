@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { anyOfExpression, matchExpression, parseQuery } from '../../../shared/text/query.js';
+import { anyOfExpression, matchExpression, parseQuery } from '../../../shared/text/search-query.js';
 import { toIndexText } from '../../../shared/text/tokens.js';
 import { tempCore } from '../../../test/support/temp.js';
 import type { Statement } from 'better-sqlite3';

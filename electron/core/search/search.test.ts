@@ -2,8 +2,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Args } from '../../../shared/api/contract.js';
 import type { Core } from '../api/core.js';
-import { archiveState } from '../files/testing/archive-state.js';
-import { makeJpeg, makePdf } from '../files/testing/fixtures.js';
+import { archiveState } from '../../../test/support/archive-state.js';
+import { makeJpeg, makePdf } from '../../../test/support/sample-files.js';
 import { insertEdition } from '../index/editions.js';
 import { tempCore, tempDir } from '../../../test/support/temp.js';
 
@@ -114,7 +114,7 @@ describe('search', () => {
     expect(sorted(await ids(core, { query: q, type: '方案' }))).toEqual(sorted([a, d]));
     expect(sorted(await ids(core, { query: q, tag: '迎检' }))).toEqual(sorted([a, d]));
     expect(await ids(core, { query: q, from: '2023-01-01', to: '2024-06-30' })).toEqual([c, b]);
-    const activity = (await core.api['activities.list']({ year: 2023 }))[0]!.id;
+    const activity = (await core.api['records.activities']({ year: 2023 }))[0]!.id;
     expect(await ids(core, { query: q, activityId: activity })).toEqual([b]);
     expect(sorted(await ids(core, { query: q, item: '1' }))).toEqual(sorted([a, b, c]));
     expect(sorted(await ids(core, { query: q, item: '1.2' }))).toEqual(sorted([a, b]));
@@ -140,7 +140,7 @@ describe('search', () => {
       items: [{ code: 'A', title: '志愿服务', children: [{ code: 'A.1', title: '学雷锋志愿服务' }, { code: 'A.2', title: '志愿者招募' }] }],
     });
     const example = (await core.api['index.editions']({})).find((e) => e.isExample)!.id;
-    await core.api['years.set']({ year: 2025, editionId: edition });
+    await core.api['archive.setYear']({ year: 2025, editionId: edition });
     await core.api['index.map']({ fromEdition: example, fromCode: '1.2.2', toEdition: edition, toCode: 'A.1', kind: 'renamed' });
     const current = await add({ year: 2025, items: ['A.1'], type: '记录', title: '学雷锋活动记录（新）' });
     const unrelated = await add({ year: 2025, items: ['A.2'], type: '记录', title: '学雷锋志愿者招募记录' });

@@ -2,7 +2,7 @@ import type { ParsedArgs } from '../../../shared/api/contract.js';
 import type { SearchHit } from '../../../shared/api/search.js';
 import type { RecordType } from '../../../shared/domain/record.js';
 import { TaizhangError } from '../../../shared/errors.js';
-import { anyOfExpression, isEmptyQuery, matchExpression, parseQuery, type ParsedQuery } from '../../../shared/text/query.js';
+import { anyOfExpression, isEmptyQuery, matchExpression, parseQuery, type ParsedQuery } from '../../../shared/text/search-query.js';
 import { findItem, resolveEdition } from '../index/editions.js';
 import { equivalentItemIds, itemPaths } from '../index/tree.js';
 import type { Db } from '../store/database.js';

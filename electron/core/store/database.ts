@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { TaizhangError } from '../../../shared/errors.js';
-import { LATEST_SCHEMA_VERSION, migrations } from './migrations/index.js';
+import { LATEST_SCHEMA_VERSION, migrations } from './migrations/all.js';
 
 export type Db = Database.Database;
 
@@ -66,3 +66,4 @@ function migrate(db: Db): void {
     }
   }).immediate();
 }
+

@@ -1,7 +1,7 @@
 import type { FolderPlan } from '../../../shared/api/records.js';
 import { chineseOnly } from '../../api/client.js';
 import { Dialog } from '../../components/ui.js';
-import { baseName } from '../../state/format.js';
+import { baseName } from '../../lib/format.js';
 
 /** What a folder import will do, file by file, before anything is written. */
 export function ImportReview({ plan, onConfirm, onCancel }: { plan: FolderPlan; onConfirm: () => void; onCancel: () => void }) {

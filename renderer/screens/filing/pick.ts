@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import type { PickedFolder } from '../../api/transport.js';
-import { useApp } from '../../state/app.js';
+import { useApp } from '../../state/app-context.js';
 
 const ACCEPT: Record<'records' | 'index' | 'checklist', string> = {
   records: '.pdf,.jpg,.jpeg,.png,.heic,.heif,.webp,.tif,.tiff,.docx,.doc,.wps,.xlsx,.xls,.et,.txt',

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import type { IndexItem } from '../../../shared/api/index-editions.js';
+import type { IndexItem } from '../../../shared/api/index.js';
 import { RECORD_TYPES, type RecordType } from '../../../shared/domain/record.js';
 import { ItemPicker } from '../../components/ItemPicker.js';
 import { FormDialog } from '../../components/FormDialog.js';
 import { Field } from '../../components/ui.js';
-import { useApp } from '../../state/app.js';
+import { useApp } from '../../state/app-context.js';
 
 /** Sets the same item, type, date or activity on many records at once; empty fields are left as they are. */
 export function BulkEdit({ ids, items, onClose }: { ids: number[]; items: readonly IndexItem[]; onClose: () => void }) {

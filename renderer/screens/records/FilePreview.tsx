@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { StoredFile } from '../../../shared/api/records.js';
-import { useApp } from '../../state/app.js';
+import { useApp } from '../../state/app-context.js';
 
 /** A picture of the file: the photo itself, a PDF's first page (its print image), or the PDF in the viewer. */
 export function FilePreview({ file }: { file: StoredFile | null }) {

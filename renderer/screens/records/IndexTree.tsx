@@ -1,8 +1,8 @@
 import { useState, type DragEvent } from 'react';
 import type { ItemStatus } from '../../../shared/api/status.js';
 import { StatusBadge } from '../../components/ui.js';
-import type { TreeNode } from '../../state/tree.js';
-import { countStatuses } from '../../state/tree.js';
+import type { TreeNode } from '../../lib/tree-nodes.js';
+import { countStatuses } from '../../lib/tree-nodes.js';
 import { carriesFiles, readDrop, type Dropped } from '../filing/drop.js';
 
 /** The left pane: the year's index with a completeness badge and a count on every item; items take drops. */

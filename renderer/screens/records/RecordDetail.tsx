@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
-import type { IndexItem } from '../../../shared/api/index-editions.js';
+import type { IndexItem } from '../../../shared/api/index.js';
 import type { RecordDetail as Detail, StoredFile } from '../../../shared/api/records.js';
 import { CAPTION_FIELDS, CAPTION_LABELS, RECORD_TYPES, RETENTION_PERIODS, type Caption, type RecordType, type RetentionPeriod } from '../../../shared/domain/record.js';
 import { clerkMessage } from '../../api/client.js';
 import { ItemPicker } from '../../components/ItemPicker.js';
 import { Empty, ErrorNote, Field } from '../../components/ui.js';
-import { useApp } from '../../state/app.js';
-import { formatBytes } from '../../state/format.js';
-import { itemPath } from '../../state/tree.js';
+import { useApp } from '../../state/app-context.js';
+import { formatBytes } from '../../lib/format.js';
+import { itemPath } from '../../lib/tree-nodes.js';
 import { FilePreview } from './FilePreview.js';
 
 interface Draft {

@@ -3,7 +3,7 @@ import type { RecordSummary } from '../../../shared/api/records.js';
 import { RECORD_TYPES, displayTitle } from '../../../shared/domain/record.js';
 import { Empty } from '../../components/ui.js';
 import type { PreviewVariant } from '../../api/transport.js';
-import { filterRecords, nextSort, recordStatus, sortRecords, type RecordFilter, type SortKey, type SortState } from '../../state/table.js';
+import { filterRecords, nextSort, recordStatus, sortRecords, type RecordFilter, type SortKey, type SortState } from '../../lib/sort-records.js';
 
 const COLUMNS: { key: SortKey; label: string; className?: string }[] = [
   { key: 'title', label: '题名', className: 'col-title' },

@@ -1,7 +1,7 @@
 import { useMemo, useState, type DragEvent } from 'react';
 import { StatusBadge } from '../../components/ui.js';
-import { useApp } from '../../state/app.js';
-import { buildTree, itemPath } from '../../state/tree.js';
+import { useApp } from '../../state/app-context.js';
+import { buildTree, itemPath } from '../../lib/tree-nodes.js';
 import { useData } from '../../state/use-data.js';
 import { carriesFiles, readDrop } from '../filing/drop.js';
 import { useFiling } from '../filing/Filing.js';

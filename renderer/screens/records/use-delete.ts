@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { useApp } from '../../state/app.js';
+import { useApp } from '../../state/app-context.js';
 
 /** Moves records to the trash, with an immediate way back: nothing is lost by one key. */
 export function useDeleteRecords() {

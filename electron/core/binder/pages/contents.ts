@@ -1,12 +1,12 @@
 import { archivalDate } from '../../../../shared/domain/record.js';
 import { CONTENT_WIDTH, MARGIN, mm } from '../geometry.js';
-import { pageColumn } from '../numbering.js';
+import { pageColumn } from '../paging.js';
 import type { PlanVolume } from '../plan.js';
 import { planPieces } from '../plan.js';
-import { drawTable, type TableArea, type TableColumn, type TableRow } from '../table.js';
+import { drawTable, type TableArea, type TableColumn, type TableRow } from '../draw-table.js';
 import { GREY, type TextStyle } from '../typeset.js';
 import type { VolumeDocument } from '../volume-document.js';
-import { spacedHeading, TEXT_TOP } from './common.js';
+import { spacedHeading, TEXT_TOP } from './page-text.js';
 import { pieceDest, sectionDest } from './destinations.js';
 
 const SUB: TextStyle = { font: 'sans', size: 9.5, color: GREY };

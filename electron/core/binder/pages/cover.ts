@@ -5,7 +5,7 @@ import type { BinderPlan, PlanVolume } from '../plan.js';
 import { planPieces } from '../plan.js';
 import { GREY, RULE, type TextStyle } from '../typeset.js';
 import type { VolumeDocument } from '../volume-document.js';
-import { formatDate } from './common.js';
+import { formatDate } from './page-text.js';
 
 const FRAME_INSET = mm(18);
 const LABEL: TextStyle = { font: 'sansBold', size: 12 };

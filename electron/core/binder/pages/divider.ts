@@ -4,7 +4,7 @@ import { CONTENT_WIDTH, MARGIN, mm } from '../geometry.js';
 import type { PlanSection } from '../plan.js';
 import { GREY, RULE, type TextStyle } from '../typeset.js';
 import type { VolumeDocument } from '../volume-document.js';
-import { labelled, TEXT_TOP } from './common.js';
+import { labelled, TEXT_TOP } from './page-text.js';
 
 const LABEL: TextStyle = { font: 'sansBold', size: 10.5 };
 const BODY: TextStyle = { font: 'serif', size: 11.5 };

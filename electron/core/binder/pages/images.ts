@@ -5,7 +5,7 @@ import { A4, A4_LANDSCAPE, CONTENT_WIDTH, MARGIN, mm, STAMP_BAND } from '../geom
 import type { PageBlock, PlanPiece } from '../plan.js';
 import { GREY, RULE, type TextStyle } from '../typeset.js';
 import type { VolumeDocument } from '../volume-document.js';
-import { formatDate, formatDateTime } from './common.js';
+import { formatDate, formatDateTime } from './page-text.js';
 
 const TITLE: TextStyle = { font: 'serifBold', size: 11.5 };
 const LABEL: TextStyle = { font: 'sans', size: 9.5 };

@@ -2,10 +2,10 @@ import { archivalDate } from '../../../../shared/domain/record.js';
 import { CONTENT_WIDTH, MARGIN, mm } from '../geometry.js';
 import type { BinderPlan, PlanVolume } from '../plan.js';
 import { planPieces } from '../plan.js';
-import { drawTable, type TableArea, type TableColumn, type TableRow } from '../table.js';
+import { drawTable, type TableArea, type TableColumn, type TableRow } from '../draw-table.js';
 import { GREY, type TextStyle } from '../typeset.js';
 import type { VolumeDocument } from '../volume-document.js';
-import { labelled, spacedHeading, TEXT_TOP } from './common.js';
+import { labelled, spacedHeading, TEXT_TOP } from './page-text.js';
 import { sectionDest } from './destinations.js';
 
 const SUB: TextStyle = { font: 'sans', size: 9.5, color: GREY };

@@ -1,6 +1,5 @@
-import { expect } from 'vitest';
 import type { BinderVolume } from '../../../../shared/api/binder.js';
-import { links, outline, pageTexts, pageWords, tokens, type Word } from './inspect.js';
+import { links, outline, pageTexts, pageWords, tokens, type Word } from '../../../../test/support/pdf-inspect.js';
 
 const HEADER = ['顺序号', '文号', '责任者', '题名', '日期', '页号', '备注'];
 
@@ -17,12 +16,20 @@ function columns(words: Word[]): { seq: [number, number]; page: [number, number]
 }
 
 /**
- * Proves for every 件 of a volume that the 卷内目录 row (its 顺序号 and 页号, and where its link leads), the stamp and
- * page numbers printed on its pages, and its bookmark all tell the same story as the report.
+ * Checks for every 件 of a volume that the 卷内目录 row (its 顺序号 and 页号, and where its link leads), the stamp and
+ * page numbers printed on its pages, and its bookmark all tell the same story as the report. Returns each
+ * disagreement in words; none means they agree.
  */
-export async function expectAgreement(volume: BinderVolume): Promise<void> {
+export async function agreementProblems(volume: BinderVolume): Promise<string[]> {
+  const problems: string[] = [];
+  const same = (actual: unknown, expected: unknown, what: string): void => {
+    if (actual !== expected) problems.push(`${what}: expected ${String(expected)}, found ${String(actual)}`);
+  };
+  const has = (list: string[], token: string, what: string): void => {
+    if (!list.includes(token)) problems.push(`${what}: ${token} not printed`);
+  };
   const texts = pageTexts(volume.path);
-  expect(texts.length).toBe(volume.pages);
+  same(texts.length, volume.pages, 'pages in the file');
   const marks = outline(volume.path);
   const allLinks = await links(volume.path);
   const wordsByPage = new Map<number, ReturnType<typeof pageWords>>();
@@ -30,30 +37,33 @@ export async function expectAgreement(volume: BinderVolume): Promise<void> {
   let expectedNext = 1;
   for (const doc of volume.documents) {
     const where = `第${doc.piece}件（${doc.title.slice(0, 20)}）`;
-    expect(doc.firstPageNo, `${where} 页号 follows on`).toBe(expectedNext);
+    same(doc.firstPageNo, expectedNext, `${where} 页号 follows on`);
     expectedNext += doc.pages;
 
     // Stamp and footer on its first page; footers on the rest.
     const first = tokens(texts[doc.startPage - 1] ?? '');
-    expect(first, `${where} stamp label`).toContain('件号');
-    expect(first, `${where} 件号 in the stamp`).toContain(String(doc.piece));
+    has(first, '件号', `${where} stamp label`);
+    has(first, String(doc.piece), `${where} 件号 in the stamp`);
     for (let k = 0; k < doc.pages; k += 1) {
-      expect(tokens(texts[doc.startPage - 1 + k] ?? ''), `${where} 页号 ${doc.firstPageNo + k}`).toContain(String(doc.firstPageNo + k));
+      has(tokens(texts[doc.startPage - 1 + k] ?? ''), String(doc.firstPageNo + k), `${where} 页号 ${doc.firstPageNo + k}`);
     }
 
     // Its bookmark opens its first page.
     const mark = marks.find((m) => m.title.startsWith(`第${doc.piece}件 `));
-    expect(mark?.page, `${where} bookmark`).toBe(doc.startPage);
+    same(mark?.page, doc.startPage, `${where} bookmark`);
 
     // Its row in the contents links there and shows its 顺序号 and 页号.
     const link = allLinks.find((l) => l.target === doc.startPage && l.page < (volume.documents[0]?.startPage ?? 0));
-    expect(link, `${where} contents link`).toBeDefined();
-    let words = wordsByPage.get(link!.page);
-    if (!words) {
-      words = pageWords(volume.path, link!.page);
-      wordsByPage.set(link!.page, words);
+    if (!link) {
+      problems.push(`${where} contents link: none leads to page ${doc.startPage}`);
+      continue;
     }
-    const [x1, y1, x2, y2] = link!.rect as [number, number, number, number];
+    let words = wordsByPage.get(link.page);
+    if (!words) {
+      words = pageWords(volume.path, link.page);
+      wordsByPage.set(link.page, words);
+    }
+    const [x1, y1, x2, y2] = link.rect as [number, number, number, number];
     const inRow = words.words.filter((w) => {
       const cy = words!.height - (w.yMin + w.yMax) / 2;
       return cy > y1 && cy < y2 && w.xMin >= x1 && w.xMax <= x2;
@@ -61,10 +71,11 @@ export async function expectAgreement(volume: BinderVolume): Promise<void> {
     const inColumn = ([from, to]: [number, number]): string =>
       inRow.filter((w) => (w.xMin + w.xMax) / 2 > from && (w.xMin + w.xMax) / 2 < to).map((w) => w.text).join('');
     const { seq, page } = columns(words.words);
-    expect(inColumn(seq), `${where} 顺序号 in the contents`).toBe(String(doc.piece));
+    same(inColumn(seq), String(doc.piece), `${where} 顺序号 in the contents`);
     const lastNo = doc.firstPageNo + doc.pages - 1;
     const shown = doc === last && lastNo > doc.firstPageNo ? `${doc.firstPageNo}–${lastNo}` : String(doc.firstPageNo);
-    expect(inColumn(page), `${where} 页号 in the contents`).toBe(shown);
+    same(inColumn(page), shown, `${where} 页号 in the contents`);
   }
-  expect(expectedNext - 1).toBe(volume.numberedPages);
+  same(expectedNext - 1, volume.numberedPages, 'numbered pages');
+  return problems;
 }

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { degrees, PDFDocument, rgb, StandardFonts } from 'pdf-lib';
 import sharp from 'sharp';
 import type { Core } from '../../api/core.js';
-import { makeCmykJpeg, makeDocx, makeEncryptedPdf, makePdf, makeTransparentPng } from '../../files/testing/fixtures.js';
+import { makeCmykJpeg, makeDocx, makeEncryptedPdf, makePdf, makeTransparentPng } from '../../../../test/support/sample-files.js';
 
 export const YEAR = 2024;
 

@@ -1,4 +1,4 @@
-import type { Migration } from './types.js';
+import type { Migration } from './migration.js';
 
 /** The archive as first designed: unit, index editions, years, records (件), files, activities, links. */
 export const migration001: Migration = {

@@ -1,4 +1,4 @@
-import type { Migration } from './types.js';
+import type { Migration } from './migration.js';
 
 /**
  * What an auditor wrote into a 自查表 and the clerk accepted: a 完成情况 that overrides the computed one, a 责任单位/责任人

@@ -1,0 +1,22 @@
+import type { YearInfo } from '../../../shared/api/archive.js';
+import { TaizhangError } from '../../../shared/errors.js';
+import { declareYear } from '../index/years.js';
+import type { Db } from '../store/database.js';
+
+export function listYears(db: Db): YearInfo[] {
+  return db
+    .prepare(
+      `SELECT y.year, y.edition_id AS editionId, e.name AS editionName,
+              (SELECT count(*) FROM records r WHERE r.year = y.year AND r.deleted_at IS NULL) AS records
+       FROM years y JOIN editions e ON e.id = y.edition_id ORDER BY y.year`,
+    )
+    .all() as YearInfo[];
+}
+
+/** archive.setYear: declares the year (with the given edition, or the newest for a new year) and reports it. */
+export function setYear(db: Db, year: number, editionId?: number): YearInfo {
+  declareYear(db, year, editionId);
+  const info = listYears(db).find((y) => y.year === year);
+  if (!info) throw new TaizhangError('internal', `年度 ${year} 未能建立`);
+  return info;
+}

@@ -1,0 +1,86 @@
+import { RETENTION_PERIODS } from '../../../../shared/domain/record.js';
+import { CONTENT_WIDTH, MARGIN, mm } from '../geometry.js';
+import type { BinderPlan, PlanVolume } from '../plan.js';
+import { planPieces } from '../plan.js';
+import { RULE, type TextStyle } from '../typeset.js';
+import type { VolumeDocument } from '../volume-document.js';
+import { chinesePart, formatDate, spacedHeading, TEXT_TOP } from './page-text.js';
+import { isoDay } from './cover.js';
+
+/** What went into a volume, for the 本卷情况说明. */
+export interface VolumeSummary {
+  photos: number;
+  photoPieces: number;
+  pdfFiles: number;
+  converted: number;
+  scans: number;
+  /** Files that became placeholder pages. */
+  problems: { piece: number; title: string; file: string | null; reason: string }[];
+}
+
+const BODY: TextStyle = { font: 'serif', size: 11.5 };
+const LABEL: TextStyle = { font: 'sansBold', size: 11.5 };
+const LINE = 20;
+const PAD = mm(5);
+
+/** 卷内备考表 (GB/T 9705): a generated 本卷情况说明, then 立卷人, 检查人 and 立卷时间. */
+export function drawNotes(vd: VolumeDocument, plan: BinderPlan, volume: PlanVolume, summary: VolumeSummary): void {
+  const type = vd.type;
+  const page = vd.addPage();
+  vd.nameDestination('notes');
+  let y = spacedHeading(type, page, '卷内备考表', TEXT_TOP, { font: 'sansBold', size: 20 });
+  y -= mm(8);
+  const left = MARGIN.left;
+  const signRows = 3;
+  const signH = mm(14);
+  const boxBottom = MARGIN.bottom + signRows * signH;
+  page.drawRectangle({ x: left, y: MARGIN.bottom, width: CONTENT_WIDTH, height: y - MARGIN.bottom, borderColor: RULE, borderWidth: 0.9 });
+  type.lines(page, ['本卷情况说明'], left + PAD, y - PAD, CONTENT_WIDTH, LABEL, LINE);
+  const textTop = y - PAD - LINE - mm(2);
+  const room = Math.floor((textTop - boxBottom - PAD) / LINE);
+  const lines = explanation(plan, volume, summary).flatMap((p) => type.wrap(`　　${p}`, BODY, CONTENT_WIDTH - 2 * PAD));
+  const shown = lines.length > room ? [...lines.slice(0, room - 1), '　　……（其余见导出报告 / see the export report）'] : lines;
+  type.lines(page, shown, left + PAD, textTop, CONTENT_WIDTH - 2 * PAD, BODY, LINE);
+
+  const signs: [string, string, string][] = [
+    ['立卷人', plan.unit.filer, ''],
+    ['检查人', plan.unit.checker, ''],
+    ['立卷时间', formatDate(isoDay(plan.created)), ''],
+  ];
+  signs.forEach(([label, name], i) => {
+    const top = boxBottom - i * signH;
+    page.drawLine({ start: { x: left, y: top }, end: { x: left + CONTENT_WIDTH, y: top }, thickness: i === 0 ? 0.9 : 0.45, color: RULE });
+    const mid = top - signH / 2 + BODY.size * 0.38;
+    type.draw(page, `${label}：`, left + CONTENT_WIDTH * 0.45, mid, LABEL);
+    type.draw(page, name || '', left + CONTENT_WIDTH * 0.45 + mm(24), mid, BODY);
+  });
+}
+
+function explanation(plan: BinderPlan, volume: PlanVolume, s: VolumeSummary): string[] {
+  const pieces = planPieces(volume);
+  const out: string[] = [];
+  out.push(
+    `本卷为${plan.unit.name}${plan.options.year}年度创建文明城市软件资料` +
+      `${volume.item ? `“${volume.item.code} ${volume.item.title}”部分` : '（全年）'}，` +
+      `共 ${pieces.length} 件，${volume.numberedPages} 页（页号只编在文件页上，封面、目录、分隔页和备考表不编页号）。`,
+  );
+  const kinds = [
+    s.pdfFiles > 0 ? `PDF 文件 ${s.pdfFiles} 份${s.converted > 0 ? `（其中 ${s.converted} 份由 Word/Excel 转换）` : ''}` : '',
+    s.photos > 0 ? `照片 ${s.photos} 张（${s.photoPieces} 件，每页 ${plan.options.photosPerPage} 张，附说明）` : '',
+    s.scans > 0 ? `扫描图片 ${s.scans} 页` : '',
+  ].filter(Boolean);
+  if (kinds.length > 0) out.push(`其中${kinds.join('，')}。`);
+  const periods = RETENTION_PERIODS.filter((r) => volume.retentionCounts[r]);
+  if (periods.length > 1) {
+    out.push(`本卷含不同保管期限的文件：${periods.map((r) => `${r} ${volume.retentionCounts[r]} 件`).join('，')}；案卷按最长期限（${volume.retention}）保管。`);
+  }
+  if (s.problems.length > 0) {
+    out.push(`有 ${s.problems.length} 个文件未能编入，已用说明页代替，原件保存在电子档案中：`);
+    for (const p of s.problems) out.push(`第 ${p.piece} 件 ${p.title}${p.file ? `（${p.file}）` : ''}：${chinesePart(p.reason)}。`);
+  }
+  if (volume.emptyItems.length > 0) {
+    out.push(`以下测评标准本年度暂无材料：${volume.emptyItems.map((i) => `${i.code} ${i.title}`).join('；')}。`);
+  }
+  out.push('本卷由“台账”依据电子档案生成，卷内目录页号与文件页号一致。');
+  return out;
+}

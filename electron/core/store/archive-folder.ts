@@ -1,0 +1,74 @@
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { UnitSettings } from '../../../shared/api/archive.js';
+import { TaizhangError } from '../../../shared/errors.js';
+import { type Db, type OpenDatabaseOptions, openDatabase } from './database.js';
+import { FileStore } from './file-store.js';
+
+export const DB_FILE = 'archive.db';
+
+/** An open archive folder: archive.db plus the content-addressed file store. */
+export interface Archive {
+  readonly dir: string;
+  readonly db: Db;
+  readonly files: FileStore;
+  close(): void;
+}
+
+export interface OpenArchiveOptions extends OpenDatabaseOptions {
+  /** Create the folder and database when missing. */
+  create?: boolean;
+}
+
+export async function openArchive(dir: string, options: OpenArchiveOptions = {}): Promise<Archive> {
+  const root = path.resolve(dir);
+  const dbPath = path.join(root, DB_FILE);
+  if (!existsSync(dbPath)) {
+    if (!options.create) {
+      throw new TaizhangError('archive_missing', `找不到档案：${root}（请先运行 init 创建）/ No archive at ${root}; run init first`);
+    }
+    if (existsSync(root) && !statSync(root).isDirectory()) {
+      throw new TaizhangError('conflict', `不是文件夹：${root} / Not a folder`);
+    }
+    if (existsSync(root) && readdirSync(root).length > 0) {
+      throw new TaizhangError('conflict', `文件夹不是空的，不能在此新建档案：${root} / Folder is not empty`);
+    }
+    mkdirSync(root, { recursive: true });
+  }
+  const db = openDatabase(dbPath, options);
+  const files = new FileStore(root);
+  await files.ensureLayout();
+  return { dir: root, db, files, close: () => db.close() };
+}
+
+const UNIT_KEYS: Record<keyof UnitSettings, string> = {
+  name: 'unit.name',
+  fonds: 'unit.fonds',
+  filer: 'unit.filer',
+  checker: 'unit.checker',
+};
+
+export function getUnit(db: Db): UnitSettings {
+  const rows = db.prepare('SELECT key, value FROM settings WHERE key LIKE ?').all('unit.%') as { key: string; value: string }[];
+  const map = new Map(rows.map((r) => [r.key, r.value]));
+  return {
+    name: map.get(UNIT_KEYS.name) ?? '',
+    fonds: map.get(UNIT_KEYS.fonds) ?? '',
+    filer: map.get(UNIT_KEYS.filer) ?? '',
+    checker: map.get(UNIT_KEYS.checker) ?? '',
+  };
+}
+
+export function setUnit(db: Db, patch: Partial<UnitSettings>): UnitSettings {
+  const put = db.prepare('INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+  db.transaction(() => {
+    for (const [k, v] of Object.entries(patch) as [keyof UnitSettings, string | undefined][]) {
+      if (v !== undefined) put.run(UNIT_KEYS[k], v);
+    }
+  })();
+  return getUnit(db);
+}
+
+export function nowIso(): string {
+  return new Date().toISOString();
+}
