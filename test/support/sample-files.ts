@@ -15,9 +15,12 @@ function ensureDir(file: string): string {
   return file;
 }
 
-/** A PDF with `pages` pages, each carrying a line of Latin text (pdf-lib's standard fonts have no Chinese). */
+/**
+ * A PDF with `pages` pages, each carrying a line of Latin text (pdf-lib's standard fonts have no Chinese). The same
+ * options give the same bytes (no creation date), so content-addressed imports see them as one file whenever made.
+ */
 export async function makePdf(file: string, options: { pages?: number; text?: string } = {}): Promise<string> {
-  const doc = await PDFDocument.create();
+  const doc = await PDFDocument.create({ updateMetadata: false });
   const font = await doc.embedFont(StandardFonts.Helvetica);
   for (let n = 1; n <= (options.pages ?? 1); n += 1) {
     doc.addPage([595, 842]).drawText(`${options.text ?? 'Volunteer service plan'} page ${n}`, { x: 50, y: 780, size: 14, font });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { TaizhangError } from '../../../shared/errors.js';
 import type { CallContext } from '../handler-types.js';
 import type { Archive } from '../store/archive-folder.js';
-import type { Db } from '../store/database.js';
+import { type Db, writeTransaction } from '../store/database.js';
 import { backupArchive, backupFileName, type BackupResult } from './backup.js';
 
 /**
@@ -65,13 +65,13 @@ export function setBackupSchedule(db: Db, patch: Partial<Omit<BackupSchedule, 'l
     throw new TaizhangError('invalid_input', '备份文件夹应为完整路径 / backup folder must be an absolute path');
   }
   const put = db.prepare('INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
-  db.transaction(() => {
+  writeTransaction(db, () => {
     if (patch.enabled !== undefined) put.run(KEY.enabled, patch.enabled ? '1' : '0');
     if (patch.onClose !== undefined) put.run(KEY.onClose, patch.onClose ? '1' : '0');
     if (patch.keep !== undefined) put.run(KEY.keep, String(patch.keep));
     if (patch.minHours !== undefined) put.run(KEY.minHours, String(patch.minHours));
     if (patch.folder !== undefined) put.run(KEY.folder, patch.folder ?? '');
-  })();
+  });
   return getBackupSchedule(db);
 }
 

@@ -1,4 +1,4 @@
-import type { Db } from '../store/database.js';
+import { type Db, writeTransaction } from '../store/database.js';
 import { nowIso } from '../store/archive-folder.js';
 import { TaizhangError } from '../../../shared/errors.js';
 import type { Edition, IndexItem } from '../../../shared/api/index.js';
@@ -36,7 +36,7 @@ export function insertEdition(db: Db, draft: EditionDraft): { edition: number; i
   let count = 0;
   let levels = 0;
   const seen = new Set<string>();
-  const run = db.transaction(() => {
+  const run = (): number => writeTransaction(db, () => {
     const edition = Number(
       insertEditionRow.run(draft.name, draft.source ?? '', draft.isExample ? 1 : 0, JSON.stringify(draft.levelNames ?? []), nowIso())
         .lastInsertRowid,

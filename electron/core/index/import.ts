@@ -5,6 +5,7 @@ import type { Archive } from '../store/archive-folder.js';
 import { insertEdition } from './editions.js';
 import { findHeaderRow, parseIndexGrid, type SheetGrid } from './parse-table.js';
 import { readWorkbookGrids } from './xlsx-read.js';
+import { writeTransaction } from '../store/database.js';
 
 export interface ImportIndexOptions {
   file: string;
@@ -57,7 +58,7 @@ export async function importIndexTable(archive: Archive, options: ImportIndexOpt
   const fileName = path.basename(options.file, path.extname(options.file));
   const name = (options.name ?? (parsed.title || fileName)).replace(/\s+/gu, ' ').trim().slice(0, MAX_NAME_LENGTH) || fileName;
   const db = archive.db;
-  const result = db.transaction(() => {
+  const result = writeTransaction(db, () => {
     const stored = insertEdition(db, {
       name,
       source: `导入自 ${path.basename(options.file)}（工作表「${grid.name}」）`,
@@ -66,6 +67,6 @@ export async function importIndexTable(archive: Archive, options: ImportIndexOpt
     });
     if (options.year !== undefined) declareYear(archive.db, options.year, stored.edition);
     return stored;
-  })();
+  });
   return { ...result, warnings: [...sheetWarnings, ...parsed.warnings] };
 }

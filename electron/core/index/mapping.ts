@@ -1,4 +1,4 @@
-import type { Db } from '../store/database.js';
+import { type Db, writeTransaction } from '../store/database.js';
 import { findItem } from './editions.js';
 import { TaizhangError } from '../../../shared/errors.js';
 import type { ItemMapping } from '../../../shared/api/index.js';
@@ -47,7 +47,7 @@ export function linkItems(db: Db, fromItem: number, toItem: number, kind: Mappin
       '只能在两个不同版本的测评体系之间建立对应 / Items can only be mapped between two different editions',
     );
   }
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     // One pair is one link, whichever way round it was entered first.
     db.prepare('DELETE FROM item_map WHERE from_item = ? AND to_item = ?').run(toItem, fromItem);
     db.prepare(
@@ -55,7 +55,7 @@ export function linkItems(db: Db, fromItem: number, toItem: number, kind: Mappin
        ON CONFLICT(from_item, to_item) DO UPDATE SET kind = excluded.kind`,
     ).run(fromItem, toItem, kind);
     return toMapping(db.prepare(`${MAPPING_SELECT} WHERE m.from_item = ? AND m.to_item = ?`).get(fromItem, toItem) as MappingRow);
-  })();
+  });
 }
 
 /** index.map: links two items named by edition and code. */

@@ -1,5 +1,5 @@
 import { toPhrase } from '../../../shared/text/tokens.js';
-import type { Db } from '../store/database.js';
+import { type Db, writeTransaction } from '../store/database.js';
 import type { SectionResult } from './check-database.js';
 import { count, problem } from './check-problems.js';
 
@@ -11,7 +11,7 @@ export const SPOT_CHECKS = 200;
  * are compared in full; the content is spot-checked by finding each sampled record by its own title.
  */
 export function checkSearchIndex(db: Db): SectionResult {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const indexed = new Set(db.prepare('SELECT rowid FROM search_index').pluck().all() as number[]);
     const live = db.prepare('SELECT id, title FROM records WHERE deleted_at IS NULL ORDER BY id').all() as { id: number; title: string }[];
     const liveIds = new Set(live.map((r) => r.id));
@@ -47,5 +47,5 @@ export function checkSearchIndex(db: Db): SectionResult {
         : `检索索引：${count(indexed.size)} 条，与 ${count(live.length)} 件不一致`,
     ];
     return { problems, summary };
-  })();
+  });
 }

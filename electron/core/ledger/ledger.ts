@@ -4,7 +4,7 @@ import { displayTitle } from '../../../shared/domain/record.js';
 import { TaizhangError } from '../../../shared/errors.js';
 import { resolveEdition } from '../index/editions.js';
 import { nowIso } from '../store/archive-folder.js';
-import type { Db } from '../store/database.js';
+import { type Db, writeTransaction } from '../store/database.js';
 
 /** The clerk's calendar day (local time): a deadline "2024-06-30" is overdue from 1 July where the clerk is. */
 export function localIsoDate(now: Date = new Date()): string {
@@ -147,7 +147,7 @@ function replaceLinks(db: Db, id: number, table: 'rectification_items' | 'rectif
 }
 
 export function addRectification(db: Db, args: ParsedArgs<'ledger.add'>): Rectification {
-  const id = db.transaction(() => {
+  const id = writeTransaction(db, () => {
     const items = resolveItems(db, args.year, args.items ?? []);
     const evidence = checkEvidence(db, args.evidence ?? []);
     checkDates(args.raisedOn ?? null, args.deadline ?? null, null);
@@ -163,12 +163,12 @@ export function addRectification(db: Db, args: ParsedArgs<'ledger.add'>): Rectif
     replaceLinks(db, newId, 'rectification_items', items);
     replaceLinks(db, newId, 'rectification_evidence', evidence);
     return newId;
-  })();
+  });
   return getOne(db, id);
 }
 
 export function updateRectification(db: Db, args: ParsedArgs<'ledger.update'>, today: string = localIsoDate()): Rectification {
-  db.transaction(() => {
+  writeTransaction(db, () => {
     const current = getOne(db, args.id);
     const items = args.items !== undefined ? resolveItems(db, current.year, args.items) : undefined;
     const evidence = args.evidence !== undefined ? checkEvidence(db, args.evidence) : undefined;
@@ -191,12 +191,12 @@ export function updateRectification(db: Db, args: ParsedArgs<'ledger.update'>, t
     ).run(next.problem, next.site, next.unit, next.leader, next.deadline, next.progress, next.raisedOn, state, closedOn, args.id);
     if (items) replaceLinks(db, args.id, 'rectification_items', items);
     if (evidence) replaceLinks(db, args.id, 'rectification_evidence', evidence);
-  })();
+  });
   return getOne(db, args.id);
 }
 
 export function closeRectification(db: Db, args: ParsedArgs<'ledger.close'>, today: string = localIsoDate()): Rectification {
-  db.transaction(() => {
+  writeTransaction(db, () => {
     const current = getOne(db, args.id);
     const added = checkEvidence(db, args.evidence ?? []);
     const closedOn = args.closedOn ?? today;
@@ -208,6 +208,6 @@ export function closeRectification(db: Db, args: ParsedArgs<'ledger.close'>, tod
     );
     const insert = db.prepare('INSERT OR IGNORE INTO rectification_evidence(rectification_id, record_id) VALUES (?, ?)');
     for (const record of added) insert.run(args.id, record);
-  })();
+  });
   return getOne(db, args.id);
 }

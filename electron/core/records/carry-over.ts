@@ -8,6 +8,7 @@ import { reindexRecords } from '../search/indexer.js';
 import type { Archive } from '../store/archive-folder.js';
 import { addRecordItems, insertRecord, setRecordTags, type RecordTableRow } from './repository.js';
 import { pushUndo } from './undo.js';
+import { writeTransaction } from '../store/database.js';
 
 /**
  * Starts year `to` from year `from`: each standing record (制度, 台账) gets a record in the new year that points at
@@ -20,7 +21,7 @@ export function carryOver(archive: Archive, from: number, to: number): CarryOver
   if (!db.prepare('SELECT 1 FROM years WHERE year = ?').get(from)) {
     throw new TaizhangError('not_found', `档案中没有 ${from} 年度 / No year ${from}`);
   }
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     declareYear(archive.db, to);
     const edition = resolveEdition(db, { year: to });
     const standing = db
@@ -73,5 +74,5 @@ export function carryOver(archive: Archive, from: number, to: number): CarryOver
       reindexRecords(db, created);
     }
     return { carried: created.length, year: to, alreadyCarried, warnings };
-  })();
+  });
 }

@@ -5,7 +5,7 @@ import { TaizhangError } from '../../../shared/errors.js';
 import { declareYear } from '../index/years.js';
 import { reindexRecords } from '../search/indexer.js';
 import { nowIso, type Archive } from '../store/archive-folder.js';
-import type { Db } from '../store/database.js';
+import { type Db, writeTransaction } from '../store/database.js';
 import { activityIdFor, addRecordItems, getActivity, getRecordDetail, resolveItemCodes, setRecordItems, setRecordTags } from './repository.js';
 import { pushUndo, snapshotActivity, snapshotRecords } from './undo.js';
 
@@ -64,7 +64,7 @@ function linkedCodes(db: Db, recordId: number): string[] {
  */
 function applyChanges(archive: Archive, ids: readonly number[], changes: RecordChanges, label: string): void {
   const db = archive.db;
-  db.transaction(() => {
+  writeTransaction(db, () => {
     const records = liveRecords(db, ids);
     pushUndo(db, label, snapshotRecords(db, ids));
     const now = nowIso();
@@ -97,7 +97,7 @@ function applyChanges(archive: Archive, ids: readonly number[], changes: RecordC
       if (changes.tags !== undefined) setRecordTags(db, record.id, changes.tags);
     }
     reindexRecords(db, ids);
-  })();
+  });
 }
 
 /** Caption fields given replace the old ones; an empty string clears a field. */
@@ -155,7 +155,7 @@ export function bulkUpdate(archive: Archive, args: ParsedArgs<'records.bulkUpdat
 export function setDeleted(archive: Archive, ids: readonly number[], deleted: boolean): number {
   const db = archive.db;
   const unique = [...new Set(ids)];
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const state = db
       .prepare('SELECT id, deleted_at FROM records WHERE id IN (SELECT value FROM json_each(?))')
       .all(JSON.stringify(unique)) as { id: number; deleted_at: string | null }[];
@@ -171,12 +171,12 @@ export function setDeleted(archive: Archive, ids: readonly number[], deleted: bo
     );
     reindexRecords(db, changing);
     return changing.length;
-  })();
+  });
 }
 
 export function updateActivity(archive: Archive, args: ParsedArgs<'records.updateActivity'>): Activity {
   const db = archive.db;
-  db.transaction(() => {
+  writeTransaction(db, () => {
     const before = getActivity(db, args.id);
     const snapshot = snapshotActivity(db, args.id);
     pushUndo(db, `修改活动「${before.name}」`, snapshot);
@@ -191,6 +191,6 @@ export function updateActivity(archive: Archive, args: ParsedArgs<'records.updat
       args.id,
     );
     reindexRecords(db, snapshot.records);
-  })();
+  });
   return getActivity(db, args.id);
 }

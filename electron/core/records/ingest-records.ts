@@ -9,6 +9,7 @@ import { reindexRecords } from '../search/indexer.js';
 import type { Archive } from '../store/archive-folder.js';
 import { dateInText, inferType, titleFromFileName } from './naming.js';
 import { activityIdFor, addRecordFile, insertRecord, setRecordItems, setRecordTags } from './repository.js';
+import { writeTransaction } from '../store/database.js';
 
 /** Metadata a clerk gave for the records being filed; anything missing is read from the files. */
 export interface GivenMetadata {
@@ -127,7 +128,7 @@ function writeRecord(archive: Archive, draft: RecordDraft, stored: { source: Sto
     result.warnings.push({ file: stored[0]!.label, message: `日期 ${date} 不在 ${draft.year} 年度内，请核对 / The date is outside year ${draft.year}` });
   }
   const db = archive.db;
-  const id = db.transaction(() => {
+  const id = writeTransaction(db, () => {
     declareYear(archive.db, draft.year);
     const activityId = draft.activity ? activityIdFor(db, draft.year, draft.activity.name, draft.activity.date ?? date) : null;
     const recordId = insertRecord(db, {
@@ -152,7 +153,7 @@ function writeRecord(archive: Archive, draft: RecordDraft, stored: { source: Sto
     setRecordTags(db, recordId, given.tags ?? []);
     reindexRecords(db, [recordId]);
     return recordId;
-  })();
+  });
   return { id, title, files: stored.length };
 }
 

@@ -2,7 +2,7 @@ import type { Activity } from '../../../shared/api/records.js';
 import { TaizhangError } from '../../../shared/errors.js';
 import { reindexRecords } from '../search/indexer.js';
 import { nowIso } from '../store/archive-folder.js';
-import type { Db } from '../store/database.js';
+import { type Db, writeTransaction } from '../store/database.js';
 
 /** How many edits can be undone; older entries are dropped. */
 const UNDO_DEPTH = 50;
@@ -58,7 +58,7 @@ export function pushUndo(db: Db, label: string, payload: UndoPayload): void {
 
 /** Writes back what the last edit changed, in one transaction; returns the edit's label, or null when there is none. */
 export function undoLast(db: Db): string | null {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const row = db.prepare('SELECT id, label, payload FROM undo_log ORDER BY id DESC LIMIT 1').get() as
       | { id: number; label: string; payload: string }
       | undefined;
@@ -70,7 +70,7 @@ export function undoLast(db: Db): string | null {
     db.prepare('DELETE FROM activities WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.activity_id = activities.id)').run();
     db.prepare('DELETE FROM undo_log WHERE id = ?').run(row.id);
     return row.label;
-  })();
+  });
 }
 
 function apply(db: Db, payload: UndoPayload): number[] {

@@ -1,5 +1,5 @@
 import { BOUNDARY, toIndexText } from '../../../shared/text/tokens.js';
-import type { Db } from '../store/database.js';
+import { type Db, writeTransaction } from '../store/database.js';
 
 /** The searchable text of one record, field by field, as the clerk wrote it or the file held it. */
 export interface RecordText {
@@ -101,9 +101,9 @@ export function reindexRecords(db: Db, ids: Iterable<number>): void {
 /** Rebuilds the whole index (check --repair, after a restore). */
 export function rebuildSearchIndex(db: Db): number {
   const ids = db.prepare('SELECT id FROM records WHERE deleted_at IS NULL').pluck().all() as number[];
-  db.transaction(() => {
+  writeTransaction(db, () => {
     db.exec("INSERT INTO search_index(search_index) VALUES ('delete-all')");
     reindexRecords(db, ids);
-  })();
+  });
   return ids.length;
 }

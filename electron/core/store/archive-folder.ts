@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { UnitSettings } from '../../../shared/api/archive.js';
 import { TaizhangError } from '../../../shared/errors.js';
-import { type Db, type OpenDatabaseOptions, openDatabase } from './database.js';
+import { type Db, type OpenDatabaseOptions, openDatabase, writeTransaction } from './database.js';
 import { FileStore } from './file-store.js';
 
 export const DB_FILE = 'archive.db';
@@ -61,11 +61,11 @@ export function getUnit(db: Db): UnitSettings {
 
 export function setUnit(db: Db, patch: Partial<UnitSettings>): UnitSettings {
   const put = db.prepare('INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
-  db.transaction(() => {
+  writeTransaction(db, () => {
     for (const [k, v] of Object.entries(patch) as [keyof UnitSettings, string | undefined][]) {
       if (v !== undefined) put.run(UNIT_KEYS[k], v);
     }
-  })();
+  });
   return getUnit(db);
 }
 

@@ -67,3 +67,11 @@ function migrate(db: Db): void {
   }).immediate();
 }
 
+/**
+ * Runs `fn` in a write transaction that takes the write lock first (BEGIN IMMEDIATE). A deferred transaction that
+ * reads, then writes while another process holds the lock, fails at once with SQLITE_BUSY instead of waiting; taking
+ * the lock up front makes it wait for the busy timeout like any other writer. Nested calls become savepoints.
+ */
+export function writeTransaction<T>(db: Db, fn: () => T): T {
+  return db.transaction(fn).immediate();
+}

@@ -136,7 +136,7 @@ export async function buildSampleArchive(core: Core, workDir: string): Promise<S
     files: [await makeSidewaysPhoto(f('cleanup-1.jpg'), 900, 600), await makeSidewaysPhoto(f('cleanup-2.jpg'), 600, 900)], single: true,
     items: ['4.2.1'], type: '照片', title: '环境卫生整治照片', date: '2024-05-10', caption: { subject: '背街小巷环境卫生整治', place: '幸福里小区' },
   });
-  ids.unfiled = await addRecord(core, { files: [await makePdf(f('unfiled.pdf'))], items: [], type: '其他', title: '未归类材料', date: '2024-08-01' });
+  ids.unfiled = await addRecord(core, { files: [await makePdf(f('unfiled.pdf'), { text: 'Not filed under any item' })], items: [], type: '其他', title: '未归类材料', date: '2024-08-01' });
 
   // Damage done to the store after import: a file cut short on disk, and a file gone.
   const shaOf = (id: number): string =>
