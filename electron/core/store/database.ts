@@ -61,7 +61,8 @@ function migrate(db: Db): void {
     const again = schemaVersion(db);
     for (const m of migrations) {
       if (m.version <= again) continue;
-      db.exec(m.up);
+      if (typeof m.up === 'string') db.exec(m.up);
+      else m.up(db);
       db.pragma(`user_version = ${m.version}`);
     }
   }).immediate();
