@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerArchivalCommands } from './commands/archival.js';
 import { registerArchiveCommands } from './commands/archive.js';
 import { registerBackupCommands } from './commands/backup.js';
 import { registerBinderCommands } from './commands/binder.js';
@@ -34,6 +35,7 @@ export function buildProgram(io: CliIO): CommandGroups {
     registerRecordCommands,
     registerSearchCommands,
     registerStatusCommands,
+    registerArchivalCommands,
     registerBinderCommands,
     registerChecklistCommands,
     registerLedgerCommands,

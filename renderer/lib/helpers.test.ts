@@ -19,7 +19,7 @@ function status(code: string, s: ItemStatus['status'], leaf: boolean): ItemStatu
 function record(id: number, title: string, extra: Partial<RecordSummary> = {}): RecordSummary {
   return {
     id, year: 2024, title, titleSupplied: false, docNo: '', author: '', date: null, type: '其他', retention: '定期10年',
-    activityId: null, activity: null, items: [], files: 1, pages: 1, thumb: null, ...extra,
+    activityId: null, activity: null, items: [], files: 1, pages: 1, thumb: null, archivalCode: null, piece: null, secrecy: '', ...extra,
   };
 }
 

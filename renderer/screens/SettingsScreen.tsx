@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { UnitSettings } from '../../shared/api/archive.js';
+import type { UnitNames, UnitSettings } from '../../shared/api/archive.js';
 import { clerkMessage } from '../api/client.js';
 import { PathField } from '../components/PathField.js';
 import { useTask } from '../components/task.js';
@@ -25,7 +25,7 @@ export function SettingsScreen() {
 
 function UnitCard() {
   const { client, archive, changed, notify } = useApp();
-  const [unit, setUnit] = useState<UnitSettings>(archive?.unit ?? { name: '', fonds: '', filer: '', checker: '' });
+  const [unit, setUnit] = useState<UnitNames>(archive?.unit ?? { name: '', fonds: '', filer: '', checker: '' });
   const [error, setError] = useState<string | null>(null);
   const set = (k: keyof UnitSettings) => (e: { target: { value: string } }) => setUnit({ ...unit, [k]: e.target.value });
   async function save() {

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { UnitSettings } from '../../shared/api/archive.js';
+import type { UnitNames, UnitSettings } from '../../shared/api/archive.js';
 import { PathField } from '../components/PathField.js';
 import { ErrorNote, Field, Seal } from '../components/ui.js';
 import { clerkMessage } from '../api/client.js';
@@ -12,7 +12,7 @@ export function Welcome() {
   const { client, state, refresh } = useApp();
   const [mode, setMode] = useState<Mode>(state.recent.length > 0 ? 'open' : 'create');
   const [dir, setDir] = useState('');
-  const [unit, setUnit] = useState<UnitSettings>({ name: '', fonds: '', filer: '', checker: '' });
+  const [unit, setUnit] = useState<UnitNames>({ name: '', fonds: '', filer: '', checker: '' });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 

@@ -1,4 +1,7 @@
+import { z } from 'zod';
 import type { RetentionPeriod } from '../domain/record.js';
+import { method } from './method.js';
+import { idSchema, itemCodeSchema, yearSchema } from './schemas.js';
 
 /**
  * 归档: the act that gives a record its 件号 and 档号 for good (DA/T 22). Numbers are assigned per class — 年度 +
@@ -54,3 +57,44 @@ export interface CatalogueRow {
   volumeNo: number;
   retention: RetentionPeriod;
 }
+
+/** What 归档 did (or, with dryRun, would do). */
+export interface NumberResult {
+  /** Newly numbered records; records numbered before keep their numbers and are not listed again. */
+  numbered: NumberedRecord[];
+  /** Volumes made up by this 归档 (a class archived for the first time). */
+  newVolumes: { volumeNo: number; archivalCode: string; retention: RetentionPeriod; problem: string; item: string }[];
+  /** Records of the year (or of the selection) left unnumbered, and why, in the clerk's words. */
+  skipped: { recordId: number; title: string; reason: string }[];
+  dryRun: boolean;
+}
+
+export interface WithdrawResult {
+  recordId: number;
+  piece: number;
+  archivalCode: string;
+  volumeNo: number;
+  reason: string;
+  withdrawnOn: string;
+}
+
+const idsSchema = z.array(idSchema).min(1, '至少选择一件 / select at least one record').max(100_000);
+
+export const archivalMethods = {
+  /** 归档: numbers the year's unarchived records (or the given ones) for good. */
+  'archival.number': method<NumberResult>()(
+    z.object({ year: yearSchema, ids: idsSchema.optional(), dryRun: z.boolean().default(false) }).strict(),
+  ),
+  /** 撤销归档: takes one record out of its numbered set; its number is never given again. */
+  'archival.withdraw': method<WithdrawResult>()(
+    z
+      .object({
+        id: idSchema,
+        reason: z.string().trim().min(1, '撤销归档必须写明原因 / a reason is required').max(500),
+      })
+      .strict(),
+  ),
+  'archival.volumes': method<ArchivalVolume[]>()(z.object({ year: yearSchema }).strict()),
+  /** 归档文件目录 rows of a year (or of one item's subtree), in 档号 order. */
+  'archival.catalogue': method<CatalogueRow[]>()(z.object({ year: yearSchema, item: itemCodeSchema.optional() }).strict()),
+} as const;

@@ -1,10 +1,20 @@
 import { z } from 'zod';
+import type { RetentionPeriod } from '../domain/record.js';
 import { itemCodeSchema, pathSchema, yearSchema } from './schemas.js';
 import { method } from './method.js';
 
 export interface BinderDocument {
-  /** 件号 inside the volume. */
-  piece: number;
+  /** 顺序号: its place in this volume file. */
+  seq: number;
+  /** 件号 given at 归档; null for a record printed as a draft (not yet archived). */
+  piece: number | null;
+  /** 档号 given at 归档 (a carried-over copy's is its original's); null for a draft. */
+  archivalCode: string | null;
+  retention: RetentionPeriod;
+  /** 年度 of its own 档号: the original's year for a copy carried over from an earlier year. */
+  year: number;
+  /** 卷号 of the box it belongs to (also in a whole-year file); null while its class is not archived. */
+  volumeNo: number | null;
   recordId: number;
   /** Code of the index item it is filed under. */
   item: string;
@@ -21,8 +31,12 @@ export interface BinderVolume {
   /** Code of the volume's item; null for the whole year in one volume. */
   item: string | null;
   title: string;
-  /** 档号 of the volume. */
-  archivalCode: string;
+  /** 档号 of the volume, stored when its class was archived; null for a draft volume or the whole year. */
+  archivalCode: string | null;
+  /** The volume's one 保管期限; null for the whole year in one file. */
+  retention: RetentionPeriod | null;
+  /** 卷号; null for a draft volume or the whole year. */
+  volumeNo: number | null;
   /** Pages in the PDF file. */
   pages: number;
   /** Pages carrying a 页号 (the documents). */
@@ -63,6 +77,8 @@ export const binderOptionsSchema = z
     spine: z.boolean().default(false),
     /** Write the report JSON beside the PDFs (used by the checklist for 卷/页号). */
     report: z.boolean().default(true),
+    /** 归档 first: give the records that would print as drafts their 件号 and 档号. */
+    number: z.boolean().default(false),
   })
   .strict();
 

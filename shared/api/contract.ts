@@ -1,3 +1,4 @@
+import { archivalMethods } from './archival.js';
 import { archiveMethods } from './archive.js';
 import { backupMethods } from './backup.js';
 import { binderMethods } from './binder.js';
@@ -17,6 +18,7 @@ export const contract = {
   ...recordsMethods,
   ...searchMethods,
   ...statusMethods,
+  ...archivalMethods,
   ...binderMethods,
   ...checklistMethods,
   ...ledgerMethods,

@@ -46,6 +46,27 @@ export interface RecordSummary {
   pages: number;
   /** sha256 of the first image or PDF, for thumbnails. */
   thumb: string | null;
+  /** 档号 given at 归档 (a carried-over record shows its original's); null before 归档. */
+  archivalCode: string | null;
+  /** 件号 in its class; null before 归档. */
+  piece: number | null;
+  /** 密级: '' (none), 秘密 or 机密. */
+  secrecy: string;
+}
+
+/** A record's stored archival identity (DA/T 22). */
+export interface RecordIdentity {
+  archivalCode: string;
+  piece: number;
+  /** 年度 of the 档号: for a carried-over record, the original's year. */
+  year: number;
+  retention: RetentionPeriod;
+  problem: string;
+  volumeNo: number;
+  volumeCode: string;
+  archivedOn: string;
+  /** A copy carried over from an earlier year (年度结转): the identity is the original's. */
+  carried: boolean;
 }
 
 export interface RecordDetail extends RecordSummary {
@@ -58,6 +79,9 @@ export interface RecordDetail extends RecordSummary {
   updatedAt: string;
   /** Set while the record is in the trash. */
   deletedAt: string | null;
+  identity: RecordIdentity | null;
+  /** Numbers this record held before a 撤销归档, oldest first. */
+  withdrawals: { piece: number; archivalCode: string; reason: string; on: string }[];
 }
 
 export interface Activity {
@@ -119,6 +143,7 @@ const metadataSchema = z
     date: isoDateSchema.nullable(),
     type: recordTypeSchema,
     retention: retentionSchema,
+    secrecy: z.enum(['', '秘密', '机密'], { message: '密级应为 秘密、机密 或留空 / secrecy must be 秘密, 机密 or blank' }),
     note: z.string().max(5000),
     tags: z.array(z.string().trim().min(1).max(50)).max(50),
     caption: captionSchema,

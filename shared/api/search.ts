@@ -11,6 +11,8 @@ export interface SearchHit {
   type: RecordType;
   /** Item paths the record is filed under. */
   items: string[];
+  /** 档号 given at 归档; null before. */
+  archivalCode: string | null;
   /** Text around the first match, with the match wrapped in 【】. */
   snippet: string;
   score: number;

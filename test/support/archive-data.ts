@@ -1,5 +1,6 @@
 import type { RecordType, RetentionPeriod } from '../../shared/domain/record.js';
 import { insertEdition, resolveEdition, type ItemDraft } from '../../electron/core/index/editions.js';
+import { numberRecords } from '../../electron/core/archival/number.js';
 import { reindexRecords } from '../../electron/core/search/indexer.js';
 import { nowIso, type Archive } from '../../electron/core/store/archive-folder.js';
 import type { Db } from '../../electron/core/store/database.js';
@@ -146,8 +147,11 @@ export function fillSampleYear(db: Db): SampleYear {
     { title: SAMPLE.formulaTitle, type: '记录', items: ['1.1.2'], date: '2024-12-31', author: SAMPLE.plusAuthor, pages: 2 },
     { title: '学雷锋志愿服务活动照片', type: '照片', items: ['1.2.2'], date: '2024-01-01', images: 3, activity: '学雷锋志愿服务' },
     { title: '学雷锋志愿服务活动签到表', type: '签到表', items: ['1.2.2'], date: '2024-03-05', titleSupplied: true, activity: '学雷锋志愿服务' },
-    { title: SAMPLE.minusTitle, type: '报告', items: ['1.2.2', '5.1.3'], date: null, note: SAMPLE.atNote, retention: '永久', pages: 1 },
+    { title: SAMPLE.minusTitle, type: '报告', items: ['1.2.2', '5.1.3'], date: null, note: SAMPLE.atNote, pages: 1 },
   ]) as [number, number, number, number, number];
+  // Archived (归档) with the 问题 one level down, so 1.1 and 1.2 are two boxes: 档号 ending 0101-0001… and 0102-0001….
+  db.prepare("INSERT INTO settings(key, value) VALUES ('unit.problemLevel', '2') ON CONFLICT(key) DO UPDATE SET value = excluded.value").run();
+  numberRecords(db, { year, dryRun: false }, '2024-12-20');
   const add = db.prepare(
     `INSERT INTO rectifications(year, problem, site, unit, leader, deadline, progress, state, raised_on, closed_on, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -164,18 +168,20 @@ export function fillSampleYear(db: Db): SampleYear {
     year,
     volumes: [
       {
-        path: 'volumes/01.pdf', item: '1.1', title: '新时代文明实践站', archivalCode: 'Z001-2024-D10-1.1', pages: 8, numberedPages: 5,
+        path: 'volumes/01.pdf', item: '1.1', title: '新时代文明实践站', archivalCode: 'Z001-WS·2024-D10-0101-001', retention: '定期10年', volumeNo: 1,
+        pages: 8, numberedPages: 5,
         documents: [
-          { piece: 1, recordId: plan, item: '1.1.1', title: '', startPage: 3, firstPageNo: 1, pages: 3 },
-          { piece: 2, recordId: formula, item: '1.1.2', title: '', startPage: 6, firstPageNo: 4, pages: 2 },
+          { seq: 1, piece: 1, recordId: plan, item: '1.1.1', title: '', startPage: 3, firstPageNo: 1, pages: 3 },
+          { seq: 2, piece: 2, recordId: formula, item: '1.1.2', title: '', startPage: 6, firstPageNo: 4, pages: 2 },
         ],
       },
       {
-        path: 'volumes/02.pdf', item: '1.2.2', title: '学雷锋志愿服务活动', archivalCode: 'Z001-2024-Y-1.2.2', pages: 9, numberedPages: 6,
+        path: 'volumes/02.pdf', item: '1.2', title: '志愿服务', archivalCode: 'Z001-WS·2024-D10-0102-002', retention: '定期10年', volumeNo: 2,
+        pages: 9, numberedPages: 5,
         documents: [
-          { piece: 1, recordId: photos, item: '1.2.2', title: '', startPage: 3, firstPageNo: 1, pages: 3 },
-          { piece: 2, recordId: signIn, item: '1.2.2', title: '', startPage: 6, firstPageNo: 4, pages: 1 },
-          { piece: 3, recordId: report, item: '1.2.2', title: '', startPage: 7, firstPageNo: 5, pages: 1 },
+          { seq: 1, piece: 1, recordId: signIn, item: '1.2.2', title: '', startPage: 3, firstPageNo: 1, pages: 1 },
+          { seq: 2, piece: 2, recordId: photos, item: '1.2.2', title: '', startPage: 4, firstPageNo: 2, pages: 3 },
+          { seq: 3, piece: 3, recordId: report, item: '1.2.2', title: '', startPage: 7, firstPageNo: 5, pages: 1 },
         ],
       },
     ],

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import type { UnitSettings } from '../../shared/api/archive.js';
+import type { UnitNames, UnitSettings } from '../../shared/api/archive.js';
 import { createCore, type Core } from '../../electron/core/api/core.js';
 import { initArchive } from '../../electron/core/archive/init.js';
 import { runCli } from '../../electron/cli/program.js';
@@ -20,7 +20,7 @@ export function tempDir(prefix = 'taizhang-'): string {
   return dir;
 }
 
-export const TEST_UNIT: UnitSettings = { name: '示例街道文明社区居委会', fonds: 'Z001', filer: '张敏', checker: '李强' };
+export const TEST_UNIT: UnitNames = { name: '示例街道文明社区居委会', fonds: 'Z001', filer: '张敏', checker: '李强' };
 
 /** A real archive on disk, created like `init` does, with the example index; closed after the test. */
 export async function tempCore(unit: Partial<UnitSettings> = TEST_UNIT): Promise<Core & { dir: string }> {

@@ -5,7 +5,10 @@ import type { CommandGroups } from '../program.js';
 import { archiveDir, callCore, emit, globals, parseIntArg, parseYear, type CliIO } from '../io.js';
 
 function unitText(u: UnitSettings): string {
-  return [`单位名称：${u.name || '（未填）'}`, `全宗号：${u.fonds || '（未填）'}`, `立卷人：${u.filer || '（未填）'}`, `检查人：${u.checker || '（未填）'}`].join('\n');
+  return [
+    `单位名称：${u.name || '（未填）'}`, `全宗号：${u.fonds || '（未填）'}`, `立卷人：${u.filer || '（未填）'}`, `检查人：${u.checker || '（未填）'}`,
+    `门类代码：${u.category}`, `档号格式：${u.pattern}`, `问题：${u.problemLevel === 1 ? '一级测评项目' : '二级测评内容'}`,
+  ].join('\n');
 }
 
 function infoText(i: ArchiveInfo): string {
@@ -52,8 +55,19 @@ export function registerArchiveCommands({ program }: CommandGroups, io: CliIO): 
     .option('--fonds <全宗号>', '全宗号')
     .option('--filer <立卷人>', '立卷人')
     .option('--checker <检查人>', '检查人')
-    .action(async (opts: Partial<UnitSettings>, cmd) => {
-      const patch = Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined));
+    .option('--category <代码>', '门类代码，文书档案为 WS / category code in the 档号')
+    .option('--pattern <格式>', '档号格式，可用 {全宗号} {门类} {年度} {保管期限} {问题} {件号} / 档号 pattern')
+    .option('--problem-level <1|2>', '按哪一级测评项目分“问题”（1 测评项目，2 测评内容）/ index level of the 问题')
+    .addHelpText(
+      'after',
+      `
+档号格式只影响今后归档的材料，已归档的件号和档号不变。默认 {全宗号}-{门类}·{年度}-{保管期限}-{问题}-{件号}，
+如 Z001-WS·2026-D30-01-0012；必须包含 {年度} {保管期限} {问题} {件号}。/ The pattern applies to records archived from now on.`,
+    )
+    .action(async (opts: Partial<Record<keyof UnitSettings, string>>, cmd) => {
+      const { problemLevel, ...rest } = opts;
+      const patch: Record<string, unknown> = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+      if (problemLevel !== undefined) patch.problemLevel = Number(problemLevel);
       if (Object.keys(patch).length === 0) await callCore(io, cmd, 'archive.unit', {}, unitText);
       else await callCore(io, cmd, 'archive.setUnit', patch, (u) => `已保存 / Saved\n${unitText(u)}`);
     });

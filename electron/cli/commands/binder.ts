@@ -14,13 +14,18 @@ interface BinderFlags {
   spine?: boolean;
   duplex?: boolean;
   report: boolean;
+  number?: boolean;
 }
 
 function binderText(r: BinderReport): string {
   const lines = [`已生成 ${r.volumes.length} 卷案卷 / ${r.volumes.length} volume(s) written:`];
   for (const v of r.volumes) {
-    lines.push(`  ${v.path}`, `    ${v.title}：${v.documents.length} 件，${v.numberedPages} 页（PDF 共 ${v.pages} 页）`);
+    const drafts = v.documents.filter((d) => d.archivalCode === null).length;
+    const name = v.volumeNo !== null ? `第 ${v.volumeNo} 卷 ${v.archivalCode ?? ''}` : v.item === null ? '全年' : '草稿（未归档）';
+    lines.push(`  ${v.path}`, `    ${name}　${v.title}：${v.documents.length} 件，${v.numberedPages} 页（PDF 共 ${v.pages} 页）${drafts > 0 ? `，其中 ${drafts} 件未归档、按草稿打印` : ''}`);
   }
+  const drafts = r.volumes.flatMap((v) => v.documents).filter((d) => d.archivalCode === null).length;
+  if (drafts > 0) lines.push(`有 ${drafts} 件尚未归档：用 taizhang number --year ${r.year} 归档后再导出，或导出时加 --number / ${drafts} record(s) printed as drafts`);
   if (r.overview) lines.push(`总目录 / overview: ${r.overview}`);
   if (r.report) lines.push(`装订报告 / report: ${r.report}`);
   if (r.warnings.length > 0) {
@@ -44,6 +49,7 @@ export function registerBinderCommands({ exportCmd }: CommandGroups, io: CliIO):
     .option('--spine', '附脊背标签页 / add a spine label page')
     .option('--duplex', '按双面打印排版（封面、目录、分隔页从正面开始）/ lay out for double-sided printing')
     .option('--no-report', '不写装订报告 JSON / do not write the report JSON')
+    .option('--number', '先归档：未归档的材料先编定件号和档号再导出（否则按草稿打印）/ archive unnumbered records first, else they print as drafts')
     .action(async (o: BinderFlags, cmd: Command) => {
       if (o.photosPerPage !== '1' && o.photosPerPage !== '2') {
         throw usageError(`--photos-per-page 只能是 1 或 2 / must be 1 or 2：${o.photosPerPage}`);
@@ -59,6 +65,7 @@ export function registerBinderCommands({ exportCmd }: CommandGroups, io: CliIO):
         spine: o.spine === true,
         duplex: o.duplex === true,
         report: o.report,
+        number: o.number === true,
       };
       await callCore(io, cmd, 'binder.export', args, binderText);
     });

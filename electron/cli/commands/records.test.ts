@@ -28,7 +28,7 @@ describe('CLI add / list / show', () => {
     expect(rows.map((r) => [r.type, r.date, r.activity])).toEqual([['方案', '2024-03-05', '学雷锋活动'], ['照片', '2024-03-05', '学雷锋活动']]);
 
     const human = await cli('list', '--archive', archive, '--year', '2024');
-    expect(human.stdout).toMatch(/#\d+\s+2024-03-05\s+方案/);
+    expect(human.stdout).toMatch(/#\d+\s+未归档\s+2024-03-05\s+方案/);
     expect(human.stdout).toContain('共 2 件，3 页');
 
     const show = await cli('show', String(rows[0]!.id), '--archive', archive, '--json');

@@ -54,14 +54,22 @@ function addText(r: AddResult): string {
   return lines.join('\n');
 }
 
-/** One line per record: 件号, date, type, pages and title, then the item codes. Types are padded with full-width spaces. */
+/**
+ * One line per record: its number in the archive (#id), its 档号 (or 未归档), date, type, pages and title, then the
+ * item codes. Types are padded with full-width spaces.
+ */
 export function recordTable(rows: RecordSummary[]): string {
   if (rows.length === 0) return '没有符合条件的记录 / no records';
-  const header = `${'件号'.padEnd(6)}${'日期'.padEnd(9)}类型　 页数  题名`;
+  // Chinese characters take two columns in a terminal.
+  const columns = (text: string): number => [...text].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e7f ? 2 : 1), 0);
+  const codeOf = (r: RecordSummary): string => r.archivalCode ?? '未归档';
+  const codeWidth = Math.max(...rows.map((r) => columns(codeOf(r)))) + 2;
+  const pad = (text: string, width: number): string => text + ' '.repeat(Math.max(1, width - columns(text)));
+  const header = `${'编号'.padEnd(6)}${pad('档号', codeWidth)}${'日期'.padEnd(9)}类型　 页数  题名`;
   const lines = rows.map((r) => {
     const items = r.items.map((i) => i.code).join('、');
     const activity = r.activity ? `〔${r.activity}〕` : '';
-    return `${`#${r.id}`.padEnd(8)}${(r.date ?? '—').padEnd(11)}${r.type.padEnd(3, '　')} ${String(r.pages).padStart(4)}  ${displayTitle(r.title, r.titleSupplied)}${activity}${items ? `  [${items}]` : ''}`;
+    return `${`#${r.id}`.padEnd(8)}${pad(codeOf(r), codeWidth)}${(r.date ?? '—').padEnd(11)}${r.type.padEnd(3, '　')} ${String(r.pages).padStart(4)}  ${displayTitle(r.title, r.titleSupplied)}${activity}${items ? `  [${items}]` : ''}`;
   });
   const pages = rows.reduce((n, r) => n + r.pages, 0);
   return [header, ...lines, `共 ${rows.length} 件，${pages} 页`].join('\n');
@@ -104,7 +112,11 @@ function detailText(d: RecordDetail): string {
   const caption = CAPTION_FIELDS.filter((f) => d.caption[f]).map((f) => `${CAPTION_LABELS[f]}：${d.caption[f]}`);
   return [
     `#${d.id} ${displayTitle(d.title, d.titleSupplied)}${d.deletedAt ? '（在回收站）' : ''}`,
-    `年度：${d.year}　日期：${d.date ?? '—'}　类型：${d.type}　保管期限：${d.retention}`,
+    `年度：${d.year}　日期：${d.date ?? '—'}　类型：${d.type}　保管期限：${d.retention}${d.secrecy ? `　密级：${d.secrecy}` : ''}`,
+    d.identity
+      ? `档号：${d.identity.archivalCode}　第 ${d.identity.volumeNo} 卷 第 ${d.identity.piece} 件　${d.identity.carried ? `（结转自 ${d.identity.year} 年度，沿用原件档号）` : `归档于 ${d.identity.archivedOn}`}`
+      : '档号：未归档（用 taizhang number 归档）',
+    ...d.withdrawals.map((w) => `曾用档号 ${w.archivalCode}，${w.on} 撤销：${w.reason}`),
     `文号：${d.docNo || '—'}　责任者：${d.author || '—'}　活动：${d.activity ?? '—'}`,
     `测评项目：${d.items.map((i) => i.path).join('；') || '—'}`,
     ...(d.tags.length > 0 ? [`标签：${d.tags.join('、')}`] : []),

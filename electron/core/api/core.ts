@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { contract, isMethodName, type Api, type MethodName, type Result } from '../../../shared/api/contract.js';
 import { TaizhangError } from '../../../shared/errors.js';
+import { archivalHandlers } from '../archival/handlers.js';
 import { archiveHandlers } from '../archive/handlers.js';
 import { backupHandlers } from '../backup/handlers.js';
 import { binderHandlers } from '../binder/handlers.js';
@@ -30,6 +31,7 @@ export function buildHandlers(archive: Archive): Handlers {
     ...recordsHandlers(archive),
     ...searchHandlers(archive),
     ...statusHandlers(archive),
+    ...archivalHandlers(archive),
     ...binderHandlers(archive),
     ...checklistHandlers(archive),
     ...ledgerHandlers(archive),

@@ -5,7 +5,7 @@ import { listYears } from './years.js';
 
 export function archiveInfo(archive: Archive): ArchiveInfo {
   const counts = archive.db
-    .prepare('SELECT (SELECT count(*) FROM records WHERE deleted_at IS NULL) AS records, (SELECT count(*) FROM blobs) AS files')
+    .prepare('SELECT (SELECT count(*) FROM live_records) AS records, (SELECT count(*) FROM blobs) AS files')
     .get() as { records: number; files: number };
   return { path: archive.dir, schemaVersion: schemaVersion(archive.db), unit: getUnit(archive.db), years: listYears(archive.db), ...counts };
 }

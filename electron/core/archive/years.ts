@@ -7,7 +7,7 @@ export function listYears(db: Db): YearInfo[] {
   return db
     .prepare(
       `SELECT y.year, y.edition_id AS editionId, e.name AS editionName,
-              (SELECT count(*) FROM records r WHERE r.year = y.year AND r.deleted_at IS NULL) AS records
+              (SELECT count(*) FROM live_records r WHERE r.year = y.year) AS records
        FROM years y JOIN editions e ON e.id = y.edition_id ORDER BY y.year`,
     )
     .all() as YearInfo[];

@@ -22,6 +22,7 @@ beforeAll(async () => {
   archiveDir = path.join(root, 'archive');
   core = createCore(await initArchive(archiveDir, TEST_UNIT));
   sample = await buildSampleArchive(core, path.join(root, 'sources'));
+  await core.api['archival.number']({ year: YEAR });
 });
 
 afterAll(() => {
@@ -53,14 +54,19 @@ async function withoutLibreOffice<T>(fn: () => Promise<T>): Promise<T> {
 describe('export binder', () => {
   it('makes one valid volume per top-level item, with bookmarks, agreeing numbers and a report for the checklist', async () => {
     const report = await exportJson('--out', out('default'), '--spine');
-    expect(report.volumes.map((v) => v.item)).toEqual(['1', '4']);
+    // Boxes never mix 保管期限: the 永久 台账 of item 1 has a volume of its own, numbered first.
+    expect(report.volumes.map((v) => [v.item, v.retention, v.volumeNo])).toEqual([['1', '永久', 1], ['1', '定期10年', 2], ['4', '定期10年', 3]]);
     for (const v of report.volumes) {
-      expect(Object.keys(v)).toEqual(expect.arrayContaining(['path', 'item', 'title', 'pages', 'numberedPages', 'documents']));
+      expect(Object.keys(v)).toEqual(expect.arrayContaining(['path', 'item', 'title', 'pages', 'numberedPages', 'documents', 'archivalCode', 'retention', 'volumeNo']));
       expect(qpdfCheck(v.path).ok, qpdfCheck(v.path).output).toBe(true);
-      expect(await agreementProblems(v)).toEqual([]);
-      for (const d of v.documents) expect(Object.keys(d)).toEqual(expect.arrayContaining(['piece', 'recordId', 'title', 'startPage', 'firstPageNo', 'pages']));
+      expect(await agreementProblems(v, YEAR)).toEqual([]);
+      for (const d of v.documents) {
+        expect(Object.keys(d)).toEqual(expect.arrayContaining(['piece', 'recordId', 'title', 'startPage', 'firstPageNo', 'pages', 'archivalCode', 'retention', 'year']));
+        expect(d.retention).toBe(v.retention);
+      }
     }
-    const [first, second] = report.volumes;
+    const [permanent, first, second] = report.volumes;
+    expect(permanent!.documents.map((d) => d.recordId)).toEqual([sample.ids.a3]);
     // Archival order in 1.1.2: 方案, 签到表, 照片, 总结 of the activity; the unfiled record is left out with a warning.
     expect(first!.documents.slice(0, 4).map((d) => d.recordId)).toEqual([sample.ids.plan, sample.ids.signin, sample.ids.photos, sample.ids.summary]);
     expect(report.volumes.flatMap((v) => v.documents).some((d) => d.recordId === sample.ids.unfiled)).toBe(false);
@@ -143,24 +149,28 @@ describe('export binder', () => {
     const text = pageTexts(report.volumes[0]!.path)[photos.startPage - 1]!;
     expect(text).toContain('（1/3）');
     expect(text).toContain('（2/3）');
-    expect(await agreementProblems(report.volumes[0]!)).toEqual([]);
+    expect(await agreementProblems(report.volumes[0]!, YEAR)).toEqual([]);
   });
 
   it('keeps landscape and A3 pages, or fits them to A4 with --fit-a4', async () => {
-    const kept = await withoutLibreOffice(() => exportJson('--out', out('kept.pdf'), '--item', '1'));
-    const fitted = await withoutLibreOffice(() => exportJson('--out', out('fitted.pdf'), '--item', '1', '--fit-a4'));
+    // Item 1 has a 永久 and a 定期10年 volume: the folder gets both.
+    const kept = await withoutLibreOffice(() => exportJson('--out', out('kept'), '--item', '1'));
+    const fitted = await withoutLibreOffice(() => exportJson('--out', out('fitted'), '--item', '1', '--fit-a4'));
+    expect(kept.volumes.map((v) => v.retention)).toEqual(['永久', '定期10年']);
+    const volumeOf = (report: BinderReport, id: number) => report.volumes.find((v) => v.documents.some((d) => d.recordId === id))!;
     const sizeOf = async (report: BinderReport, id: number): Promise<{ width: number; height: number }> => {
-      const d = report.volumes[0]!.documents.find((x) => x.recordId === id)!;
-      return (await pageSizes(report.volumes[0]!.path))[d.startPage - 1]!;
+      const volume = volumeOf(report, id);
+      const d = volume.documents.find((x) => x.recordId === id)!;
+      return (await pageSizes(volume.path))[d.startPage - 1]!;
     };
     expect(await sizeOf(kept, sample.ids.summary)).toEqual({ width: 841.89, height: 595.28 });
     expect(await sizeOf(kept, sample.ids.a3)).toEqual({ width: 841.89, height: 1190.55 });
     expect(await sizeOf(fitted, sample.ids.summary)).toEqual({ width: 841.89, height: 595.28 });
     expect(await sizeOf(fitted, sample.ids.a3)).toEqual({ width: 595.28, height: 841.89 });
-    for (const r of [kept, fitted]) expect(qpdfCheck(r.volumes[0]!.path).ok).toBe(true);
+    for (const r of [kept, fitted]) for (const v of r.volumes) expect(qpdfCheck(v.path).ok).toBe(true);
     // The first page was shrunk to free the stamp's band: the source's blue header starts below the stamp.
-    const a3 = fitted.volumes[0]!.documents.find((d) => d.recordId === sample.ids.a3)!;
-    const page = await renderPage(fitted.volumes[0]!.path, a3.startPage);
+    const a3 = volumeOf(fitted, sample.ids.a3).documents.find((d) => d.recordId === sample.ids.a3)!;
+    const page = await renderPage(volumeOf(fitted, sample.ids.a3).path, a3.startPage);
     expect(ink(page, { left: 0.2, top: 0.02, width: 0.4, height: 0.05 }).share).toBe(0);
     expect(ink(page, { left: 0.2, top: 0.12, width: 0.4, height: 0.03 }).mean[2]).toBeGreaterThan(100);
   });
@@ -177,7 +187,7 @@ describe('export binder', () => {
     const number = words.find((w) => w.text === String(rotated.firstPageNo + 1))!;
     expect(number.xMin).toBeGreaterThan(width * 0.8);
     expect(number.yMin).toBeGreaterThan(height * 0.9);
-    expect(await agreementProblems(volume)).toEqual([]);
+    expect(await agreementProblems(volume, YEAR)).toEqual([]);
   });
 
   it('makes the whole year one volume with a 总目录, for double-sided printing', async () => {
@@ -189,7 +199,7 @@ describe('export binder', () => {
     expect(report.overview && existsSync(report.overview)).toBeTruthy();
     expect(report.report).toBe(out('year.report.json'));
     expect(qpdfCheck(volume.path).ok).toBe(true);
-    expect(await agreementProblems(volume)).toEqual([]);
+    expect(await agreementProblems(volume, YEAR)).toEqual([]);
     const marks = outline(volume.path);
     const texts = pageTexts(volume.path);
     // Cover with a blank back; 总目录, 卷内目录 and each divider start on the front of a sheet (odd page).
@@ -204,11 +214,13 @@ describe('export binder', () => {
     const back = volume.documents.find((d) => d.startPage % 2 === 0)!;
     const { width, words } = pageWords(volume.path, back.startPage);
     expect(words.find((w) => w.text === String(back.firstPageNo))!.xMax).toBeLessThan(width * 0.2);
-    // 件号 run over the whole year.
-    expect(volume.documents.map((d) => d.piece)).toEqual(volume.documents.map((_, i) => i + 1));
+    // The same 件号 and 档号 as the volumes print; each box's 件 under its 卷号.
+    const boxes = await core.api['archival.volumes']({ year: YEAR });
+    expect(volume.documents.map((d) => d.volumeNo)).toEqual([...volume.documents.map((d) => d.volumeNo)].sort());
+    for (const d of volume.documents) expect(d.archivalCode?.startsWith(boxes.find((b) => b.volumeNo === d.volumeNo)!.archivalCode.slice(0, -4))).toBe(true);
     const overviewText = pageTexts(report.overview!).join('');
     expect(overviewText).toMatch(/案\s*卷\s*总\s*目\s*录/);
-    expect(overviewText).toContain(volume.archivalCode);
+    for (const b of boxes) expect(overviewText).toContain(b.archivalCode);
   });
 
   it('refuses what it cannot do, with clear messages, and writes nothing', async () => {

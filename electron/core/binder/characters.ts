@@ -9,7 +9,7 @@ import { planPieces } from './plan.js';
  * plus the archive's own text; a test checks that the binder's sources use no character missing here.
  */
 export const STATIC_TEXT =
-  '–—“”…　、。「」】〓一上下不与个中为久于人代以件任份位住体何余依保修先入全共其具内况准出分创到制剪功加动单印卷压原取另只可台号合同名后含启告和因图在坏城处备复失夹如子字存安完宗定容密导封将已市年序库应度建张归录得总情成或截所打扫找报按损换据排描放数整文料断新方无日时明是暂替最月有期未本机权材构查标案档检止正此每永求没沿法注测消添照片版理生用由电的盒目码秒称程立章第签管类系纸线编缩缺置考者而背能脊致虚行表被装要见解设评说请读责账质贴资起超转软输过运还这适部重长问间阅附限隔需面页项顺题首齐（），．：；';
+  '–—“”…　、。「」】〓一上下不与个中为久于人代以件任份位住体何余使依保修充先入全共其具内再况准出分创到制剪功加动单印卷压原参取另只可台号合同名后含启告和因图在坏城处备复失夹如子字存安完宗定容密导封将尚已市年序库应度建张归录往得总情成或截所打扫找报按损换据排描撤放效数整文料断新方无日时明是暂替最月有期未本机权材构查标案档检止正此每永求汇没沿法注测消添照片版理生用由电留的盒目码秒称程稿立章第等签管类系纸线结续编缩缺置考者而背能脊致草虚行补表被装要见解设评该说请读责账质贴资起超转软输过运还这适部重销长问间阅附限隔需面页项顺题首齐（），．：；';
 
 const PRINTABLE_ASCII = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('');
 
@@ -17,16 +17,17 @@ const PRINTABLE_ASCII = Array.from({ length: 95 }, (_, i) => String.fromCharCode
 export function collectCharacters(plan: BinderPlan, sources: ReadonlyMap<string, FileSource>): Set<string> {
   const texts: string[] = [
     STATIC_TEXT, PRINTABLE_ASCII, PATH_SEPARATOR, ...Object.values(CAPTION_LABELS), ...RECORD_TYPES, ...RETENTION_PERIODS, ...COMPLETENESS,
-    plan.editionName, ...Object.values(plan.unit),
+    plan.editionName, plan.unit.name, plan.unit.fonds, plan.unit.filer, plan.unit.checker,
   ];
   for (const w of plan.warnings) texts.push(w.message);
   for (const volume of plan.volumes) {
-    texts.push(volume.title, volume.archivalCode, volume.retention);
+    texts.push(volume.title, volume.archivalCode ?? '', volume.retention ?? '', volume.archivedOn ?? '');
+    for (const w of volume.withdrawn) texts.push(w.archivalCode, w.reason);
     const items = [...(volume.item ? [volume.item] : []), ...volume.emptyItems, ...volume.sections.flatMap((s) => [s.item, ...s.ancestors])];
     for (const i of items) texts.push(i.code, i.label, i.title, i.method, i.requirement, i.unit);
     for (const s of volume.sections) if (s.status) texts.push(s.status.status, s.status.reason);
     for (const p of planPieces(volume)) {
-      texts.push(p.title, p.docNo, p.author, p.note, p.activity ?? '', p.item, ...p.alsoUnder, ...Object.values(p.caption));
+      texts.push(p.title, p.docNo, p.author, p.note, p.activity ?? '', p.item, p.archivalCode ?? '', p.problem ?? '', ...p.alsoUnder, ...Object.values(p.caption));
       for (const f of p.files) texts.push(f.name, f.binderNote ?? '');
     }
   }

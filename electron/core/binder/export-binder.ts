@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { BinderOptions, BinderReport, BinderVolume, BinderWarning } from '../../../shared/api/binder.js';
 import { TaizhangError } from '../../../shared/errors.js';
+import { numberRecords } from '../archival/number.js';
 import type { CallContext } from '../handler-types.js';
 import { computeStatus } from '../status/status.js';
 import type { Archive } from '../store/archive-folder.js';
@@ -28,7 +29,7 @@ export async function exportBinder(archive: Archive, options: BinderOptions, ctx
   const progress = (stage: string, done: number, total: number, message?: string): void =>
     ctx.onProgress?.({ stage, done, total, ...(message ? { message } : {}) });
   progress('读取档案 / planning', 0, 1);
-  const plan = planBinder(archive.db, options, statusLookup(archive, options.year));
+  const plan = planWithNumbers(archive, options);
   const targets = resolveTargets(options, plan);
   await fs.mkdir(targets.dir, { recursive: true }).catch(() => {
     throw new TaizhangError('invalid_input', `无法创建输出文件夹：${targets.dir} / Cannot create the output folder`);
@@ -55,12 +56,13 @@ export async function exportBinder(archive: Archive, options: BinderOptions, ctx
       written.push({ temp, target });
       const rendered = await renderVolume(plan, volume, fonts, temp, {
         signal: ctx.signal,
-        onPiece: () => progress('排版 / typesetting', ++piecesDone, totalPieces, `第 ${volume.number} 卷`),
+        onPiece: () => progress('排版 / typesetting', ++piecesDone, totalPieces, volume.volumeNo !== null ? `第 ${volume.volumeNo} 卷` : '草稿'),
       });
       warnings.push(...rendered.warnings);
       volumes.push({
-        path: target, item: volume.item?.code ?? null, title: volume.title, archivalCode: volume.archivalCode,
-        pages: rendered.pages, numberedPages: volume.numberedPages, documents: rendered.documents,
+        path: target, item: (volume.scope ?? volume.item)?.code ?? null, title: volume.title, archivalCode: volume.archivalCode,
+        retention: volume.retention, volumeNo: volume.volumeNo, pages: rendered.pages, numberedPages: volume.numberedPages,
+        documents: rendered.documents,
       });
     }
     let overview: string | null = null;
@@ -86,6 +88,20 @@ export async function exportBinder(archive: Archive, options: BinderOptions, ctx
   } finally {
     await fs.rm(workDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The plan of the export; with `number`, the records it would print as drafts are archived first (归档), so they
+ * print with their 件号 and 档号.
+ */
+function planWithNumbers(archive: Archive, options: BinderOptions): BinderPlan {
+  const statusOf = statusLookup(archive, options.year);
+  const plan = planBinder(archive.db, options, statusOf);
+  if (!options.number) return plan;
+  const drafts = plan.volumes.flatMap((v) => planPieces(v)).filter((p) => p.archivalCode === null && p.copyOf === null).map((p) => p.recordId);
+  if (drafts.length === 0) return plan;
+  numberRecords(archive.db, { year: options.year, ids: drafts, dryRun: false });
+  return planBinder(archive.db, options, statusOf);
 }
 
 interface Targets {

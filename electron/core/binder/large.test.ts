@@ -53,14 +53,17 @@ describe('a 300-page binder', () => {
     }
 
     const out = tempDir();
-    const report = (await core.api['binder.export']({ year: YEAR, out })) as BinderReport;
+    // The export offers 归档 first, so every 件 prints with the 件号 it keeps for good.
+    const report = (await core.api['binder.export']({ year: YEAR, out, number: true })) as BinderReport;
     expect(report.volumes).toHaveLength(1);
     const volume = report.volumes[0]!;
     expect(volume.documents).toHaveLength(7 * (9 + 4 + 3));
+    expect(volume.documents.map((d) => d.piece)).toEqual(volume.documents.map((_, i) => i + 1));
+    expect(volume).toMatchObject({ volumeNo: 1, retention: '定期10年', archivalCode: 'Z001-WS·2024-D10-01-001' });
     expect(volume.numberedPages).toBe(7 * (9 * 3 + 4 + 3 * 4));
     expect(volume.pages).toBeGreaterThanOrEqual(300);
     expect(qpdfCheck(volume.path).ok).toBe(true);
-    expect(await agreementProblems(volume)).toEqual([]);
+    expect(await agreementProblems(volume, YEAR)).toEqual([]);
     expect(outline(volume.path).filter((m) => /^第\d+件 /.test(m.title))).toHaveLength(volume.documents.length);
 
     // Cover, a contents page and a photo page render with ink where their text is.
@@ -99,9 +102,11 @@ describe('a 300-page binder', () => {
       mkdirSync(path.dirname(file), { recursive: true });
       writeFileSync(file, onePage);
     }
+    expect((await core.api['archival.number']({ year: YEAR })).numbered).toHaveLength(500);
     const report = (await core.api['binder.export']({ year: YEAR, out: tempDir() })) as BinderReport;
     const volume = report.volumes[0]!;
     expect(volume.documents.map((d) => d.recordId).sort((a, b) => a - b)).toEqual(ids);
+    expect(volume.documents.map((d) => d.archivalCode)).toEqual(ids.map((_, i) => `Z001-WS·2024-D10-01-${String(i + 1).padStart(4, '0')}`));
     expect(volume.numberedPages).toBe(500);
     expect(report.warnings.filter((w) => w.recordId !== null)).toEqual([]);
     expect(qpdfCheck(volume.path).ok).toBe(true);

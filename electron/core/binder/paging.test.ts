@@ -6,7 +6,8 @@ const file = (sha: string, kind: PlanFile['kind'] = 'image'): PlanFile => ({ nam
 
 function piece(n: number, type: PlanPiece['type'], files: PlanFile[]): PlanPiece {
   return {
-    piece: n, recordId: n, item: '1.1', title: `件${n}`, docNo: '', author: '', date: null, type, retention: '定期10年', note: '', caption: {},
+    seq: n, volumeNo: 1, boxLabel: '', pieceNo: n, archivalCode: `Z001-WS·2024-D10-01-${String(n).padStart(4, '0')}`, identityYear: 2024, problem: '01', copyOf: null,
+    recordId: n, item: '1.1', title: `件${n}`, docNo: '', author: '', date: null, type, retention: '定期10年', note: '', caption: {},
     activity: null, files, alsoUnder: [], blocks: [], pages: 0, firstPageNo: 0,
   };
 }

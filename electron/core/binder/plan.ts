@@ -39,9 +39,24 @@ export type PageBlock =
   | { kind: 'placeholder'; file: PlanFile | null; reason: string };
 
 /** A 件 of a volume. Its `caption` is the record's over its activity's. */
-export interface PlanPiece extends Pick<RecordFields, 'docNo' | 'author' | 'date' | 'type' | 'retention' | 'note' | 'caption'> {
-  /** 件号 inside the volume. */
-  piece: number;
+export interface PlanPiece extends Pick<RecordFields, 'docNo' | 'author' | 'date' | 'type' | 'note' | 'caption'> {
+  /** 顺序号: its place in this printed volume (links, bookmarks and the contents row use it). */
+  seq: number;
+  /** 卷号 of the box it belongs to; null while that class is not archived. */
+  volumeNo: number | null;
+  /** The box in words, heading its 件 when several boxes print in one file (--single). */
+  boxLabel: string;
+  /** 件号 given at 归档; null for a draft (not yet archived). */
+  pieceNo: number | null;
+  /** 档号 given at 归档 (a carried-over copy shows its original's); null for a draft. */
+  archivalCode: string | null;
+  /** 年度 of its 档号 and stamp: the original's for a carried-over copy. */
+  identityYear: number;
+  retention: RetentionPeriod;
+  /** 问题代码 of its class; null for a draft. */
+  problem: string | null;
+  /** A copy carried over from an earlier year (年度结转): printed as 复制件 with the original's stamp. */
+  copyOf: { year: number } | null;
   recordId: number;
   /** Code of the item it is filed under in this volume. */
   item: string;
@@ -70,26 +85,42 @@ export interface PlanSection {
   status: ItemStatusNote | null;
   pieces: PlanPiece[];
   /** 件 filed under another item of this volume that also belong here. */
-  references: { piece: number; title: string; item: string }[];
+  references: { seq: number; title: string; item: string }[];
+  /** The item's 件 go on after others (a 件 archived later takes the next 件号, at the end of the volume). */
+  continued: boolean;
+}
+
+/** A number taken back by 撤销归档: the gap the 备考表 states. */
+export interface WithdrawnPiece {
+  piece: number;
+  archivalCode: string;
+  reason: string;
+  on: string;
 }
 
 export interface PlanVolume {
-  /** 卷号 (also the box number on the spine). */
-  number: number;
+  /** 卷号 (the 盒号 on the spine); null for a class not yet archived (a draft) and for the whole year in one file. */
+  volumeNo: number | null;
   fileName: string;
-  /** The volume's item: top-level by default, any item with --item, null for the whole year. */
+  /** The 测评项目 the volume's 问题 stands for; null for the whole year in one file. */
   item: PlanItem | null;
+  /** The item an --item export was asked for, when it is below the volume's 测评项目. */
+  scope: PlanItem | null;
   title: string;
-  archivalCode: string;
-  retention: RetentionPeriod;
-  retentionCounts: Partial<Record<RetentionPeriod, number>>;
+  /** The volume's stored 档号; null for a draft or the whole year. */
+  archivalCode: string | null;
+  /** One 保管期限 per volume; null only for the whole year in one file. */
+  retention: RetentionPeriod | null;
+  /** 立卷日期: the day the volume was made up at 归档; null for a draft. */
+  archivedOn: string | null;
   startDate: string | null;
   endDate: string | null;
-  /** The whole year in one volume, with a 总目录 of its items in front. */
+  /** The whole year in one file, with a 总目录 of its items in front. */
   withOverview: boolean;
   sections: PlanSection[];
   /** Items of the volume that have no materials this year (named in the 备考表). */
   emptyItems: PlanItem[];
+  withdrawn: WithdrawnPiece[];
   /** Filled by the numbering. */
   numberedPages: number;
 }
@@ -106,9 +137,23 @@ export interface BinderPlan {
   options: PlanOptions;
   unit: UnitSettings;
   editionName: string;
+  /** What is printed: one file a box, or the whole year in one file. */
   volumes: PlanVolume[];
+  /** The year's boxes (classes), as the 案卷总目录 lists them; the same as `volumes` unless --single. */
+  boxes: PlanVolume[];
   warnings: BinderWarning[];
   created: Date;
+}
+
+/** How a 件 is named in messages and notes: by its 件号, or as a draft by its place in the volume. */
+export function pieceName(p: Pick<PlanPiece, 'pieceNo' | 'seq'>): string {
+  return p.pieceNo !== null ? `第 ${p.pieceNo} 件` : `草稿第 ${p.seq} 份`;
+}
+
+/** The mark on every page of a 件 that is not an original archived in this volume, if any. */
+export function copyMark(p: Pick<PlanPiece, 'archivalCode' | 'copyOf'>): string | null {
+  if (p.copyOf) return `复制件（原件见 ${p.copyOf.year} 年度）`;
+  return p.archivalCode === null ? '草稿（未归档）' : null;
 }
 
 export function planPieces(volume: PlanVolume): PlanPiece[] {

@@ -1,17 +1,36 @@
 import type { BinderOptions, BinderWarning } from '../../../shared/api/binder.js';
 import type { IndexItem } from '../../../shared/api/index.js';
 import type { FileKind } from '../../../shared/api/records.js';
-import { binderTypeRank, displayTitle, RETENTION_PERIODS, type Caption, type RetentionPeriod } from '../../../shared/domain/record.js';
-import { TaizhangError } from '../../../shared/errors.js';
-import { safeFileName } from '../files/safe-name.js';
-import { listItems, resolveEdition } from '../index/editions.js';
+import { displayTitle, RETENTION_PERIODS, type Caption, type RetentionPeriod } from '../../../shared/domain/record.js';
 import type { RecordTableRow } from '../records/repository.js';
+import { TaizhangError } from '../../../shared/errors.js';
+import { classOf } from '../archival/number.js';
+import { archivalOrder } from '../archival/order.js';
+import { numbersOfYear, volumesOfYear, type VolumeRow } from '../archival/repository.js';
+import { safeFileName } from '../files/safe-name.js';
+import { listItems } from '../index/editions.js';
+import { yearHoldings, type YearHoldings } from '../index/holdings.js';
+import { ItemTree } from '../index/item-tree.js';
 import { getUnit } from '../store/archive-folder.js';
 import type { Db } from '../store/database.js';
-import type { BinderPlan, ItemStatusNote, PlanFile, PlanItem, PlanPiece, PlanSection, PlanVolume } from './plan.js';
+import { all } from '../store/sql.js';
+import type { BinderPlan, ItemStatusNote, PlanFile, PlanItem, PlanPiece, PlanSection, PlanVolume, WithdrawnPiece } from './plan.js';
 
-/** A record of the year with its activity's name, date and caption. */
-type RecordRow = RecordTableRow & { activity_name: string | null; activity_date: string | null; activity_caption: string | null };
+/** A record of the year with its activity and its stored identity, as the planner reads it. */
+interface RecordRow
+  extends Pick<RecordTableRow, 'id' | 'title' | 'title_supplied' | 'doc_no' | 'author' | 'date' | 'type' | 'retention' | 'note' | 'caption' | 'activity_id'> {
+  activity_name: string | null;
+  activity_date: string | null;
+  activity_caption: string | null;
+  carried_year: number | null;
+  piece: number | null;
+  archival_code: string | null;
+  ident_year: number | null;
+  ident_retention: RetentionPeriod | null;
+  ident_problem: string | null;
+  ident_volume: number | null;
+  carried: number | null;
+}
 
 interface FileRow {
   record_id: number;
@@ -23,59 +42,102 @@ interface FileRow {
   binder_note: string | null;
 }
 
-/** A record as the planner sees it: fields, files, and the items of the year's edition it is filed under. */
+/** A record placed for printing: which volume it goes into and under which item. */
 interface Candidate {
   row: RecordRow;
-  caption: Caption;
   files: PlanFile[];
-  /** Item ids in tree order. */
+  /** Items of this print it is filed under, in tree order; the first is its section. */
   items: number[];
-  /** Date of its activity (or its own), for keeping an activity's 件 together in time order. */
-  groupDate: string | null;
-  groupKey: string;
+  volumeKey: string;
+  /** 0 archived here, 1 carried over (a copy), 2 draft: the order of the three kinds in a volume. */
+  kind: 0 | 1 | 2;
 }
 
-/** Archival code letters of the 保管期限 (DA/T 22). */
-const RETENTION_CODE: Record<RetentionPeriod, string> = { 永久: 'Y', 定期30年: 'D30', 定期10年: 'D10' };
+/** One box: a stored volume, or the class a draft would be archived in. */
+interface VolumeSlot {
+  key: string;
+  row: VolumeRow | null;
+  retention: RetentionPeriod;
+  problem: string;
+  problemItem: IndexItem;
+}
 
 export type StatusLookup = (code: string) => ItemStatusNote | null;
 
 /**
- * Reads the archive into a binder plan: the volumes, their sections per index item and their 件 in archival order.
- * Pages are not known yet (the prober and the numbering add them).
+ * Reads the archive into a binder plan. Volumes are the classes of 归档 (年度 + 保管期限 + 问题), with the 卷号, 档号
+ * and 立卷日期 stored when the class was archived; inside a volume the 件 follow their stored 件号, then copies
+ * carried over from earlier years, then records not yet archived, printed as drafts. So a full export, an --item
+ * export and --single print the same 件号 and 档号 for the same record. Pages are not known yet (the prober and the
+ * numbering add them).
  */
 export function planBinder(db: Db, options: BinderOptions, statusOf: StatusLookup, created = new Date()): BinderPlan {
   const { year } = options;
-  const editionId = resolveEdition(db, { year });
-  const editionName = (db.prepare('SELECT name FROM editions WHERE id = ?').pluck().get(editionId) as string | undefined) ?? '';
-  const items = listItems(db, editionId);
-  const tree = new ItemTree(items);
+  const holdings = yearHoldings(db, year);
+  const editionName = (db.prepare('SELECT name FROM editions WHERE id = ?').pluck().get(holdings.edition) as string | undefined) ?? '';
+  const tree = new ItemTree(listItems(db, holdings.edition));
   const unit = getUnit(db);
   const warnings: BinderWarning[] = [];
-  // Records outside the index are news for a whole-year export, not for one item's volume.
-  const candidates = readCandidates(db, year, tree, options.item === undefined ? warnings : []);
-  if (candidates.length === 0) {
-    throw new TaizhangError('not_found', `${year} 年度还没有可编入案卷的材料，请先添加材料 / No materials filed for ${year} yet`);
-  }
 
-  const topLevel = items.filter((i) => i.parent === null);
-  const withMaterials = topLevel.filter((top) => candidates.some((c) => c.items.some((id) => tree.within(id, top.id))));
-  const boxNumber = (top: IndexItem): number => withMaterials.indexOf(top) + 1;
-
-  let scopes: { root: IndexItem | null; number: number }[];
+  let root: IndexItem | null = null;
   if (options.item !== undefined) {
-    const root = items.find((i) => i.code === options.item);
+    root = tree.byCode.get(options.item) ?? null;
     if (!root) {
       throw new TaizhangError('not_found', `${year} 年度所用的测评体系中没有编码为「${options.item}」的项目 / No index item ${options.item}`);
     }
-    const top = tree.topOf(root.id);
-    scopes = [{ root, number: Math.max(1, boxNumber(top)) }];
-  } else if (options.single) {
-    scopes = [{ root: null, number: 1 }];
-  } else {
-    scopes = withMaterials.map((top) => ({ root: top, number: boxNumber(top) }));
-    for (const top of topLevel) {
-      if (!withMaterials.includes(top)) {
+  }
+  const inScope = (id: number): boolean => root === null || tree.within(id, root.id);
+
+  const stored = new Map(volumesOfYear(db, year).map((v) => [slotKey(v.retention, v.problem), v]));
+  const slots = new Map<string, VolumeSlot>();
+  const slotFor = (retention: RetentionPeriod, problem: string, problemItem: IndexItem): string => {
+    const key = slotKey(retention, problem);
+    if (!slots.has(key)) slots.set(key, { key, row: stored.get(key) ?? null, retention, problem, problemItem });
+    return key;
+  };
+
+  const candidates: Candidate[] = [];
+  // Records outside the index are news for a whole-year export, not for one item's volume.
+  for (const { row, files } of readRecords(db, year)) {
+    const placed = holdings.itemsOf(row.id);
+    if (placed.length === 0) {
+      if (root === null) {
+        warnings.push({
+          recordId: row.id, file: null,
+          message: `「${row.title}」没有归入 ${year} 年度测评体系的任何项目，未编入案卷 / Not filed under any index item; left out`,
+        });
+      }
+      continue;
+    }
+    const items = placed.filter(inScope);
+    if (items.length === 0) continue;
+    const archivedHere = row.archival_code !== null && row.carried === 0;
+    let key: string;
+    if (archivedHere) {
+      const volume = [...stored.values()].find((v) => v.id === row.ident_volume)!;
+      key = slotFor(volume.retention, volume.problem, tree.byId.get(volume.item_id ?? -1) ?? tree.atLevel(placed[0]!, unit.problemLevel));
+    } else {
+      const cls = classOf(row.id, row.retention, holdings, tree, unit)!;
+      key = slotFor(cls.retention, cls.problem, cls.problemItem);
+    }
+    candidates.push({ row, files, items, volumeKey: key, kind: archivedHere ? 0 : row.carried_year !== null ? 1 : 2 });
+  }
+  if (candidates.length === 0) {
+    if (root) {
+      throw new TaizhangError('not_found', `测评项目「${root.code} ${root.title}」${year} 年度没有材料，无法生成案卷 / No materials under this item for ${year}`);
+    }
+    throw new TaizhangError('not_found', `${year} 年度还没有可编入案卷的材料，请先添加材料 / No materials filed for ${year} yet`);
+  }
+
+  const orderedSlots = [...slots.values()].sort(
+    (a, b) =>
+      (a.row?.volume_no ?? Infinity) - (b.row?.volume_no ?? Infinity) ||
+      tree.position.get(a.problemItem.id)! - tree.position.get(b.problemItem.id)! ||
+      RETENTION_PERIODS.indexOf(a.retention) - RETENTION_PERIODS.indexOf(b.retention),
+  );
+  if (root === null && !options.single) {
+    for (const top of tree.childrenOf(null)) {
+      if (!orderedSlots.some((s) => tree.within(s.problemItem.id, top.id) || tree.within(top.id, s.problemItem.id))) {
         warnings.push({
           recordId: null, file: null,
           message: `测评项目「${top.code} ${top.title}」${year} 年度没有材料，未生成案卷 / No materials under item ${top.code}; no volume made`,
@@ -84,144 +146,83 @@ export function planBinder(db: Db, options: BinderOptions, statusOf: StatusLooku
     }
   }
 
-  const volumes = scopes
-    .map((scope) => buildVolume(scope.root, scope.number, candidates, tree, statusOf, { year, unit: unit.name, fonds: unit.fonds }))
-    .filter((v): v is PlanVolume => v !== null);
-  if (volumes.length === 0) {
-    const root = scopes[0]?.root;
-    throw new TaizhangError(
-      'not_found',
-      `测评项目「${root ? `${root.code} ${root.title}` : ''}」${year} 年度没有材料，无法生成案卷 / No materials under this item for ${year}`,
-    );
+  const withdrawn = numbersOfYear(db, year).filter((n) => n.withdrawn_on !== null);
+  const withdrawnOf = (slot: VolumeSlot): WithdrawnPiece[] =>
+    withdrawn
+      .filter((n) => slot.row !== null && n.volume_id === slot.row.id)
+      .map((n) => ({ piece: n.piece, archivalCode: n.archival_code, reason: n.withdraw_reason ?? '', on: n.withdrawn_on ?? '' }));
+  const context: VolumeContext = { year, unit: unit.name, tree, root, statusOf, holdings };
+  const sameItemTwice = (slot: VolumeSlot): boolean => orderedSlots.filter((s) => s.problemItem.id === slot.problemItem.id).length > 1;
+
+  // Each box with its 件; printed one file a box, or all in one file for --single (the boxes still head the 总目录).
+  const boxes = orderedSlots.map((slot, i) => {
+    const members = orderPieces(candidates.filter((c) => c.volumeKey === slot.key), tree);
+    const label = slot.row ? `第 ${slot.row.volume_no} 卷　${slot.row.archival_code}　${slot.retention}` : `草稿（未归档）　${slot.problemItem.code} ${slot.problemItem.title}　${slot.retention}`;
+    const pieces = members.map((c, k) => toPiece(c, k + 1, tree, year, slot.row?.volume_no ?? null, label));
+    // Two volumes of one 测评项目 (two 保管期限) name the items without materials once, in the first.
+    const listEmpty = orderedSlots.findIndex((s) => s.problemItem.id === slot.problemItem.id) === i;
+    return { members, pieces, volume: buildVolume({ ...slot, twin: sameItemTwice(slot) }, members, pieces, withdrawnOf(slot), context, listEmpty) };
+  });
+  let volumes = boxes.map((b) => b.volume);
+  if (options.single) {
+    const pieces = boxes.flatMap((b) => b.pieces);
+    pieces.forEach((p, i) => (p.seq = i + 1));
+    volumes = [buildVolume(null, boxes.flatMap((b) => b.members), pieces, orderedSlots.flatMap(withdrawnOf), context, true)];
   }
   return {
     options: { year, photosPerPage: options.photosPerPage, fitA4: options.fitA4, duplex: options.duplex, spine: options.spine },
-    unit, editionName, volumes, warnings, created,
+    unit, editionName, volumes, boxes: boxes.map((b) => b.volume), warnings, created,
   };
 }
 
-class ItemTree {
-  readonly byId = new Map<number, IndexItem>();
-  readonly byCode = new Map<string, IndexItem>();
-  readonly position = new Map<number, number>();
-  private readonly children = new Map<number | null, IndexItem[]>();
-
-  constructor(readonly items: IndexItem[]) {
-    items.forEach((item, i) => {
-      this.byId.set(item.id, item);
-      this.byCode.set(item.code, item);
-      this.position.set(item.id, i);
-    });
-    for (const item of items) {
-      const parentId = item.parent === null ? null : (this.byCode.get(item.parent)?.id ?? null);
-      const list = this.children.get(parentId) ?? [];
-      list.push(item);
-      this.children.set(parentId, list);
-    }
-  }
-
-  parentOf(id: number): IndexItem | null {
-    const code = this.byId.get(id)?.parent;
-    return code == null ? null : (this.byCode.get(code) ?? null);
-  }
-
-  /** True when `id` is `rootId` or below it. */
-  within(id: number, rootId: number): boolean {
-    for (let cur: IndexItem | null = this.byId.get(id) ?? null; cur; cur = this.parentOf(cur.id)) if (cur.id === rootId) return true;
-    return false;
-  }
-
-  topOf(id: number): IndexItem {
-    let cur = this.byId.get(id)!;
-    for (let p = this.parentOf(cur.id); p; p = this.parentOf(p.id)) cur = p;
-    return cur;
-  }
-
-  isLeaf(id: number): boolean {
-    return (this.children.get(id) ?? []).length === 0;
-  }
-
-  /** Ancestors of `id` from `rootId` (inclusive; the top level when null) down to its parent. */
-  ancestors(id: number, rootId: number | null): IndexItem[] {
-    const chain: IndexItem[] = [];
-    if (id === rootId) return chain;
-    for (let p = this.parentOf(id); p; p = this.parentOf(p.id)) {
-      chain.unshift(p);
-      if (p.id === rootId) break;
-    }
-    return chain;
-  }
+function slotKey(retention: RetentionPeriod, problem: string): string {
+  return `${problem}\u0000${retention}`;
 }
 
-function readCandidates(db: Db, year: number, tree: ItemTree, warnings: BinderWarning[]): Candidate[] {
-  const rows = db
-    .prepare(
-      `SELECT r.*, a.name AS activity_name, a.date AS activity_date, a.caption AS activity_caption
-       FROM records r LEFT JOIN activities a ON a.id = r.activity_id
-       WHERE r.year = ? AND r.deleted_at IS NULL`,
-    )
-    .all(year) as RecordRow[];
-  const links = db
-    .prepare(
-      `SELECT ri.record_id, ri.item_id FROM record_items ri JOIN records r ON r.id = ri.record_id
-       WHERE r.year = ? AND r.deleted_at IS NULL`,
-    )
-    .all(year) as { record_id: number; item_id: number }[];
-  const files = db
-    .prepare(
-      `SELECT rf.record_id, rf.name, rf.sha256, b.kind, b.ext, b.exif_date, b.binder_note
-       FROM record_files rf JOIN blobs b ON b.sha256 = rf.sha256 JOIN records r ON r.id = rf.record_id
-       WHERE r.year = ? AND r.deleted_at IS NULL ORDER BY rf.record_id, rf.position, rf.id`,
-    )
-    .all(year) as FileRow[];
-  // A link to an item of another edition counts for the items mapped to it in this year's edition.
-  const mapped = db.prepare(
-    `SELECT to_item AS id FROM item_map WHERE from_item = ? UNION SELECT from_item AS id FROM item_map WHERE to_item = ?`,
+function readRecords(db: Db, year: number): { row: RecordRow; files: PlanFile[] }[] {
+  const rows = all<RecordRow>(
+    db,
+    `SELECT r.id, r.title, r.title_supplied, r.doc_no, r.author, r.date, r.type, r.retention, r.note, r.caption, r.activity_id,
+            a.name AS activity_name, a.date AS activity_date, a.caption AS activity_caption, o.year AS carried_year,
+            ident.piece, ident.archival_code, ident.year AS ident_year, ident.retention AS ident_retention,
+            ident.problem AS ident_problem, ident.volume_id AS ident_volume, ident.carried
+     FROM live_records r
+     LEFT JOIN activities a ON a.id = r.activity_id
+     LEFT JOIN records o ON o.id = r.carried_from
+     LEFT JOIN record_identity ident ON ident.record_id = r.id
+     WHERE r.year = ?`,
+    year,
   );
-
-  const itemsOf = new Map<number, Set<number>>();
-  for (const link of links) {
-    const ids = tree.byId.has(link.item_id)
-      ? [link.item_id]
-      : (mapped.all(link.item_id, link.item_id) as { id: number }[]).map((r) => r.id).filter((id) => tree.byId.has(id));
-    const set = itemsOf.get(link.record_id) ?? new Set<number>();
-    ids.forEach((id) => set.add(id));
-    itemsOf.set(link.record_id, set);
-  }
+  const files = all<FileRow>(
+    db,
+    `SELECT rf.record_id, rf.name, rf.sha256, b.kind, b.ext, b.exif_date, b.binder_note
+     FROM record_files rf JOIN blobs b ON b.sha256 = rf.sha256 JOIN live_records r ON r.id = rf.record_id
+     WHERE r.year = ? ORDER BY rf.record_id, rf.position, rf.id`,
+    year,
+  );
   const filesOf = new Map<number, PlanFile[]>();
   for (const f of files) {
     const list = filesOf.get(f.record_id) ?? [];
     list.push({ name: f.name, sha256: f.sha256, kind: f.kind, ext: f.ext, exifDate: f.exif_date, binderNote: f.binder_note });
     filesOf.set(f.record_id, list);
   }
+  return rows.map((row) => ({ row, files: filesOf.get(row.id) ?? [] }));
+}
 
-  const activityDates = new Map<number, string | null>();
-  for (const r of rows) {
-    if (r.activity_id === null) continue;
-    const own = r.activity_date ?? r.date;
-    const known = activityDates.get(r.activity_id);
-    if (own && (!known || own < known)) activityDates.set(r.activity_id, own);
-    else if (!activityDates.has(r.activity_id)) activityDates.set(r.activity_id, null);
-  }
-
-  const out: Candidate[] = [];
-  for (const row of rows) {
-    const ids = [...(itemsOf.get(row.id) ?? [])].sort((a, b) => tree.position.get(a)! - tree.position.get(b)!);
-    if (ids.length === 0) {
-      warnings.push({
-        recordId: row.id, file: null,
-        message: `「${row.title}」没有归入 ${year} 年度测评体系的任何项目，未编入案卷 / Not filed under any index item; left out`,
-      });
-      continue;
-    }
-    const caption = { ...parseCaption(row.activity_caption), ...parseCaption(row.caption) };
-    out.push({
-      row, caption, files: filesOf.get(row.id) ?? [], items: ids,
-      groupDate: row.activity_id !== null ? (row.activity_date ?? activityDates.get(row.activity_id) ?? null) : row.date,
-      groupKey: row.activity_id !== null ? `a${row.activity_id}` : `r${row.id}`,
-    });
-  }
-  return out;
+/** Archived 件 by 件号, then carried-over copies, then drafts, each of the last two in archival order. */
+function orderPieces(members: Candidate[], tree: ItemTree): Candidate[] {
+  const byOrder = (list: Candidate[]): Candidate[] =>
+    archivalOrder(
+      list.map((c) => ({
+        c, id: c.row.id, type: c.row.type, date: c.row.date, activityId: c.row.activity_id, activityDate: c.row.activity_date,
+        itemPosition: tree.position.get(c.items[0]!)!,
+      })),
+    ).map((o) => o.c);
+  return [
+    ...members.filter((c) => c.kind === 0).sort((a, b) => a.row.piece! - b.row.piece!),
+    ...byOrder(members.filter((c) => c.kind === 1)),
+    ...byOrder(members.filter((c) => c.kind === 2)),
+  ];
 }
 
 function parseCaption(json: string | null): Caption {
@@ -234,106 +235,136 @@ function parseCaption(json: string | null): Caption {
   }
 }
 
-/** Archival order inside an item: by activity (in time), then 方案/通知, 签到, 照片, 记录/总结, then by date. */
-function compareCandidates(a: Candidate, b: Candidate): number {
-  return (
-    compareDates(a.groupDate, b.groupDate) ||
-    a.groupKey.localeCompare(b.groupKey) ||
-    binderTypeRank(a.row.type) - binderTypeRank(b.row.type) ||
-    compareDates(a.row.date, b.row.date) ||
-    a.row.id - b.row.id
-  );
-}
-
-/** Undated material goes last. */
-function compareDates(a: string | null, b: string | null): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  return a < b ? -1 : 1;
-}
-
 interface VolumeContext {
   year: number;
   unit: string;
-  fonds: string;
+  tree: ItemTree;
+  root: IndexItem | null;
+  statusOf: StatusLookup;
+  holdings: YearHoldings;
 }
 
+/**
+ * One volume of the print: its 件 in order, cut into sections where the index item changes (an item whose 件 come
+ * back after others, archived later, gets a second divider marked as continued), with a divider for each item that
+ * only refers to 件 filed elsewhere in the volume.
+ */
 function buildVolume(
-  root: IndexItem | null,
-  number: number,
-  candidates: Candidate[],
-  tree: ItemTree,
-  statusOf: StatusLookup,
+  slot: (VolumeSlot & { twin: boolean }) | null,
+  members: Candidate[],
+  pieces: PlanPiece[],
+  withdrawn: WithdrawnPiece[],
   ctx: VolumeContext,
-): PlanVolume | null {
-  const inScope = (id: number): boolean => root === null || tree.within(id, root.id);
-  const byItem = new Map<number, Candidate[]>();
-  const alsoUnder = new Map<Candidate, number[]>();
-  for (const c of candidates) {
-    const here = c.items.filter(inScope);
-    if (here.length === 0) continue;
-    const [first, ...rest] = here;
-    byItem.set(first!, [...(byItem.get(first!) ?? []), c]);
-    alsoUnder.set(c, rest);
-  }
-  if (byItem.size === 0) return null;
+  listEmpty: boolean,
+): PlanVolume {
+  const { tree, root } = ctx;
+  const sections: PlanSection[] = [];
+  const seen = new Set<number>();
+  members.forEach((c, i) => {
+    const itemId = c.items[0]!;
+    const last = sections.at(-1);
+    if (last && last.item.code === tree.byId.get(itemId)!.code) {
+      last.pieces.push(pieces[i]!);
+      return;
+    }
+    sections.push(section(itemId, ctx, [pieces[i]!], seen.has(itemId)));
+    seen.add(itemId);
+  });
 
-  const scopeItems = tree.items.filter((i) => inScope(i.id));
-  const piecesOf = new Map<number, PlanPiece[]>();
-  const pieceOf = new Map<Candidate, PlanPiece>();
-  let next = 1;
-  for (const item of scopeItems) {
-    const list = byItem.get(item.id);
-    if (!list) continue;
-    piecesOf.set(
-      item.id,
-      [...list].sort(compareCandidates).map((c): PlanPiece => {
-        const piece = toPiece(c, next++, item.code, (alsoUnder.get(c) ?? []).map((id) => tree.byId.get(id)!.code));
-        pieceOf.set(c, piece);
-        return piece;
-      }),
-    );
+  // A 件 filed under its first item is pointed to from the divider of every other item of the volume it belongs to.
+  const references = new Map<number, PlanSection['references']>();
+  members.forEach((c, i) => {
+    for (const id of c.items.slice(1)) {
+      const p = pieces[i]!;
+      references.set(id, [...(references.get(id) ?? []), { seq: p.seq, title: p.title, item: p.item }]);
+    }
+  });
+  for (const [itemId, refs] of references) {
+    const own = sections.find((s) => s.item.code === tree.byId.get(itemId)!.code);
+    if (own) {
+      own.references.push(...refs);
+      continue;
+    }
+    // In tree order among the sections that have 件 of their own.
+    const at = sections.findIndex((s) => tree.position.get(tree.byCode.get(s.item.code)!.id)! > tree.position.get(itemId)!);
+    const entry = { ...section(itemId, ctx, [], false), references: refs };
+    if (at === -1) sections.push(entry);
+    else sections.splice(at, 0, entry);
   }
-  // A 件 filed under its first item is pointed to from the divider of every other item it belongs to.
-  const referencesOf = new Map<number, PlanSection['references']>();
-  for (const [c, others] of alsoUnder) {
-    const piece = pieceOf.get(c)!;
-    for (const id of others) referencesOf.set(id, [...(referencesOf.get(id) ?? []), { piece: piece.piece, title: piece.title, item: piece.item }]);
-  }
-  const sections: PlanSection[] = scopeItems
-    .filter((item) => piecesOf.has(item.id) || referencesOf.has(item.id))
-    .map((item) => ({
-      item: toPlanItem(item),
-      ancestors: tree.ancestors(item.id, root?.id ?? null).map(toPlanItem),
-      status: statusOf(item.code),
-      pieces: piecesOf.get(item.id) ?? [],
-      references: (referencesOf.get(item.id) ?? []).sort((a, b) => a.piece - b.piece),
-    }));
+  for (const s of sections) s.references.sort((a, b) => a.seq - b.seq);
 
-  const pieces = sections.flatMap((s) => s.pieces);
-  const emptyItems = scopeItems.filter((i) => tree.isLeaf(i.id) && !piecesOf.has(i.id) && !referencesOf.has(i.id)).map(toPlanItem);
-  const retentionCounts: Partial<Record<RetentionPeriod, number>> = {};
-  for (const p of pieces) retentionCounts[p.retention] = (retentionCounts[p.retention] ?? 0) + 1;
-  const retention = RETENTION_PERIODS.find((r) => retentionCounts[r]) ?? '定期10年';
+  const scopeRoot = root ?? slot?.problemItem ?? null;
+  const inVolume = (id: number): boolean => scopeRoot === null || tree.within(id, scopeRoot.id);
+  const withMaterial = new Set(members.flatMap((c) => c.items));
+  const emptyItems = listEmpty
+    ? tree.items.filter((i) => inVolume(i.id) && tree.isLeaf(i.id) && !withMaterial.has(i.id)).map(toPlanItem)
+    : [];
   const dates = pieces.map((p) => p.date).filter((d): d is string => d !== null).sort();
-  const archivalCode = [ctx.fonds, String(ctx.year), RETENTION_CODE[retention], root?.code].filter(Boolean).join('-');
-  const title = root
-    ? `${ctx.unit}${ctx.year}年度“${root.title}”创建材料`
-    : `${ctx.unit}${ctx.year}年度创建文明城市软件资料`;
-  const stem = root ? `${ctx.year}年度-第${number}卷-${root.code}-${root.title}` : `${ctx.year}年度-全年案卷`;
+
+  const unitYear = `${ctx.unit}${ctx.year}年度`;
+  if (!slot) {
+    return {
+      volumeNo: null, fileName: safeFileName(`${ctx.year}年度-全年案卷.pdf`).name, item: null, scope: root ? toPlanItem(root) : null,
+      title: `${unitYear}创建文明城市软件资料`, archivalCode: null, retention: null, archivedOn: null,
+      startDate: dates[0] ?? null, endDate: dates.at(-1) ?? null, withOverview: true, sections, emptyItems, withdrawn, numberedPages: 0,
+    };
+  }
+  const shown = root && root.id !== slot.problemItem.id && tree.within(root.id, slot.problemItem.id) ? root : slot.problemItem;
+  const volumeNo = slot.row?.volume_no ?? null;
+  const stem = [
+    `${ctx.year}年度`, volumeNo !== null ? `第${volumeNo}卷` : '草稿', shown.code, shown.title, ...(slot.twin || volumeNo === null ? [slot.retention] : []),
+  ].join('-');
   return {
-    number, fileName: safeFileName(`${stem}.pdf`).name, item: root ? toPlanItem(root) : null, title, archivalCode,
-    retention, retentionCounts, startDate: dates[0] ?? null, endDate: dates[dates.length - 1] ?? null,
-    withOverview: root === null, sections, emptyItems, numberedPages: 0,
+    volumeNo,
+    fileName: safeFileName(`${stem}.pdf`).name,
+    item: toPlanItem(slot.problemItem),
+    scope: shown === slot.problemItem ? null : toPlanItem(shown),
+    title: `${unitYear}“${shown.title}”创建材料`,
+    archivalCode: slot.row?.archival_code ?? null,
+    retention: slot.retention,
+    archivedOn: slot.row?.archived_on ?? null,
+    startDate: dates[0] ?? null,
+    endDate: dates.at(-1) ?? null,
+    withOverview: false,
+    sections,
+    emptyItems,
+    withdrawn,
+    numberedPages: 0,
   };
 }
 
-function toPiece(c: Candidate, piece: number, item: string, alsoUnder: string[]): PlanPiece {
-  const r = c.row;
+function section(itemId: number, ctx: VolumeContext, pieces: PlanPiece[], continued: boolean): PlanSection {
+  const item = ctx.tree.byId.get(itemId)!;
+  const top = ctx.root?.id ?? null;
   return {
-    piece, recordId: r.id, item, title: displayTitle(r.title, r.title_supplied === 1), docNo: r.doc_no, author: r.author, date: r.date,
-    type: r.type, retention: r.retention, note: r.note, caption: c.caption, activity: r.activity_name, files: c.files, alsoUnder,
+    item: toPlanItem(item),
+    ancestors: ctx.tree.ancestors(itemId, top).map(toPlanItem),
+    status: ctx.statusOf(item.code),
+    pieces,
+    references: [],
+    continued,
+  };
+}
+
+function toPiece(c: Candidate, seq: number, tree: ItemTree, year: number, volumeNo: number | null, boxLabel: string): PlanPiece {
+  const r = c.row;
+  const caption = { ...parseCaption(r.activity_caption), ...parseCaption(r.caption) };
+  return {
+    seq,
+    volumeNo,
+    boxLabel,
+    pieceNo: r.piece,
+    archivalCode: r.archival_code,
+    identityYear: r.ident_year ?? r.carried_year ?? year,
+    retention: r.ident_retention ?? r.retention,
+    problem: r.ident_problem,
+    copyOf: r.carried_year !== null ? { year: r.carried_year } : null,
+    recordId: r.id,
+    item: tree.byId.get(c.items[0]!)!.code,
+    title: displayTitle(r.title, r.title_supplied === 1),
+    docNo: r.doc_no, author: r.author, date: r.date, type: r.type, note: r.note, caption, activity: r.activity_name,
+    files: c.files,
+    alsoUnder: c.items.slice(1).map((id) => tree.byId.get(id)!.code),
     blocks: [], pages: 0, firstPageNo: 0,
   };
 }

@@ -13,7 +13,7 @@ export async function renderOverviewFile(plan: BinderPlan, fonts: SubsetFonts, f
     created: plan.created,
   });
   try {
-    drawVolumeList(vd, plan, plan.volumes);
+    drawVolumeList(vd, plan, plan.boxes);
     await vd.finish([{ title: `${plan.options.year}年度案卷总目录`, dest: 'overview', children: [] }]);
   } catch (err) {
     vd.abort();

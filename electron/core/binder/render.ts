@@ -4,13 +4,13 @@ import type { SubsetFonts } from './fonts.js';
 import { pageColumn } from './paging.js';
 import type { OutlineNode } from './outline.js';
 import type { BinderPlan, PageBlock, PlanItem, PlanPiece, PlanSection, PlanVolume } from './plan.js';
-import { planPieces } from './plan.js';
+import { copyMark, pieceName, planPieces } from './plan.js';
 import { drawContents } from './pages/contents.js';
 import { drawCover } from './pages/cover.js';
 import { pieceDest, sectionDest } from './pages/destinations.js';
 import { drawDivider } from './pages/divider.js';
 import { drawPhotoPage, drawScanPage, type ImageFailure } from './pages/images.js';
-import { drawPageNumber, drawStamp } from './pages/marks.js';
+import { drawCopyMark, drawPageNumber, drawStamp } from './pages/marks.js';
 import { drawNotes, type VolumeSummary } from './pages/notes-sheet.js';
 import { drawOverview } from './pages/overview.js';
 import { appendPdf } from './pages/pdf-pages.js';
@@ -40,7 +40,7 @@ export async function renderVolume(plan: BinderPlan, volume: PlanVolume, fonts: 
   const vd = await VolumeDocument.create(file, fonts, {
     title: volume.title,
     author: plan.unit.name,
-    subject: `${plan.options.year}年度创建文明城市软件资料 第${volume.number}卷 ${volume.archivalCode}`,
+    subject: `${plan.options.year}年度创建文明城市软件资料 ${volume.volumeNo !== null ? `第${volume.volumeNo}卷 ${volume.archivalCode ?? ''}` : '草稿'}`.trim(),
     keywords: ['台账', '案卷', String(plan.options.year), ...(volume.item ? [volume.item.code] : [])],
     created: plan.created,
   });
@@ -81,7 +81,8 @@ async function drawVolume(vd: VolumeDocument, plan: BinderPlan, volume: PlanVolu
       const startPage = vd.pageCount + 1;
       await drawPiece(vd, plan, piece, { duplex, summary, warnings });
       documents.push({
-        piece: piece.piece, recordId: piece.recordId, item: piece.item, title: piece.title, startPage, firstPageNo: piece.firstPageNo, pages: piece.pages,
+        seq: piece.seq, piece: piece.pieceNo, archivalCode: piece.archivalCode, retention: piece.retention, year: piece.identityYear, volumeNo: piece.volumeNo,
+        recordId: piece.recordId, item: piece.item, title: piece.title, startPage, firstPageNo: piece.firstPageNo, pages: piece.pages,
       });
       vd.flush();
       ctx.onPiece?.();
@@ -110,21 +111,23 @@ async function drawPiece(vd: VolumeDocument, plan: BinderPlan, piece: PlanPiece,
   let marked = 0;
   const photos = piece.blocks.reduce((n, b) => n + (b.kind === 'photos' ? b.files.length : 0), 0);
   if (photos > 0) summary.photoPieces += 1;
+  const notOriginal = copyMark(piece);
   const mark = (page: Parameters<typeof drawStamp>[1], frame: PageFrame): void => {
     if (marked === 0) {
-      vd.nameDestination(pieceDest(piece.piece), startIndex);
+      vd.nameDestination(pieceDest(piece.seq), startIndex);
       drawStamp(vd.type, page, frame, {
-        fonds: plan.unit.fonds, year: plan.options.year, piece: piece.piece, item: piece.item, retention: piece.retention, pages: piece.pages,
+        fonds: plan.unit.fonds, year: piece.identityYear, piece: piece.pieceNo, problem: piece.problem, retention: piece.retention, pages: piece.pages,
       });
     }
+    if (notOriginal) drawCopyMark(vd.type, page, frame, notOriginal);
     // Single-sided, every page is a front; double-sided, the back of a sheet (odd 0-based index) has its number on the left.
     const side = ctx.duplex && (startIndex + marked) % 2 === 1 ? 'left' : 'right';
     drawPageNumber(vd.type, page, frame, piece.firstPageNo + marked, side);
     marked += 1;
   };
   const fail = (file: string | null, message: string): void => {
-    summary.problems.push({ piece: piece.piece, title: piece.title, file, reason: message });
-    warnings.push({ recordId: piece.recordId, file, message: `第 ${piece.piece} 件：${message}` });
+    summary.problems.push({ piece: pieceName(piece), title: piece.title, file, reason: message });
+    warnings.push({ recordId: piece.recordId, file, message: `${pieceName(piece)}：${message}` });
   };
   const failures = (list: ImageFailure[]): void => list.forEach((f) => fail(f.file, f.message));
 
@@ -134,7 +137,7 @@ async function drawPiece(vd: VolumeDocument, plan: BinderPlan, piece: PlanPiece,
         const merged = (await appendPdf(vd, block.path, block.pages, { fitA4: plan.options.fitA4, stampFirst: marked === 0 })) ?? [];
         merged.forEach((m) => mark(m.page, m.frame));
         if (merged[0]?.notShrunk) {
-          warnings.push({ recordId: piece.recordId, file: block.file.name, message: `第 ${piece.piece} 件：首页无法缩放，归档章可能压住页面内容 / The stamp may cover content on the first page` });
+          warnings.push({ recordId: piece.recordId, file: block.file.name, message: `${pieceName(piece)}：首页无法缩放，归档章可能压住页面内容 / The stamp may cover content on the first page` });
         }
         if (merged.length === block.pages) {
           summary.pdfFiles += 1;
@@ -210,12 +213,14 @@ function outlineOf(plan: BinderPlan, volume: PlanVolume): OutlineNode[] {
     const node = nodeFor(section.item, sectionDest(i), level);
     node.dest = sectionDest(i);
     for (const p of section.pieces) {
-      node.children.push({ title: `第${p.piece}件 ${p.title}（页号 ${pageColumn(p, p === last)}）`, dest: pieceDest(p.piece), children: [] });
+      const box = volume.withOverview && p.volumeNo !== null ? `第${p.volumeNo}卷 ` : '';
+      node.children.push({ title: `${box}${pieceName(p).replaceAll(' ', '')} ${p.title}（页号 ${pageColumn(p, p === last)}）`, dest: pieceDest(p.seq), children: [] });
     }
   });
   const front: OutlineNode[] = [{ title: '卷内目录', dest: 'contents', children: [] }];
   if (volume.withOverview) front.unshift({ title: '总目录', dest: 'overview', children: [] });
   const back: OutlineNode[] = [{ title: '卷内备考表', dest: 'notes', children: [] }];
   if (plan.options.spine) back.push({ title: '脊背标签', dest: 'spine', children: [] });
-  return [{ title: `第${volume.number}卷 ${volume.title}`, dest: 'cover', children: [...front, ...tree, ...back] }];
+  const name = volume.volumeNo !== null ? `第${volume.volumeNo}卷` : volume.withOverview ? '全年' : '草稿';
+  return [{ title: `${name} ${volume.title}`, dest: 'cover', children: [...front, ...tree, ...back] }];
 }

@@ -4,9 +4,12 @@ import type { Rectification } from '../../../shared/api/ledger.js';
 import type { Completeness, ItemStatus } from '../../../shared/api/status.js';
 import { displayTitle, type RecordType } from '../../../shared/domain/record.js';
 import { listItems, resolveEdition } from '../index/editions.js';
-import { listRectifications, localIsoDate } from '../ledger/ledger.js';
+import { localIsoDate } from '../../../shared/domain/dates.js';
+import { listRectifications } from '../ledger/ledger.js';
 import { getUnit } from '../store/archive-folder.js';
 import type { Db } from '../store/database.js';
+import { all } from '../store/sql.js';
+import { yearHoldings } from '../index/holdings.js';
 import { describeLocations, locateRecords, type BinderReportData, type RecordLocation } from './locations.js';
 import { readNotes, type ChecklistNote } from './accepted-notes.js';
 import type { RecordTableRow } from '../records/repository.js';
@@ -60,6 +63,9 @@ export interface ChecklistData {
 }
 
 type RecordRow = Pick<RecordTableRow, 'id' | 'title' | 'title_supplied' | 'doc_no' | 'author' | 'date' | 'type' | 'note' | 'activity_id'> & {
+  archival_code: string | null;
+  volume_no: number | null;
+  piece: number | null;
   pages: number | null;
   unknown_pages: number;
   images: number;
@@ -95,31 +101,27 @@ export function gatherChecklistData(db: Db, year: number, options: GatherOptions
   const statusByCode = new Map(options.statuses.map((s) => [s.code, s]));
   const locations = options.report ? locateRecords(options.report) : new Map<number, RecordLocation[]>();
 
-  const records = db
-    .prepare(
-      `SELECT r.id, r.title, r.title_supplied, r.doc_no, r.author, r.date, r.type, r.note, r.activity_id,
-              sum(CASE WHEN b.kind = 'image' THEN 1 ELSE b.pages END) AS pages,
-              coalesce(sum(CASE WHEN b.kind <> 'image' AND b.pages IS NULL THEN 1 ELSE 0 END), 0) AS unknown_pages,
-              coalesce(sum(CASE WHEN b.kind = 'image' THEN 1 ELSE 0 END), 0) AS images
-       FROM records r LEFT JOIN record_files rf ON rf.record_id = r.id LEFT JOIN blobs b ON b.sha256 = rf.sha256
-       WHERE r.year = ? AND r.deleted_at IS NULL
-       GROUP BY r.id ORDER BY r.date IS NULL, r.date, r.id`,
-    )
-    .all(year) as RecordRow[];
-  const links = db
-    .prepare(
-      `SELECT ri.record_id AS record, ri.item_id AS item, i.code, i.title, i.edition_id AS edition
-       FROM record_items ri JOIN records r ON r.id = ri.record_id JOIN items i ON i.id = ri.item_id
-       WHERE r.year = ? AND r.deleted_at IS NULL ORDER BY i.id`,
-    )
-    .all(year) as { record: number; item: number; code: string; title: string; edition: number }[];
-
-  const recordsOfItem = new Map<number, number[]>();
-  const itemsOfRecord = new Map<number, string[]>();
-  for (const l of links) {
-    push(recordsOfItem, l.item, l.record);
-    push(itemsOfRecord, l.record, l.edition === editionId ? `${l.code} ${l.title}` : `（旧版）${l.code} ${l.title}`);
-  }
+  const records = all<RecordRow>(
+    db,
+    `SELECT r.id, r.title, r.title_supplied, r.doc_no, r.author, r.date, r.type, r.note, r.activity_id, ident.archival_code,
+            ident.volume_no, ident.piece,
+            p.pages, coalesce(p.unknown_pages, 0) AS unknown_pages,
+            (SELECT count(*) FROM record_files rf JOIN blobs b ON b.sha256 = rf.sha256 WHERE rf.record_id = r.id AND b.kind = 'image') AS images
+     FROM live_records r LEFT JOIN record_pages p ON p.record_id = r.id LEFT JOIN record_identity ident ON ident.record_id = r.id
+     WHERE r.year = ?
+     ORDER BY r.date IS NULL, r.date, r.id`,
+    year,
+  );
+  // Which records count under which item: the index's own rule, as in completeness and the binder.
+  const holdings = yearHoldings(db, year);
+  const itemById = new Map(items.map((i) => [i.id, i]));
+  const itemsOfRecord = (id: number): string =>
+    holdings
+      .itemsOf(id)
+      .map((itemId) => itemById.get(itemId))
+      .filter((i): i is IndexItem => i !== undefined)
+      .map((i) => `${i.code} ${i.title}`)
+      .join('\n');
 
   const byId = new Map(items.map((i) => [i.code, i]));
   const hasChildren = new Set(items.map((i) => i.parent).filter((p): p is string => p !== null));
@@ -140,7 +142,7 @@ export function gatherChecklistData(db: Db, year: number, options: GatherOptions
       const s = statusByCode.get(item.code);
       const note: ChecklistNote | undefined = notes.get(item.id);
       const computed = s?.status ?? '缺失';
-      const itemLocations = (recordsOfItem.get(item.id) ?? []).flatMap((r) => locations.get(r) ?? []);
+      const itemLocations = holdings.recordsAt(item.id).flatMap((r) => locations.get(r) ?? []);
       return {
         item,
         ancestors: ancestorsOf(item),
@@ -168,19 +170,22 @@ export function gatherChecklistData(db: Db, year: number, options: GatherOptions
     const first = where[0];
     return {
       id: r.id,
-      reference: first?.reference ?? '',
+      reference: r.archival_code ?? '',
       title: displayTitle(r.title, r.title_supplied === 1),
       docNo: r.doc_no,
       author: r.author,
       date: r.date,
       pages: first ? first.pages : r.unknown_pages > 0 ? null : r.pages,
       type: r.type,
-      items: (itemsOfRecord.get(r.id) ?? []).join('\n'),
+      items: itemsOfRecord(r.id),
       location: describeLocations(where),
       note: r.note,
     };
   });
-  materials.sort((a, b) => compareByLocation(locations.get(a.id)?.[0], locations.get(b.id)?.[0]));
+  const identity = new Map(records.map((r) => [r.id, r]));
+  materials.sort(
+    (a, b) => compareByLocation(locations.get(a.id)?.[0], locations.get(b.id)?.[0]) || compareByIdentity(identity.get(a.id)!, identity.get(b.id)!),
+  );
 
   return {
     year,
@@ -196,16 +201,18 @@ export function gatherChecklistData(db: Db, year: number, options: GatherOptions
   };
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-/** Bound 件 in binder order (volume, then 件号); the unbound after them, by date as read. */
+/** Bound 件 in binder order (volume, then place); the unbound after them. */
 function compareByLocation(a: RecordLocation | undefined, b: RecordLocation | undefined): number {
-  if (a && b) return a.volume - b.volume || a.piece - b.piece;
+  if (a && b) return Number(a.draft) - Number(b.draft) || a.volume - b.volume || a.seq - b.seq;
   if (a) return -1;
   if (b) return 1;
+  return 0;
+}
+
+/** Archived 件 in 档号 order (卷号, then 件号); the rest after them, by date as read. */
+function compareByIdentity(a: RecordRow, b: RecordRow): number {
+  if (a.volume_no !== null && b.volume_no !== null) return a.volume_no - b.volume_no || a.piece! - b.piece!;
+  if (a.volume_no !== null) return -1;
+  if (b.volume_no !== null) return 1;
   return 0;
 }

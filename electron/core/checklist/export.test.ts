@@ -199,37 +199,52 @@ describe('checklist export: 汇总, 材料索引, 整改台账', () => {
     expect(ws.getRow(3).values).toEqual([undefined, '序号', '档号', '题名', '文号', '责任者', '日期', '页数', '类型', '关联测评项', '卷/页号', '备注']);
     const rows = [4, 5, 6, 7, 8].map((r) => ws.getRow(r));
     expect(rows.map((r) => r.getCell(2).value)).toEqual([
-      'Z001-2024-D10-1.1-0001', 'Z001-2024-D10-1.1-0002', 'Z001-2024-Y-1.2.2-0001', 'Z001-2024-Y-1.2.2-0002', 'Z001-2024-Y-1.2.2-0003',
+      'Z001-WS·2024-D10-0101-0001', 'Z001-WS·2024-D10-0101-0002', 'Z001-WS·2024-D10-0102-0001', 'Z001-WS·2024-D10-0102-0002',
+      'Z001-WS·2024-D10-0102-0003',
     ]);
     expect(rows.map((r) => r.getCell(3).value)).toEqual([
-      '2024年新时代文明实践站工作方案', SAMPLE.formulaTitle, '学雷锋志愿服务活动照片', '[学雷锋志愿服务活动签到表]', SAMPLE.minusTitle,
+      '2024年新时代文明实践站工作方案', SAMPLE.formulaTitle, '[学雷锋志愿服务活动签到表]', '学雷锋志愿服务活动照片', SAMPLE.minusTitle,
     ]);
     const dates = rows.map((r) => r.getCell(6).value);
     expect(dates.slice(0, 4).map((d) => (d as Date).toISOString())).toEqual([
-      '2024-03-05T00:00:00.000Z', '2024-12-31T00:00:00.000Z', '2024-01-01T00:00:00.000Z', '2024-03-05T00:00:00.000Z',
+      '2024-03-05T00:00:00.000Z', '2024-12-31T00:00:00.000Z', '2024-03-05T00:00:00.000Z', '2024-01-01T00:00:00.000Z',
     ]);
     expect(dates[4]).toBeNull();
     expect(rows[0]?.getCell(6).numFmt).toBe('yyyy-mm-dd');
-    expect(rows.map((r) => r.getCell(7).value)).toEqual([3, 2, 3, 1, 1]);
+    expect(rows.map((r) => r.getCell(7).value)).toEqual([3, 2, 1, 3, 1]);
     expect(rows[4]?.getCell(9).value).toBe('1.2.2 学雷锋志愿服务活动\n5.1.3 创建工作总结');
-    expect(rows.map((r) => r.getCell(10).value)).toEqual(['第1卷 第1–3页', '第1卷 第4–5页', '第2卷 第1–3页', '第2卷 第4页', '第2卷 第5页']);
+    expect(rows.map((r) => r.getCell(10).value)).toEqual(['第1卷 第1–3页', '第1卷 第4–5页', '第2卷 第1页', '第2卷 第2–4页', '第2卷 第5页']);
     expect(rows[4]?.getCell(11).value).toBe(SAMPLE.atNote);
     // CJK characters count double: "+86 社区居委会" needs 4 + 5×2 units plus padding.
     expect(ws.getColumn(5).width).toBe(displayWidth(SAMPLE.plusAuthor) + 2);
   });
 
-  it('without a binder report leaves 档号 and 卷/页号 empty and counts pages from the files', async () => {
+  it('without a binder report prints the stored 档号 in 档号 order, leaves 卷/页号 empty and counts pages from the files', async () => {
     const { wb, result } = await exportSample(false);
     expect(result.binderReport).toBeNull();
     const ws = sheet(wb, '材料索引');
     const rows = [4, 5, 6, 7, 8].map((r) => ws.getRow(r));
-    expect(rows.map((r) => r.getCell(2).value)).toEqual([null, null, null, null, null]);
-    expect(rows.map((r) => r.getCell(10).value)).toEqual([null, null, null, null, null]);
-    // Unbound 件 by date, undated last.
-    expect(rows.map((r) => r.getCell(6).value === null ? null : (r.getCell(6).value as Date).toISOString().slice(0, 10))).toEqual([
-      '2024-01-01', '2024-03-05', '2024-03-05', '2024-12-31', null,
+    expect(rows.map((r) => r.getCell(2).value)).toEqual([
+      'Z001-WS·2024-D10-0101-0001', 'Z001-WS·2024-D10-0101-0002', 'Z001-WS·2024-D10-0102-0001', 'Z001-WS·2024-D10-0102-0002',
+      'Z001-WS·2024-D10-0102-0003',
     ]);
+    expect(rows.map((r) => r.getCell(10).value)).toEqual([null, null, null, null, null]);
     expect(rows[0]?.getCell(7).value).toBe(3);
+  });
+
+  it('lists records not yet archived after the archived ones, by date, with no 档号', async () => {
+    const core = await tempCore();
+    fillSampleYear(core.archive.db);
+    insertFixtureRecords(core.archive.db, SAMPLE.year, [
+      { title: '未归档的活动记录', type: '记录', items: ['1.1.2'], date: '2024-02-01', pages: 1 },
+      { title: '未归档的照片', type: '照片', items: ['1.2.2'], date: '2024-01-15', images: 1 },
+    ]);
+    const out = path.join(tempDir(), '自查表.xlsx');
+    await core.api['checklist.export']({ year: SAMPLE.year, out });
+    const ws = sheet(await readBack(out), '材料索引');
+    expect([9, 10].map((r) => [ws.getRow(r).getCell(2).value, ws.getRow(r).getCell(3).value])).toEqual([
+      [null, '未归档的照片'], [null, '未归档的活动记录'],
+    ]);
   });
 
   it('highlights overdue ledger rows and writes ledger dates as dates', async () => {
@@ -291,7 +306,7 @@ describe('checklist export: safety', () => {
     writeFileSync(path.join(dir, 'broken.json'), '{');
     const result = await core.api['checklist.export']({ year: SAMPLE.year, out: path.join(dir, 'c.xlsx') });
     expect(result.binderReport).toBe(path.join(dir, '案卷', 'binder-report-2024.json'));
-    expect(sheet(await readBack(result.path), '材料索引').getCell('B4').value).toBe('Z001-2024-D10-1.1-0001');
+    expect(sheet(await readBack(result.path), '材料索引').getCell('J4').value).toBe('第1卷 第1–3页');
   });
 
   it('refuses bad arguments clearly and writes nothing', async () => {

@@ -2,12 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { TaizhangError } from '../../../shared/errors.js';
 
-/** Where one 件 is printed: which volume (1-based, in the report's order), its 档号, 件号 and page numbers. */
+/** Where one 件 is printed: which volume (its 卷号, or its place in the report for a draft), and its page numbers. */
 export interface RecordLocation {
   volume: number;
-  /** 档号 of the 件: the volume's 档号 and the 件号 (DA/T 22), when the report names the volume's 档号. */
-  reference: string;
-  piece: number;
+  /** The volume has no 卷号 yet: it was printed as a draft. */
+  draft: boolean;
+  /** Place of the 件 in its volume file. */
+  seq: number;
   firstPageNo: number;
   pages: number;
 }
@@ -17,9 +18,16 @@ const reportSchema = z.object({
   year: z.number().int(),
   volumes: z.array(
     z.object({
-      archivalCode: z.string().optional(),
+      volumeNo: z.number().int().nullable().optional(),
       documents: z.array(
-        z.object({ piece: z.number().int(), recordId: z.number().int(), firstPageNo: z.number().int(), pages: z.number().int().min(0) }),
+        z.object({
+          seq: z.number().int().optional(),
+          volumeNo: z.number().int().nullable().optional(),
+          piece: z.number().int().nullable(),
+          recordId: z.number().int(),
+          firstPageNo: z.number().int(),
+          pages: z.number().int().min(0),
+        }),
       ),
     }),
   ),
@@ -54,13 +62,14 @@ export async function readBinderReport(file: string, year: number): Promise<Bind
 export function locateRecords(report: BinderReportData): Map<number, RecordLocation[]> {
   const map = new Map<number, RecordLocation[]>();
   report.volumes.forEach((v, index) => {
-    for (const d of v.documents) {
-      const reference = v.archivalCode ? `${v.archivalCode}-${String(d.piece).padStart(4, '0')}` : '';
-      const loc: RecordLocation = { volume: index + 1, reference, piece: d.piece, firstPageNo: d.firstPageNo, pages: d.pages };
+    v.documents.forEach((d, i) => {
+      // In a whole-year file each 件 names its own box.
+      const volumeNo = d.volumeNo ?? v.volumeNo ?? null;
+      const loc: RecordLocation = { volume: volumeNo ?? index + 1, draft: volumeNo === null, seq: d.seq ?? i + 1, firstPageNo: d.firstPageNo, pages: d.pages };
       const list = map.get(d.recordId);
       if (list) list.push(loc);
       else map.set(d.recordId, [loc]);
-    }
+    });
   });
   return map;
 }
@@ -74,16 +83,17 @@ function pageRange(first: number, last: number): string {
  * to them. Documents without numbered pages (none printed) are left out.
  */
 export function describeLocations(locations: readonly RecordLocation[]): string {
-  const byVolume = new Map<number, [number, number][]>();
+  const byVolume = new Map<string, { volume: number; draft: boolean; spans: [number, number][] }>();
   for (const l of locations) {
     if (l.pages <= 0) continue;
-    const spans = byVolume.get(l.volume) ?? [];
-    spans.push([l.firstPageNo, l.firstPageNo + l.pages - 1]);
-    byVolume.set(l.volume, spans);
+    const key = `${l.draft ? 'd' : 'v'}${l.volume}`;
+    const entry = byVolume.get(key) ?? { volume: l.volume, draft: l.draft, spans: [] };
+    entry.spans.push([l.firstPageNo, l.firstPageNo + l.pages - 1]);
+    byVolume.set(key, entry);
   }
-  return [...byVolume.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([volume, spans]) => {
+  return [...byVolume.values()]
+    .sort((a, b) => Number(a.draft) - Number(b.draft) || a.volume - b.volume)
+    .map(({ volume, draft, spans }) => {
       spans.sort((a, b) => a[0] - b[0]);
       const merged: [number, number][] = [];
       for (const [a, b] of spans) {
@@ -91,7 +101,7 @@ export function describeLocations(locations: readonly RecordLocation[]): string 
         if (last && a <= last[1] + 1) last[1] = Math.max(last[1], b);
         else merged.push([a, b]);
       }
-      return `第${volume}卷 第${merged.map(([a, b]) => pageRange(a, b)).join('、')}页`;
+      return `${draft ? '草稿' : `第${volume}卷`} 第${merged.map(([a, b]) => pageRange(a, b)).join('、')}页`;
     })
     .join('；');
 }

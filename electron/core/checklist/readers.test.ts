@@ -81,7 +81,7 @@ describe('checklist read by other programs', () => {
 
     const materials = book['材料索引'] as SheetView;
     expect(materials.cells.F5).toEqual(['2024-12-31T00:00:00', 'd', 'yyyy-mm-dd']);
-    expect(materials.cells.F6).toEqual(['2024-01-01T00:00:00', 'd', 'yyyy-mm-dd']);
+    expect(materials.cells.F7).toEqual(['2024-01-01T00:00:00', 'd', 'yyyy-mm-dd']);
     expect(materials.cells.C5).toEqual([SAMPLE.formulaTitle, 's', '@']);
     expect(materials.cells.E5).toEqual([SAMPLE.plusAuthor, 's', '@']);
     expect(materials.cells.C8).toEqual([SAMPLE.minusTitle, 's', '@']);

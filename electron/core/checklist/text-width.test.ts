@@ -24,10 +24,11 @@ describe('text widths for column fitting', () => {
 });
 
 describe('卷/页号 text', () => {
-  const at = (volume: number, firstPageNo: number, pages: number): RecordLocation => ({ volume, reference: '', piece: 1, firstPageNo, pages });
+  const at = (volume: number, firstPageNo: number, pages: number, draft = false): RecordLocation => ({ volume, draft, seq: 1, firstPageNo, pages });
   it('merges touching page ranges per volume and lists volumes in order', () => {
     expect(describeLocations([at(2, 4, 1), at(1, 1, 3), at(2, 1, 3), at(2, 9, 2)])).toBe('第1卷 第1–3页；第2卷 第1–4、9–10页');
     expect(describeLocations([at(3, 7, 1)])).toBe('第3卷 第7页');
+    expect(describeLocations([at(1, 2, 1, true), at(1, 5, 2)])).toBe('第1卷 第5–6页；草稿 第2页');
     expect(describeLocations([at(1, 0, 0)])).toBe('');
     expect(describeLocations([])).toBe('');
   });

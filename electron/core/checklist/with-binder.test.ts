@@ -32,24 +32,24 @@ describe('checklist after a real binder export', () => {
     await core.api['records.add']({
       files: [await samplePhoto(path.join(dir, 'photo.jpg'))], year: 2024, items: ['1.2.2'], type: '照片', title: '学雷锋活动照片', date: '2024-03-05',
     });
-    const binder = await core.api['binder.export']({ year: 2024, out: path.join(dir, '案卷') });
+    const binder = await core.api['binder.export']({ year: 2024, out: path.join(dir, '案卷'), number: true });
     const result = await core.api['checklist.export']({ year: 2024, out: path.join(dir, '自查表.xlsx') });
     expect(result.binderReport).toBe(binder.report);
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(result.path);
     const materials = wb.getWorksheet('材料索引') as ExcelJS.Worksheet;
-    const printed = binder.volumes.flatMap((v, i) => v.documents.map((d) => ({ volume: i + 1, code: v.archivalCode, ...d })));
+    const printed = binder.volumes.flatMap((v) => v.documents);
     expect(printed).toHaveLength(3);
     for (const r of [4, 5, 6]) {
       const row = materials.getRow(r);
       const doc = printed.find((d) => d.title === row.getCell(3).value);
       expect(doc, String(row.getCell(3).value)).toBeDefined();
       if (!doc) continue;
-      expect(row.getCell(2).value).toBe(`${doc.code}-${String(doc.piece).padStart(4, '0')}`);
+      expect(row.getCell(2).value).toBe(doc.archivalCode);
       expect(row.getCell(7).value).toBe(doc.pages);
       const last = doc.firstPageNo + doc.pages - 1;
-      expect(row.getCell(10).value).toBe(`第${doc.volume}卷 第${doc.pages > 1 ? `${doc.firstPageNo}–${last}` : doc.firstPageNo}页`);
+      expect(row.getCell(10).value).toBe(`第${doc.volumeNo}卷 第${doc.pages > 1 ? `${doc.firstPageNo}–${last}` : doc.firstPageNo}页`);
     }
     const self = wb.getWorksheet('自查表') as ExcelJS.Worksheet;
     const header = new Map<unknown, number>();

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Progress } from '../../../shared/api/method.js';
 import { createCore, type Core } from '../api/core.js';
 import { initArchive } from '../archive/init.js';
-import { localIsoDate } from '../ledger/ledger.js';
+import { localIsoDate } from '../../../shared/domain/dates.js';
 import { shiftDays } from './dates.js';
 import { writeMaterials, type MaterialFile } from './materials.js';
 import { DEMO_UNIT, demoScenario, type DemoScenario } from './scenario.js';
@@ -62,11 +62,16 @@ export async function runDemo(dir: string, options: DemoOptions = {}): Promise<D
     const warnings = await importFolderTree(core, path.join(paths.materials, String(lastYear)), lastYear, materials, (p) =>
       step('导入去年的文件夹 / importing last year’s folder', p.done, p.total, p.message),
     );
+    // Last year was archived at its year end: its 件号 and 档号 are fixed before this year starts.
+    step('归档去年的材料 / archiving last year', 0, 1);
+    await core.api['archival.number']({ year: lastYear });
     const thisYears = materials.filter((m) => m.year === scenario.thisYear.year);
-    warnings.push(...(await fileMaterials(core, thisYears, (done, total, file) => step('归档 / filing', done, total, file))));
+    warnings.push(...(await fileMaterials(core, thisYears, (done, total, file) => step('归入测评项目 / filing', done, total, file))));
     const carried = await core.api['records.carryOver']({ from: scenario.lastYear.year, to: scenario.thisYear.year });
     warnings.push(...carried.warnings);
     const ledger = await addLedgerRows(core, scenario, today);
+    step('归档今年的材料 / archiving this year', 0, 1);
+    await core.api['archival.number']({ year: scenario.thisYear.year });
     step('导出案卷 / exporting binders', 0, 1);
     const binder = await core.api['binder.export']({ year: scenario.thisYear.year, out: paths.out, overview: true });
     warnings.push(...binder.warnings.map((w) => w.message));

@@ -1,4 +1,4 @@
-import type { UnitSettings } from '../../../shared/api/archive.js';
+import type { UnitNames } from '../../../shared/api/archive.js';
 import type { Caption, RecordType } from '../../../shared/domain/record.js';
 
 /**
@@ -9,7 +9,7 @@ import type { Caption, RecordType } from '../../../shared/domain/record.js';
 
 export const DEMO_MARK = '示例';
 
-export const DEMO_UNIT: UnitSettings = {
+export const DEMO_UNIT: UnitNames = {
   name: '示例街道文明社区居委会（示例）',
   fonds: 'SL01',
   filer: '张敏',

@@ -158,3 +158,19 @@ export function findItem(db: Db, editionId: number, code: string): { id: number;
   if (!row) throw new TaizhangError('not_found', `测评体系中没有编码为「${code}」的项目 / No index item with code ${code}`);
   return row;
 }
+
+/**
+ * The item with this code in the edition a year uses (found with resolveEdition), with an error naming the year's
+ * index when there is none.
+ */
+export function findItemOfYear(db: Db, edition: number, code: string, year: number | undefined): { id: number; code: string; title: string } {
+  try {
+    return findItem(db, edition, code);
+  } catch (err) {
+    if (err instanceof TaizhangError && err.code === 'not_found') {
+      const where = year === undefined ? '当前测评体系' : `${year} 年度所用的测评体系`;
+      throw new TaizhangError('not_found', `${where}中没有编码为「${code}」的项目 / No index item with code ${code}`);
+    }
+    throw err;
+  }
+}

@@ -13,7 +13,7 @@ export const SPOT_CHECKS = 200;
 export function checkSearchIndex(db: Db): SectionResult {
   return writeTransaction(db, () => {
     const indexed = new Set(db.prepare('SELECT rowid FROM search_index').pluck().all() as number[]);
-    const live = db.prepare('SELECT id, title FROM records WHERE deleted_at IS NULL ORDER BY id').all() as { id: number; title: string }[];
+    const live = db.prepare('SELECT id, title FROM live_records ORDER BY id').all() as { id: number; title: string }[];
     const liveIds = new Set(live.map((r) => r.id));
     const missing = live.filter((r) => !indexed.has(r.id)).length;
     const extra = [...indexed].filter((id) => !liveIds.has(id)).length;

@@ -72,7 +72,7 @@ export async function verifyBlobs(archive: Archive, ctx: CallContext): Promise<S
 
 /** A record (件) in use must have at least one file: an empty 件 means a file was lost. */
 export function checkRecordFiles(archive: Archive): SectionResult {
-  const live = archive.db.prepare('SELECT count(*) FROM records WHERE deleted_at IS NULL').pluck().get() as number;
+  const live = archive.db.prepare('SELECT count(*) FROM live_records').pluck().get() as number;
   const empty = archive.db
     .prepare('SELECT id, title FROM records r WHERE NOT EXISTS (SELECT 1 FROM record_files f WHERE f.record_id = r.id) ORDER BY id')
     .all() as { id: number; title: string }[];

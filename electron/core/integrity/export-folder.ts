@@ -126,8 +126,8 @@ function readArchive(archive: Archive, year: number | undefined) {
       .prepare(
         `SELECT r.id, r.year, r.title, r.title_supplied AS titleSupplied, r.doc_no AS docNo, r.author, r.date, r.type, r.retention, r.note,
                 a.name AS activity, (SELECT group_concat(tag, '、') FROM record_tags t WHERE t.record_id = r.id) AS tags
-         FROM records r LEFT JOIN activities a ON a.id = r.activity_id
-         WHERE r.deleted_at IS NULL AND (@year IS NULL OR r.year = @year)
+         FROM live_records r LEFT JOIN activities a ON a.id = r.activity_id
+         WHERE (@year IS NULL OR r.year = @year)
          ORDER BY r.year, r.date IS NULL, r.date, r.id`,
       )
       .all({ year: year ?? null }) as RecordRow[];
@@ -135,7 +135,7 @@ function readArchive(archive: Archive, year: number | undefined) {
     const fileRows = db
       .prepare(
         `SELECT f.record_id AS recordId, f.sha256, f.name, b.ext, b.size FROM record_files f JOIN blobs b ON b.sha256 = f.sha256
-         JOIN records r ON r.id = f.record_id WHERE r.deleted_at IS NULL AND (@year IS NULL OR r.year = @year) ORDER BY f.record_id, f.position`,
+         JOIN live_records r ON r.id = f.record_id WHERE (@year IS NULL OR r.year = @year) ORDER BY f.record_id, f.position`,
       )
       .all({ year: year ?? null }) as FileRow[];
     for (const f of fileRows) files.set(f.recordId, [...(files.get(f.recordId) ?? []), f]);
@@ -143,7 +143,7 @@ function readArchive(archive: Archive, year: number | undefined) {
     const links = db
       .prepare(
         `SELECT ri.record_id AS recordId, i.code, i.title FROM record_items ri JOIN items i ON i.id = ri.item_id
-         JOIN records r ON r.id = ri.record_id WHERE r.deleted_at IS NULL AND (@year IS NULL OR r.year = @year) ORDER BY i.position, i.code`,
+         JOIN live_records r ON r.id = ri.record_id WHERE (@year IS NULL OR r.year = @year) ORDER BY i.position, i.code`,
       )
       .all({ year: year ?? null }) as { recordId: number; code: string; title: string }[];
     for (const l of links) placements.set(l.recordId, [...(placements.get(l.recordId) ?? []), { code: l.code, itemTitle: l.title }]);

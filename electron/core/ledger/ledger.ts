@@ -2,15 +2,10 @@ import type { ParsedArgs } from '../../../shared/api/contract.js';
 import type { Rectification, RectificationState } from '../../../shared/api/ledger.js';
 import { displayTitle } from '../../../shared/domain/record.js';
 import { TaizhangError } from '../../../shared/errors.js';
+import { localIsoDate } from '../../../shared/domain/dates.js';
 import { resolveEdition } from '../index/editions.js';
 import { nowIso } from '../store/archive-folder.js';
 import { type Db, writeTransaction } from '../store/database.js';
-
-/** The clerk's calendar day (local time): a deadline "2024-06-30" is overdue from 1 July where the clerk is. */
-export function localIsoDate(now: Date = new Date()): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 interface RectificationRow {
   id: number;
@@ -119,7 +114,7 @@ function checkEvidence(db: Db, ids: readonly number[]): number[] {
   if (unique.length === 0) return [];
   const live = new Set(
     db
-      .prepare('SELECT r.id FROM records r JOIN json_each(?) j ON j.value = r.id WHERE r.deleted_at IS NULL')
+      .prepare('SELECT r.id FROM live_records r JOIN json_each(?) j ON j.value = r.id')
       .pluck()
       .all(JSON.stringify(unique)) as number[],
   );

@@ -26,7 +26,7 @@ export function carryOver(archive: Archive, from: number, to: number): CarryOver
     const edition = resolveEdition(db, { year: to });
     const standing = db
       .prepare(
-        `SELECT r.* FROM records r WHERE r.year = ? AND r.deleted_at IS NULL AND r.type IN (SELECT value FROM json_each(?)) ORDER BY r.id`,
+        `SELECT r.* FROM live_records r WHERE r.year = ? AND r.type IN (SELECT value FROM json_each(?)) ORDER BY r.id`,
       )
       .all(from, JSON.stringify(STANDING_TYPES)) as RecordTableRow[];
     const carriedBefore = db.prepare('SELECT 1 FROM records WHERE year = ? AND carried_from = ?');
@@ -40,7 +40,9 @@ export function carryOver(archive: Archive, from: number, to: number): CarryOver
     let alreadyCarried = 0;
     for (const r of standing) {
       const sourceId = r.id;
-      if (carriedBefore.get(to, sourceId)) {
+      // The copy points at the original document, even when carried from a copy: its identity is the original's.
+      const origin = r.carried_from ?? r.id;
+      if (carriedBefore.get(to, origin)) {
         alreadyCarried += 1;
         continue;
       }
@@ -53,10 +55,11 @@ export function carryOver(archive: Archive, from: number, to: number): CarryOver
         date: r.date,
         type: r.type,
         retention: r.retention,
+        secrecy: r.secrecy,
         note: r.note,
         caption: JSON.parse(r.caption) as Caption,
         activityId: null,
-        carriedFrom: sourceId,
+        carriedFrom: origin,
       });
       for (const f of files.all(sourceId) as { sha256: string; name: string; position: number }[]) copyFile.run(id, f.sha256, f.name, f.position);
       setRecordTags(db, id, tags.all(sourceId) as string[]);

@@ -7,13 +7,14 @@ import { reindexRecords } from '../search/indexer.js';
 import { nowIso, type Archive } from '../store/archive-folder.js';
 import { type Db, writeTransaction } from '../store/database.js';
 import { activityIdFor, addRecordItems, getActivity, getRecordDetail, resolveItemCodes, setRecordItems, setRecordTags } from './repository.js';
+import { assertIdentityKept } from './identity-guard.js';
 import { pushUndo, snapshotActivity, snapshotRecords } from './undo.js';
 
 /** What one edit changes on each record it touches; undefined leaves a field as it is. */
 interface RecordChanges {
   fields: Partial<{
     title: string; titleSupplied: boolean; docNo: string; author: string; date: string | null; type: string;
-    retention: string; note: string;
+    retention: string; secrecy: string; note: string;
   }>;
   caption?: Caption;
   tags?: string[];
@@ -27,7 +28,7 @@ interface RecordChanges {
 
 const FIELD_COLUMNS = {
   title: 'title', titleSupplied: 'title_supplied', docNo: 'doc_no', author: 'author', date: 'date', type: 'type',
-  retention: 'retention', note: 'note',
+  retention: 'retention', secrecy: 'secrecy', note: 'note',
 } as const;
 
 interface LiveRecord {
@@ -41,8 +42,8 @@ interface LiveRecord {
 function liveRecords(db: Db, ids: readonly number[]): LiveRecord[] {
   const rows = db
     .prepare(
-      `SELECT r.id, r.year, r.date, r.caption, a.name AS activity FROM records r LEFT JOIN activities a ON a.id = r.activity_id
-       WHERE r.id IN (SELECT value FROM json_each(?)) AND r.deleted_at IS NULL`,
+      `SELECT r.id, r.year, r.date, r.caption, a.name AS activity FROM live_records r LEFT JOIN activities a ON a.id = r.activity_id
+       WHERE r.id IN (SELECT value FROM json_each(?))`,
     )
     .all(JSON.stringify(ids)) as LiveRecord[];
   const missing = ids.filter((id) => !rows.some((r) => r.id === id));
@@ -96,6 +97,7 @@ function applyChanges(archive: Archive, ids: readonly number[], changes: RecordC
       if (changes.addItems) addRecordItems(db, record.id, resolveItemCodes(db, year, changes.addItems));
       if (changes.tags !== undefined) setRecordTags(db, record.id, changes.tags);
     }
+    assertIdentityKept(db, ids);
     reindexRecords(db, ids);
   });
 }
@@ -169,6 +171,7 @@ export function setDeleted(archive: Archive, ids: readonly number[], deleted: bo
       nowIso(),
       JSON.stringify(changing),
     );
+    assertIdentityKept(db, changing);
     reindexRecords(db, changing);
     return changing.length;
   });

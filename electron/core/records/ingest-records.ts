@@ -20,6 +20,7 @@ export interface GivenMetadata {
   date?: string | null | undefined;
   type?: RecordType | undefined;
   retention?: RetentionPeriod | undefined;
+  secrecy?: string | undefined;
   note?: string | undefined;
   tags?: string[] | undefined;
   caption?: Caption | undefined;
@@ -140,6 +141,7 @@ function writeRecord(archive: Archive, draft: RecordDraft, stored: { source: Sto
       date,
       type,
       retention: given.retention ?? DEFAULT_RETENTION,
+      secrecy: given.secrecy ?? '',
       note: given.note ?? '',
       caption: given.caption ?? {},
       activityId,

@@ -1,10 +1,11 @@
-import type { Activity, ItemRef, RecordDetail, RecordSummary, StoredFile } from '../../../shared/api/records.js';
+import type { Activity, ItemRef, RecordDetail, RecordIdentity, RecordSummary, StoredFile } from '../../../shared/api/records.js';
 import type { Caption, RecordType, RetentionPeriod } from '../../../shared/domain/record.js';
 import { TaizhangError } from '../../../shared/errors.js';
-import { findItem, resolveEdition } from '../index/editions.js';
+import { findItemOfYear, resolveEdition } from '../index/editions.js';
 import { itemPaths } from '../index/tree.js';
 import { nowIso } from '../store/archive-folder.js';
 import type { Db } from '../store/database.js';
+import { all, one } from '../store/sql.js';
 
 /** The columns of a record a clerk edits. */
 export interface RecordFields {
@@ -16,6 +17,7 @@ export interface RecordFields {
   date: string | null;
   type: RecordType;
   retention: RetentionPeriod;
+  secrecy: string;
   note: string;
   caption: Caption;
   activityId: number | null;
@@ -29,18 +31,7 @@ export interface RecordFields {
 export function resolveItemCodes(db: Db, year: number | undefined, codes: readonly string[]): number[] {
   if (codes.length === 0) return [];
   const edition = resolveEdition(db, { year });
-  const ids = codes.map((code) => {
-    try {
-      return findItem(db, edition, code).id;
-    } catch (err) {
-      if (err instanceof TaizhangError && err.code === 'not_found') {
-        const where = year === undefined ? '当前测评体系' : `${year} 年度所用的测评体系`;
-        throw new TaizhangError('not_found', `${where}中没有编码为「${code}」的项目 / No index item with code ${code}`);
-      }
-      throw err;
-    }
-  });
-  return [...new Set(ids)];
+  return [...new Set(codes.map((code) => findItemOfYear(db, edition, code, year).id))];
 }
 
 /** The activity of that name in that year, created on first use. */
@@ -55,11 +46,11 @@ export function insertRecord(db: Db, f: RecordFields): number {
   return Number(
     db
       .prepare(
-        `INSERT INTO records(year, title, title_supplied, doc_no, author, date, type, retention, note, caption, activity_id, carried_from, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO records(year, title, title_supplied, doc_no, author, date, type, retention, secrecy, note, caption, activity_id, carried_from, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
-        f.year, f.title, f.titleSupplied ? 1 : 0, f.docNo, f.author, f.date, f.type, f.retention, f.note, JSON.stringify(f.caption),
+        f.year, f.title, f.titleSupplied ? 1 : 0, f.docNo, f.author, f.date, f.type, f.retention, f.secrecy, f.note, JSON.stringify(f.caption),
         f.activityId, f.carriedFrom, now, now,
       ).lastInsertRowid,
   );
@@ -97,6 +88,7 @@ export interface RecordTableRow {
   date: string | null;
   type: RecordType;
   retention: RetentionPeriod;
+  secrecy: string;
   note: string;
   caption: string;
   activity_id: number | null;
@@ -111,15 +103,18 @@ interface RecordRow extends RecordTableRow {
   files: number;
   pages: number;
   thumb: string | null;
+  archival_code: string | null;
+  piece: number | null;
 }
 
 const SUMMARY_SELECT = `
   SELECT r.*, a.name AS activity,
     (SELECT count(*) FROM record_files f WHERE f.record_id = r.id) AS files,
-    (SELECT coalesce(sum(b.pages), 0) FROM record_files f JOIN blobs b ON b.sha256 = f.sha256 WHERE f.record_id = r.id) AS pages,
+    coalesce((SELECT p.pages FROM record_pages p WHERE p.record_id = r.id), 0) AS pages,
     (SELECT f.sha256 FROM record_files f JOIN blobs b ON b.sha256 = f.sha256
-       WHERE f.record_id = r.id AND b.kind IN ('image', 'pdf') ORDER BY f.position LIMIT 1) AS thumb
-  FROM records r LEFT JOIN activities a ON a.id = r.activity_id`;
+       WHERE f.record_id = r.id AND b.kind IN ('image', 'pdf') ORDER BY f.position LIMIT 1) AS thumb,
+    ident.archival_code, ident.piece
+  FROM records r LEFT JOIN activities a ON a.id = r.activity_id LEFT JOIN record_identity ident ON ident.record_id = r.id`;
 
 export interface SummaryQuery {
   where: string[];
@@ -151,6 +146,9 @@ function toSummary(r: RecordRow, items: ItemRef[]): RecordSummary {
     files: r.files,
     pages: r.pages,
     thumb: r.thumb,
+    archivalCode: r.archival_code,
+    piece: r.piece,
+    secrecy: r.secrecy,
   };
 }
 
@@ -197,7 +195,37 @@ export function getRecordDetail(db: Db, id: number, options: { includeDeleted?: 
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     deletedAt: row.deleted_at,
+    identity: recordIdentity(db, id),
+    withdrawals: all<RecordDetail['withdrawals'][number]>(
+      db,
+      `SELECT piece, archival_code AS archivalCode, withdraw_reason AS reason, withdrawn_on AS "on"
+       FROM archival_numbers WHERE record_id = ? AND withdrawn_on IS NOT NULL ORDER BY id`,
+      id,
+    ),
   };
+}
+
+interface IdentityRow {
+  archival_code: string;
+  piece: number;
+  year: number;
+  retention: RetentionPeriod;
+  problem: string;
+  volume_no: number;
+  volume_code: string;
+  archived_on: string;
+  carried: number;
+}
+
+/** The record's stored 档号 and where it stands (its original's, for a carried-over copy); null before 归档. */
+export function recordIdentity(db: Db, recordId: number): RecordIdentity | null {
+  const row = one<IdentityRow>(db, 'SELECT * FROM record_identity WHERE record_id = ?', recordId);
+  return row
+    ? {
+        archivalCode: row.archival_code, piece: row.piece, year: row.year, retention: row.retention, problem: row.problem,
+        volumeNo: row.volume_no, volumeCode: row.volume_code, archivedOn: row.archived_on, carried: row.carried === 1,
+      }
+    : null;
 }
 
 interface ActivityRow {
@@ -212,8 +240,8 @@ interface ActivityRow {
 
 const ACTIVITY_SELECT = `
   SELECT a.id, a.year, a.name, a.date, a.caption,
-         (SELECT count(*) FROM records r WHERE r.activity_id = a.id AND r.deleted_at IS NULL) AS records,
-         (SELECT group_concat(DISTINCT r.type) FROM records r WHERE r.activity_id = a.id AND r.deleted_at IS NULL) AS types
+         (SELECT count(*) FROM live_records r WHERE r.activity_id = a.id) AS records,
+         (SELECT group_concat(DISTINCT r.type) FROM live_records r WHERE r.activity_id = a.id) AS types
   FROM activities a`;
 
 export function listActivities(db: Db, year: number): Activity[] {

@@ -1,6 +1,7 @@
 import type { Activity } from '../../../shared/api/records.js';
 import { TaizhangError } from '../../../shared/errors.js';
 import { reindexRecords } from '../search/indexer.js';
+import { assertIdentityKept, assertNotNumbered } from './identity-guard.js';
 import { nowIso } from '../store/archive-folder.js';
 import { type Db, writeTransaction } from '../store/database.js';
 
@@ -30,7 +31,7 @@ interface ActivitySnapshot {
 type UndoPayload = RecordsSnapshot | CreatedRecords | ActivitySnapshot;
 
 const RECORD_COLUMNS = [
-  'year', 'title', 'title_supplied', 'doc_no', 'author', 'date', 'type', 'retention', 'note', 'caption', 'activity_id',
+  'year', 'title', 'title_supplied', 'doc_no', 'author', 'date', 'type', 'retention', 'secrecy', 'note', 'caption', 'activity_id',
   'carried_from', 'updated_at', 'deleted_at',
 ] as const;
 
@@ -65,6 +66,7 @@ export function undoLast(db: Db): string | null {
     if (!row) return null;
     const payload = JSON.parse(row.payload) as UndoPayload;
     const touched = apply(db, payload);
+    assertIdentityKept(db, touched);
     reindexRecords(db, touched);
     // An activity created by the undone edit is left without records.
     db.prepare('DELETE FROM activities WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.activity_id = activities.id)').run();
@@ -78,7 +80,11 @@ function apply(db: Db, payload: UndoPayload): number[] {
     case 'records': {
       const ids = payload.records.map((r) => r.id as number);
       const update = db.prepare(`UPDATE records SET ${RECORD_COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`);
-      for (const r of payload.records) {
+      const current = db.prepare(`SELECT ${RECORD_COLUMNS.join(', ')} FROM records WHERE id = ?`);
+      for (const saved of payload.records) {
+        // An entry saved before a column existed leaves that column as it is now.
+        const missing = RECORD_COLUMNS.some((c) => !(c in saved));
+        const r = missing ? { ...(current.get(saved.id) as Record<string, unknown> | undefined), ...saved } : saved;
         const result = update.run(r);
         if (result.changes === 0) throw new TaizhangError('conflict', '要撤销的记录已不存在 / The records of that edit no longer exist');
       }
@@ -92,6 +98,7 @@ function apply(db: Db, payload: UndoPayload): number[] {
       return ids;
     }
     case 'created': {
+      assertNotNumbered(db, payload.ids);
       db.prepare('DELETE FROM records WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(payload.ids));
       return payload.ids;
     }

@@ -33,8 +33,8 @@ interface FileTextRow {
 const READ_SQL = `
   SELECT r.id, r.title, r.doc_no, r.author, r.note, r.caption, a.name AS activity, a.caption AS activity_caption,
          (SELECT json_group_array(tag) FROM (SELECT tag FROM record_tags WHERE record_id = r.id ORDER BY tag)) AS tags
-  FROM records r LEFT JOIN activities a ON a.id = r.activity_id
-  WHERE r.id = ? AND r.deleted_at IS NULL`;
+  FROM live_records r LEFT JOIN activities a ON a.id = r.activity_id
+  WHERE r.id = ?`;
 // File text is read apart: it can be long, and quoting it into JSON would copy it twice.
 const FILES_SQL = `
   SELECT f.name, b.text FROM record_files f JOIN blobs b ON b.sha256 = f.sha256 WHERE f.record_id = ? ORDER BY f.position`;
@@ -100,7 +100,7 @@ export function reindexRecords(db: Db, ids: Iterable<number>): void {
 
 /** Rebuilds the whole index (check --repair, after a restore). */
 export function rebuildSearchIndex(db: Db): number {
-  const ids = db.prepare('SELECT id FROM records WHERE deleted_at IS NULL').pluck().all() as number[];
+  const ids = db.prepare('SELECT id FROM live_records').pluck().all() as number[];
   writeTransaction(db, () => {
     db.exec("INSERT INTO search_index(search_index) VALUES ('delete-all')");
     reindexRecords(db, ids);

@@ -67,7 +67,7 @@ describe('search', () => {
     const [hit] = await core.api['search.query']({ query: '党' });
     expect(hit).toEqual({
       id: signIn, title: '2024年学雷锋志愿服务活动签到表', year: 2024, date: null, type: '签到表',
-      items: ['1 思想道德建设 › 1.2 志愿服务 › 1.2.2 学雷锋志愿服务活动'], snippet: '社区【党】委组织，共42人参加', score: 0,
+      items: ['1 思想道德建设 › 1.2 志愿服务 › 1.2.2 学雷锋志愿服务活动'], archivalCode: null, snippet: '社区【党】委组织，共42人参加', score: 0,
     });
     expect((await core.api['search.query']({ query: 'volunteers' }))[0]?.snippet).toBe('Lei Feng 【volunteers】 page 1');
     expect((await core.api['search.query']({ query: '〔2011〕1号' }))[0]?.snippet).toBe('鼓委文明办〔【2011〕1号】');

@@ -3,9 +3,10 @@ import type { SearchHit } from '../../../shared/api/search.js';
 import type { RecordType } from '../../../shared/domain/record.js';
 import { TaizhangError } from '../../../shared/errors.js';
 import { anyOfExpression, isEmptyQuery, matchExpression, parseQuery, type ParsedQuery } from '../../../shared/text/search-query.js';
-import { findItem, resolveEdition } from '../index/editions.js';
-import { equivalentItemIds, itemPaths } from '../index/tree.js';
+import { itemCondition, type ItemCondition } from '../index/holdings.js';
+import { itemPaths } from '../index/tree.js';
 import type { Db } from '../store/database.js';
+import { all, idList } from '../store/sql.js';
 import { readRecordTexts } from './indexer.js';
 import { snippetFor, snippetPatterns } from './snippet.js';
 
@@ -37,16 +38,19 @@ function yearRanges(args: SearchArgs, query: ParsedQuery): [number, number][] {
   return ranges;
 }
 
-/** An item with its subtree and mapped items; its code is looked up in the edition of the latest year allowed, or the newest. */
-function itemIdsFor(db: Db, code: string, ranges: [number, number][]): number[] {
-  const latestYear = ranges.length > 0 ? Math.min(...ranges.map(([, b]) => b)) : undefined;
-  const edition = resolveEdition(db, { year: latestYear });
-  return equivalentItemIds(db, [findItem(db, edition, code).id]);
+/**
+ * The item filter, by the index's own rule: for a single year that year's holdings; over several years the items
+ * equivalent to it, its code looked up in the edition of the latest year allowed, or the newest.
+ */
+function itemFilter(db: Db, code: string, ranges: [number, number][]): ItemCondition {
+  const from = ranges.length > 0 ? Math.max(...ranges.map(([a]) => a)) : undefined;
+  const to = ranges.length > 0 ? Math.min(...ranges.map(([, b]) => b)) : undefined;
+  return itemCondition(db, code, from !== undefined && from === to ? { year: from } : { lookupYear: to });
 }
 
 /** Filters as SQL over `records r`; every one narrows, so a shortcut and an option both apply. */
-function conditions(args: SearchArgs, query: ParsedQuery, itemIds: number[] | null): Conditions {
-  const sql = ['r.deleted_at IS NULL'];
+function conditions(args: SearchArgs, query: ParsedQuery, item: ItemCondition | null): Conditions {
+  const sql: string[] = [];
   const params: unknown[] = [];
   for (const [a, b] of yearRanges(args, query)) {
     sql.push('r.year BETWEEN ? AND ?');
@@ -72,9 +76,9 @@ function conditions(args: SearchArgs, query: ParsedQuery, itemIds: number[] | nu
     sql.push('r.activity_id = ?');
     params.push(args.activityId);
   }
-  if (itemIds) {
-    sql.push('r.id IN (SELECT ri.record_id FROM record_items ri JOIN json_each(?) j ON ri.item_id = j.value)');
-    params.push(JSON.stringify(itemIds));
+  if (item) {
+    sql.push(item.sql);
+    params.push(...item.params);
   }
   return { sql, params };
 }
@@ -93,7 +97,7 @@ const HIT_COLUMNS = 'r.id, r.title, r.year, r.date, r.type';
  * Record ids the filters allow lie between these bounds. Passed to FTS5 as a rowid range, so that a year or an item
  * narrows the walk through the index instead of filtering it afterwards. Null when nothing can match.
  */
-function idBounds(db: Db, ranges: [number, number][], itemIds: number[] | null): [number, number] | null {
+function idBounds(db: Db, ranges: [number, number][], item: ItemCondition | null): [number, number] | null {
   let low = 1;
   let high = Number.MAX_SAFE_INTEGER;
   const narrow = (row: { low: number | null; high: number | null }): boolean => {
@@ -107,14 +111,16 @@ function idBounds(db: Db, ranges: [number, number][], itemIds: number[] | null):
     const to = Math.min(...ranges.map(([, b]) => b));
     if (from > to) return null;
     const row = db
-      .prepare('SELECT min(id) AS low, max(id) AS high FROM records WHERE year BETWEEN ? AND ? AND deleted_at IS NULL')
+      .prepare('SELECT min(id) AS low, max(id) AS high FROM live_records WHERE year BETWEEN ? AND ?')
       .get(from, to) as { low: number | null; high: number | null };
     if (!narrow(row)) return null;
   }
-  if (itemIds) {
+  if (item?.recordIds) {
+    if (!narrow({ low: item.recordIds[0] ?? null, high: item.recordIds.at(-1) ?? null })) return null;
+  } else if (item?.itemIds) {
     const row = db
       .prepare('SELECT min(record_id) AS low, max(record_id) AS high FROM record_items JOIN json_each(?) j ON item_id = j.value')
-      .get(JSON.stringify(itemIds)) as { low: number | null; high: number | null };
+      .get(JSON.stringify(item.itemIds)) as { low: number | null; high: number | null };
     if (!narrow(row)) return null;
   }
   return [low, high];
@@ -125,8 +131,8 @@ function newestMatches(db: Db, match: string, where: Conditions, bounds: [number
   return db
     .prepare(
       `SELECT ${HIT_COLUMNS}
-       FROM search_index JOIN records r ON r.id = search_index.rowid
-       WHERE search_index MATCH ? AND search_index.rowid BETWEEN ? AND ? AND ${where.sql.join(' AND ')}
+       FROM search_index JOIN live_records r ON r.id = search_index.rowid
+       WHERE ${['search_index MATCH ?', 'search_index.rowid BETWEEN ? AND ?', ...where.sql].join(' AND ')}
        ORDER BY search_index.rowid DESC
        LIMIT ?`,
     )
@@ -163,7 +169,7 @@ function filteredHits(db: Db, exclude: string | null, where: Conditions, bounds:
   }
   return db
     .prepare(
-      `SELECT ${HIT_COLUMNS}, 0 AS score FROM records r WHERE ${sql.join(' AND ')}
+      `SELECT ${HIT_COLUMNS}, 0 AS score FROM live_records r WHERE ${sql.join(' AND ')}
        ORDER BY r.year DESC, r.date DESC NULLS LAST, r.id DESC LIMIT ?`,
     )
     .all(...params, limit) as Ranked[];
@@ -194,9 +200,9 @@ export function searchRecords(db: Db, args: SearchArgs): SearchHit[] {
     throw new TaizhangError('invalid_input', `起始日期晚于结束日期：${args.from} > ${args.to} / The start date is after the end date`);
   }
   const ranges = yearRanges(args, query);
-  const itemIds = args.item !== undefined ? itemIdsFor(db, args.item, ranges) : null;
-  const where = conditions(args, query, itemIds);
-  const bounds = idBounds(db, ranges, itemIds);
+  const item = args.item !== undefined ? itemFilter(db, args.item, ranges) : null;
+  const where = conditions(args, query, item);
+  const bounds = idBounds(db, ranges, item);
   if (!bounds) return [];
   const match = matchExpression(query);
   const patterns = snippetPatterns(query.terms);
@@ -207,6 +213,13 @@ export function searchRecords(db: Db, args: SearchArgs): SearchHit[] {
   const ids = rows.map((r) => r.id);
   const texts = readRecordTexts(db, ids);
   const paths = pathsOf(db, ids);
+  const codes = new Map(
+    all<{ record_id: number; archival_code: string }>(
+      db,
+      'SELECT record_id, archival_code FROM record_identity WHERE record_id IN (SELECT value FROM json_each(?))',
+      idList(ids),
+    ).map((c) => [c.record_id, c.archival_code]),
+  );
   return rows.map((r) => {
     const text = texts.get(r.id);
     return {
@@ -216,6 +229,7 @@ export function searchRecords(db: Db, args: SearchArgs): SearchHit[] {
       date: r.date,
       type: r.type,
       items: paths.get(r.id) ?? [],
+      archivalCode: codes.get(r.id) ?? null,
       snippet: text ? snippetFor(text, patterns) : '',
       score: Math.round(r.score * 1000) / 1000,
     };

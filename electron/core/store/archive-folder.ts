@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { UnitSettings } from '../../../shared/api/archive.js';
+import { DEFAULT_ARCHIVAL_PATTERN, DEFAULT_CATEGORY } from '../../../shared/domain/archival-code.js';
 import { TaizhangError } from '../../../shared/errors.js';
 import { type Db, type OpenDatabaseOptions, openDatabase, writeTransaction } from './database.js';
 import { FileStore } from './file-store.js';
@@ -46,6 +47,9 @@ const UNIT_KEYS: Record<keyof UnitSettings, string> = {
   fonds: 'unit.fonds',
   filer: 'unit.filer',
   checker: 'unit.checker',
+  category: 'unit.category',
+  pattern: 'unit.pattern',
+  problemLevel: 'unit.problemLevel',
 };
 
 export function getUnit(db: Db): UnitSettings {
@@ -56,14 +60,17 @@ export function getUnit(db: Db): UnitSettings {
     fonds: map.get(UNIT_KEYS.fonds) ?? '',
     filer: map.get(UNIT_KEYS.filer) ?? '',
     checker: map.get(UNIT_KEYS.checker) ?? '',
+    category: map.get(UNIT_KEYS.category) || DEFAULT_CATEGORY,
+    pattern: map.get(UNIT_KEYS.pattern) || DEFAULT_ARCHIVAL_PATTERN,
+    problemLevel: map.get(UNIT_KEYS.problemLevel) === '2' ? 2 : 1,
   };
 }
 
 export function setUnit(db: Db, patch: Partial<UnitSettings>): UnitSettings {
   const put = db.prepare('INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
   writeTransaction(db, () => {
-    for (const [k, v] of Object.entries(patch) as [keyof UnitSettings, string | undefined][]) {
-      if (v !== undefined) put.run(UNIT_KEYS[k], v);
+    for (const [k, v] of Object.entries(patch) as [keyof UnitSettings, string | number | undefined][]) {
+      if (v !== undefined) put.run(UNIT_KEYS[k], String(v));
     }
   });
   return getUnit(db);

@@ -1,4 +1,5 @@
 import { rgb } from 'pdf-lib';
+import { localIsoDate } from '../../../../shared/domain/dates.js';
 import { archivalDate } from '../../../../shared/domain/record.js';
 import { A4, mm } from '../geometry.js';
 import type { BinderPlan, PlanVolume } from '../plan.js';
@@ -29,11 +30,12 @@ export function drawCover(vd: VolumeDocument, plan: BinderPlan, volume: PlanVolu
   // 档号 box, top right.
   const codeStyle: TextStyle = { font: 'serifBold', size: 11 };
   const codeLabel: TextStyle = { font: 'sans', size: 9, color: GREY };
-  const boxW = Math.max(mm(48), type.width(volume.archivalCode, codeStyle) + mm(8));
+  const code = volume.archivalCode ?? (volume.withOverview ? '—' : '（未归档）');
+  const boxW = Math.max(mm(48), type.width(code, codeStyle) + mm(8));
   const boxX = W - FRAME_INSET - mm(10) - boxW;
   const boxTop = H - FRAME_INSET - mm(12);
   page.drawRectangle({ x: boxX, y: boxTop - mm(9), width: boxW, height: mm(9), borderColor: RULE, borderWidth: 0.6 });
-  type.line(page, volume.archivalCode, boxX, boxTop - mm(2.6), boxW, codeStyle, 'center');
+  type.line(page, code, boxX, boxTop - mm(2.6), boxW, codeStyle, 'center');
   type.line(page, '档号', boxX - mm(12), boxTop - mm(3), mm(10), codeLabel, 'right');
 
   const left = FRAME_INSET + mm(24);
@@ -48,15 +50,18 @@ export function drawCover(vd: VolumeDocument, plan: BinderPlan, volume: PlanVolu
   // One or two lines sit in the middle of the three-line title area.
   const titleTop = fromTop(100) - ((3 - titleLines.length) * 32) / 2;
   type.lines(page, titleLines, left, titleTop, width, titleStyle, 32, 'center');
+  if (isDraft(volume)) {
+    type.lines(page, ['草稿：本卷材料尚未归档，未编件号'], left, fromTop(138), width, { font: 'sansBold', size: 12, color: rgb(0.78, 0.12, 0.12) }, 18, 'center');
+  }
 
   const pieces = planPieces(volume);
   const fields: [string, string][] = [
     ['全宗名称', plan.unit.name || '（未设置单位名称）'],
     ['类目名称', volume.item ? `${volume.item.code}  ${volume.item.title}` : `全部测评项目（${plan.editionName}）`],
     ['起止日期', dateRange(volume)],
-    ['保管期限', volume.retention],
+    ['保管期限', volume.retention ?? '按件标注'],
     ['件数页数', `本卷共 ${pieces.length} 件，${volume.numberedPages} 页`],
-    ['年度卷号', `${plan.options.year} 年度　第 ${volume.number} 卷`],
+    ['年度卷号', `${plan.options.year} 年度　${volume.volumeNo !== null ? `第 ${volume.volumeNo} 卷` : volume.withOverview ? '全年汇编' : '草稿'}`],
   ];
   const labelW = mm(26);
   const rowH = mm(11);
@@ -72,7 +77,13 @@ export function drawCover(vd: VolumeDocument, plan: BinderPlan, volume: PlanVolu
   }
 
   type.lines(page, [plan.unit.name], left, fromTop(244), width, { font: 'serifBold', size: 15 }, 22, 'center');
-  type.lines(page, [`立卷日期：${formatDate(isoDay(plan.created))}`], left, fromTop(254), width, { font: 'serif', size: 11, color: rgb(0.3, 0.3, 0.3) }, 16, 'center');
+  const made = volume.archivedOn ? `立卷日期：${formatDate(volume.archivedOn)}` : `打印日期：${formatDate(localIsoDate(plan.created))}`;
+  type.lines(page, [made], left, fromTop(254), width, { font: 'serif', size: 11, color: rgb(0.3, 0.3, 0.3) }, 16, 'center');
+}
+
+/** A volume printed before its class was archived: no 卷号, no 档号, no 立卷日期. */
+export function isDraft(volume: PlanVolume): boolean {
+  return volume.volumeNo === null && !volume.withOverview;
 }
 
 function dateRange(volume: PlanVolume): string {
@@ -80,9 +91,4 @@ function dateRange(volume: PlanVolume): string {
   const a = archivalDate(volume.startDate);
   const b = archivalDate(volume.endDate);
   return a === b ? a : `${a} — ${b}`;
-}
-
-export function isoDay(d: Date): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }

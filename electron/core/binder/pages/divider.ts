@@ -1,7 +1,7 @@
 import { rgb } from 'pdf-lib';
 import { PATH_SEPARATOR } from '../../index/tree.js';
 import { CONTENT_WIDTH, MARGIN, mm } from '../geometry.js';
-import type { PlanSection } from '../plan.js';
+import { pieceName, type PlanSection } from '../plan.js';
 import { GREY, RULE, type TextStyle } from '../typeset.js';
 import type { VolumeDocument } from '../volume-document.js';
 import { labelled, TEXT_TOP } from './page-text.js';
@@ -40,13 +40,14 @@ export function drawDivider(vd: VolumeDocument, section: PlanSection, pageSpan: 
     fields.push(['完成情况', reason ? `${status}（${reason}）` : status, { ...BODY, font: 'serifBold', color }]);
   }
   if (pieces.length > 0) {
-    const a = pieces[0]!.piece;
-    const b = pieces[pieces.length - 1]!.piece;
-    const list = pieces.map((p) => `第 ${p.piece} 件　${p.title}（页号 ${p.firstPageNo}）`);
-    fields.push(['本项材料', [`共 ${pieces.length} 件（${a === b ? `第 ${a} 件` : `第 ${a}–${b} 件`}），${pageSpan}：`, ...list].join('\n')]);
+    const numbers = pieces.map((p) => p.pieceNo).filter((n): n is number => n !== null);
+    const span = numbers.length === 0 ? '' : numbers.length === 1 ? `第 ${numbers[0]} 件，` : `第 ${numbers[0]}–${numbers.at(-1)} 件，`;
+    const list = pieces.map((p) => `${pieceName(p)}　${p.title}（页号 ${p.firstPageNo}）`);
+    const head = `${section.continued ? '（续）' : ''}共 ${pieces.length} 件（${span}${pageSpan}）：`;
+    fields.push(['本项材料', [head, ...list].join('\n')]);
   }
   if (section.references.length > 0) {
-    fields.push(['另　　见', section.references.map((r) => `第 ${r.piece} 件 ${r.title}（归入 ${r.item}）`).join('\n')]);
+    fields.push(['另　　见', section.references.map((r) => `${r.title}（归入 ${r.item}，本卷第 ${r.seq} 份）`).join('\n')]);
   }
   const labelW = mm(24);
   const bottom = MARGIN.bottom + mm(10);

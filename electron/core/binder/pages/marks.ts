@@ -1,7 +1,7 @@
 import { rgb } from 'pdf-lib';
 import type { PDFPage } from 'pdf-lib';
 import type { PageFrame } from '../frame.js';
-import { PAGE_NUMBER, STAMP, STAMP_WIDTH } from '../geometry.js';
+import { mm, PAGE_NUMBER, STAMP, STAMP_WIDTH } from '../geometry.js';
 import { INK, type TextStyle, type Typesetter } from '../typeset.js';
 
 /** The red of an archive stamp. */
@@ -9,10 +9,12 @@ const STAMP_RED = rgb(0.78, 0.12, 0.12);
 
 export interface StampFields {
   fonds: string;
+  /** 年度 of the 件's own 档号. */
   year: number;
-  piece: number;
-  /** 机构（问题）: the index item's code. */
-  item: string;
+  /** 件号; null for a draft, which shows 草稿 instead of a number that would look final. */
+  piece: number | null;
+  /** 机构（问题）: the 问题代码 of its class; null for a draft. */
+  problem: string | null;
   retention: string;
   pages: number;
 }
@@ -23,8 +25,8 @@ export interface StampFields {
  */
 export function drawStamp(type: Typesetter, page: PDFPage, frame: PageFrame, f: StampFields): void {
   const cells: [string, string][] = [
-    ['全宗号', f.fonds || '—'], ['年度', String(f.year)], ['件号', String(f.piece)],
-    ['机构(问题)', f.item], ['保管期限', f.retention], ['页数', String(f.pages)],
+    ['全宗号', f.fonds || '—'], ['年度', String(f.year)], ['件号', f.piece === null ? '草稿' : String(f.piece)],
+    ['机构（问题）', f.problem ?? '—'], ['保管期限', f.retention], ['页数', String(f.pages)],
   ];
   const left = frame.width - STAMP.fromRight - STAMP_WIDTH;
   const top = frame.height - STAMP.fromTop;
@@ -37,11 +39,25 @@ export function drawStamp(type: Typesetter, page: PDFPage, frame: PageFrame, f: 
     const y = top - (row + 1) * ch;
     rect(page, frame, x, y, cw, ch, 0.8);
     const lw = type.width(name, label);
-    text(type, page, frame, name, x + (cw - lw) / 2, y + ch - label.size - 1.2, label);
+    put(type, page, frame, name, x + (cw - lw) / 2, y + ch - label.size - 1.2, label);
     const valueStyle: TextStyle = { font: 'serifBold', size: fitSize(type, value, 8.5, cw - 3), color: INK };
     const vw = type.width(value, valueStyle);
-    text(type, page, frame, value, x + (cw - vw) / 2, y + 3, valueStyle);
+    put(type, page, frame, value, x + (cw - vw) / 2, y + 3, valueStyle);
   });
+}
+
+/**
+ * A mark at the top left of every page of a 件 that is not an original archived here: "草稿" for a record not yet
+ * archived (its stamp has no 件号), "复制件" for a copy carried over from an earlier year (its stamp is the original's).
+ */
+export function drawCopyMark(type: Typesetter, page: PDFPage, frame: PageFrame, text: string): void {
+  const style: TextStyle = { font: 'sansBold', size: 9, color: STAMP_RED };
+  const w = type.width(text, style) + mm(4);
+  const h = mm(6.5);
+  const u = PAGE_NUMBER.fromSide;
+  const v = frame.height - STAMP.fromTop - h;
+  rect(page, frame, u, v, w, h, 0.8);
+  put(type, page, frame, text, u + mm(2), v + mm(1.9), style);
 }
 
 /** 页号 at the bottom corner: right on the front of a sheet, left on its back. */
@@ -50,7 +66,7 @@ export function drawPageNumber(type: Typesetter, page: PDFPage, frame: PageFrame
   const label = String(pageNo);
   const w = type.width(label, style);
   const u = side === 'right' ? frame.width - PAGE_NUMBER.fromSide - w : PAGE_NUMBER.fromSide;
-  text(type, page, frame, label, u, PAGE_NUMBER.fromBottom, style);
+  put(type, page, frame, label, u, PAGE_NUMBER.fromBottom, style);
 }
 
 function fitSize(type: Typesetter, value: string, size: number, width: number): number {
@@ -58,7 +74,7 @@ function fitSize(type: Typesetter, value: string, size: number, width: number): 
   return w <= width ? size : Math.max(4, (size * width) / w);
 }
 
-function text(type: Typesetter, page: PDFPage, frame: PageFrame, s: string, u: number, v: number, style: TextStyle): void {
+function put(type: Typesetter, page: PDFPage, frame: PageFrame, s: string, u: number, v: number, style: TextStyle): void {
   const p = frame.at(u, v);
   type.draw(page, s, p.x, p.y, style, frame.rotation);
 }

@@ -1,11 +1,9 @@
-import { RETENTION_PERIODS } from '../../../../shared/domain/record.js';
 import { CONTENT_WIDTH, MARGIN, mm } from '../geometry.js';
 import type { BinderPlan, PlanVolume } from '../plan.js';
 import { planPieces } from '../plan.js';
 import { RULE, type TextStyle } from '../typeset.js';
 import type { VolumeDocument } from '../volume-document.js';
 import { chinesePart, formatDate, spacedHeading, TEXT_TOP } from './page-text.js';
-import { isoDay } from './cover.js';
 
 /** What went into a volume, for the 本卷情况说明. */
 export interface VolumeSummary {
@@ -14,8 +12,8 @@ export interface VolumeSummary {
   pdfFiles: number;
   converted: number;
   scans: number;
-  /** Files that became placeholder pages. */
-  problems: { piece: number; title: string; file: string | null; reason: string }[];
+  /** Files that became placeholder pages; `piece` names the 件 (pieceName). */
+  problems: { piece: string; title: string; file: string | null; reason: string }[];
 }
 
 const BODY: TextStyle = { font: 'serif', size: 11.5 };
@@ -45,7 +43,7 @@ export function drawNotes(vd: VolumeDocument, plan: BinderPlan, volume: PlanVolu
   const signs: [string, string, string][] = [
     ['立卷人', plan.unit.filer, ''],
     ['检查人', plan.unit.checker, ''],
-    ['立卷时间', formatDate(isoDay(plan.created)), ''],
+    ['立卷时间', volume.archivedOn ? formatDate(volume.archivedOn) : '（尚未归档）', ''],
   ];
   signs.forEach(([label, name], i) => {
     const top = boxBottom - i * signH;
@@ -70,13 +68,23 @@ function explanation(plan: BinderPlan, volume: PlanVolume, s: VolumeSummary): st
     s.scans > 0 ? `扫描图片 ${s.scans} 页` : '',
   ].filter(Boolean);
   if (kinds.length > 0) out.push(`其中${kinds.join('，')}。`);
-  const periods = RETENTION_PERIODS.filter((r) => volume.retentionCounts[r]);
-  if (periods.length > 1) {
-    out.push(`本卷含不同保管期限的文件：${periods.map((r) => `${r} ${volume.retentionCounts[r]} 件`).join('，')}；案卷按最长期限（${volume.retention}）保管。`);
+  if (volume.archivalCode) {
+    out.push(`本卷档号 ${volume.archivalCode}，保管期限${volume.retention}，${volume.archivedOn ? `${formatDate(volume.archivedOn)}立卷` : ''}；件号、档号在归档时编定，以后补充归档的件续编件号。`);
+  }
+  for (const w of volume.withdrawn) {
+    out.push(`第 ${w.piece} 件（原档号 ${w.archivalCode}）已于${formatDate(w.on)}撤销归档：${w.reason}。该件号不再使用。`);
+  }
+  const copies = pieces.filter((p) => p.copyOf);
+  if (copies.length > 0) {
+    out.push(`${copies.length} 件为往年结转的制度、台账等长期有效材料，以复制件编入，保留原年度的档号和归档章（见卷内目录备注）。`);
+  }
+  const drafts = pieces.filter((p) => !p.copyOf && p.archivalCode === null);
+  if (drafts.length > 0) {
+    out.push(`${drafts.length} 件尚未归档，按草稿编入，未编件号和档号；归档后请重新打印。`);
   }
   if (s.problems.length > 0) {
     out.push(`有 ${s.problems.length} 个文件未能编入，已用说明页代替，原件保存在电子档案中：`);
-    for (const p of s.problems) out.push(`第 ${p.piece} 件 ${p.title}${p.file ? `（${p.file}）` : ''}：${chinesePart(p.reason)}。`);
+    for (const p of s.problems) out.push(`${p.piece} ${p.title}${p.file ? `（${p.file}）` : ''}：${chinesePart(p.reason)}。`);
   }
   if (volume.emptyItems.length > 0) {
     out.push(`以下测评标准本年度暂无材料：${volume.emptyItems.map((i) => `${i.code} ${i.title}`).join('；')}。`);

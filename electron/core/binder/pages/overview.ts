@@ -46,7 +46,8 @@ export function drawOverview(vd: VolumeDocument, plan: BinderPlan, volume: PlanV
       rows.push({ cells: [labelled(top)], group: true, dest: sectionDest(i) });
     }
     const p = s.pieces;
-    const pieces = p.length === 0 ? '—' : p.length === 1 ? String(p[0]!.piece) : `${p[0]!.piece}–${p.at(-1)!.piece}`;
+    const numbers = p.map((x) => x.pieceNo).filter((n): n is number => n !== null);
+    const pieces = numbers.length === 0 ? '—' : numbers.length === 1 ? String(numbers[0]) : `${numbers[0]}–${numbers.at(-1)}`;
     const end = p.length === 0 ? 0 : p.at(-1)!.firstPageNo + p.at(-1)!.pages - 1;
     const pages = p.length === 0 ? '—' : p[0]!.firstPageNo === end ? String(end) : `${p[0]!.firstPageNo}–${end}`;
     rows.push({
@@ -55,7 +56,7 @@ export function drawOverview(vd: VolumeDocument, plan: BinderPlan, volume: PlanV
     });
   });
   return drawTable(vd, columns, rows, CONTENT_WIDTH, tablePages(vd, '总目录', [
-    `档号：${volume.archivalCode}`, `${plan.options.year} 年度　共 ${planPieces(volume).length} 件 ${volume.numberedPages} 页`,
+    `${plan.unit.name}`, `${plan.options.year} 年度　共 ${planPieces(volume).length} 件 ${volume.numberedPages} 页`,
   ], 'overview'));
 }
 
@@ -71,10 +72,11 @@ export function drawVolumeList(vd: VolumeDocument, plan: BinderPlan, volumes: Pl
     { title: '保管期限', width: 0, fit: true, align: 'center' },
   ];
   const rows: TableRow[] = volumes.map((v) => ({
+    // Pages added up from the 件: in a whole-year file the boxes are not numbered on their own.
     cells: [
-      String(v.number), v.archivalCode, v.title,
+      v.volumeNo !== null ? String(v.volumeNo) : '草稿', v.archivalCode ?? '（未归档）', v.title,
       v.startDate ? `${archivalDate(v.startDate)}\n${archivalDate(v.endDate)}` : '—',
-      String(planPieces(v).length), String(v.numberedPages), v.retention,
+      String(planPieces(v).length), String(planPieces(v).reduce((n, p) => n + p.pages, 0)), v.retention ?? '',
     ],
   }));
   const total = volumes.reduce((n, v) => n + planPieces(v).length, 0);

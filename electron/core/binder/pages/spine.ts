@@ -22,18 +22,16 @@ export function drawSpine(vd: VolumeDocument, plan: BinderPlan, volume: PlanVolu
   const [W, H] = A4;
   const x = (W - SPINE_WIDTH) / 2;
   const top = (H + SPINE_HEIGHT) / 2;
-  type.line(page, '档案盒脊背标签：沿虚线剪下，贴于盒脊 / Spine label: cut along the dashed line', 0, top + mm(10), W, { font: 'sans', size: 9, color: GREY }, 'center');
+  type.line(page, '档案盒脊背标签：沿虚线剪下，贴于盒脊', 0, top + mm(10), W, { font: 'sans', size: 9, color: GREY }, 'center');
   page.drawRectangle({ x, y: top - SPINE_HEIGHT, width: SPINE_WIDTH, height: SPINE_HEIGHT, borderColor: RULE, borderWidth: 0.7, borderDashArray: [4, 3] });
 
-  const pieces = planPieces(volume);
-  const first = pieces[0]?.piece ?? 0;
-  const last = pieces[pieces.length - 1]?.piece ?? 0;
+  const numbers = planPieces(volume).filter((p) => !p.copyOf && p.pieceNo !== null).map((p) => p.pieceNo!);
   const fields: [string, string][] = [
     ['全宗号', plan.unit.fonds || '—'],
     ['年度', String(plan.options.year)],
-    ['保管期限', volume.retention],
-    ['起止件号', `${first}—${last}`],
-    ['盒号', String(volume.number)],
+    ['保管期限', volume.retention ?? '—'],
+    ['起止件号', numbers.length === 0 ? '—' : `${Math.min(...numbers)}—${Math.max(...numbers)}`],
+    ['盒号', volume.volumeNo !== null ? String(volume.volumeNo) : '—'],
   ];
   let y = top - mm(6);
   for (const [label, value] of fields) {

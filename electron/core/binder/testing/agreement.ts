@@ -1,9 +1,9 @@
 import type { BinderVolume } from '../../../../shared/api/binder.js';
 import { links, outline, pageTexts, pageWords, tokens, type Word } from '../../../../test/support/pdf-inspect.js';
 
-const HEADER = ['顺序号', '文号', '责任者', '题名', '日期', '页号', '备注'];
+const HEADER = ['件号', '文号', '责任者', '题名', '日期', '页号', '备注'];
 
-/** x-ranges of the 顺序号 and 页号 columns of a 卷内目录 page, found from its header row. */
+/** x-ranges of the 件号 and 页号 columns of a 卷内目录 page, found from its header row. */
 function columns(words: Word[]): { seq: [number, number]; page: [number, number] } {
   const centre = (title: string): number => {
     const w = words.find((x) => x.text === title);
@@ -17,10 +17,11 @@ function columns(words: Word[]): { seq: [number, number]; page: [number, number]
 
 /**
  * Checks for every 件 of a volume that the 卷内目录 row (its 顺序号 and 页号, and where its link leads), the stamp and
- * page numbers printed on its pages, and its bookmark all tell the same story as the report. Returns each
+ * page numbers printed on its pages, and its bookmark all tell the same story as the report (`year` is the year
+ * exported, so a copy carried over from an earlier year is told apart). Returns each
  * disagreement in words; none means they agree.
  */
-export async function agreementProblems(volume: BinderVolume): Promise<string[]> {
+export async function agreementProblems(volume: BinderVolume, year: number): Promise<string[]> {
   const problems: string[] = [];
   const same = (actual: unknown, expected: unknown, what: string): void => {
     if (actual !== expected) problems.push(`${what}: expected ${String(expected)}, found ${String(actual)}`);
@@ -36,20 +37,25 @@ export async function agreementProblems(volume: BinderVolume): Promise<string[]>
   const last = volume.documents.at(-1);
   let expectedNext = 1;
   for (const doc of volume.documents) {
-    const where = `第${doc.piece}件（${doc.title.slice(0, 20)}）`;
+    const box = volume.volumeNo === null && volume.item === null && doc.volumeNo !== null ? `第${doc.volumeNo}卷 ` : '';
+    const name = doc.piece !== null ? `${box}第${doc.piece}件` : `草稿第${doc.seq}份`;
+    const where = `${name}（${doc.title.slice(0, 20)}）`;
+    // A copy carried over from an earlier year shows its original's stamp; the contents list no 件号 for it.
+    const copy = doc.year !== year;
     same(doc.firstPageNo, expectedNext, `${where} 页号 follows on`);
     expectedNext += doc.pages;
 
     // Stamp and footer on its first page; footers on the rest.
     const first = tokens(texts[doc.startPage - 1] ?? '');
     has(first, '件号', `${where} stamp label`);
-    has(first, String(doc.piece), `${where} 件号 in the stamp`);
+    has(first, doc.piece !== null ? String(doc.piece) : '草稿', `${where} 件号 in the stamp`);
+    if (doc.archivalCode === null || copy) has(first, doc.archivalCode === null ? '草稿（未归档）' : '复制件（原件见', `${where} mark`);
     for (let k = 0; k < doc.pages; k += 1) {
       has(tokens(texts[doc.startPage - 1 + k] ?? ''), String(doc.firstPageNo + k), `${where} 页号 ${doc.firstPageNo + k}`);
     }
 
     // Its bookmark opens its first page.
-    const mark = marks.find((m) => m.title.startsWith(`第${doc.piece}件 `));
+    const mark = marks.find((m) => m.title.startsWith(`${name} `));
     same(mark?.page, doc.startPage, `${where} bookmark`);
 
     // Its row in the contents links there and shows its 顺序号 and 页号.
@@ -71,7 +77,7 @@ export async function agreementProblems(volume: BinderVolume): Promise<string[]>
     const inColumn = ([from, to]: [number, number]): string =>
       inRow.filter((w) => (w.xMin + w.xMax) / 2 > from && (w.xMin + w.xMax) / 2 < to).map((w) => w.text).join('');
     const { seq, page } = columns(words.words);
-    same(inColumn(seq), String(doc.piece), `${where} 顺序号 in the contents`);
+    same(inColumn(seq), doc.piece !== null && !copy ? String(doc.piece) : '—', `${where} 件号 in the contents`);
     const lastNo = doc.firstPageNo + doc.pages - 1;
     const shown = doc === last && lastNo > doc.firstPageNo ? `${doc.firstPageNo}–${lastNo}` : String(doc.firstPageNo);
     same(inColumn(page), shown, `${where} 页号 in the contents`);
