@@ -19,8 +19,10 @@ export interface BinderDocument {
   /** Code of the index item it is filed under. */
   item: string;
   title: string;
-  /** 1-based index of the 件's first page in the PDF file. */
+  /** 1-based index of the 件's first page in the PDF file (its first sheet, when nothing of it could be printed). */
   startPage: number;
+  /** False when none of its files could be printed: only an unnumbered note sheet stands for it. */
+  printed: boolean;
   /** 页号 printed on that page and listed in the 卷内目录. */
   firstPageNo: number;
   pages: number;
@@ -41,6 +43,8 @@ export interface BinderVolume {
   pages: number;
   /** Pages carrying a 页号 (the documents). */
   numberedPages: number;
+  /** 1-based indexes of the blank backs inserted for double-sided printing. */
+  blankPages: number[];
   documents: BinderDocument[];
 }
 
@@ -60,6 +64,10 @@ export interface BinderReport {
   report: string | null;
 }
 
+const spineWidthSchema = z.union([z.literal(20), z.literal(30), z.literal(40), z.literal(50)], {
+  message: '盒脊宽度应为 20、30、40 或 50 毫米 / spine width must be 20, 30, 40 or 50 mm',
+});
+
 export const binderOptionsSchema = z
   .object({
     year: yearSchema,
@@ -75,6 +83,10 @@ export const binderOptionsSchema = z
     /** Printed on both sides: blank backs so that the cover, contents, dividers and 备考表 start on a front. */
     duplex: z.boolean().default(false),
     spine: z.boolean().default(false),
+    /** The box's spine width in mm (DA/T 22: 20, 30, 40, 50); by default the narrowest that holds the volume's sheets. */
+    spineWidth: spineWidthSchema.optional(),
+    /** Print each item's completeness on its divider (for internal review copies; inspectors' copies leave it out). */
+    withStatus: z.boolean().default(false),
     /** Write the report JSON beside the PDFs (used by the checklist for 卷/页号). */
     report: z.boolean().default(true),
     /** 归档 first: give the records that would print as drafts their 件号 and 档号. */
@@ -82,8 +94,43 @@ export const binderOptionsSchema = z
   })
   .strict();
 
+export interface CatalogueReport {
+  path: string;
+  rows: number;
+  pages: number;
+}
+
+export interface BoxesReport {
+  path: string;
+  pages: number;
+  boxes: { volumeNo: number; archivalCode: string; sheets: number; spineWidth: 20 | 30 | 40 | 50 }[];
+}
+
+/** What an export would print, told before it starts: what is not archived yet, and photos with gaps in their 说明. */
+export interface BinderPreflight {
+  volumes: number;
+  pieces: number;
+  /** Records that would print as drafts (not yet archived). */
+  drafts: { recordId: number; title: string }[];
+  captionGaps: { recordId: number; title: string; missing: string[] }[];
+  warnings: BinderWarning[];
+}
+
 export const binderMethods = {
   'binder.export': method<BinderReport>()(binderOptionsSchema, { longTask: true }),
+  /** 归档文件目录 of a year, one item or one box, as a PDF. */
+  'binder.catalogue': method<CatalogueReport>()(
+    z.object({ year: yearSchema, item: itemCodeSchema.optional(), volume: z.number().int().min(1).optional(), out: pathSchema }).strict(),
+    { longTask: true },
+  ),
+  /** The year's 盒脊 labels (several to an A4 sheet, with cut marks) and a 盒内备考表 for each box. */
+  'binder.boxes': method<BoxesReport>()(
+    z.object({ year: yearSchema, out: pathSchema, spineWidth: spineWidthSchema.optional(), duplex: z.boolean().default(false) }).strict(),
+    { longTask: true },
+  ),
+  'binder.preflight': method<BinderPreflight>()(
+    z.object({ year: yearSchema, item: itemCodeSchema.optional(), single: z.boolean().default(false) }).strict(),
+  ),
 } as const;
 
 export type BinderOptions = z.output<typeof binderOptionsSchema>;

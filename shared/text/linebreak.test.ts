@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { breakLines, CLOSING_PUNCTUATION, lineWidth, OPENING_PUNCTUATION, type Measure } from './linebreak.js';
+import { balanceLines, breakLines, CLOSING_PUNCTUATION, lineWidth, OPENING_PUNCTUATION, type Measure } from './linebreak.js';
 
 /** Full-width characters take 1 unit, Latin letters and digits 0.55, spaces 0.3: additive like a real font. */
 const measure: Measure = (text) => {
@@ -83,6 +83,28 @@ describe('breakLines', () => {
     // Nine characters fit, but the comma may not open the second line, so 愿 moves down with it.
     expect(breakLines('关于开展学雷锋志愿，服务活动的通知', 9, measure)).toEqual(['关于开展学雷锋志', '愿，服务活动的通知']);
     expect(breakLines('社区（居委会）召开会议', 3, measure)).toEqual(['社区', '（居委', '会）召', '开会议']);
+  });
+
+  it('keeps a short bracketed group on one line, and cuts one only when it alone is wider than the line', () => {
+    expect(breakLines('关于社区（示例）活动', 6, measure)).toEqual(['关于社区', '（示例）活动']);
+    expect(breakLines('示例社〔2026〕12号文', 7, measure)).toEqual(['示例社', '〔2026〕12号', '文']);
+    expect(breakLines('（一二三四五六七八九十一二）', 6, measure).join('')).toBe('（一二三四五六七八九十一二）');
+  });
+
+  it('balances lines, leaving none with one or two characters, and can break only between words', () => {
+    const title = '示例街道文明社区居委会2024年度思想道德建设创建材料';
+    const natural = breakLines(title, 20, measure);
+    expect(natural.at(-1)!.length).toBeLessThan(8);
+    const balanced = balanceLines(title, 20, measure);
+    expect(balanced).toHaveLength(natural.length);
+    const widths = balanced.map((l) => measure(l));
+    expect(Math.max(...widths) - Math.min(...widths)).toBeLessThanOrEqual(3);
+    expect(balanced.join('')).toBe(title);
+    expect(balanceLines('居委会2024年度创建材料', 8, measure, { words: true })).toEqual(['居委会2024年度', '创建材料']);
+    expect(breakLines('志愿服务活动', 5, measure)).toEqual(['志愿服务活', '动']);
+    expect(breakLines('志愿服务活动', 5, measure, { words: true })).toEqual(['志愿服务', '活动']);
+    expect(breakLines('新时代文明实践站', 4, measure, { words: true })).toEqual(['新时代', '文明实践', '站']);
+    expect(balanceLines('新时代文明实践站', 4, measure, { words: true })).toEqual(['新时代', '文明', '实践站']);
   });
 
   it('keeps numbers and codes whole and cuts a word only when it alone is wider than the line', () => {

@@ -6,6 +6,8 @@
  * - 避头尾 (kinsoku): no line starts with closing punctuation and none ends with opening punctuation. To keep it, a
  *   Latin word is cut if need be; the rule gives way only when a run of punctuation and Chinese is itself wider than
  *   the line.
+ * - A short bracketed group ("（示例）", "〔2026〕") stays on one line; only one wider than a line is cut.
+ * - With `words`, Chinese breaks only between words (Intl.Segmenter), for titles set large.
  * - Spaces hang at the end of a line: they are kept (so the lines joined give back the text) but not measured.
  * - A newline is a hard break and is not part of any line.
  */
@@ -25,16 +27,46 @@ const SPACE = /\s/u;
 
 interface Atom {
   text: string;
-  /** A fragment is part of a word already cut at its joiners; cut again, it falls into characters. */
-  kind: 'word' | 'fragment' | 'space' | 'char';
+  /**
+   * A fragment is part of a word already cut at its joiners; cut again, it falls into characters. A group is a short
+   * bracketed run or a Chinese word kept whole; cut, it falls into characters.
+   */
+  kind: 'word' | 'fragment' | 'space' | 'char' | 'group';
+}
+
+/** Bracket pairs whose short contents are kept on one line. */
+const BRACKETS: Record<string, string> = { '（': '）', '〔': '〕', '［': '］', '【': '】', '《': '》', '「': '」', '『': '』', '(': ')', '[': ']' };
+/** Longest bracketed group (brackets included, in characters) kept whole. */
+const MAX_GROUP = 12;
+
+export interface BreakOptions {
+  /** Break Chinese only between words, as a segmenter finds them (cover titles). */
+  words?: boolean;
 }
 
 /** Splits text into lines no wider than `maxWidth` (see the module comment for the rules). */
-export function breakLines(text: string, maxWidth: number, measure: Measure): string[] {
+export function breakLines(text: string, maxWidth: number, measure: Measure, options: BreakOptions = {}): string[] {
   return text
     .replace(/\r\n?/g, '\n')
     .split('\n')
-    .flatMap((paragraph) => breakParagraph(paragraph, maxWidth, measure));
+    .flatMap((paragraph) => breakParagraph(paragraph, maxWidth, measure, options));
+}
+
+/**
+ * Lines of about equal width, as few as `breakLines` needs at `maxWidth`: the narrowest width that still gives that
+ * many lines, so no line is left with one or two characters (CSS text-wrap: balance does the same).
+ */
+export function balanceLines(text: string, maxWidth: number, measure: Measure, options: BreakOptions = {}): string[] {
+  const natural = breakLines(text, maxWidth, measure, options);
+  if (natural.length <= 1) return natural;
+  let low = 0;
+  let high = maxWidth;
+  for (let step = 0; step < 20; step += 1) {
+    const mid = (low + high) / 2;
+    if (breakLines(text, mid, measure, options).length <= natural.length) high = mid;
+    else low = mid;
+  }
+  return breakLines(text, high, measure, options);
 }
 
 /** The width of a line as drawn: hanging spaces at its end take no room. */
@@ -42,9 +74,9 @@ export function lineWidth(line: string, measure: Measure): number {
   return measure(line.trimEnd());
 }
 
-function breakParagraph(paragraph: string, maxWidth: number, measure: Measure): string[] {
+function breakParagraph(paragraph: string, maxWidth: number, measure: Measure, options: BreakOptions): string[] {
   if (paragraph === '') return [''];
-  const atoms = toAtoms(paragraph);
+  const atoms = options.words ? wordsOf(toAtoms(paragraph)) : toAtoms(paragraph);
   const lines: string[] = [];
   let start = 0;
   let i = start;
@@ -93,12 +125,17 @@ function mayBreakBefore(atoms: Atom[], index: number): boolean {
   return !OPENING_PUNCTUATION.has(lastChar(atoms[prev]!.text));
 }
 
-function toAtoms(text: string): Atom[] {
+function toAtoms(text: string, groups = true): Atom[] {
   const chars = [...text];
   const atoms: Atom[] = [];
   for (let i = 0; i < chars.length; ) {
     const ch = chars[i]!;
-    if (SPACE.test(ch)) {
+    const close = groups ? BRACKETS[ch] : undefined;
+    const end = close ? chars.indexOf(close, i + 1) : -1;
+    if (close && end > i && end - i + 1 <= MAX_GROUP && !chars.slice(i + 1, end).some((c) => c in BRACKETS || c === '\n')) {
+      atoms.push({ text: chars.slice(i, end + 1).join(''), kind: 'group' });
+      i = end + 1;
+    } else if (SPACE.test(ch)) {
       let j = i + 1;
       while (j < chars.length && SPACE.test(chars[j]!)) j += 1;
       atoms.push({ text: chars.slice(i, j).join(''), kind: 'space' });
@@ -120,11 +157,44 @@ function toAtoms(text: string): Atom[] {
   return atoms;
 }
 
+/** Chinese runs of single characters joined into the words a segmenter finds. */
+function wordsOf(atoms: Atom[]): Atom[] {
+  const out: Atom[] = [];
+  const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+  for (let i = 0; i < atoms.length; ) {
+    if (atoms[i]!.kind !== 'char' || !HAN.test(atoms[i]!.text)) {
+      out.push(atoms[i]!);
+      i += 1;
+      continue;
+    }
+    let j = i;
+    while (j < atoms.length && atoms[j]!.kind === 'char' && HAN.test(atoms[j]!.text)) j += 1;
+    const run = joinAtoms(atoms, i, j);
+    for (const { segment } of segmenter.segment(run)) {
+      const previous = out.at(-1);
+      // A number keeps its counter word: "2024年度", "第3期".
+      if (previous?.kind === 'word' && /^\d+$/.test(previous.text) && COUNTER.test(segment)) {
+        out[out.length - 1] = { text: previous.text + segment, kind: 'group' };
+      } else {
+        out.push({ text: segment, kind: [...segment].length > 1 ? 'group' : 'char' });
+      }
+    }
+    i = j;
+  }
+  return out;
+}
+
+const COUNTER = /^[年月日号期届次件页卷个]/u;
+
+const HAN = /\p{Script=Han}/u;
+
 function isCuttable(atom: Atom): boolean {
-  return (atom.kind === 'word' || atom.kind === 'fragment') && [...atom.text].length > 1;
+  return (atom.kind === 'word' || atom.kind === 'fragment' || atom.kind === 'group') && [...atom.text].length > 1;
 }
 
 function cutWord(atom: Atom): Atom[] {
+  // A group too wide for a line falls apart into what it is made of: words stay words, Chinese falls into characters.
+  if (atom.kind === 'group') return toAtoms(atom.text, false);
   const parts = atom.kind === 'word' ? atom.text.match(/[^.\-/:_@&+#,']+[.\-/:_@&+#,']*|[.\-/:_@&+#,']+/g) ?? [atom.text] : [];
   if (parts.length > 1) return parts.map((text) => ({ text, kind: 'fragment' }));
   return [...atom.text].map((ch) => ({ text: ch, kind: 'char' }));

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { BinderReport } from '../../../shared/api/binder.js';
 import type { CommandGroups } from '../program.js';
-import { callCore, parseYear, usageError, type CliIO } from '../io.js';
+import { callCore, parseIntArg, parseYear, usageError, type CliIO } from '../io.js';
 
 interface BinderFlags {
   year: string;
@@ -15,6 +15,8 @@ interface BinderFlags {
   duplex?: boolean;
   report: boolean;
   number?: boolean;
+  withStatus?: boolean;
+  spineWidth?: string;
 }
 
 function binderText(r: BinderReport): string {
@@ -47,8 +49,10 @@ export function registerBinderCommands({ exportCmd }: CommandGroups, io: CliIO):
     .option('--fit-a4', '横向、A3 等页面缩放到 A4 / fit landscape and A3 pages to A4')
     .option('--overview', '另外生成案卷总目录 PDF / also write a 总目录 PDF')
     .option('--spine', '附脊背标签页 / add a spine label page')
+    .option('--spine-width <毫米>', '盒脊宽度 20/30/40/50，默认按页数选 / spine width in mm, by default from the page count')
     .option('--duplex', '按双面打印排版（封面、目录、分隔页从正面开始）/ lay out for double-sided printing')
     .option('--no-report', '不写装订报告 JSON / do not write the report JSON')
+    .option('--with-status', '分隔页上印出完成情况（内部审阅用；给检查组的案卷不印）/ print completeness on dividers, for review copies')
     .option('--number', '先归档：未归档的材料先编定件号和档号再导出（否则按草稿打印）/ archive unnumbered records first, else they print as drafts')
     .action(async (o: BinderFlags, cmd: Command) => {
       if (o.photosPerPage !== '1' && o.photosPerPage !== '2') {
@@ -66,7 +70,42 @@ export function registerBinderCommands({ exportCmd }: CommandGroups, io: CliIO):
         duplex: o.duplex === true,
         report: o.report,
         number: o.number === true,
+        withStatus: o.withStatus === true,
+        ...(o.spineWidth !== undefined ? { spineWidth: Number(o.spineWidth) } : {}),
       };
       await callCore(io, cmd, 'binder.export', args, binderText);
+    });
+
+  exportCmd
+    .command('catalogue')
+    .description('导出归档文件目录 PDF（DA/T 22，A4 横向）/ export the 归档文件目录 as a PDF')
+    .requiredOption('--year <年度>', '年度 / year')
+    .requiredOption('--out <文件.pdf>', '输出的 PDF 文件 / output .pdf file')
+    .option('--item <编码>', '只列这一测评项目（含下级）/ one item and its sub-items')
+    .option('--volume <卷号>', '只列这一卷（盒）/ one volume (box)')
+    .action(async (o: { year: string; out: string; item?: string; volume?: string }, cmd: Command) => {
+      const args = {
+        year: parseYear(o.year), out: o.out,
+        ...(o.item !== undefined ? { item: o.item } : {}),
+        ...(o.volume !== undefined ? { volume: parseIntArg(o.volume) } : {}),
+      };
+      await callCore(io, cmd, 'binder.catalogue', args, (r) => `已导出归档文件目录 / Written：${r.path}\n${r.rows} 件，${r.pages} 页`);
+    });
+
+  exportCmd
+    .command('boxes')
+    .description('导出盒脊标签（四种宽度，带裁切线）和盒内备考表 / export spine labels and the 盒内备考表 of each box')
+    .requiredOption('--year <年度>', '年度 / year')
+    .requiredOption('--out <文件.pdf>', '输出的 PDF 文件 / output .pdf file')
+    .option('--spine-width <毫米>', '盒脊宽度 20/30/40/50，默认按页数选 / spine width in mm, by default from the page count')
+    .option('--duplex', '按双面打印计算厚度 / count sheets printed on both sides')
+    .action(async (o: { year: string; out: string; spineWidth?: string; duplex?: boolean }, cmd: Command) => {
+      const args = {
+        year: parseYear(o.year), out: o.out, duplex: o.duplex === true,
+        ...(o.spineWidth !== undefined ? { spineWidth: Number(o.spineWidth) } : {}),
+      };
+      await callCore(io, cmd, 'binder.boxes', args, (r) =>
+        [`已导出 / Written：${r.path}`, ...r.boxes.map((b) => `  第 ${b.volumeNo} 卷 ${b.archivalCode}：约 ${b.sheets} 张，盒脊 ${b.spineWidth} 毫米`)].join('\n'),
+      );
     });
 }

@@ -1,4 +1,5 @@
 import type { CatalogueRow } from '../../../shared/api/archival.js';
+import { parseCaption, responsibleParty } from '../../../shared/domain/caption.js';
 import { archivalDate, displayTitle, type RetentionPeriod } from '../../../shared/domain/record.js';
 import { itemCondition } from '../index/holdings.js';
 import type { Db } from '../store/database.js';
@@ -16,6 +17,8 @@ interface Row {
   pages: number | null;
   unknown_pages: number | null;
   note: string;
+  caption: string;
+  activity_caption: string | null;
   volume_no: number;
   retention: RetentionPeriod;
 }
@@ -29,9 +32,9 @@ export function catalogueRows(db: Db, year: number, item?: string): CatalogueRow
   const rows = all<Row>(
     db,
     `SELECT r.id, ident.archival_code, r.doc_no, r.author, r.title, r.title_supplied, r.date, r.secrecy, p.pages, p.unknown_pages, r.note,
-            ident.volume_no, ident.retention
+            r.caption, a.caption AS activity_caption, ident.volume_no, ident.retention
      FROM live_records r JOIN record_identity ident ON ident.record_id = r.id AND ident.carried = 0
-     LEFT JOIN record_pages p ON p.record_id = r.id
+     LEFT JOIN record_pages p ON p.record_id = r.id LEFT JOIN activities a ON a.id = r.activity_id
      WHERE r.year = ? ${condition ? `AND ${condition.sql}` : ''}
      ORDER BY ident.volume_no, ident.piece`,
     year,
@@ -42,7 +45,7 @@ export function catalogueRows(db: Db, year: number, item?: string): CatalogueRow
     recordId: r.id,
     archivalCode: r.archival_code,
     docNo: r.doc_no,
-    author: r.author,
+    author: responsibleParty(r.author, { ...parseCaption(r.activity_caption), ...parseCaption(r.caption) }),
     title: displayTitle(r.title, r.title_supplied === 1),
     date: archivalDate(r.date),
     secrecy: r.secrecy,
@@ -52,3 +55,4 @@ export function catalogueRows(db: Db, year: number, item?: string): CatalogueRow
     retention: r.retention,
   }));
 }
+

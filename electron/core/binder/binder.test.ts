@@ -89,7 +89,13 @@ describe('export binder', () => {
     expect(texts[docOf(sample.ids.xlsx).startPage - 1]).toContain('志愿者1');
     for (const [id, why] of [[sample.ids.encrypted, /加密/], [sample.ids.corrupt, /不完整|损坏/], [sample.ids.missing, /缺失/]] as const) {
       expect(report.warnings.find((w) => w.recordId === id)?.message).toMatch(why);
-      expect(texts[docOf(id).startPage - 1]).toContain('此处文件未能编入案卷');
+      // Not a page of the 件: an unnumbered, unstamped note sheet, 页数 0, and the contents row says so.
+      const doc = docOf(id);
+      expect(doc).toMatchObject({ printed: false, pages: 0 });
+      const sheet = texts[doc.startPage - 1]!;
+      expect(sheet).toContain('电子文件未能打印');
+      expect(tokens(sheet)).not.toContain('件号');
+      expect(tokens(sheet)).not.toContain(String(doc.firstPageNo));
     }
     // The 备考表 explains them; the spine label closes the volume.
     expect(texts.at(-2)).toContain('本卷情况说明');
@@ -100,6 +106,19 @@ describe('export binder', () => {
     // The checklist finds 卷 and 页号 in the report written beside the volumes.
     const saved = await readBinderReport(path.join(out('default'), 'binder-report.json'), YEAR);
     expect(saved.volumes.map((v) => v.documents.length)).toEqual(report.volumes.map((v) => v.documents.length));
+  });
+
+  it('prints dividers for inspectors: the 测评标准 and its 件, no self-check gaps unless asked for a review copy', async () => {
+    const plain = await withoutLibreOffice(() => exportJson('--out', out('dividers'), '--item', '1.3.2'));
+    const review = await withoutLibreOffice(() => exportJson('--out', out('review'), '--item', '1.3.2', '--with-status'));
+    const dividerOf = (report: BinderReport): string => {
+      const v = report.volumes[0]!;
+      return pageTexts(v.path)[v.documents[0]!.startPage - 2]!.replace(/\s+/g, '');
+    };
+    expect(dividerOf(plain)).toContain('测评方法');
+    expect(dividerOf(plain)).toContain('本项材料');
+    expect(dividerOf(plain)).not.toMatch(/完成情况|还缺|齐全|部分|缺失/);
+    expect(dividerOf(review)).toMatch(/完成情况(齐全|部分|缺失)/);
   });
 
   it('draws Chinese glyphs that render with ink, not blanks', async () => {
@@ -203,7 +222,11 @@ describe('export binder', () => {
     const marks = outline(volume.path);
     const texts = pageTexts(volume.path);
     // Cover with a blank back; 总目录, 卷内目录 and each divider start on the front of a sheet (odd page).
-    expect(texts[1]!.trim()).toBe('');
+    expect(texts[1]!.trim()).toBe('（本页空白）');
+    expect(volume.blankPages).toContain(2);
+    // Every 件 starts on the front of a sheet, and the blank backs carry no 页号.
+    for (const d of volume.documents) expect(d.startPage % 2, `第${d.piece}件`).toBe(1);
+    for (const b of volume.blankPages) expect(tokens(texts[b - 1]!)).toEqual(['（本页空白）']);
     for (const title of ['总目录', '卷内目录', '1.1.2 常态化开展文明实践活动', '4.2.1 环境卫生整治活动', '卷内备考表']) {
       const mark = marks.find((m) => m.title === title);
       expect(mark, title).toBeDefined();
@@ -211,9 +234,9 @@ describe('export binder', () => {
     }
     expect(texts[marks.find((m) => m.title === '总目录')!.page - 1]).toContain('1.3.2 道德讲堂');
     // On the back of a sheet the 页号 sits bottom left.
-    const back = volume.documents.find((d) => d.startPage % 2 === 0)!;
-    const { width, words } = pageWords(volume.path, back.startPage);
-    expect(words.find((w) => w.text === String(back.firstPageNo))!.xMax).toBeLessThan(width * 0.2);
+    const back = volume.documents.find((d) => d.pages >= 2)!;
+    const { width, words } = pageWords(volume.path, back.startPage + 1);
+    expect(words.find((w) => w.text === String(back.firstPageNo + 1))!.xMax).toBeLessThan(width * 0.2);
     // The same 件号 and 档号 as the volumes print; each box's 件 under its 卷号.
     const boxes = await core.api['archival.volumes']({ year: YEAR });
     expect(volume.documents.map((d) => d.volumeNo)).toEqual([...volume.documents.map((d) => d.volumeNo)].sort());

@@ -11,6 +11,8 @@ export interface TableColumn {
    */
   width: number;
   fit?: boolean;
+  /** Points: a `fit` column grows to its widest cell up to this, then wraps. */
+  maxWidth?: number;
   align: Align;
   font?: FontRole;
 }
@@ -82,7 +84,8 @@ function resolveWidths(type: Typesetter, spec: TableColumn[], rows: TableRow[], 
   const sized = spec.map((c, i) => {
     if (!c.fit) return c;
     const cells = rows.filter((r) => !r.group).flatMap((r) => (r.cells[i] ?? '').split('\n').map((l) => type.width(l, styleOf(c))));
-    return { ...c, width: Math.max(c.width, type.width(c.title, HEAD), ...cells) + 2 * PAD_X + 1 };
+    const widest = Math.max(c.width, type.width(c.title, HEAD), ...cells) + 2 * PAD_X + 1;
+    return { ...c, width: c.maxWidth !== undefined ? Math.min(widest, c.maxWidth) : widest };
   });
   const rest = totalWidth - tableWidth(sized);
   return sized.map((c) => (c.width === 0 ? { ...c, width: rest } : c));

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { BinderOptions, BinderReport, BinderVolume, BinderWarning } from '../../../shared/api/binder.js';
+import { binderOptionsSchema, type BinderOptions, type BinderPreflight, type BinderReport, type BinderVolume, type BinderWarning } from '../../../shared/api/binder.js';
+import type { ParsedArgs } from '../../../shared/api/contract.js';
 import { TaizhangError } from '../../../shared/errors.js';
 import { numberRecords } from '../archival/number.js';
 import type { CallContext } from '../handler-types.js';
@@ -62,7 +63,7 @@ export async function exportBinder(archive: Archive, options: BinderOptions, ctx
       volumes.push({
         path: target, item: (volume.scope ?? volume.item)?.code ?? null, title: volume.title, archivalCode: volume.archivalCode,
         retention: volume.retention, volumeNo: volume.volumeNo, pages: rendered.pages, numberedPages: volume.numberedPages,
-        documents: rendered.documents,
+        blankPages: rendered.blankPages, documents: rendered.documents,
       });
     }
     let overview: string | null = null;
@@ -95,13 +96,27 @@ export async function exportBinder(archive: Archive, options: BinderOptions, ctx
  * print with their 件号 and 档号.
  */
 function planWithNumbers(archive: Archive, options: BinderOptions): BinderPlan {
-  const statusOf = statusLookup(archive, options.year);
+  const statusOf = options.withStatus ? statusLookup(archive, options.year) : () => null;
   const plan = planBinder(archive.db, options, statusOf);
   if (!options.number) return plan;
   const drafts = plan.volumes.flatMap((v) => planPieces(v)).filter((p) => p.archivalCode === null && p.copyOf === null).map((p) => p.recordId);
   if (drafts.length === 0) return plan;
   numberRecords(archive.db, { year: options.year, ids: drafts, dryRun: false });
   return planBinder(archive.db, options, statusOf);
+}
+
+/** binder.preflight: the plan without reading a file, for the export dialog to show before anything is written. */
+export function preflightBinder(archive: Archive, args: ParsedArgs<'binder.preflight'>): BinderPreflight {
+  const options = binderOptionsSchema.parse({ ...args, out: '.' });
+  const plan = planBinder(archive.db, options, () => null);
+  const pieces = plan.volumes.flatMap((v) => planPieces(v));
+  return {
+    volumes: plan.volumes.length,
+    pieces: pieces.length,
+    drafts: pieces.filter((p) => p.archivalCode === null && p.copyOf === null).map((p) => ({ recordId: p.recordId, title: p.title })),
+    captionGaps: plan.captionGaps,
+    warnings: plan.warnings,
+  };
 }
 
 interface Targets {
@@ -131,7 +146,7 @@ function tempName(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.part`);
 }
 
-/** Completeness for the divider pages; a binder is still made when it cannot be computed. */
+/** Completeness for the divider pages of a review copy; a binder is still made when it cannot be computed. */
 function statusLookup(archive: Archive, year: number): StatusLookup {
   let byCode: Map<string, ItemStatusNote>;
   try {

@@ -6,8 +6,12 @@ export const mm = (n: number): number => n * MM;
 export const A4: [number, number] = [595.28, 841.89];
 export const A4_LANDSCAPE: [number, number] = [A4[1], A4[0]];
 
-/** Margins of the pages Taizhang draws: the wider left one leaves room for binding (装订线). */
-export const MARGIN = { top: mm(25), bottom: mm(22), left: mm(28), right: mm(20) } as const;
+/**
+ * Margins of the pages Taizhang draws. The binding edge (装订线) needs at least 25 mm: the left on the front of a
+ * sheet, the right on its back when printed on both sides; both sides keep it, so a page may fall on either.
+ */
+export const BINDING_MARGIN = mm(25);
+export const MARGIN = { top: mm(25), bottom: mm(22), left: mm(28), right: mm(26) } as const;
 
 export const CONTENT_WIDTH = A4[0] - MARGIN.left - MARGIN.right;
 

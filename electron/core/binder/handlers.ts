@@ -1,6 +1,10 @@
 import type { DomainHandlers } from '../handler-types.js';
-import { exportBinder } from './export-binder.js';
+import { exportBinder, preflightBinder } from './export-binder.js';
+import { exportBoxes, exportCatalogue } from './print-set.js';
 
-export const binderHandlers: DomainHandlers<'binder.export'> = (archive) => ({
+export const binderHandlers: DomainHandlers<'binder.export' | 'binder.preflight' | 'binder.catalogue' | 'binder.boxes'> = (archive) => ({
   'binder.export': (args, ctx) => exportBinder(archive, args, ctx),
+  'binder.catalogue': (args) => exportCatalogue(archive, args),
+  'binder.boxes': (args) => exportBoxes(archive, args),
+  'binder.preflight': (args) => preflightBinder(archive, args),
 });

@@ -8,7 +8,7 @@ function piece(n: number, type: PlanPiece['type'], files: PlanFile[]): PlanPiece
   return {
     seq: n, volumeNo: 1, boxLabel: '', pieceNo: n, archivalCode: `Z001-WS·2024-D10-01-${String(n).padStart(4, '0')}`, identityYear: 2024, problem: '01', copyOf: null,
     recordId: n, item: '1.1', title: `件${n}`, docNo: '', author: '', date: null, type, retention: '定期10年', note: '', caption: {},
-    activity: null, files, alsoUnder: [], blocks: [], pages: 0, firstPageNo: 0,
+    activity: null, files, alsoUnder: [], blocks: [], pages: 0, firstPageNo: 0, sharesPageOf: null,
   };
 }
 
@@ -45,11 +45,13 @@ describe('numberPlan', () => {
     const other = { sections: [{ pieces: [piece(1, '记录', [file('img1')])] }], numberedPages: 0 } as unknown as PlanVolume;
     const plan = { options: { photosPerPage: 2 }, volumes: [volume, other] } as unknown as BinderPlan;
     numberPlan(plan, sources);
-    expect([a, b, c].map((p) => [p.firstPageNo, p.pages])).toEqual([[1, 5], [6, 2], [8, 6]]);
-    expect(volume.numberedPages).toBe(13);
+    // The file that cannot be printed is no page of its 件: c counts the five pages of its PDF only.
+    expect([a, b, c].map((p) => [p.firstPageNo, p.pages])).toEqual([[1, 5], [6, 2], [8, 5]]);
+    expect(volume.numberedPages).toBe(12);
     expect(other.numberedPages).toBe(1);
     expect(pageColumn(b, false)).toBe('6');
-    expect(pageColumn(c, true)).toBe('8–13');
+    expect(pageColumn(c, true)).toBe('8—12');
     expect(pageColumn({ ...c, pages: 1 }, true)).toBe('8');
+    expect(pageColumn({ ...c, pages: 0 }, true)).toBe('—');
   });
 });

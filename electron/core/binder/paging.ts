@@ -1,5 +1,4 @@
 import type { BinderPlan, FileSource, PageBlock, PlanPiece } from './plan.js';
-import { planPieces } from './plan.js';
 
 export const NO_FILES_REASON = '本件没有电子文件，原件请查阅纸质档案 / This record has no files';
 
@@ -31,26 +30,60 @@ export function layoutPiece(piece: PlanPiece, sources: ReadonlyMap<string, FileS
   return blocks;
 }
 
+/**
+ * Numbered pages of a block. A file that cannot be printed is not a page of its 件: its note sheet carries no 页号
+ * and no stamp, and is not counted in 页数.
+ */
 export function blockPages(block: PageBlock): number {
+  if (block.kind === 'placeholder') return 0;
   return block.kind === 'pdf' ? block.pages : 1;
 }
 
-/** Lays out every 件 and numbers the pages: 页号 run from 1 in each volume over the documents only. */
+/** A 件 that is one photo and nothing else: two of them in a row may share a page. */
+function singlePhoto(piece: PlanPiece): Extract<PageBlock, { kind: 'photos' }> | null {
+  const [block, ...rest] = piece.blocks;
+  return block?.kind === 'photos' && block.files.length === 1 && rest.length === 0 ? block : null;
+}
+
+/**
+ * Lays out every 件 and numbers the pages: 页号 run from 1 in each volume over the documents only. Two photos to a
+ * page: a 件 of one photo shares the page of the one-photo 件 before it in the same section, each with its own 说明
+ * and stamp, and both have that page's 页号.
+ */
 export function numberPlan(plan: BinderPlan, sources: ReadonlyMap<string, FileSource>): void {
   for (const volume of plan.volumes) {
     let next = 1;
-    for (const piece of planPieces(volume)) {
-      piece.blocks = layoutPiece(piece, sources, plan.options.photosPerPage);
-      piece.pages = piece.blocks.reduce((n, b) => n + blockPages(b), 0);
-      piece.firstPageNo = next;
-      next += piece.pages;
+    for (const section of volume.sections) {
+      let host: { piece: PlanPiece; block: Extract<PageBlock, { kind: 'photos' }> } | null = null;
+      for (const piece of section.pieces) {
+        piece.blocks = layoutPiece(piece, sources, plan.options.photosPerPage);
+        piece.sharesPageOf = null;
+        const photo = plan.options.photosPerPage === 2 ? singlePhoto(piece) : null;
+        if (photo && host) {
+          host.block.files.push({ ...photo.files[0]!, owner: piece });
+          piece.blocks = [];
+          piece.pages = 1;
+          piece.firstPageNo = host.piece.firstPageNo;
+          piece.sharesPageOf = host.piece.seq;
+          host = null;
+          continue;
+        }
+        piece.pages = piece.blocks.reduce((n, b) => n + blockPages(b), 0);
+        piece.firstPageNo = next;
+        next += piece.pages;
+        host = photo ? { piece, block: photo } : null;
+      }
     }
     volume.numberedPages = next - 1;
   }
 }
 
-/** The 页号 column of the 卷内目录: the first page, or first–last for the last 件 of the volume (GB/T 9705). */
+/**
+ * The 页号 column of the 卷内目录: the first page, or first—last for the last 件 of the volume (GB/T 9705); a dash
+ * for a 件 none of whose files could be printed.
+ */
 export function pageColumn(piece: PlanPiece, isLast: boolean): string {
+  if (piece.pages === 0) return '—';
   const last = piece.firstPageNo + piece.pages - 1;
-  return isLast && last > piece.firstPageNo ? `${piece.firstPageNo}–${last}` : String(piece.firstPageNo);
+  return isLast && last > piece.firstPageNo ? `${piece.firstPageNo}—${last}` : String(piece.firstPageNo);
 }

@@ -34,7 +34,8 @@ export type FileSource =
 /** One printed page, or a run of pages taken from one PDF, inside a 件. */
 export type PageBlock =
   | { kind: 'pdf'; file: PlanFile; path: string; pages: number; converted: boolean }
-  | { kind: 'photos'; files: { file: PlanFile; path: string; index: number }[] }
+  /** `owner` marks a slot holding the one photo of the next 件, sharing the page (two photos to a page). */
+  | { kind: 'photos'; files: { file: PlanFile; path: string; index: number; owner?: PlanPiece }[] }
   | { kind: 'scan'; file: PlanFile; path: string }
   | { kind: 'placeholder'; file: PlanFile | null; reason: string };
 
@@ -71,6 +72,8 @@ export interface PlanPiece extends Pick<RecordFields, 'docNo' | 'author' | 'date
   pages: number;
   /** 页号 of its first page. */
   firstPageNo: number;
+  /** Its one photo sits on the page of the 件 before it (顺序号 given), two photos to a page. */
+  sharesPageOf: number | null;
 }
 
 export interface ItemStatusNote {
@@ -128,9 +131,11 @@ export interface PlanVolume {
 export interface PlanOptions {
   year: number;
   photosPerPage: 1 | 2;
+  withStatus: boolean;
   fitA4: boolean;
   duplex: boolean;
   spine: boolean;
+  spineWidth: 20 | 30 | 40 | 50 | null;
 }
 
 export interface BinderPlan {
@@ -142,6 +147,8 @@ export interface BinderPlan {
   /** The year's boxes (classes), as the 案卷总目录 lists them; the same as `volumes` unless --single. */
   boxes: PlanVolume[];
   warnings: BinderWarning[];
+  /** Photos whose 说明 lacks a required element (事由, 时间, 地点, 人物). */
+  captionGaps: { recordId: number; title: string; missing: string[] }[];
   created: Date;
 }
 

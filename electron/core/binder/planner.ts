@@ -1,7 +1,8 @@
 import type { BinderOptions, BinderWarning } from '../../../shared/api/binder.js';
 import type { IndexItem } from '../../../shared/api/index.js';
 import type { FileKind } from '../../../shared/api/records.js';
-import { displayTitle, RETENTION_PERIODS, type Caption, type RetentionPeriod } from '../../../shared/domain/record.js';
+import { captionValues, missingCaptionFields, parseCaption, responsibleParty } from '../../../shared/domain/caption.js';
+import { displayTitle, RETENTION_PERIODS, type RetentionPeriod } from '../../../shared/domain/record.js';
 import type { RecordTableRow } from '../records/repository.js';
 import { TaizhangError } from '../../../shared/errors.js';
 import { classOf } from '../archival/number.js';
@@ -122,6 +123,16 @@ export function planBinder(db: Db, options: BinderOptions, statusOf: StatusLooku
     }
     candidates.push({ row, files, items, volumeKey: key, kind: archivedHere ? 0 : row.carried_year !== null ? 1 : 2 });
   }
+  const captionGaps: BinderPlan['captionGaps'] = [];
+  for (const c of candidates) {
+    if (c.row.type !== '照片') continue;
+    const caption = { ...parseCaption(c.row.activity_caption), ...parseCaption(c.row.caption) };
+    const exifDate = c.files.find((f) => f.exifDate)?.exifDate ?? null;
+    const missing = missingCaptionFields(captionValues(caption, { activity: c.row.activity_name, exifDate, date: c.row.date }));
+    if (missing.length === 0) continue;
+    captionGaps.push({ recordId: c.row.id, title: c.row.title, missing });
+    warnings.push({ recordId: c.row.id, file: null, message: `「${c.row.title}」照片说明缺少：${missing.join('、')} / The photo caption lacks ${missing.length} element(s)` });
+  }
   if (candidates.length === 0) {
     if (root) {
       throw new TaizhangError('not_found', `测评项目「${root.code} ${root.title}」${year} 年度没有材料，无法生成案卷 / No materials under this item for ${year}`);
@@ -170,8 +181,11 @@ export function planBinder(db: Db, options: BinderOptions, statusOf: StatusLooku
     volumes = [buildVolume(null, boxes.flatMap((b) => b.members), pieces, orderedSlots.flatMap(withdrawnOf), context, true)];
   }
   return {
-    options: { year, photosPerPage: options.photosPerPage, fitA4: options.fitA4, duplex: options.duplex, spine: options.spine },
-    unit, editionName, volumes, boxes: boxes.map((b) => b.volume), warnings, created,
+    options: {
+      year, photosPerPage: options.photosPerPage, withStatus: options.withStatus, fitA4: options.fitA4, duplex: options.duplex, spine: options.spine,
+      spineWidth: options.spineWidth ?? null,
+    },
+    unit, editionName, volumes, boxes: boxes.map((b) => b.volume), warnings, captionGaps, created,
   };
 }
 
@@ -223,16 +237,6 @@ function orderPieces(members: Candidate[], tree: ItemTree): Candidate[] {
     ...byOrder(members.filter((c) => c.kind === 1)),
     ...byOrder(members.filter((c) => c.kind === 2)),
   ];
-}
-
-function parseCaption(json: string | null): Caption {
-  if (!json) return {};
-  try {
-    const parsed = JSON.parse(json) as Record<string, unknown>;
-    return Object.fromEntries(Object.entries(parsed).filter(([, v]) => typeof v === 'string' && v.trim() !== '')) as Caption;
-  } catch {
-    return {};
-  }
 }
 
 interface VolumeContext {
@@ -362,10 +366,10 @@ function toPiece(c: Candidate, seq: number, tree: ItemTree, year: number, volume
     recordId: r.id,
     item: tree.byId.get(c.items[0]!)!.code,
     title: displayTitle(r.title, r.title_supplied === 1),
-    docNo: r.doc_no, author: r.author, date: r.date, type: r.type, note: r.note, caption, activity: r.activity_name,
+    docNo: r.doc_no, author: responsibleParty(r.author, caption), date: r.date, type: r.type, note: r.note, caption, activity: r.activity_name,
     files: c.files,
     alsoUnder: c.items.slice(1).map((id) => tree.byId.get(id)!.code),
-    blocks: [], pages: 0, firstPageNo: 0,
+    blocks: [], pages: 0, firstPageNo: 0, sharesPageOf: null,
   };
 }
 

@@ -3,7 +3,7 @@ import { plainFrame, type PageFrame } from './frame.js';
 import type { SubsetFonts } from './fonts.js';
 import { pageColumn } from './paging.js';
 import type { OutlineNode } from './outline.js';
-import type { BinderPlan, PageBlock, PlanItem, PlanPiece, PlanSection, PlanVolume } from './plan.js';
+import type { BinderPlan, PlanItem, PlanPiece, PlanSection, PlanVolume } from './plan.js';
 import { copyMark, pieceName, planPieces } from './plan.js';
 import { drawContents } from './pages/contents.js';
 import { drawCover } from './pages/cover.js';
@@ -15,9 +15,10 @@ import { drawNotes, type VolumeSummary } from './pages/notes-sheet.js';
 import { drawOverview } from './pages/overview.js';
 import { appendPdf } from './pages/pdf-pages.js';
 import { drawPlaceholder } from './pages/placeholder.js';
-import { drawSpine } from './pages/spine.js';
+import { drawSpine, spineWidthFor } from './pages/spine.js';
 import { throwIfCancelled } from './probe.js';
 import { VolumeDocument } from './volume-document.js';
+import { GREY } from './typeset.js';
 
 export interface RenderContext {
   signal?: AbortSignal | undefined;
@@ -29,6 +30,8 @@ export interface RenderedVolume {
   pages: number;
   documents: BinderDocument[];
   warnings: BinderWarning[];
+  /** 1-based indexes of the blank backs inserted for double-sided printing. */
+  blankPages: number[];
 }
 
 /**
@@ -54,9 +57,12 @@ export async function renderVolume(plan: BinderPlan, volume: PlanVolume, fonts: 
 
 async function drawVolume(vd: VolumeDocument, plan: BinderPlan, volume: PlanVolume, ctx: RenderContext): Promise<RenderedVolume> {
   const { duplex } = plan.options;
+  const blankPages: number[] = [];
   const startOnFront = (): void => {
-    // Printed on both sides, a new part starts on the front of a sheet (an even 0-based index).
-    if (duplex && vd.pageCount % 2 === 1) vd.addPage();
+    // Printed on both sides, a new part and every 件 start on the front of a sheet (an even 0-based index).
+    if (!duplex || vd.pageCount % 2 === 0) return;
+    drawBlankBack(vd);
+    blankPages.push(vd.pageCount);
   };
   drawCover(vd, plan, volume);
   vd.nameDestination('cover');
@@ -70,6 +76,8 @@ async function drawVolume(vd: VolumeDocument, plan: BinderPlan, volume: PlanVolu
 
   const documents: BinderDocument[] = [];
   const warnings: BinderWarning[] = [];
+  // 件 whose one photo went onto the page of the 件 before them: their page, by 顺序号.
+  const sharedPages = new Map<number, number>();
   const summary: VolumeSummary = { photos: 0, photoPieces: 0, pdfFiles: 0, converted: 0, scans: 0, problems: [] };
   for (const [index, section] of volume.sections.entries()) {
     throwIfCancelled(ctx.signal);
@@ -78,11 +86,14 @@ async function drawVolume(vd: VolumeDocument, plan: BinderPlan, volume: PlanVolu
     vd.nameDestination(sectionDest(index));
     for (const piece of section.pieces) {
       throwIfCancelled(ctx.signal);
-      const startPage = vd.pageCount + 1;
-      await drawPiece(vd, plan, piece, { duplex, summary, warnings });
+      const shared = sharedPages.get(piece.seq);
+      if (shared === undefined) startOnFront();
+      const firstSheet = vd.pageCount + 1;
+      const firstNumbered = shared ?? (await drawPiece(vd, plan, piece, { duplex, summary, warnings, sharedPages }));
       documents.push({
         seq: piece.seq, piece: piece.pieceNo, archivalCode: piece.archivalCode, retention: piece.retention, year: piece.identityYear, volumeNo: piece.volumeNo,
-        recordId: piece.recordId, item: piece.item, title: piece.title, startPage, firstPageNo: piece.firstPageNo, pages: piece.pages,
+        recordId: piece.recordId, item: piece.item, title: piece.title, startPage: firstNumbered ?? firstSheet, printed: piece.pages > 0,
+        firstPageNo: piece.firstPageNo, pages: piece.pages,
       });
       vd.flush();
       ctx.onPiece?.();
@@ -92,39 +103,50 @@ async function drawVolume(vd: VolumeDocument, plan: BinderPlan, volume: PlanVolu
   drawNotes(vd, plan, volume, summary);
   if (plan.options.spine) {
     startOnFront();
-    drawSpine(vd, plan, volume);
+    const sheets = duplex ? Math.ceil(vd.pageCount / 2) : vd.pageCount;
+    drawSpine(vd, plan, volume, plan.options.spineWidth ?? spineWidthFor(sheets));
   }
   const { pages } = await vd.finish(outlineOf(plan, volume));
-  return { pages, documents, warnings };
+  return { pages, documents, warnings, blankPages };
+}
+
+/** The blank back of a sheet printed on both sides: unnumbered, not counted, and said to be blank. */
+function drawBlankBack(vd: VolumeDocument): void {
+  const page = vd.addPage();
+  vd.type.line(page, '（本页空白）', 0, page.getHeight() / 2, page.getWidth(), { font: 'sans', size: 8, color: GREY }, 'center');
 }
 
 interface PieceContext {
   duplex: boolean;
   summary: VolumeSummary;
   warnings: BinderWarning[];
+  /** Filled with the page (1-based) of each 件 whose photo shares a page drawn here. */
+  sharedPages: Map<number, number>;
 }
 
-async function drawPiece(vd: VolumeDocument, plan: BinderPlan, piece: PlanPiece, ctx: PieceContext): Promise<void> {
+/** Draws a 件's pages; returns the 1-based index of its first numbered page, or null when none could be printed. */
+async function drawPiece(vd: VolumeDocument, plan: BinderPlan, piece: PlanPiece, ctx: PieceContext): Promise<number | null> {
   const { summary, warnings } = ctx;
-  // The 件's pages follow each other from here; a PDF adds all its pages before they are marked.
   const startIndex = vd.pageCount;
+  let firstNumbered: number | null = null;
   let marked = 0;
   const photos = piece.blocks.reduce((n, b) => n + (b.kind === 'photos' ? b.files.length : 0), 0);
   if (photos > 0) summary.photoPieces += 1;
   const notOriginal = copyMark(piece);
-  const mark = (page: Parameters<typeof drawStamp>[1], frame: PageFrame): void => {
-    if (marked === 0) {
-      vd.nameDestination(pieceDest(piece.seq), startIndex);
-      drawStamp(vd.type, page, frame, {
-        fonds: plan.unit.fonds, year: piece.identityYear, piece: piece.pieceNo, problem: piece.problem, retention: piece.retention, pages: piece.pages,
-      });
+  /** Stamps the 件's first numbered page and numbers each of its pages; `index` is the page's 0-based place in the file. */
+  const mark = (page: Parameters<typeof drawStamp>[1], frame: PageFrame, index: number): void => {
+    if (firstNumbered === null) {
+      firstNumbered = index;
+      vd.nameDestination(pieceDest(piece.seq), index);
+      drawStamp(vd.type, page, frame, stampFields(plan, piece));
     }
     if (notOriginal) drawCopyMark(vd.type, page, frame, notOriginal);
     // Single-sided, every page is a front; double-sided, the back of a sheet (odd 0-based index) has its number on the left.
-    const side = ctx.duplex && (startIndex + marked) % 2 === 1 ? 'left' : 'right';
+    const side = ctx.duplex && index % 2 === 1 ? 'left' : 'right';
     drawPageNumber(vd.type, page, frame, piece.firstPageNo + marked, side);
     marked += 1;
   };
+  const markLast = (page: Parameters<typeof drawStamp>[1]): void => mark(page, plainFrame(page), vd.pageCount - 1);
   const fail = (file: string | null, message: string): void => {
     summary.problems.push({ piece: pieceName(piece), title: piece.title, file, reason: message });
     warnings.push({ recordId: piece.recordId, file, message: `${pieceName(piece)}：${message}` });
@@ -134,8 +156,9 @@ async function drawPiece(vd: VolumeDocument, plan: BinderPlan, piece: PlanPiece,
   for (const block of piece.blocks) {
     switch (block.kind) {
       case 'pdf': {
-        const merged = (await appendPdf(vd, block.path, block.pages, { fitA4: plan.options.fitA4, stampFirst: marked === 0 })) ?? [];
-        merged.forEach((m) => mark(m.page, m.frame));
+        const base = vd.pageCount;
+        const merged = (await appendPdf(vd, block.path, block.pages, { fitA4: plan.options.fitA4, stampFirst: firstNumbered === null })) ?? [];
+        merged.forEach((m, k) => mark(m.page, m.frame, base + k));
         if (merged[0]?.notShrunk) {
           warnings.push({ recordId: piece.recordId, file: block.file.name, message: `${pieceName(piece)}：首页无法缩放，归档章可能压住页面内容 / The stamp may cover content on the first page` });
         }
@@ -143,45 +166,52 @@ async function drawPiece(vd: VolumeDocument, plan: BinderPlan, piece: PlanPiece,
           summary.pdfFiles += 1;
           if (block.converted) summary.converted += 1;
         } else {
-          // Readable when checked, not now (changed on disk meanwhile): the pages it was numbered for stay, as placeholders.
+          // Readable when checked, not now (changed on disk meanwhile): the pages it was numbered for stay, as note pages.
           const reason = 'PDF 文件在导出过程中无法完整读取 / The PDF could not be read in full during export';
           fail(block.file.name, reason);
-          for (let k = merged.length; k < block.pages; k += 1) placeholderPage(vd, piece, block, reason, mark);
+          for (let k = merged.length; k < block.pages; k += 1) markLast(drawPlaceholder(vd, piece.title, block.file, reason));
         }
         break;
       }
       case 'photos': {
-        const { page, failures: lost } = await drawPhotoPage(vd, piece, block, plan.options.photosPerPage, photos);
+        const { page, failures: lost, guests } = await drawPhotoPage(vd, piece, block, plan.options.photosPerPage, photos);
         summary.photos += block.files.length;
         failures(lost);
-        mark(page, plainFrame(page));
+        markLast(page);
+        for (const guest of guests) {
+          const index = vd.pageCount - 1;
+          vd.nameDestination(pieceDest(guest.piece.seq), index);
+          drawStamp(vd.type, page, plainFrame(page), stampFields(plan, guest.piece), guest.fromTop);
+          const guestMark = copyMark(guest.piece);
+          if (guestMark) drawCopyMark(vd.type, page, plainFrame(page), guestMark, guest.fromTop);
+          ctx.sharedPages.set(guest.piece.seq, index + 1);
+          summary.photoPieces += 1;
+        }
         break;
       }
       case 'scan': {
         const { page, failures: lost } = await drawScanPage(vd, block.path, block.file.name);
         summary.scans += 1;
         failures(lost);
-        mark(page, plainFrame(page));
+        markLast(page);
         break;
       }
       case 'placeholder':
+        // Not a page of the 件: an unnumbered, unstamped sheet; the 备考表 says why.
         fail(block.file?.name ?? null, block.reason);
-        placeholderPage(vd, piece, block, block.reason, mark);
+        drawPlaceholder(vd, piece.title, block.file, block.reason);
         break;
     }
   }
+  if (firstNumbered === null) {
+    vd.nameDestination(pieceDest(piece.seq), startIndex);
+    return null;
+  }
+  return (firstNumbered as number) + 1;
 }
 
-function placeholderPage(
-  vd: VolumeDocument,
-  piece: PlanPiece,
-  block: PageBlock,
-  reason: string,
-  mark: (page: ReturnType<VolumeDocument['addPage']>, frame: PageFrame) => void,
-): void {
-  const file = block.kind === 'photos' ? (block.files[0]?.file ?? null) : block.file;
-  const page = drawPlaceholder(vd, piece.title, file, reason);
-  mark(page, plainFrame(page));
+function stampFields(plan: BinderPlan, piece: PlanPiece): Parameters<typeof drawStamp>[3] {
+  return { fonds: plan.unit.fonds, year: piece.identityYear, piece: piece.pieceNo, problem: piece.problem, retention: piece.retention, pages: piece.pages };
 }
 
 function sectionPageSpan(section: PlanSection): string {
@@ -190,7 +220,7 @@ function sectionPageSpan(section: PlanSection): string {
   const first = pieces[0]!.firstPageNo;
   const last = pieces[pieces.length - 1]!;
   const end = last.firstPageNo + last.pages - 1;
-  return first === end ? `页号 ${first}` : `页号 ${first}–${end}`;
+  return first === end ? `页号 ${first}` : `页号 ${first}—${end}`;
 }
 
 /** Bookmarks: the volume, its contents, the index tree down to each item, each 件 under its item, the 备考表. */

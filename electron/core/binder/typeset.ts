@@ -1,5 +1,5 @@
 import { rgb, type PDFFont, type PDFPage, type RGB, degrees } from 'pdf-lib';
-import { breakLines } from '../../../shared/text/linebreak.js';
+import { balanceLines, breakLines } from '../../../shared/text/linebreak.js';
 import { MISSING_GLYPH, type EmbeddedFonts, type FontRole } from './fonts.js';
 
 export interface TextStyle {
@@ -78,6 +78,13 @@ export class Typesetter {
   wrap(text: string, style: TextStyle, maxWidth: number): string[] {
     const clean = this.clean(text, style.font);
     return breakLines(clean, maxWidth, (s) => this.advance(s, style.font) * style.size).map((l) => l.trimEnd());
+  }
+
+  /** Lines of about equal width broken between words, for a title set large in the middle of a page. */
+  balanced(text: string, style: TextStyle, maxWidth: number, maxLines: number): string[] {
+    const clean = this.clean(text, style.font);
+    const measure = (s: string): number => this.advance(s, style.font) * style.size;
+    return clampLines(balanceLines(clean, maxWidth, measure, { words: true }).map((l) => l.trimEnd()), maxLines);
   }
 
   /** Wrapped lines, at most `maxLines`; when text is cut, the last line shown ends in an ellipsis. */

@@ -1,4 +1,5 @@
-import { chineseDate, shiftDays } from './dates.js';
+import { chineseDate } from '../../../shared/domain/dates.js';
+import { shiftDays } from './dates.js';
 import { DEMO_AUTHOR, DEMO_MARK, type ActivityDocument, type DemoActivity, type StandaloneDocument } from './scenario.js';
 
 /**

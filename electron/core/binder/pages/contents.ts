@@ -17,12 +17,13 @@ const SUB: TextStyle = { font: 'sans', size: 9.5, color: GREY };
  */
 const CONTENTS_COLUMNS: TableColumn[] = [
   { title: '件号', width: 0, fit: true, align: 'center' },
-  { title: '文号', width: mm(20), align: 'center' },
-  { title: '责任者', width: mm(22), align: 'center' },
+  // 文号 such as 示例社〔2026〕12号 stay on one line; a longer one wraps rather than squeeze the 题名.
+  { title: '文号', width: mm(18), fit: true, maxWidth: mm(31), align: 'center' },
+  { title: '责任者', width: mm(20), align: 'center' },
   { title: '题名', width: 0, align: 'left' },
   { title: '日期', width: 0, fit: true, align: 'center' },
   { title: '页号', width: 0, fit: true, align: 'center' },
-  { title: '备注', width: mm(28), align: 'left' },
+  { title: '备注', width: mm(22), align: 'left' },
 ];
 
 /**
@@ -72,6 +73,7 @@ function remark(p: PlanPiece): string {
   const parts = [p.note.trim()];
   if (p.copyOf) parts.push(p.archivalCode ? `参见 ${p.copyOf.year} 年度，档号 ${p.archivalCode}` : `参见 ${p.copyOf.year} 年度（原件未归档）`);
   else if (p.archivalCode === null) parts.push('未归档（草稿）');
+  if (p.blocks.some((b) => b.kind === 'placeholder')) parts.push(p.pages === 0 ? '电子文件未能打印，见备考表' : '部分电子文件未能打印，见备考表');
   if (p.alsoUnder.length > 0) parts.push(`另见${p.alsoUnder.join('、')}`);
   return parts.filter(Boolean).join('；');
 }

@@ -1,14 +1,15 @@
 import { rgb } from 'pdf-lib';
-import { localIsoDate } from '../../../../shared/domain/dates.js';
+import { chineseDate, localIsoDate } from '../../../../shared/domain/dates.js';
 import { archivalDate } from '../../../../shared/domain/record.js';
-import { A4, mm } from '../geometry.js';
+import { A4, BINDING_MARGIN, mm } from '../geometry.js';
 import type { BinderPlan, PlanVolume } from '../plan.js';
 import { planPieces } from '../plan.js';
 import { GREY, RULE, type TextStyle } from '../typeset.js';
 import type { VolumeDocument } from '../volume-document.js';
-import { formatDate } from './page-text.js';
 
-const FRAME_INSET = mm(18);
+/** The frame stays outside the binding margin on either side; top and bottom need less. */
+const FRAME_SIDE = BINDING_MARGIN + mm(1);
+const FRAME_END = mm(18);
 const LABEL: TextStyle = { font: 'sansBold', size: 12 };
 const VALUE: TextStyle = { font: 'serif', size: 13.5 };
 
@@ -21,9 +22,9 @@ export function drawCover(vd: VolumeDocument, plan: BinderPlan, volume: PlanVolu
   const page = vd.addPage();
   const [W, H] = A4;
   const inner = 3;
-  page.drawRectangle({ x: FRAME_INSET, y: FRAME_INSET, width: W - 2 * FRAME_INSET, height: H - 2 * FRAME_INSET, borderColor: RULE, borderWidth: 1.6 });
+  page.drawRectangle({ x: FRAME_SIDE, y: FRAME_END, width: W - 2 * FRAME_SIDE, height: H - 2 * FRAME_END, borderColor: RULE, borderWidth: 1.6 });
   page.drawRectangle({
-    x: FRAME_INSET + inner, y: FRAME_INSET + inner, width: W - 2 * (FRAME_INSET + inner), height: H - 2 * (FRAME_INSET + inner),
+    x: FRAME_SIDE + inner, y: FRAME_END + inner, width: W - 2 * (FRAME_SIDE + inner), height: H - 2 * (FRAME_END + inner),
     borderColor: RULE, borderWidth: 0.5,
   });
 
@@ -32,13 +33,13 @@ export function drawCover(vd: VolumeDocument, plan: BinderPlan, volume: PlanVolu
   const codeLabel: TextStyle = { font: 'sans', size: 9, color: GREY };
   const code = volume.archivalCode ?? (volume.withOverview ? '—' : '（未归档）');
   const boxW = Math.max(mm(48), type.width(code, codeStyle) + mm(8));
-  const boxX = W - FRAME_INSET - mm(10) - boxW;
-  const boxTop = H - FRAME_INSET - mm(12);
+  const boxX = W - FRAME_SIDE - mm(8) - boxW;
+  const boxTop = H - FRAME_END - mm(12);
   page.drawRectangle({ x: boxX, y: boxTop - mm(9), width: boxW, height: mm(9), borderColor: RULE, borderWidth: 0.6 });
   type.line(page, code, boxX, boxTop - mm(2.6), boxW, codeStyle, 'center');
   type.line(page, '档号', boxX - mm(12), boxTop - mm(3), mm(10), codeLabel, 'right');
 
-  const left = FRAME_INSET + mm(24);
+  const left = FRAME_SIDE + mm(16);
   const width = W - 2 * left;
   const fromTop = (n: number): number => H - mm(n);
   type.lines(page, [`${plan.options.year} 年 度`], left, fromTop(56), width, { font: 'sans', size: 15, color: GREY }, 22, 'center');
@@ -46,7 +47,7 @@ export function drawCover(vd: VolumeDocument, plan: BinderPlan, volume: PlanVolu
   page.drawLine({ start: { x: W / 2 - mm(30), y: fromTop(88) }, end: { x: W / 2 + mm(30), y: fromTop(88) }, thickness: 0.8, color: RULE });
 
   const titleStyle: TextStyle = { font: 'serifBold', size: 20 };
-  const titleLines = type.wrapAtMost(volume.title, titleStyle, width - mm(10), 3);
+  const titleLines = type.balanced(volume.title, titleStyle, width - mm(10), 3);
   // One or two lines sit in the middle of the three-line title area.
   const titleTop = fromTop(100) - ((3 - titleLines.length) * 32) / 2;
   type.lines(page, titleLines, left, titleTop, width, titleStyle, 32, 'center');
@@ -77,7 +78,7 @@ export function drawCover(vd: VolumeDocument, plan: BinderPlan, volume: PlanVolu
   }
 
   type.lines(page, [plan.unit.name], left, fromTop(244), width, { font: 'serifBold', size: 15 }, 22, 'center');
-  const made = volume.archivedOn ? `立卷日期：${formatDate(volume.archivedOn)}` : `打印日期：${formatDate(localIsoDate(plan.created))}`;
+  const made = volume.archivedOn ? `立卷日期：${chineseDate(volume.archivedOn)}` : `打印日期：${chineseDate(localIsoDate(plan.created))}`;
   type.lines(page, [made], left, fromTop(254), width, { font: 'serif', size: 11, color: rgb(0.3, 0.3, 0.3) }, 16, 'center');
 }
 

@@ -41,7 +41,7 @@ export function drawDivider(vd: VolumeDocument, section: PlanSection, pageSpan: 
   }
   if (pieces.length > 0) {
     const numbers = pieces.map((p) => p.pieceNo).filter((n): n is number => n !== null);
-    const span = numbers.length === 0 ? '' : numbers.length === 1 ? `第 ${numbers[0]} 件，` : `第 ${numbers[0]}–${numbers.at(-1)} 件，`;
+    const span = numbers.length === 0 ? '' : numbers.length === 1 ? `第 ${numbers[0]} 件，` : `第 ${numbers[0]}—${numbers.at(-1)} 件，`;
     const list = pieces.map((p) => `${pieceName(p)}　${p.title}（页号 ${p.firstPageNo}）`);
     const head = `${section.continued ? '（续）' : ''}共 ${pieces.length} 件（${span}${pageSpan}）：`;
     fields.push(['本项材料', [head, ...list].join('\n')]);

@@ -1,11 +1,11 @@
 import { promises as fs } from 'node:fs';
 import { rgb, type PDFImage, type PDFPage } from 'pdf-lib';
-import { CAPTION_FIELDS, CAPTION_LABELS, type CaptionField } from '../../../../shared/domain/record.js';
-import { A4, A4_LANDSCAPE, CONTENT_WIDTH, MARGIN, mm, STAMP_BAND } from '../geometry.js';
+import { captionValues } from '../../../../shared/domain/caption.js';
+import { CAPTION_FIELDS, CAPTION_LABELS } from '../../../../shared/domain/record.js';
+import { A4, A4_LANDSCAPE, CONTENT_WIDTH, MARGIN, mm, STAMP, STAMP_BAND } from '../geometry.js';
 import type { PageBlock, PlanPiece } from '../plan.js';
 import { GREY, RULE, type TextStyle } from '../typeset.js';
 import type { VolumeDocument } from '../volume-document.js';
-import { formatDate, formatDateTime } from './page-text.js';
 
 const TITLE: TextStyle = { font: 'serifBold', size: 11.5 };
 const LABEL: TextStyle = { font: 'sans', size: 9.5 };
@@ -34,18 +34,27 @@ export async function drawPhotoPage(
   block: PhotoBlock,
   perPage: 1 | 2,
   totalPhotos: number,
-): Promise<{ page: PDFPage; failures: ImageFailure[] }> {
+): Promise<{ page: PDFPage; failures: ImageFailure[]; guests: { piece: PlanPiece; fromTop: number }[] }> {
   const page = vd.addPage();
   const failures: ImageFailure[] = [];
+  const guests: { piece: PlanPiece; fromTop: number }[] = [];
   const top = A4[1] - STAMP_BAND - mm(2);
   const bottom = MARGIN.bottom + mm(4);
   const slotHeight = (top - bottom - (perPage - 1) * mm(8)) / perPage;
   for (const [i, photo] of block.files.entries()) {
-    const slotTop = top - i * (slotHeight + mm(8));
-    const title = totalPhotos > 1 ? `${piece.title}（${photo.index}/${totalPhotos}）` : piece.title;
+    let slotTop = top - i * (slotHeight + mm(8));
+    const owner = photo.owner ?? piece;
+    if (photo.owner) {
+      // Another 件 on this page: its stamp goes above its own photo, in a band kept free like the page's top one.
+      guests.push({ piece: photo.owner, fromTop: A4[1] - slotTop - mm(2) });
+      slotTop -= STAMP_BAND - STAMP.fromTop;
+    }
+    const ownPhotos = photo.owner ? 1 : totalPhotos;
+    const title = ownPhotos > 1 ? `${owner.title}（${photo.index}/${ownPhotos}）` : owner.title;
     // Long captions are cut so the photo keeps most of its slot.
-    const caption = layoutCaption(vd, title, captionRows(piece, photo.file.exifDate), perPage === 1 ? 4 : 2);
-    const photoBox = { x: MARGIN.left, top: slotTop, width: CONTENT_WIDTH, height: Math.max(mm(40), slotHeight - caption.height - GAP) };
+    const caption = layoutCaption(vd, title, captionRows(owner, photo.file.exifDate), perPage === 1 ? 4 : 2);
+    const room = slotHeight - (photo.owner ? STAMP_BAND - STAMP.fromTop : 0);
+    const photoBox = { x: MARGIN.left, top: slotTop, width: CONTENT_WIDTH, height: Math.max(mm(40), room - caption.height - GAP) };
     const image = await embed(vd, photo.path);
     let drawnBottom: number;
     if (image) {
@@ -56,7 +65,7 @@ export async function drawPhotoPage(
     }
     drawCaption(vd, page, caption, drawnBottom - GAP);
   }
-  return { page, failures };
+  return { page, failures, guests };
 }
 
 /** A scanned page (sign-in sheet, document photo): the image alone, as large as the page allows. */
@@ -96,7 +105,6 @@ function drawCaption(vd: VolumeDocument, page: PDFPage, c: CaptionLayout, top: n
   const left = MARGIN.left;
   let y = top;
   const rowTops: number[] = [];
-  page.drawRectangle({ x: left, y: top - c.height, width: CONTENT_WIDTH, height: c.height, borderColor: RULE, borderWidth: 0.6 });
   y -= vd.type.lines(page, c.title, left + CELL_PAD, y - CELL_PAD, CONTENT_WIDTH - 2 * CELL_PAD, TITLE, LINE) + 2 * CELL_PAD;
   for (const row of c.rows) {
     rowTops.push(y);
@@ -111,18 +119,13 @@ function drawCaption(vd: VolumeDocument, page: PDFPage, c: CaptionLayout, top: n
     const x = left + LABEL_WIDTH;
     page.drawLine({ start: { x, y: rowTops[0]! }, end: { x, y: top - c.height }, thickness: 0.4, color: RULE });
   }
+  // The frame last, over the label shading, so every edge shows.
+  page.drawRectangle({ x: left, y: top - c.height, width: CONTENT_WIDTH, height: c.height, borderColor: RULE, borderWidth: 0.6 });
 }
 
 function captionRows(piece: PlanPiece, exifDate: string | null): [string, string][] {
-  const c = piece.caption;
-  const value = (field: CaptionField): string => {
-    const own = c[field]?.trim();
-    if (own) return own;
-    if (field === 'subject') return piece.activity ?? '';
-    if (field === 'time') return exifDate ? formatDateTime(exifDate) : formatDate(piece.date);
-    return '';
-  };
-  return CAPTION_FIELDS.map((f): [string, string] => [CAPTION_LABELS[f], value(f)]).filter(([, v]) => v !== '');
+  const values = captionValues(piece.caption, { activity: piece.activity, exifDate, date: piece.date });
+  return CAPTION_FIELDS.map((f): [string, string] => [CAPTION_LABELS[f], values[f]]).filter(([, v]) => v !== '');
 }
 
 async function embed(vd: VolumeDocument, path: string): Promise<PDFImage | null> {

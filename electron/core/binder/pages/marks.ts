@@ -1,7 +1,7 @@
 import { rgb } from 'pdf-lib';
 import type { PDFPage } from 'pdf-lib';
 import type { PageFrame } from '../frame.js';
-import { mm, PAGE_NUMBER, STAMP, STAMP_WIDTH } from '../geometry.js';
+import { BINDING_MARGIN, mm, PAGE_NUMBER, STAMP, STAMP_WIDTH } from '../geometry.js';
 import { INK, type TextStyle, type Typesetter } from '../typeset.js';
 
 /** The red of an archive stamp. */
@@ -23,13 +23,13 @@ export interface StampFields {
  * The 归档章 (DA/T 22-2015) on a 件's first page, as real text: 全宗号 | 年度 | 件号 over 机构（问题）| 保管期限 | 页数,
  * each cell with a small label so it reads without the standard at hand. Drawn top right, in the band the page keeps free.
  */
-export function drawStamp(type: Typesetter, page: PDFPage, frame: PageFrame, f: StampFields): void {
+export function drawStamp(type: Typesetter, page: PDFPage, frame: PageFrame, f: StampFields, fromTop: number = STAMP.fromTop): void {
   const cells: [string, string][] = [
     ['全宗号', f.fonds || '—'], ['年度', String(f.year)], ['件号', f.piece === null ? '草稿' : String(f.piece)],
     ['机构（问题）', f.problem ?? '—'], ['保管期限', f.retention], ['页数', String(f.pages)],
   ];
   const left = frame.width - STAMP.fromRight - STAMP_WIDTH;
-  const top = frame.height - STAMP.fromTop;
+  const top = frame.height - fromTop;
   const { cellWidth: cw, cellHeight: ch } = STAMP;
   const label: TextStyle = { font: 'sans', size: 5, color: STAMP_RED };
   cells.forEach(([name, value], i) => {
@@ -50,12 +50,13 @@ export function drawStamp(type: Typesetter, page: PDFPage, frame: PageFrame, f: 
  * A mark at the top left of every page of a 件 that is not an original archived here: "草稿" for a record not yet
  * archived (its stamp has no 件号), "复制件" for a copy carried over from an earlier year (its stamp is the original's).
  */
-export function drawCopyMark(type: Typesetter, page: PDFPage, frame: PageFrame, text: string): void {
+export function drawCopyMark(type: Typesetter, page: PDFPage, frame: PageFrame, text: string, fromTop: number = STAMP.fromTop): void {
   const style: TextStyle = { font: 'sansBold', size: 9, color: STAMP_RED };
   const w = type.width(text, style) + mm(4);
   const h = mm(6.5);
-  const u = PAGE_NUMBER.fromSide;
-  const v = frame.height - STAMP.fromTop - h;
+  // Clear of the binding margin on the left, and of the stamp on the right.
+  const u = BINDING_MARGIN + mm(2);
+  const v = frame.height - fromTop - h;
   rect(page, frame, u, v, w, h, 0.8);
   put(type, page, frame, text, u + mm(2), v + mm(1.9), style);
 }

@@ -1,9 +1,11 @@
+import { chineseDate } from '../../../../shared/domain/dates.js';
+import type { PDFPage } from 'pdf-lib';
 import { CONTENT_WIDTH, MARGIN, mm } from '../geometry.js';
 import type { BinderPlan, PlanVolume } from '../plan.js';
 import { planPieces } from '../plan.js';
 import { RULE, type TextStyle } from '../typeset.js';
 import type { VolumeDocument } from '../volume-document.js';
-import { chinesePart, formatDate, spacedHeading, TEXT_TOP } from './page-text.js';
+import { chinesePart, spacedHeading, TEXT_TOP } from './page-text.js';
 
 /** What went into a volume, for the 本卷情况说明. */
 export interface VolumeSummary {
@@ -21,37 +23,61 @@ const LABEL: TextStyle = { font: 'sansBold', size: 11.5 };
 const LINE = 20;
 const PAD = mm(5);
 
-/** 卷内备考表 (GB/T 9705): a generated 本卷情况说明, then 立卷人, 检查人 and 立卷时间. */
-export function drawNotes(vd: VolumeDocument, plan: BinderPlan, volume: PlanVolume, summary: VolumeSummary): void {
+/** A row of a 备考表's foot: the role, the name or date typed in, and whether it is signed by hand. */
+export interface SignRow {
+  label: string;
+  typed: string;
+  /** A person signs beside the typed name; a date left blank gets a line to write on. */
+  sign: 'name' | 'date';
+}
+
+/**
+ * A 备考表 form: its heading, a ruled box with the 情况说明 paragraphs, and the sign-off rows at the foot, each with
+ * the typed name or date and a line to sign or date by hand.
+ */
+export function drawNotesForm(vd: VolumeDocument, heading: string, explanationLabel: string, paragraphs: string[], signs: SignRow[]): PDFPage {
   const type = vd.type;
   const page = vd.addPage();
-  vd.nameDestination('notes');
-  let y = spacedHeading(type, page, '卷内备考表', TEXT_TOP, { font: 'sansBold', size: 20 });
+  let y = spacedHeading(type, page, heading, TEXT_TOP, { font: 'sansBold', size: 20 });
   y -= mm(8);
   const left = MARGIN.left;
-  const signRows = 3;
   const signH = mm(14);
-  const boxBottom = MARGIN.bottom + signRows * signH;
+  const boxBottom = MARGIN.bottom + signs.length * signH;
   page.drawRectangle({ x: left, y: MARGIN.bottom, width: CONTENT_WIDTH, height: y - MARGIN.bottom, borderColor: RULE, borderWidth: 0.9 });
-  type.lines(page, ['本卷情况说明'], left + PAD, y - PAD, CONTENT_WIDTH, LABEL, LINE);
+  type.lines(page, [explanationLabel], left + PAD, y - PAD, CONTENT_WIDTH, LABEL, LINE);
   const textTop = y - PAD - LINE - mm(2);
   const room = Math.floor((textTop - boxBottom - PAD) / LINE);
-  const lines = explanation(plan, volume, summary).flatMap((p) => type.wrap(`　　${p}`, BODY, CONTENT_WIDTH - 2 * PAD));
-  const shown = lines.length > room ? [...lines.slice(0, room - 1), '　　……（其余见导出报告 / see the export report）'] : lines;
+  const lines = paragraphs.flatMap((p) => type.wrap(`　　${p}`, BODY, CONTENT_WIDTH - 2 * PAD));
+  const shown = lines.length > room ? [...lines.slice(0, room - 1), '　　……（其余见导出报告）'] : lines;
   type.lines(page, shown, left + PAD, textTop, CONTENT_WIDTH - 2 * PAD, BODY, LINE);
 
-  const signs: [string, string, string][] = [
-    ['立卷人', plan.unit.filer, ''],
-    ['检查人', plan.unit.checker, ''],
-    ['立卷时间', volume.archivedOn ? formatDate(volume.archivedOn) : '（尚未归档）', ''],
-  ];
-  signs.forEach(([label, name], i) => {
+  signs.forEach((row, i) => {
     const top = boxBottom - i * signH;
     page.drawLine({ start: { x: left, y: top }, end: { x: left + CONTENT_WIDTH, y: top }, thickness: i === 0 ? 0.9 : 0.45, color: RULE });
     const mid = top - signH / 2 + BODY.size * 0.38;
-    type.draw(page, `${label}：`, left + CONTENT_WIDTH * 0.45, mid, LABEL);
-    type.draw(page, name || '', left + CONTENT_WIDTH * 0.45 + mm(24), mid, BODY);
+    const x = left + PAD;
+    type.draw(page, `${row.label}：`, x, mid, LABEL);
+    type.draw(page, row.typed, x + mm(22), mid, BODY);
+    const hand = row.sign === 'name' ? '签名：' : row.typed ? '' : '　　　　年　　月　　日';
+    if (row.sign === 'name') {
+      const sx = left + CONTENT_WIDTH * 0.55;
+      type.draw(page, hand, sx, mid, LABEL);
+      page.drawLine({ start: { x: sx + mm(12), y: mid - mm(1.2) }, end: { x: left + CONTENT_WIDTH - PAD, y: mid - mm(1.2) }, thickness: 0.45, color: RULE });
+    } else if (hand) {
+      type.draw(page, hand, x + mm(22), mid, BODY);
+    }
   });
+  return page;
+}
+
+/** 卷内备考表 (GB/T 9705): a generated 本卷情况说明, then 立卷人 and 检查人 (typed, and signed by hand) and 立卷时间. */
+export function drawNotes(vd: VolumeDocument, plan: BinderPlan, volume: PlanVolume, summary: VolumeSummary): void {
+  drawNotesForm(vd, '卷内备考表', '本卷情况说明', explanation(plan, volume, summary), [
+    { label: '立卷人', typed: plan.unit.filer, sign: 'name' },
+    { label: '检查人', typed: plan.unit.checker, sign: 'name' },
+    { label: '立卷时间', typed: volume.archivedOn ? chineseDate(volume.archivedOn) : '（尚未归档）', sign: 'date' },
+  ]);
+  vd.nameDestination('notes');
 }
 
 function explanation(plan: BinderPlan, volume: PlanVolume, s: VolumeSummary): string[] {
@@ -69,10 +95,10 @@ function explanation(plan: BinderPlan, volume: PlanVolume, s: VolumeSummary): st
   ].filter(Boolean);
   if (kinds.length > 0) out.push(`其中${kinds.join('，')}。`);
   if (volume.archivalCode) {
-    out.push(`本卷档号 ${volume.archivalCode}，保管期限${volume.retention}，${volume.archivedOn ? `${formatDate(volume.archivedOn)}立卷` : ''}；件号、档号在归档时编定，以后补充归档的件续编件号。`);
+    out.push(`本卷档号 ${volume.archivalCode}，保管期限${volume.retention}，${volume.archivedOn ? `${chineseDate(volume.archivedOn)}立卷` : ''}；件号、档号在归档时编定，以后补充归档的件续编件号。`);
   }
   for (const w of volume.withdrawn) {
-    out.push(`第 ${w.piece} 件（原档号 ${w.archivalCode}）已于${formatDate(w.on)}撤销归档：${w.reason}。该件号不再使用。`);
+    out.push(`第 ${w.piece} 件（原档号 ${w.archivalCode}）已于${chineseDate(w.on)}撤销归档：${w.reason}。该件号不再使用。`);
   }
   const copies = pieces.filter((p) => p.copyOf);
   if (copies.length > 0) {
@@ -83,7 +109,7 @@ function explanation(plan: BinderPlan, volume: PlanVolume, s: VolumeSummary): st
     out.push(`${drafts.length} 件尚未归档，按草稿编入，未编件号和档号；归档后请重新打印。`);
   }
   if (s.problems.length > 0) {
-    out.push(`有 ${s.problems.length} 个文件未能编入，已用说明页代替，原件保存在电子档案中：`);
+    out.push(`有 ${s.problems.length} 个电子文件未能打印，以不编页号、不计页数的说明页代替，原件保存在电子档案中：`);
     for (const p of s.problems) out.push(`${p.piece} ${p.title}${p.file ? `（${p.file}）` : ''}：${chinesePart(p.reason)}。`);
   }
   if (volume.emptyItems.length > 0) {

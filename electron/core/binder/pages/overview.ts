@@ -47,9 +47,9 @@ export function drawOverview(vd: VolumeDocument, plan: BinderPlan, volume: PlanV
     }
     const p = s.pieces;
     const numbers = p.map((x) => x.pieceNo).filter((n): n is number => n !== null);
-    const pieces = numbers.length === 0 ? '—' : numbers.length === 1 ? String(numbers[0]) : `${numbers[0]}–${numbers.at(-1)}`;
+    const pieces = numbers.length === 0 ? '—' : numbers.length === 1 ? String(numbers[0]) : `${numbers[0]}—${numbers.at(-1)}`;
     const end = p.length === 0 ? 0 : p.at(-1)!.firstPageNo + p.at(-1)!.pages - 1;
-    const pages = p.length === 0 ? '—' : p[0]!.firstPageNo === end ? String(end) : `${p[0]!.firstPageNo}–${end}`;
+    const pages = p.length === 0 ? '—' : p[0]!.firstPageNo === end ? String(end) : `${p[0]!.firstPageNo}—${end}`;
     rows.push({
       cells: [String(i + 1), `${s.item.code} ${s.item.title}`, pieces, String(p.length), pages, s.status?.status ?? ''],
       dest: sectionDest(i),

@@ -2,26 +2,19 @@ import type { PDFPage } from 'pdf-lib';
 import { A4, CONTENT_WIDTH, MARGIN } from '../geometry.js';
 import type { TextStyle, Typesetter } from '../typeset.js';
 
-/** "2024-03-05" → "2024年3月5日". */
-export function formatDate(iso: string | null | undefined): string {
-  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : null;
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : '';
-}
-
-/** "2024-03-05T09:30:00" → "2024年3月5日 09:30". */
-export function formatDateTime(iso: string | null | undefined): string {
-  const time = iso ? /T(\d{2}):(\d{2})/.exec(iso) : null;
-  const date = formatDate(iso);
-  return time && date ? `${date} ${time[1]}:${time[2]}` : date;
-}
-
-/** Draws a heading with its characters spread apart ("卷 内 目 录"), centred on the text column. Returns the y below it. */
-export function spacedHeading(type: Typesetter, page: PDFPage, text: string, top: number, style: TextStyle, gapEm = 0.6): number {
+/**
+ * Draws a heading with its characters spread apart ("卷 内 目 录"), centred on the text column (or on `area`).
+ * Returns the y below it.
+ */
+export function spacedHeading(
+  type: Typesetter, page: PDFPage, text: string, top: number, style: TextStyle, gapEm = 0.6,
+  area: { left: number; width: number } = { left: MARGIN.left, width: CONTENT_WIDTH },
+): number {
   const chars = [...text];
   const widths = chars.map((c) => type.width(c, style));
   const gap = style.size * gapEm;
   const total = widths.reduce((a, b) => a + b, 0) + gap * Math.max(0, chars.length - 1);
-  let x = MARGIN.left + (CONTENT_WIDTH - total) / 2;
+  let x = area.left + (area.width - total) / 2;
   const baseline = top - style.size * 0.88;
   chars.forEach((c, i) => {
     type.draw(page, c, x, baseline, style);

@@ -3,13 +3,14 @@ import { A4, CONTENT_WIDTH, MARGIN, mm, STAMP_BAND } from '../geometry.js';
 import type { PlanFile } from '../plan.js';
 import { GREY, type TextStyle } from '../typeset.js';
 import type { VolumeDocument } from '../volume-document.js';
+import { chinesePart } from './page-text.js';
 
 const BODY: TextStyle = { font: 'serif', size: 12 };
 const LABEL: TextStyle = { font: 'sansBold', size: 12 };
 
 /**
- * A page standing in for a file that cannot be printed (encrypted, damaged, missing, not convertible): it names the
- * file and says why, so the binder stays complete and the clerk knows what to fetch.
+ * A sheet standing in for a file that cannot be printed (encrypted, damaged, missing, not convertible): it names the
+ * file and says why, so the clerk knows what to fetch. It is not a page of the 件: no 页号, no stamp, not counted.
  */
 export function drawPlaceholder(vd: VolumeDocument, pieceTitle: string, file: PlanFile | null, reason: string): ReturnType<VolumeDocument['addPage']> {
   const type = vd.type;
@@ -20,7 +21,7 @@ export function drawPlaceholder(vd: VolumeDocument, pieceTitle: string, file: Pl
   const rows = ([
     ['题名', pieceTitle],
     ['文件', file?.name ?? '（无）'],
-    ['原因', reason],
+    ['原因', chinesePart(reason)],
     ['处理', '原件保存在台账电子档案中；如需纸质件，请取得可打印的版本后重新导出。'],
   ] as const).map(([label, value]) => ({ label, lines: type.wrapAtMost(value, BODY, w - labelW, 8) }));
   const heading = 28 + 16 + mm(6);
@@ -31,8 +32,8 @@ export function drawPlaceholder(vd: VolumeDocument, pieceTitle: string, file: Pl
     borderColor: rgb(0.45, 0.45, 0.45), borderWidth: 1, borderDashArray: [6, 4], color: rgb(0.97, 0.97, 0.97),
   });
   let y = top - pad;
-  y -= type.lines(page, ['此处文件未能编入案卷'], MARGIN.left + pad, y, w, { font: 'sansBold', size: 18 }, 28, 'center');
-  y -= type.lines(page, ['Placeholder: this file could not be printed'], MARGIN.left + pad, y, w, { font: 'sans', size: 10, color: GREY }, 16, 'center');
+  y -= type.lines(page, ['电子文件未能打印'], MARGIN.left + pad, y, w, { font: 'sansBold', size: 18 }, 28, 'center');
+  y -= type.lines(page, ['本页为说明页，不编页号，不计入页数'], MARGIN.left + pad, y, w, { font: 'sans', size: 10, color: GREY }, 16, 'center');
   y -= mm(6);
   for (const row of rows) {
     type.lines(page, [row.label], MARGIN.left + pad, y, labelW, LABEL, 20);

@@ -36,20 +36,33 @@ export async function agreementProblems(volume: BinderVolume, year: number): Pro
   const wordsByPage = new Map<number, ReturnType<typeof pageWords>>();
   const last = volume.documents.at(-1);
   let expectedNext = 1;
+  let previous: BinderVolume['documents'][number] | undefined;
+  const used = new Set<(typeof allLinks)[number]>();
   for (const doc of volume.documents) {
     const box = volume.volumeNo === null && volume.item === null && doc.volumeNo !== null ? `第${doc.volumeNo}卷 ` : '';
     const name = doc.piece !== null ? `${box}第${doc.piece}件` : `草稿第${doc.seq}份`;
     const where = `${name}（${doc.title.slice(0, 20)}）`;
     // A copy carried over from an earlier year shows its original's stamp; the contents list no 件号 for it.
     const copy = doc.year !== year;
-    same(doc.firstPageNo, expectedNext, `${where} 页号 follows on`);
-    expectedNext += doc.pages;
+    // Two photos to a page: a one-photo 件 may share the page of the one before it, and with it that page's 页号.
+    const shares = previous !== undefined && previous.startPage === doc.startPage && previous.printed;
+    if (shares) same(doc.firstPageNo, previous!.firstPageNo, `${where} 页号 of the shared page`);
+    else {
+      same(doc.firstPageNo, expectedNext, `${where} 页号 follows on`);
+      expectedNext += doc.pages;
+    }
+    previous = doc;
 
-    // Stamp and footer on its first page; footers on the rest.
+    // A 件 none of whose files could be printed has only an unnumbered note sheet: no stamp, no 页号.
     const first = tokens(texts[doc.startPage - 1] ?? '');
-    has(first, '件号', `${where} stamp label`);
-    has(first, doc.piece !== null ? String(doc.piece) : '草稿', `${where} 件号 in the stamp`);
-    if (doc.archivalCode === null || copy) has(first, doc.archivalCode === null ? '草稿（未归档）' : '复制件（原件见', `${where} mark`);
+    if (!doc.printed) {
+      same(doc.pages, 0, `${where} pages of an unprinted 件`);
+      if (first.includes('件号')) problems.push(`${where} unprinted 件 carries a stamp`);
+    }
+    // Stamp and footer on its first page; footers on the rest.
+    if (doc.printed) has(first, '件号', `${where} stamp label`);
+    if (doc.printed) has(first, doc.piece !== null ? String(doc.piece) : '草稿', `${where} 件号 in the stamp`);
+    if (doc.printed && (doc.archivalCode === null || copy)) has(first, doc.archivalCode === null ? '草稿（未归档）' : '复制件（原件见', `${where} mark`);
     for (let k = 0; k < doc.pages; k += 1) {
       has(tokens(texts[doc.startPage - 1 + k] ?? ''), String(doc.firstPageNo + k), `${where} 页号 ${doc.firstPageNo + k}`);
     }
@@ -59,7 +72,9 @@ export async function agreementProblems(volume: BinderVolume, year: number): Pro
     same(mark?.page, doc.startPage, `${where} bookmark`);
 
     // Its row in the contents links there and shows its 顺序号 and 页号.
-    const link = allLinks.find((l) => l.target === doc.startPage && l.page < (volume.documents[0]?.startPage ?? 0));
+    // Rows come in order; two 件 sharing a page each have their own row linking there.
+    const link = allLinks.find((l) => !used.has(l) && l.target === doc.startPage && l.page < (volume.documents[0]?.startPage ?? 0));
+    if (link) used.add(link);
     if (!link) {
       problems.push(`${where} contents link: none leads to page ${doc.startPage}`);
       continue;
@@ -79,7 +94,7 @@ export async function agreementProblems(volume: BinderVolume, year: number): Pro
     const { seq, page } = columns(words.words);
     same(inColumn(seq), doc.piece !== null && !copy ? String(doc.piece) : '—', `${where} 件号 in the contents`);
     const lastNo = doc.firstPageNo + doc.pages - 1;
-    const shown = doc === last && lastNo > doc.firstPageNo ? `${doc.firstPageNo}–${lastNo}` : String(doc.firstPageNo);
+    const shown = !doc.printed ? '—' : doc === last && lastNo > doc.firstPageNo ? `${doc.firstPageNo}—${lastNo}` : String(doc.firstPageNo);
     same(inColumn(page), shown, `${where} 页号 in the contents`);
   }
   same(expectedNext - 1, volume.numberedPages, 'numbered pages');
