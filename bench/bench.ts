@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Core } from '../electron/core/api/core.js';
 import { openCore } from '../electron/core/api/core.js';
-import { localIsoDate } from '../shared/domain/dates.js';
+import { localIsoDate } from '../shared/text/dates.js';
 import { toErrorPayload } from '../shared/errors.js';
 import { buildArchive } from './archive.js';
 import { prepareInputs } from './inputs.js';

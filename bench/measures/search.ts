@@ -67,7 +67,7 @@ export async function measureSearch(core: Core, classes: QueryClass[], repeats: 
         const start = now();
         const found = await core.api['search.query']({ query: q, limit: 50 });
         ours.push(elapsedMs(start));
-        if (r === 0) hits.push(found.length);
+        if (r === 0) hits.push(found.results.length);
       }
       for (let r = 0; r < scanRepeats; r += 1) {
         const start = now();

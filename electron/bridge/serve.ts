@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   }
 
   const bridge = await startBridge({ session, staticDir: values.dev ? null : path.resolve(values.static), port, ...(devMiddleware ? { devMiddleware } : {}) });
-  process.stdout.write(`台账本地服务已启动（仅本机可访问）/ Taizhang bridge on 127.0.0.1\n${bridge.url}\n`);
+  process.stdout.write(`台账本地服务已启动（仅本机可访问） / Taizhang bridge on 127.0.0.1\n${bridge.url}\n`);
 
   const stop = async () => {
     await bridge.close();

@@ -130,7 +130,9 @@ describe('HTTP bridge', () => {
     expect((await call('app.create', { dir, unit: { name: '示例社区' } })).status).toBe(200);
     const badYear = await call('archive.setYear', { year: 'abc' });
     expect(badYear.status).toBe(400);
-    expect(JSON.parse(badYear.body).error.message).toContain('参数有误');
+    expect(JSON.parse(badYear.body).error.message).toContain('填写有误');
+    expect(JSON.parse(badYear.body).error.message).not.toMatch(/[A-Za-z]/);
+    expect(JSON.parse(badYear.body).error.english).toMatch(/Invalid arguments for archive.setYear: year/);
     const oldYear = await call('archive.setYear', { year: 1800 });
     expect(JSON.parse(oldYear.body).error.message).toContain('年度不合理');
     expect(JSON.parse(oldYear.body).error.message).not.toMatch(/at .*\.ts:\d+/);

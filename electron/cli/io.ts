@@ -2,7 +2,7 @@ import type { Command} from 'commander';
 import { CommanderError } from 'commander';
 import type { MethodName, Result } from '../../shared/api/contract.js';
 import type { Progress } from '../../shared/api/method.js';
-import { TaizhangError, toErrorPayload } from '../../shared/errors.js';
+import { joined, TaizhangError, toErrorPayload } from '../../shared/errors.js';
 import { openCore, type Core } from '../core/api/core.js';
 
 export interface CliIO {
@@ -84,7 +84,7 @@ export function reportError(io: CliIO, err: unknown, json: boolean): number {
   if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
   const payload = toErrorPayload(err);
   if (json) io.out(JSON.stringify({ error: payload }, null, 2));
-  io.err(`错误 / Error: ${payload.message}`);
+  io.err(`错误 / Error: ${joined({ zh: payload.message, en: payload.english ?? '' })}`);
   if (payload.code === 'internal' && process.env.TAIZHANG_DEBUG && err instanceof Error && err.stack) io.err(err.stack);
   return EXIT_USER;
 }

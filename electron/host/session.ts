@@ -177,7 +177,7 @@ export class Session {
         const root = path.resolve(dir);
         // initArchive on an existing archive would reset its unit settings; opening is what the clerk meant.
         if (existsSync(path.join(root, DB_FILE))) {
-          throw new TaizhangError('conflict', `此文件夹里已经有档案，请用"打开档案" / An archive already exists here：${root}`);
+          throw new TaizhangError('conflict', `此文件夹里已经有档案：${root}，请用“打开档案” / An archive already exists here: ${root}`);
         }
         return this.adopt(createCore(await initArchive(root, unit, database)));
       },

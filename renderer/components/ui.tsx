@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { Progress } from '../../shared/api/method.js';
-import { chineseOnly } from '../api/client.js';
+import { chinese } from '../../shared/errors.js';
 import type { Completeness } from '../../shared/api/status.js';
 
 const BADGE_CLASS: Record<Completeness, string> = { 齐全: 'ok', 部分: 'part', 缺失: 'missing', 不适用: 'na' };
@@ -60,7 +60,7 @@ export function ProgressBar({ progress, label }: { progress: Progress | null; la
   return (
     <div className="progress">
       <div className="progress-text">
-        <span>{progress ? `${chineseOnly(progress.stage)}${progress.message ? `：${chineseOnly(progress.message)}` : ''}` : (label ?? '正在准备…')}</span>
+        <span>{progress ? `${chinese(progress.stage)}${progress.message ? `：${chinese(progress.message)}` : ''}` : (label ?? '正在准备…')}</span>
         <span>{percent !== null ? `${done}/${total}（${percent}%）` : ''}</span>
       </div>
       <div

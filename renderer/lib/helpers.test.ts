@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { IndexItem } from '../../shared/api/index.js';
 import type { RecordSummary } from '../../shared/api/records.js';
 import type { ItemStatus } from '../../shared/api/status.js';
-import { ApiError, chineseOnly, clerkMessage } from '../api/client.js';
+import { chinese } from '../../shared/errors.js';
+import { ApiError, clerkMessage } from '../api/client.js';
 import { activityMarks, snippetParts } from './activity-marks.js';
 import { baseName, formatBytes, joinPath, parentDir } from './format.js';
 import { filterRecords, nextSort, recordStatus, sortRecords } from './sort-records.js';
@@ -19,7 +20,8 @@ function status(code: string, s: ItemStatus['status'], leaf: boolean): ItemStatu
 function record(id: number, title: string, extra: Partial<RecordSummary> = {}): RecordSummary {
   return {
     id, year: 2024, title, titleSupplied: false, docNo: '', author: '', date: null, type: '其他', retention: '定期10年',
-    activityId: null, activity: null, items: [], files: 1, pages: 1, thumb: null, archivalCode: null, piece: null, secrecy: '', ...extra,
+    activityId: null, activity: null, items: [], files: 1, pages: 1, thumb: null, archivalCode: null, piece: null, secrecy: '', inbox: false,
+    attachmentOnly: false, attachmentConfirmed: false, ...extra,
   };
 }
 
@@ -95,20 +97,23 @@ describe('activity marks and search snippets', () => {
 
 describe('error messages for a clerk', () => {
   it('keeps the Chinese of "中文 / English" messages, including Chinese after the English', () => {
-    expect(chineseOnly('找不到档案 / No archive')).toBe('找不到档案');
-    expect(chineseOnly('参数有误 / Invalid arguments for archive.setYear：year：年度不合理 / year out of range')).toBe('参数有误：年度不合理');
-    expect(chineseOnly('Plain English only')).toBe('Plain English only');
+    expect(chinese('找不到档案 / No archive')).toBe('找不到档案');
+    expect(chinese('参数有误 / Invalid arguments for archive.setYear：year：年度不合理 / year out of range')).toBe('参数有误：年度不合理');
+    expect(chinese('Plain English only')).toBe('Plain English only');
   });
 
   it('lists what was filled in wrongly, and never shows a stack trace', () => {
     const invalid = new ApiError({
       code: 'invalid_input',
-      message: '参数有误 / Invalid arguments',
+      message: '填写有误',
+      english: 'Invalid arguments',
       details: { issues: [{ path: 'date', message: '日期不存在 / no such date' }, { path: 'title', message: '题名不能为空 / empty title' }] },
     });
     expect(clerkMessage(invalid)).toBe('填写有误：日期不存在；题名不能为空');
-    const internal = new ApiError({ code: 'internal', message: '内部错误 / Internal error: boom' });
-    expect(clerkMessage(internal)).toMatch(/^操作没有完成。内部错误。请重试/);
+    const internal = new ApiError({ code: 'internal', message: '内部错误', english: 'Internal error: boom' });
+    expect(clerkMessage(internal)).toMatch(/^操作没有完成，程序内部出错。请重试/);
+    expect(clerkMessage(internal)).not.toContain('boom');
+    expect(clerkMessage(new ApiError({ code: 'not_found', message: '没有第 3 件记录', english: 'No record 3' }))).toBe('没有第 3 件记录');
     expect(clerkMessage(new ApiError({ code: 'cancelled', message: 'x' }))).toBe('已取消');
     expect(clerkMessage(new TypeError('Failed to fetch'))).toContain('连接不上台账后台');
     expect(clerkMessage(new Error('at Object.<anonymous> (/x.ts:1:1)'))).toBe('操作没有完成，请重试。');

@@ -19,7 +19,7 @@ export function EvidencePicker({ value, onChange }: { value: EvidenceRef[]; onCh
     if (!query.trim()) return;
     try {
       setError(null);
-      setHits(await client['search.query']({ query, limit: 8 }));
+      setHits((await client['search.query']({ query, limit: 8 })).results);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { BinderReport } from '../../shared/api/binder.js';
 import type { ChecklistResult } from '../../shared/api/checklist.js';
-import { chineseOnly } from '../api/client.js';
+import { chinese } from '../../shared/errors.js';
 import { PathField } from '../components/PathField.js';
 import { useTask } from '../components/task.js';
 import { Dialog, ErrorNote, Field, ProgressBar } from '../components/ui.js';
@@ -171,7 +171,7 @@ function ExportOutcome({ outcome, showPath }: { outcome: Outcome; showPath: bool
           <strong>有 {r.warnings.length} 处需要留意：</strong>
           <ul>
             {r.warnings.map((w, i) => (
-              <li key={i}>{w.file ? `${baseName(w.file)}：${chineseOnly(w.message)}` : chineseOnly(w.message)}</li>
+              <li key={i}>{w.file ? `${baseName(w.file)}：${chinese(w.message)}` : chinese(w.message)}</li>
             ))}
           </ul>
         </div>

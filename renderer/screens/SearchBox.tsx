@@ -23,7 +23,7 @@ export const SearchBox = forwardRef<HTMLInputElement>(function SearchBox(_props,
     let current = true;
     const timer = window.setTimeout(() => {
       client['search.query']({ query: q, limit: 50 })
-        .then((h) => current && (setHits(h), setError(null)))
+        .then((r) => current && (setHits(r.results), setError(null)))
         .catch((err: unknown) => current && setError(clerkMessage(err)));
     }, 250);
     return () => {

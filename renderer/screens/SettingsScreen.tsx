@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { UnitNames, UnitSettings } from '../../shared/api/archive.js';
+import { chinese } from '../../shared/errors.js';
 import { clerkMessage } from '../api/client.js';
 import { PathField } from '../components/PathField.js';
 import { useTask } from '../components/task.js';
@@ -128,7 +129,7 @@ function SafetyCard() {
   const check = () =>
     task.run(async (o) => {
       const r = await client['integrity.check']({ repair: false }, o);
-      return [r.ok ? '档案完好。' : `发现 ${r.problems.length} 个问题：`, ...r.problems.map((p) => p.message), ...r.summary];
+      return [r.ok ? '档案完好。' : `发现 ${r.problems.length} 个问题：`, ...r.problems.map((p) => chinese(p.message)), ...r.summary.map(chinese)];
     });
   const backup = () =>
     task.run(async (o) => {

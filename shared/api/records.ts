@@ -52,6 +52,14 @@ export interface RecordSummary {
   piece: number | null;
   /** 密级: '' (none), 秘密 or 机密. */
   secrecy: string;
+  /** Linked to no item: waiting in the inbox (待归档). Completeness does not see it. */
+  inbox: boolean;
+  /**
+   * Every file can only be kept as an attachment (a .doc, a zip, an encrypted PDF…): the record counts as material
+   * only once the clerk has confirmed it (`attachmentConfirmed`).
+   */
+  attachmentOnly: boolean;
+  attachmentConfirmed: boolean;
 }
 
 /** A record's stored archival identity (DA/T 22). */
@@ -72,7 +80,10 @@ export interface RecordIdentity {
 export interface RecordDetail extends RecordSummary {
   note: string;
   tags: string[];
+  /** The record's own caption. */
   caption: Caption;
+  /** Its activity's 总说明 where the record has no value of its own: shown greyed, printed unless overridden. */
+  inheritedCaption: Caption;
   fileList: StoredFile[];
   carriedFrom: number | null;
   createdAt: string;
@@ -96,9 +107,32 @@ export interface Activity {
 }
 
 export interface AddResult {
-  records: { id: number; title: string; files: number; duplicate?: boolean }[];
+  /** The records this call made. */
+  records: { id: number; title: string; files: number; inbox: boolean }[];
+  /** How many of them wait in the inbox, linked to no item. */
+  inbox: number;
+  /** Files whose content is already filed in that year (or came twice in this batch), each listed once. */
+  duplicates: { file: string; id: number | null; title: string | null }[];
+  /** Texts are "中文 / English" (shared/errors.ts). */
   warnings: { file: string; message: string }[];
   errors: { file: string; message: string }[];
+}
+
+/** The fields a rename pattern may name, written {活动}; {序号:3} pads the number to 3 digits. */
+export const RENAME_FIELDS = ['活动', '类型', '日期', '年度', '序号', '题名', '事由', '地点'] as const;
+export const RENAME_TOKENS: readonly string[] = RENAME_FIELDS.map((f) => `{${f}}`);
+
+export interface RenameResult {
+  /** Every record of the selection with its title before and after, in numbering order. */
+  rows: { id: number; from: string; to: string }[];
+  /** Why a record cannot take the pattern ("没有活动"); any problem means nothing was renamed. */
+  problems: { id: number; message: string }[];
+  applied: boolean;
+}
+
+export interface InboxCount {
+  total: number;
+  years: { year: number; records: number }[];
 }
 
 export interface CarryOverResult {
@@ -111,20 +145,24 @@ export interface CarryOverResult {
 
 export interface FolderPlanEntry {
   file: string;
-  year: number | null;
+  year: number;
   items: string[];
   activity: string | null;
   date: string | null;
   type: RecordType;
+  /** The title the file name gives; a document's own title, read at import, comes first. */
   title: string;
-  /** Why it could not be placed, when it could not. */
+  /** Goes to the inbox: no item (or no year) could be read from its folders or the defaults. */
+  inbox: boolean;
+  /** Why it goes to the inbox, when it does ("中文 / English"). */
   problem: string | null;
 }
 
 export interface FolderPlan {
   root: string;
   entries: FolderPlanEntry[];
-  unplaced: number;
+  /** Entries that go to the inbox. */
+  inbox: number;
   /** Activities the import would create or fill, by year. */
   activities: { year: number; name: string; date: string | null; files: number }[];
 }
@@ -161,12 +199,15 @@ export const recordFilterSchema = z
     activityId: idSchema.optional(),
     tag: z.string().optional(),
     deleted: z.boolean().default(false),
+    /** true: only the inbox (records linked to no item); false: only filed records. */
+    inbox: z.boolean().optional(),
   })
-  .strict();
+  .strict()
+  .refine((f) => !(f.inbox === true && f.item !== undefined), { message: '待归档的资料还没有测评项目，不能再按项目筛选 / The inbox has no items to filter by' });
 
 /**
- * A folder tree to import. `year` and `items` are defaults for files whose folders name no year or no item; without
- * them such files are reported as unplaced and not imported.
+ * A folder tree to import. `year` and `items` are defaults for files whose folders name no year or no item. A file
+ * still without an item goes to the inbox; without a year, it takes its date's year, else the current one.
  */
 const folderArgsSchema = z
   .object({ dir: pathSchema, year: yearSchema.optional(), items: z.array(itemCodeSchema).optional() })
@@ -178,6 +219,7 @@ export const recordsMethods = {
       .object({
         files: z.array(pathSchema).min(1, '至少需要一个文件 / at least one file'),
         year: yearSchema,
+        /** No items: the records wait in the inbox. */
         items: z.array(itemCodeSchema).default([]),
         /** One record holding all files (e.g. a scanned document in several images) instead of one per file. */
         single: z.boolean().default(false),
@@ -190,8 +232,12 @@ export const recordsMethods = {
   'records.importFolder': method<AddResult & { plan: FolderPlan }>()(folderArgsSchema, { longTask: true }),
   'records.list': method<RecordSummary[]>()(recordFilterSchema),
   'records.get': method<RecordDetail>()(z.object({ id: idSchema }).strict()),
+  /** Also files a record from the inbox: give it `items`. */
   'records.update': method<RecordDetail>()(
-    z.object({ id: idSchema, items: z.array(itemCodeSchema).optional(), year: yearSchema.optional() }).extend(metadataSchema.shape).strict(),
+    z
+      .object({ id: idSchema, items: z.array(itemCodeSchema).optional(), year: yearSchema.optional(), attachmentConfirmed: z.boolean().optional() })
+      .extend(metadataSchema.shape)
+      .strict(),
   ),
   'records.bulkUpdate': method<{ updated: number }>()(
     z
@@ -203,9 +249,28 @@ export const recordsMethods = {
         year: yearSchema.optional(),
         date: isoDateSchema.nullable().optional(),
         activity: z.string().trim().max(200).nullable().optional(),
+        /** Caption fields for every record; a blank field keeps each record's own value. */
+        caption: captionSchema.optional(),
+        attachmentConfirmed: z.boolean().optional(),
       })
       .strict(),
   ),
+  /**
+   * Renames records by a pattern of RENAME_FIELDS ("{活动}照片（{序号}）"). Numbers follow the order of `ids` from
+   * `start`. `preview` only shows the new titles; otherwise all are renamed in one step, or none.
+   */
+  'records.rename': method<RenameResult>()(
+    z
+      .object({
+        ids: z.array(idSchema).min(1, '请先选择要改名的资料 / select records first').max(10_000),
+        pattern: z.string().trim().min(1, '请填写命名规则 / empty pattern').max(200),
+        start: z.number().int().min(0).max(1_000_000).default(1),
+        preview: z.boolean().default(false),
+      })
+      .strict(),
+  ),
+  /** How many records wait in the inbox, in all and by year. */
+  'records.inbox': method<InboxCount>()(z.object({}).strict()),
   /** Moves records to the trash; nothing is lost by one key. */
   'records.delete': method<{ deleted: number }>()(z.object({ ids: z.array(idSchema).min(1) }).strict()),
   'records.restore': method<{ restored: number }>()(z.object({ ids: z.array(idSchema).min(1) }).strict()),

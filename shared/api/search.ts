@@ -18,8 +18,14 @@ export interface SearchHit {
   score: number;
 }
 
+/** One page of the matches: `total` counts them all, so nothing is hidden behind the page size. */
+export interface SearchResult {
+  total: number;
+  results: SearchHit[];
+}
+
 export const searchMethods = {
-  'search.query': method<SearchHit[]>()(
+  'search.query': method<SearchResult>()(
     z
       .object({
         query: z.string().trim().min(1, '请输入要搜索的内容 / empty query').max(200),
@@ -31,6 +37,8 @@ export const searchMethods = {
         from: isoDateSchema.optional(),
         to: isoDateSchema.optional(),
         activityId: idSchema.optional(),
+        /** How many matches to skip: the next page starts at offset + limit. */
+        offset: z.number().int().min(0).max(1_000_000).default(0),
         limit: z.number().int().min(1).max(500).default(50),
       })
       .strict(),

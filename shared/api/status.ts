@@ -39,8 +39,14 @@ export interface ItemStatus {
 
 export const statusMethods = {
   'status.get': method<ItemStatus[]>()(z.object({ year: yearSchema, item: itemCodeSchema.optional() }).strict()),
-  /** Marks an item 不适用 for a year (or clears it). */
+  /** Marks an item 不适用 for a year, with the reason the 自查表 prints (required), or clears the mark. */
   'status.setNotApplicable': method<{ code: string; notApplicable: boolean }>()(
-    z.object({ year: yearSchema, item: itemCodeSchema, notApplicable: z.boolean(), reason: z.string().max(500).default('') }).strict(),
+    z
+      .object({ year: yearSchema, item: itemCodeSchema, notApplicable: z.boolean(), reason: z.string().trim().max(500).default('') })
+      .strict()
+      .refine((a) => !a.notApplicable || a.reason !== '', {
+        message: '请写明不适用的原因（例如“本社区没有此类点位”），自查表中会列出 / A reason is required',
+        path: ['reason'],
+      }),
   ),
 } as const;

@@ -1,5 +1,5 @@
-import { chineseDate, looseIsoDate } from './dates.js';
-import { CAPTION_FIELDS, CAPTION_LABELS, type Caption, type CaptionField } from './record.js';
+import { formatDate, looseIsoDate } from '../text/dates.js';
+import { CAPTION_FIELDS, CAPTION_LABELS, effectiveCaption, type Caption, type CaptionField } from './record.js';
 
 /** Elements a photo 说明 cannot do without (GB/T 11821): 事由, 时间, 地点, 人物. */
 export const REQUIRED_CAPTION_FIELDS: readonly CaptionField[] = ['subject', 'time', 'place', 'people'];
@@ -22,9 +22,9 @@ export function captionValues(caption: Caption, fallback: CaptionFallbacks): Rec
     const own = caption[field]?.trim() ?? '';
     if (field === 'time') {
       const typed = own ? looseIsoDate(own) : null;
-      if (typed) return chineseDate(typed);
+      if (typed) return formatDate(typed);
       if (own) return own;
-      return chineseDate(fallback.exifDate ?? fallback.date);
+      return formatDate(fallback.exifDate ?? fallback.date);
     }
     if (own) return own;
     return field === 'subject' ? (fallback.activity ?? '') : '';
@@ -53,4 +53,9 @@ export function parseCaption(json: string | null | undefined): Caption {
   } catch {
     return {};
   }
+}
+
+/** A record's caption as printed, from the stored JSON of its own 说明 and of its activity's 总说明. */
+export function storedCaption(own: string | null | undefined, activity: string | null | undefined): Caption {
+  return effectiveCaption(parseCaption(own), parseCaption(activity));
 }

@@ -30,6 +30,26 @@ export const CAPTION_LABELS: Record<CaptionField, string> = {
   subject: '事由', time: '时间', place: '地点', people: '人物', background: '背景', photographer: '摄影者',
 };
 
+/** The caption printed under a photo: its own values over its activity's 总说明 (GB/T 11821: a group's 说明 covers its photos). */
+export function effectiveCaption(own: Caption, group: Caption): Caption {
+  const out: Caption = {};
+  for (const field of CAPTION_FIELDS) {
+    const value = own[field]?.trim() || group[field]?.trim();
+    if (value) out[field] = value;
+  }
+  return out;
+}
+
+/** The 总说明 values a photo shows as inherited: those it has no value of its own for. */
+export function inheritedCaption(own: Caption, group: Caption): Caption {
+  const out: Caption = {};
+  for (const field of CAPTION_FIELDS) {
+    const value = group[field]?.trim();
+    if (value && !own[field]?.trim()) out[field] = value;
+  }
+  return out;
+}
+
 /** A title the archivist wrote (not the document's own) is shown in square brackets (DA/T 22). */
 export function displayTitle(title: string, titleSupplied: boolean): string {
   return titleSupplied ? `[${title}]` : title;

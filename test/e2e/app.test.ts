@@ -206,13 +206,12 @@ describe('the desktop app in a browser', { timeout: 150_000 }, () => {
     expect(await page.locator('.review-table').innerText()).toContain('1.2');
     await screenshot(page, '08-import-review');
     await page.getByRole('button', { name: /确认导入/ }).click();
-    // The file that could not be placed is reported, not imported.
+    // The file no folder places waits in the inbox (待归档) instead of being left out.
     await page.getByRole('dialog', { name: '导入文件夹：完成' }).waitFor();
-    expect(await text('.dialog')).toContain('已添加 2 件资料');
-    expect(await text('.dialog .note-warn')).toContain('随手拍.jpg');
+    expect(await text('.dialog')).toContain('已添加 3 件资料，其中 1 件还没有归入测评项目，放在“待归档”里');
     await screenshot(page, '09-import-result');
     await page.getByRole('button', { name: '知道了' }).click();
-    await page.waitForFunction(() => document.querySelectorAll('table.records tbody tr').length === 6);
+    await page.waitForFunction(() => document.querySelectorAll('table.records tbody tr').length === 7);
     await screenshot(page, '10-main-filled');
   });
 
@@ -241,6 +240,11 @@ describe('the desktop app in a browser', { timeout: 150_000 }, () => {
     await tab('资料').click();
     await page.locator('.tree-row[data-code="1.3.3"] .tree-label').click();
     await page.getByRole('button', { name: '本年度不适用' }).click();
+    // The reason goes into the 自查表, so it is asked for.
+    expect(await page.getByRole('button', { name: '确定不适用' }).isDisabled()).toBe(true);
+    await page.getByLabel('不适用的原因').fill('本社区没有此类点位');
+    await screenshot(page, '12b-not-applicable-reason');
+    await page.getByRole('button', { name: '确定不适用' }).click();
     await page.waitForFunction(() => document.querySelector('.tree-row[data-code="1.3.3"] .badge')?.textContent === '不适用');
     expect(await text('.tree-summary')).toContain('不适用 1');
     await page.getByRole('button', { name: '恢复为需要材料' }).click();

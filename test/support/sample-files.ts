@@ -19,8 +19,9 @@ function ensureDir(file: string): string {
  * A PDF with `pages` pages, each carrying a line of Latin text (pdf-lib's standard fonts have no Chinese). The same
  * options give the same bytes (no creation date), so content-addressed imports see them as one file whenever made.
  */
-export async function makePdf(file: string, options: { pages?: number; text?: string } = {}): Promise<string> {
+export async function makePdf(file: string, options: { pages?: number; text?: string; title?: string } = {}): Promise<string> {
   const doc = await PDFDocument.create({ updateMetadata: false });
+  if (options.title !== undefined) doc.setTitle(options.title);
   const font = await doc.embedFont(StandardFonts.Helvetica);
   for (let n = 1; n <= (options.pages ?? 1); n += 1) {
     doc.addPage([595, 842]).drawText(`${options.text ?? 'Volunteer service plan'} page ${n}`, { x: 50, y: 780, size: 14, font });
@@ -53,6 +54,8 @@ export interface PhotoOptions {
   /** EXIF DateTimeOriginal, "2024:03:05 09:30:00". */
   taken?: string;
   camera?: { make: string; model: string };
+  /** EXIF Artist, who took the photo (written by exiftool: sharp writes ASCII only). */
+  artist?: string;
 }
 
 /** A solid-colour PNG photo. */
@@ -72,6 +75,7 @@ export async function makeJpeg(file: string, o: PhotoOptions = {}): Promise<stri
     });
   }
   await image.toFile(ensureDir(file));
+  if (o.artist) execFileSync('exiftool', ['-q', '-overwrite_original', '-charset', 'exif=utf8', `-Artist=${o.artist}`, file]);
   return file;
 }
 
@@ -123,8 +127,8 @@ export function makePngBomb(file: string, width = 100_000, height = 100_000): st
   return file;
 }
 
-/** A minimal Word document (the parts Word and mammoth need), with one paragraph per line. */
-export function makeDocx(file: string, lines: string[], pages = 1): Promise<string> {
+/** A minimal Word document (the parts Word and mammoth need), with one paragraph per line and, if given, a core title. */
+export function makeDocx(file: string, lines: string[], pages = 1, title?: string): Promise<string> {
   const escape = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const zip = new yazl.ZipFile();
   zip.addBuffer(
@@ -132,7 +136,9 @@ export function makeDocx(file: string, lines: string[], pages = 1): Promise<stri
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
         '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' +
-        '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>',
+        '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
+        (title !== undefined ? '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' : '') +
+        '</Types>',
     ),
     '[Content_Types].xml',
   );
@@ -158,6 +164,15 @@ export function makeDocx(file: string, lines: string[], pages = 1): Promise<stri
     ),
     'docProps/app.xml',
   );
+  if (title !== undefined) {
+    zip.addBuffer(
+      Buffer.from(
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +
+          `xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>${escape(title)}</dc:title></cp:coreProperties>`,
+      ),
+      'docProps/core.xml',
+    );
+  }
   zip.end();
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];

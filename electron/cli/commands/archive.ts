@@ -19,7 +19,7 @@ function infoText(i: ArchiveInfo): string {
 export function registerArchiveCommands({ program }: CommandGroups, io: CliIO): void {
   program
     .command('init')
-    .description('新建档案（含示例测评体系）/ create an archive with the example index')
+    .description('新建档案（含示例测评体系） / create an archive with the example index')
     .option('--unit <名称>', '单位名称（全宗名称）')
     .option('--fonds <全宗号>', '全宗号')
     .option('--filer <立卷人>', '立卷人')

@@ -17,7 +17,7 @@ export function registerBackupCommands({ program }: CommandGroups, io: CliIO): v
   program
     .command('backup')
     .description('把整个档案备份为一个 zip 文件 / back up the whole archive into one zip file')
-    .requiredOption('--out <文件>', '备份文件（或存放备份的文件夹）/ backup file, or a folder for a dated one')
+    .requiredOption('--out <文件>', '备份文件（或存放备份的文件夹） / backup file, or a folder for a dated one')
     .action(async (opts: { out: string }, cmd) => {
       const result = await callCore(io, cmd, 'backup.create', { out: opts.out }, (r) =>
         [`已备份到 / Backed up to：${r.path}`, `${r.files} 个文件，共 ${megabytes(r.bytes)}`].join('\n'),
@@ -28,7 +28,7 @@ export function registerBackupCommands({ program }: CommandGroups, io: CliIO): v
   program
     .command('restore <file>')
     .description('从备份恢复档案到 --archive 指定的文件夹 / restore a backup into the --archive folder')
-    .option('--force', '目标已有档案时替换它（原档案改名保留，不删除）/ replace an existing archive (kept aside, never deleted)')
+    .option('--force', '目标已有档案时替换它（原档案改名保留，不删除） / replace an existing archive (kept aside, never deleted)')
     .action(async (file: string, opts: { force?: boolean }, cmd) => {
       const g = globals(cmd);
       const result = await restoreBackup(file, archiveDir(g), { force: opts.force === true });

@@ -35,7 +35,7 @@ function exportText(r: ChecklistResult): string {
 export function registerChecklistCommands({ program, exportCmd }: CommandGroups, io: CliIO): void {
   exportCmd
     .command('checklist')
-    .description('导出自查表（自查表、汇总、材料索引、整改台账）/ export the Excel checklist for auditors')
+    .description('导出自查表（自查表、汇总、材料索引、整改台账） / export the Excel checklist for auditors')
     .requiredOption('--year <年度>', '年度 / year')
     .requiredOption('--out <FILE.xlsx>', '保存到 / output file')
     .option('--binder-report <REPORT.json>', '装订报告（卷/页号）；默认在输出文件夹中查找 / binder report for volume and page numbers')

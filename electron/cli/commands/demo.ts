@@ -27,7 +27,7 @@ export function demoSummary(r: DemoReport): string {
   if (r.gaps.length > 0) {
     // The missing sign-in sheet is the gap the demo leaves on purpose; it leads, the rest is counted.
     const shownGaps = [...r.gaps].sort((a, b) => Number(b.reason.includes('签到表')) - Number(a.reason.includes('签到表'))).slice(0, SHOWN_GAPS);
-    lines.push('', `本年度尚不齐全的测评内容 ${r.gaps.length} 项（自查表中已标出）/ incomplete items:`);
+    lines.push('', `本年度尚不齐全的测评内容 ${r.gaps.length} 项（自查表中已标出） / incomplete items:`);
     for (const g of shownGaps) lines.push(`  ${g.code} ${g.title}：${g.reason}`);
     if (r.gaps.length > shownGaps.length) lines.push(`  …其余 ${r.gaps.length - shownGaps.length} 项见自查表`);
   }
@@ -36,7 +36,7 @@ export function demoSummary(r: DemoReport): string {
     lines.push('', `提示 ${r.warnings.length} 条 / warnings:`);
     for (const w of r.warnings) lines.push(`  ${w}`);
   }
-  lines.push('', '以上材料均为虚构示例，页面和题名都标有“示例”。/ All materials are fictional and marked 示例.');
+  lines.push('', '以上材料均为虚构示例，页面和题名都标有“示例”。 / All materials are fictional and marked 示例.');
   return lines.join('\n');
 }
 

@@ -59,8 +59,8 @@ export function registerIndexCommands({ program }: CommandGroups, io: CliIO): vo
 
   index
     .command('import <file>')
-    .description('导入本市测评体系表格（.xlsx）/ import a city index table')
-    .option('--name <名称>', '版本名称（默认取表格标题）/ edition name')
+    .description('导入本市测评体系表格（.xlsx） / import a city index table')
+    .option('--name <名称>', '版本名称（默认取表格标题） / edition name')
     .option('--year <年度>', '让该年度使用此版本 / use it for this year')
     .action(async (file: string, opts: { name?: string; year?: string }, cmd) => {
       const args = { file, ...(opts.name !== undefined ? { name: opts.name } : {}), ...(opts.year ? { year: parseYear(opts.year) } : {}) };
@@ -75,7 +75,7 @@ export function registerIndexCommands({ program }: CommandGroups, io: CliIO): vo
   index
     .command('list')
     .description('列出测评项目 / list index items')
-    .option('--edition <编号>', '版本编号（默认最新）/ edition id')
+    .option('--edition <编号>', '版本编号（默认最新） / edition id')
     .option('--year <年度>', '该年度使用的版本 / the edition a year uses')
     .action(async (opts: { edition?: string; year?: string }, cmd) => {
       const args = { ...(opts.edition ? { edition: parseIntArg(opts.edition) } : {}), ...(opts.year ? { year: parseYear(opts.year) } : {}) };
@@ -88,7 +88,7 @@ export function registerIndexCommands({ program }: CommandGroups, io: CliIO): vo
   index
     .command('export')
     .description('把测评体系导出为 .xlsx / export an edition to .xlsx')
-    .option('--edition <编号>', '版本编号（默认最新）/ edition id')
+    .option('--edition <编号>', '版本编号（默认最新） / edition id')
     .requiredOption('--out <文件>', '输出文件 FILE.xlsx / output file')
     .action(async (opts: { edition?: string; out: string }, cmd) => {
       const args = { out: opts.out, ...(opts.edition ? { edition: parseIntArg(opts.edition) } : {}) };
@@ -104,7 +104,7 @@ export function registerIndexCommands({ program }: CommandGroups, io: CliIO): vo
 
   index
     .command('map')
-    .description('对应两个版本的项目（更名、拆分、合并）/ map an item of one edition to another')
+    .description('对应两个版本的项目（更名、拆分、合并） / map an item of one edition to another')
     .requiredOption('--from <版本:编码>', '旧版本的项目，如 1:1.2 / e.g. 1:1.2')
     .requiredOption('--to <版本:编码>', '新版本的项目，如 2:2.1 / e.g. 2:2.1')
     .addOption(new Option('--kind <关系>', '关系 / relation').choices(MAPPING_KINDS).default('same'))
@@ -127,7 +127,7 @@ export function registerIndexCommands({ program }: CommandGroups, io: CliIO): vo
   index
     .command('edit <code>')
     .description('修改测评项目的名称、方法、要求、责任单位 / edit an index item')
-    .option('--edition <编号>', '版本编号（默认最新）/ edition id')
+    .option('--edition <编号>', '版本编号（默认最新） / edition id')
     .option('--title <名称>', '项目名称 / title')
     .option('--method <方法>', '测评方法 / method')
     .option('--requirement <要求>', '具体要求 / requirement')
@@ -142,7 +142,7 @@ export function registerIndexCommands({ program }: CommandGroups, io: CliIO): vo
         const { edition, activityRule, ...words } = opts;
         const changes = { ...words, ...(activityRule !== undefined ? { activityRule: parseActivityRule(activityRule) } : {}) };
         if (Object.keys(changes).length === 0) {
-          throw usageError('请至少给出一项要修改的内容（--title、--method、--requirement、--unit、--activity-rule）/ nothing to change');
+          throw usageError('请至少给出一项要修改的内容（--title、--method、--requirement、--unit、--activity-rule） / nothing to change');
         }
         const args = { code, ...changes, ...(edition ? { edition: parseIntArg(edition) } : {}) };
         await callCore(io, cmd, 'index.updateItem', args, (i) => `已修改 / Saved\n${treeText([{ ...i, level: 1 }])}\n具体要求：${i.requirement || '（无）'}`);

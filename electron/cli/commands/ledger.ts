@@ -24,7 +24,7 @@ function fieldOptions(cmd: Command): Command {
     .option('--leader <分管领导>', '分管领导 / leader in charge')
     .option('--deadline <YYYY-MM-DD>', '整改时限 / deadline')
     .option('--progress <整改情况>', '整改情况 / progress')
-    .option('--raised-on <YYYY-MM-DD>', '提出日期（督查日期）/ date raised')
+    .option('--raised-on <YYYY-MM-DD>', '提出日期（督查日期） / date raised')
     .option('--evidence <ID,…>', '佐证材料（件的编号），逗号分隔 / evidence record ids');
 }
 
@@ -63,7 +63,7 @@ function listText(rows: Rectification[]): string {
 }
 
 export function registerLedgerCommands({ program }: CommandGroups, io: CliIO): void {
-  const ledger = program.command('ledger').description('整改台账（督查限时整改一览表）/ rectification ledger');
+  const ledger = program.command('ledger').description('整改台账（督查限时整改一览表） / rectification ledger');
 
   fieldOptions(
     ledger
@@ -106,8 +106,8 @@ export function registerLedgerCommands({ program }: CommandGroups, io: CliIO): v
     .command('close <id>')
     .description('标记为已整改 / mark as rectified')
     .option('--progress <整改情况>', '整改情况 / what was done')
-    .option('--evidence <ID,…>', '追加佐证材料（件的编号）/ evidence record ids to add')
-    .option('--closed-on <YYYY-MM-DD>', '完成日期（默认今天）/ date closed, default today')
+    .option('--evidence <ID,…>', '追加佐证材料（件的编号） / evidence record ids to add')
+    .option('--closed-on <YYYY-MM-DD>', '完成日期（默认今天） / date closed, default today')
     .action(async (id: string, o: { progress?: string; evidence?: string; closedOn?: string }, cmd: Command) => {
       const args = {
         id: parseIntArg(id),

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Activity, AddResult, CarryOverResult, FolderPlan, RecordDetail, RecordSummary } from '../../../shared/api/records.js';
+import { RENAME_TOKENS, type Activity, type AddResult, type CarryOverResult, type FolderPlan, type RecordDetail, type RecordSummary, type RenameResult } from '../../../shared/api/records.js';
 import { CAPTION_FIELDS, CAPTION_LABELS, displayTitle, type Caption, type CaptionField } from '../../../shared/domain/record.js';
 import type { CommandGroups } from '../program.js';
 import { callCore, CliExit, EXIT_USER, parseIntArg, parseYear, splitList, usageError, type CliIO } from '../io.js';
@@ -31,8 +31,8 @@ const CAPTION_OPTIONS: [CaptionField, string][] = [
   ['background', 'caption-background'], ['photographer', 'caption-photographer'],
 ];
 
-function captionOptions(cmd: Command): Command {
-  for (const [field, flag] of CAPTION_OPTIONS) cmd.option(`--${flag} <${CAPTION_LABELS[field]}>`, `照片说明：${CAPTION_LABELS[field]}（空字符串清除）`);
+function captionOptions(cmd: Command, blank = '空字符串清除'): Command {
+  for (const [field, flag] of CAPTION_OPTIONS) cmd.option(`--${flag} <${CAPTION_LABELS[field]}>`, `照片说明：${CAPTION_LABELS[field]}（${blank}）`);
   return cmd;
 }
 
@@ -46,11 +46,12 @@ function captionArg(o: Record<string, unknown>): { caption?: Caption } {
 }
 
 function addText(r: AddResult): string {
-  const lines = r.records.map((x) => `${x.duplicate ? '已存在' : '已添加'} #${x.id} ${x.title}（${x.files} 个文件）`);
+  const lines = r.records.map((x) => `已添加 #${x.id} ${x.title}（${x.files} 个文件）${x.inbox ? '　→ 待归档' : ''}`);
+  for (const d of r.duplicates) lines.push(`已存在 ${d.file}${d.id !== null ? `：第 ${d.id} 件「${d.title ?? ''}」` : '：同一批中重复'}，未重复添加`);
   for (const w of r.warnings) lines.push(`注意 ${w.file}：${w.message}`);
   for (const e of r.errors) lines.push(`失败 ${e.file}：${e.message}`);
-  const added = r.records.filter((x) => !x.duplicate).length;
-  lines.push(`共添加 ${added} 件，重复 ${r.records.length - added} 件，失败 ${r.errors.length} 个文件`);
+  const inbox = r.inbox > 0 ? `（其中 ${r.inbox} 件放入待归档，可用 edit --item 归入项目）` : '';
+  lines.push(`共添加 ${r.records.length} 件${inbox}，重复 ${r.duplicates.length} 个文件，失败 ${r.errors.length} 个文件`);
   return lines.join('\n');
 }
 
@@ -67,26 +68,35 @@ export function recordTable(rows: RecordSummary[]): string {
   const pad = (text: string, width: number): string => text + ' '.repeat(Math.max(1, width - columns(text)));
   const header = `${'编号'.padEnd(6)}${pad('档号', codeWidth)}${'日期'.padEnd(9)}类型　 页数  题名`;
   const lines = rows.map((r) => {
-    const items = r.items.map((i) => i.code).join('、');
+    const items = r.inbox ? '  [待归档]' : `  [${r.items.map((i) => i.code).join('、')}]`;
     const activity = r.activity ? `〔${r.activity}〕` : '';
-    return `${`#${r.id}`.padEnd(8)}${pad(codeOf(r), codeWidth)}${(r.date ?? '—').padEnd(11)}${r.type.padEnd(3, '　')} ${String(r.pages).padStart(4)}  ${displayTitle(r.title, r.titleSupplied)}${activity}${items ? `  [${items}]` : ''}`;
+    const attachment = r.attachmentOnly ? (r.attachmentConfirmed ? '〔附件，已确认〕' : '〔附件，未确认〕') : '';
+    return `${`#${r.id}`.padEnd(8)}${pad(codeOf(r), codeWidth)}${(r.date ?? '—').padEnd(11)}${r.type.padEnd(3, '　')} ${String(r.pages).padStart(4)}  ${displayTitle(r.title, r.titleSupplied)}${activity}${attachment}${items}`;
   });
   const pages = rows.reduce((n, r) => n + r.pages, 0);
   return [header, ...lines, `共 ${rows.length} 件，${pages} 页`].join('\n');
 }
 
 function planText(plan: FolderPlan): string {
-  const lines = plan.entries.map((e) =>
-    e.problem
-      ? `✗ ${e.file}\n    ${e.problem}`
-      : `✓ ${e.file}\n    ${e.year} 年度　项目 ${e.items.join('、')}　${e.type}　${e.date ?? '日期待定'}${e.activity ? `　活动「${e.activity}」` : ''}`,
-  );
+  const lines = plan.entries.map((e) => {
+    const where = e.inbox ? '待归档' : `项目 ${e.items.join('、')}`;
+    const facts = `${e.year} 年度　${where}　${e.type}　${e.date ?? '日期待定'}${e.activity ? `　活动「${e.activity}」` : ''}　题名「${e.title}」`;
+    return `${e.inbox ? '→' : '✓'} ${e.file}\n    ${facts}${e.problem ? `\n    ${e.problem}` : ''}`;
+  });
   const activities = plan.activities.map((a) => `  ${a.year}「${a.name}」${a.date ?? ''}（${a.files} 个文件）`);
   return [
     ...lines,
     ...(activities.length > 0 ? ['活动：', ...activities] : []),
-    `共 ${plan.entries.length} 个文件，可导入 ${plan.entries.length - plan.unplaced} 个，无法归类 ${plan.unplaced} 个`,
+    `共 ${plan.entries.length} 个文件，归入项目 ${plan.entries.length - plan.inbox} 个，放入待归档 ${plan.inbox} 个`,
   ].join('\n');
+}
+
+function renameText(r: RenameResult): string {
+  const lines = r.rows.map((row) => `#${row.id}　${row.from}　→　${row.to}`);
+  for (const p of r.problems) lines.push(`不能改名：${p.message}`);
+  if (r.problems.length > 0) lines.push('有资料不能按此规则命名，全部未改 / Nothing was renamed');
+  else lines.push(r.applied ? `已改名 ${r.rows.length} 件 / Renamed` : `预览 ${r.rows.length} 件，未改动（去掉 --dry-run 即改名） / Preview only`);
+  return lines.join('\n');
 }
 
 function activitiesText(list: Activity[]): string {
@@ -109,7 +119,12 @@ function carryText(r: CarryOverResult): string {
 }
 
 function detailText(d: RecordDetail): string {
-  const caption = CAPTION_FIELDS.filter((f) => d.caption[f]).map((f) => `${CAPTION_LABELS[f]}：${d.caption[f]}`);
+  const caption = CAPTION_FIELDS.filter((f) => d.caption[f] || d.inheritedCaption[f]).map((f) =>
+    d.caption[f] ? `${CAPTION_LABELS[f]}：${d.caption[f]}` : `${CAPTION_LABELS[f]}：${d.inheritedCaption[f]}（取自活动总说明）`,
+  );
+  const attachment = d.attachmentOnly
+    ? [d.attachmentConfirmed ? '只有附件，已确认计入材料' : '只有附件，尚未确认计入材料（可用 edit --confirm-attachment 确认）']
+    : [];
   return [
     `#${d.id} ${displayTitle(d.title, d.titleSupplied)}${d.deletedAt ? '（在回收站）' : ''}`,
     `年度：${d.year}　日期：${d.date ?? '—'}　类型：${d.type}　保管期限：${d.retention}${d.secrecy ? `　密级：${d.secrecy}` : ''}`,
@@ -118,7 +133,8 @@ function detailText(d: RecordDetail): string {
       : '档号：未归档（用 taizhang number 归档）',
     ...d.withdrawals.map((w) => `曾用档号 ${w.archivalCode}，${w.on} 撤销：${w.reason}`),
     `文号：${d.docNo || '—'}　责任者：${d.author || '—'}　活动：${d.activity ?? '—'}`,
-    `测评项目：${d.items.map((i) => i.path).join('；') || '—'}`,
+    `测评项目：${d.items.map((i) => i.path).join('；') || '待归档'}`,
+    ...attachment,
     ...(d.tags.length > 0 ? [`标签：${d.tags.join('、')}`] : []),
     ...(caption.length > 0 ? [`说明：${caption.join('；')}`] : []),
     ...(d.note ? [`备注：${d.note}`] : []),
@@ -145,14 +161,14 @@ interface AddOptions {
 export function registerRecordCommands({ program }: CommandGroups, io: CliIO): void {
   program
     .command('add <files...>')
-    .description('添加文件为档案记录（件）/ file documents and photos as records')
+    .description('添加文件为档案记录（件） / file documents and photos as records')
     .requiredOption('--year <年度>', '年度 / year')
-    .option('--item <编码,…>', '测评项目编码，逗号分隔 / item codes')
+    .option('--item <编码,…>', '测评项目编码，逗号分隔；不给则放入待归档 / item codes; none files into the inbox')
     .option('--type <类型>', '类型：方案/通知/签到表/照片/记录/总结/报告/制度/台账/荣誉/其他')
-    .option('--title <题名>', '题名（默认取文件名）/ title')
-    .option('--date <YYYY-MM-DD>', '日期（默认取文件名或照片拍摄日期）/ date')
+    .option('--title <题名>', '题名（默认：照片取活动名或日期，文件取其自身标题或文件名） / title')
+    .option('--date <YYYY-MM-DD>', '日期（默认取文件名、拍摄日期或手机文件名中的日期） / date')
     .option('--activity <活动名称>', '归入活动 / activity')
-    .option('--single', '所有文件合为一件（如多页扫描件）/ one record holding all files')
+    .option('--single', '所有文件合为一件（如多页扫描件） / one record holding all files')
     .action(async (files: string[], o: AddOptions, cmd: Command) => {
       const args = {
         files,
@@ -172,12 +188,14 @@ export function registerRecordCommands({ program }: CommandGroups, io: CliIO): v
     .command('list')
     .description('列出记录 / list records')
     .option('--year <年度>', '年度 / year')
-    .option('--item <编码>', '测评项目（含下级及对应的旧版项目）/ item, with sub-items')
+    .option('--item <编码>', '测评项目（含下级及对应的旧版项目） / item, with sub-items')
+    .option('--inbox', '只列出待归档（尚未归入测评项目）的资料 / only the inbox')
     .option('--type <类型>', '类型 / type')
     .option('--tag <标签>', '标签 / tag')
     .option('--activity <活动编号>', '活动编号 / activity id')
-    .action(async (o: { year?: string; item?: string; type?: string; tag?: string; activity?: string }, cmd: Command) => {
+    .action(async (o: { year?: string; item?: string; inbox?: boolean; type?: string; tag?: string; activity?: string }, cmd: Command) => {
       const args = {
+        ...(o.inbox ? { inbox: true } : {}),
         ...(o.year !== undefined ? { year: parseYear(o.year) } : {}),
         ...(o.item !== undefined ? { item: o.item } : {}),
         ...(o.type !== undefined ? { type: o.type } : {}),
@@ -196,7 +214,7 @@ export function registerRecordCommands({ program }: CommandGroups, io: CliIO): v
 
   program
     .command('import <dir>')
-    .description('导入整个文件夹（年度/测评项目/活动）/ import a folder tree')
+    .description('导入整个文件夹（年度/测评项目/活动） / import a folder tree')
     .option('--year <年度>', '没有年度文件夹时使用的年度 / default year')
     .option('--item <编码,…>', '没有项目文件夹时关联的项目 / default item codes')
     .option('--dry-run', '只列出导入计划，不写入 / show the plan only')
@@ -215,7 +233,7 @@ export function registerRecordCommands({ program }: CommandGroups, io: CliIO): v
       .command('edit <id>')
       .description('修改一件记录的著录信息 / edit a record')
       .option('--title <题名>', '题名')
-      .option('--supplied-title', '题名为整理者自拟（目录中加 [ ]）/ title written by the archivist')
+      .option('--supplied-title', '题名为整理者自拟（目录中加 [ ]） / title written by the archivist')
       .option('--own-title', '题名为文件原有题名 / the document\'s own title')
       .option('--doc-no <文号>', '文号')
       .option('--author <责任者>', '责任者')
@@ -226,10 +244,13 @@ export function registerRecordCommands({ program }: CommandGroups, io: CliIO): v
       .option('--tags <a,b>', '标签，逗号分隔（空字符串清除）')
       .option('--item <编码,…>', '测评项目（替换原有关联）')
       .option('--year <年度>', '移到另一年度')
-      .option('--activity <活动名称>', '归入活动（空字符串移出活动）'),
+      .option('--activity <活动名称>', '归入活动（空字符串移出活动）')
+      .option('--confirm-attachment', '确认这件只有附件的资料计入材料 / count a record of attachments only as material')
+      .option('--unconfirm-attachment', '取消上述确认 / take that back'),
   ).action(async (id: string, o: Record<string, string | boolean | undefined>, cmd: Command) => {
     const text = (k: string): string | undefined => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
     if (o.suppliedTitle && o.ownTitle) throw usageError('--supplied-title 与 --own-title 只能选一个');
+    if (o.confirmAttachment && o.unconfirmAttachment) throw usageError('--confirm-attachment 与 --unconfirm-attachment 只能选一个');
     const args = {
       id: parseIntArg(id),
       ...(text('title') !== undefined ? { title: text('title') } : {}),
@@ -244,21 +265,30 @@ export function registerRecordCommands({ program }: CommandGroups, io: CliIO): v
       ...(text('item') !== undefined ? { items: splitList(text('item')!) } : {}),
       ...(text('year') !== undefined ? { year: parseYear(text('year')!) } : {}),
       ...(text('activity') !== undefined ? { activity: nullable(text('activity')!) } : {}),
+      ...(o.confirmAttachment ? { attachmentConfirmed: true } : o.unconfirmAttachment ? { attachmentConfirmed: false } : {}),
       ...captionArg(o),
     };
     await callCore(io, cmd, 'records.update', args, (d) => `已保存 / Saved\n${detailText(d)}`);
   });
 
-  program
-    .command('bulk <ids>')
-    .description('批量修改多件记录（如 3,5,8-10）/ edit many records at once')
-    .option('--item <编码,…>', '测评项目（替换原有关联）')
-    .option('--add-item <编码,…>', '追加关联的测评项目')
-    .option('--type <类型>', '类型')
-    .option('--year <年度>', '移到另一年度')
-    .option('--date <YYYY-MM-DD>', '日期（空字符串清除）')
-    .option('--activity <活动名称>', '归入活动（空字符串移出活动）')
-    .action(async (ids: string, o: { item?: string; addItem?: string; type?: string; year?: string; date?: string; activity?: string }, cmd: Command) => {
+  captionOptions(
+    program
+      .command('bulk <ids>')
+      .description('批量修改多件记录（如 3,5,8-10），全部成功或全部不改 / edit many records at once, all or none')
+      .option('--item <编码,…>', '测评项目（替换原有关联；待归档的资料由此归入项目）')
+      .option('--add-item <编码,…>', '追加关联的测评项目')
+      .option('--type <类型>', '类型')
+      .option('--year <年度>', '移到另一年度')
+      .option('--date <YYYY-MM-DD>', '日期（空字符串清除）')
+      .option('--activity <活动名称>', '归入活动（空字符串移出活动）')
+      .option('--confirm-attachment', '确认这些只有附件的资料计入材料 / count records of attachments only as material'),
+    '空白则各件保持原值',
+  ).action(
+    async (
+      ids: string,
+      o: { item?: string; addItem?: string; type?: string; year?: string; date?: string; activity?: string; confirmAttachment?: boolean },
+      cmd: Command,
+    ) => {
       const args = {
         ids: parseIds(ids),
         ...(o.item !== undefined ? { items: splitList(o.item) } : {}),
@@ -267,14 +297,29 @@ export function registerRecordCommands({ program }: CommandGroups, io: CliIO): v
         ...(o.year !== undefined ? { year: parseYear(o.year) } : {}),
         ...(o.date !== undefined ? { date: nullable(o.date) } : {}),
         ...(o.activity !== undefined ? { activity: nullable(o.activity) } : {}),
+        ...(o.confirmAttachment ? { attachmentConfirmed: true } : {}),
+        ...captionArg(o),
       };
       if (Object.keys(args).length === 1) throw usageError('请指定要修改的内容，如 --type 或 --add-item / nothing to change');
       await callCore(io, cmd, 'records.bulkUpdate', args, (r) => `已修改 ${r.updated} 件 / Updated`);
+    },
+  );
+
+  program
+    .command('rename <ids>')
+    .description('按命名规则批量改名（如 3,5,8-10），全部成功或全部不改 / rename records by a pattern, all or none')
+    .requiredOption('--pattern <规则>', `命名规则，如 "{活动}照片（{序号}）"；可用 ${RENAME_TOKENS.join(' ')} / the pattern`)
+    .option('--start <起始序号>', '{序号} 从几开始（默认 1） / first number')
+    .option('--dry-run', '只预览新题名，不改 / preview only')
+    .action(async (ids: string, o: { pattern: string; start?: string; dryRun?: boolean }, cmd: Command) => {
+      const args = { ids: parseIds(ids), pattern: o.pattern, preview: o.dryRun ?? false, ...(o.start !== undefined ? { start: parseIntArg(o.start) } : {}) };
+      const result = await callCore(io, cmd, 'records.rename', args, renameText);
+      if (result.problems.length > 0) throw new CliExit(EXIT_USER);
     });
 
   program
     .command('delete <ids>')
-    .description('把记录移入回收站（可用 undo 或 trash restore 恢复）/ move records to the trash')
+    .description('把记录移入回收站（可用 undo 或 trash restore 恢复） / move records to the trash')
     .action(async (ids: string, _o: unknown, cmd: Command) => {
       await callCore(io, cmd, 'records.delete', { ids: parseIds(ids) }, (r) => `已移入回收站 ${r.deleted} 件 / Moved to the trash`);
     });
@@ -306,7 +351,7 @@ export function registerRecordCommands({ program }: CommandGroups, io: CliIO): v
 
   program
     .command('carry-over')
-    .description('年度结转：把制度、台账关联到新年度（不复制文件）/ start a new year from the last one')
+    .description('年度结转：把制度、台账关联到新年度（不复制文件） / start a new year from the last one')
     .requiredOption('--from <年度>', '上一年度 / from year')
     .requiredOption('--to <年度>', '新年度 / to year')
     .action(async (o: { from: string; to: string }, cmd: Command) => {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { SearchHit } from '../../../shared/api/search.js';
+import type { SearchResult } from '../../../shared/api/search.js';
 import type { ItemStatus } from '../../../shared/api/status.js';
 import { makePdf } from '../../../test/support/sample-files.js';
 import { cli, tempDir } from '../../../test/support/temp.js';
@@ -24,11 +24,13 @@ async function archiveWithRecords(): Promise<string> {
 }
 
 describe('CLI search', () => {
-  it('prints [{id, title, year, date, type, items, snippet, score}] with --json and a readable list otherwise', async () => {
+  it('prints { total, results: [{id, title, year, date, type, items, snippet, score}] } with --json and a readable list otherwise', async () => {
     const archive = await archiveWithRecords();
     const json = await cli('search', '签到', '--archive', archive, '--json');
     expect(json.code).toBe(0);
-    const hits = json.json<SearchHit[]>();
+    expect(Object.keys(json.json<object>()).sort()).toEqual(['results', 'total']);
+    const { total, results: hits } = json.json<SearchResult>();
+    expect(total).toBe(2);
     expect(hits.map((h) => [h.title, h.year])).toEqual([['学雷锋活动签到表', 2024], ['学雷锋志愿服务活动签到表', 2023]]);
     expect(Object.keys(hits[0]!).sort()).toEqual(['archivalCode', 'date', 'id', 'items', 'score', 'snippet', 'title', 'type', 'year']);
     expect(hits[0]).toMatchObject({ type: '签到表', items: ['1 思想道德建设 › 1.2 志愿服务 › 1.2.2 学雷锋志愿服务活动'], snippet: '学雷锋活动【签到】表' });
@@ -37,7 +39,22 @@ describe('CLI search', () => {
     expect(human.stdout).toContain('1. 学雷锋活动签到表');
     expect(human.stdout).toContain('   1 思想道德建设 › 1.2 志愿服务 › 1.2.2 学雷锋志愿服务活动');
     expect(human.stdout).toContain('学雷锋活动【签到】表');
-    expect(human.stdout).toContain('共 2 条');
+    expect(human.stdout).toContain('共 2 条，显示第 1–2 条');
+  });
+
+  it('pages with --offset and --limit, and says how many are left', async () => {
+    const archive = await archiveWithRecords();
+    const page = async (...args: string[]): Promise<SearchResult> => (await cli('search', '学雷锋', ...args, '--archive', archive, '--json')).json<SearchResult>();
+    const all = await page();
+    expect(all.total).toBe(2);
+    const first = await page('--limit', '1');
+    const second = await page('--limit', '1', '--offset', '1');
+    expect([first.total, second.total]).toEqual([2, 2]);
+    expect([...first.results, ...second.results].map((h) => h.id)).toEqual(all.results.map((h) => h.id));
+    expect((await page('--offset', '5')).results).toEqual([]);
+    const human = await cli('search', '学雷锋', '--limit', '1', '--archive', archive);
+    expect(human.stdout).toContain('共 2 条，显示第 1–1 条；后面还有 1 条，可加 --offset 1 查看');
+    expect((await cli('search', '学雷锋', '--offset', 'x', '--archive', archive)).code).toBe(1);
   });
 
   it('applies --year, --years, --item, --type and --limit', async () => {
@@ -45,7 +62,7 @@ describe('CLI search', () => {
     const titles = async (...args: string[]): Promise<string[]> => {
       const run = await cli('search', ...args, '--archive', archive, '--json');
       expect(run.code).toBe(0);
-      return run.json<SearchHit[]>().map((h) => h.title);
+      return run.json<SearchResult>().results.map((h) => h.title);
     };
     expect(await titles('学雷锋', '--year', '2023')).toEqual(['学雷锋志愿服务活动签到表']);
     expect(await titles('学雷锋', '--years', '2024-2025')).toEqual(['学雷锋活动签到表']);

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Completeness, ItemStatus } from '../../../shared/api/status.js';
 import { COMPLETENESS } from '../../../shared/api/status.js';
 import type { CommandGroups } from '../program.js';
-import { callCore, parseYear, type CliIO } from '../io.js';
+import { callCore, parseYear, usageError, type CliIO } from '../io.js';
 
 const BADGES: Record<Completeness, string> = { 齐全: '[齐全]', 部分: '[部分]', 缺失: '[缺失]', 不适用: '[不适用]' };
 
@@ -32,7 +32,7 @@ export function statusText(year: number, statuses: ItemStatus[]): string {
 }
 
 export function registerStatusCommands({ program }: CommandGroups, io: CliIO): void {
-  const status = program.command('status').description('材料完成情况（齐全/部分/缺失/不适用）/ what is still missing');
+  const status = program.command('status').description('材料完成情况（齐全/部分/缺失/不适用） / what is still missing');
   status
     .command('show', { isDefault: true })
     .description('查看完成情况 / show completeness')
@@ -47,9 +47,10 @@ export function registerStatusCommands({ program }: CommandGroups, io: CliIO): v
     .description('标记或取消"不适用" / mark an item not applicable for a year, or clear the mark')
     .requiredOption('--year <年度>', '年度 / year')
     .requiredOption('--item <编码>', '测评项目编码 / item code')
-    .option('--reason <原因>', '不适用的原因 / why')
+    .option('--reason <原因>', '不适用的原因（必填，自查表中列出），如"本社区没有此类点位" / why (required; printed in the checklist)')
     .option('--clear', '取消不适用标记 / clear the mark')
     .action(async (o: { year: string; item: string; reason?: string; clear?: boolean }, cmd: Command) => {
+      if (!o.clear && !o.reason?.trim()) throw usageError('请用 --reason 写明不适用的原因，自查表中会列出 / --reason is required');
       const year = parseYear(o.year);
       const args = { year, item: o.item, notApplicable: !o.clear, ...(o.reason !== undefined ? { reason: o.reason } : {}) };
       await callCore(io, cmd, 'status.setNotApplicable', args, (r) =>

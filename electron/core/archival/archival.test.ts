@@ -68,7 +68,7 @@ describe('归档: 件号 and 档号 given once and kept', () => {
     // Stored: the list, search and the detail show the same 档号; numbering again gives nothing new.
     const listed = await core.api['records.list']({ year: 2026 });
     expect(listed.find((r) => r.id === ids.plan)?.archivalCode).toBe('Z001-WS·2026-D10-01-0001');
-    const [hit] = (await core.api['search.query']({ query: '签到' })).filter((h) => h.id === ids.signin);
+    const [hit] = (await core.api['search.query']({ query: '签到' })).results.filter((h) => h.id === ids.signin);
     expect(hit?.archivalCode).toBe('Z001-WS·2026-D10-01-0002');
     expect((await core.api['records.get']({ id: ids.summary! })).identity).toMatchObject({ piece: 4, volumeNo: 3, carried: false });
     expect((await core.api['archival.number']({ year: 2026 })).numbered).toEqual([]);

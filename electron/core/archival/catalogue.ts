@@ -1,5 +1,5 @@
 import type { CatalogueRow } from '../../../shared/api/archival.js';
-import { parseCaption, responsibleParty } from '../../../shared/domain/caption.js';
+import { responsibleParty, storedCaption } from '../../../shared/domain/caption.js';
 import { archivalDate, displayTitle, type RetentionPeriod } from '../../../shared/domain/record.js';
 import { itemCondition } from '../index/holdings.js';
 import type { Db } from '../store/database.js';
@@ -45,7 +45,7 @@ export function catalogueRows(db: Db, year: number, item?: string): CatalogueRow
     recordId: r.id,
     archivalCode: r.archival_code,
     docNo: r.doc_no,
-    author: responsibleParty(r.author, { ...parseCaption(r.activity_caption), ...parseCaption(r.caption) }),
+    author: responsibleParty(r.author, storedCaption(r.caption, r.activity_caption)),
     title: displayTitle(r.title, r.title_supplied === 1),
     date: archivalDate(r.date),
     secrecy: r.secrecy,

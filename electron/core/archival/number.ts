@@ -2,7 +2,7 @@ import type { NumberedRecord, NumberResult } from '../../../shared/api/archival.
 import type { UnitSettings } from '../../../shared/api/archive.js';
 import type { IndexItem } from '../../../shared/api/index.js';
 import { problemCode, renderArchivalCode } from '../../../shared/domain/archival-code.js';
-import { localIsoDate } from '../../../shared/domain/dates.js';
+import { localIsoDate } from '../../../shared/text/dates.js';
 import { RETENTION_PERIODS, type RecordType, type RetentionPeriod } from '../../../shared/domain/record.js';
 import { listItems } from '../index/editions.js';
 import { yearHoldings, type YearHoldings } from '../index/holdings.js';

@@ -1,5 +1,5 @@
 import type { WithdrawResult } from '../../../shared/api/archival.js';
-import { localIsoDate } from '../../../shared/domain/dates.js';
+import { localIsoDate } from '../../../shared/text/dates.js';
 import { TaizhangError } from '../../../shared/errors.js';
 import { type Db, writeTransaction } from '../store/database.js';
 import { one } from '../store/sql.js';

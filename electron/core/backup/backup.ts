@@ -40,7 +40,7 @@ export async function backupArchive(archive: Archive, out: string, ctx: CallCont
     for (const sha of facts.blobs) {
       const file = archive.files.blobPath(sha);
       if (!existsSync(file)) {
-        warnings.push(`文件缺失，未能备份：${sha.slice(0, 12)}…（请运行 check）/ stored file missing`);
+        warnings.push(`文件缺失，未能备份：${sha.slice(0, 12)}…（请在“设置”中检查档案） / stored file missing (run check)`);
         continue;
       }
       sources.push({ name: `files/${sha.slice(0, 2)}/${sha}`, file, compress: false });
@@ -92,7 +92,7 @@ function resolveTarget(archive: Archive, out: string): string {
   let target = path.resolve(out);
   if (existsSync(target) && statSync(target).isDirectory()) target = path.join(target, backupFileName());
   if (existsSync(target)) {
-    throw new TaizhangError('conflict', `备份文件已存在，不会覆盖：${target}（请换一个文件名）/ Backup file exists; choose another name`);
+    throw new TaizhangError('conflict', `备份文件已存在，不会覆盖：${target}（请换一个文件名） / Backup file exists; choose another name`);
   }
   if (!existsSync(path.dirname(target))) {
     throw new TaizhangError('not_found', `备份所在的文件夹不存在：${path.dirname(target)} / Folder does not exist`);

@@ -3,7 +3,7 @@ import { existsSync, promises as fs, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type yauzl from 'yauzl';
-import { TaizhangError } from '../../../shared/errors.js';
+import { splitMessage, TaizhangError, type Message } from '../../../shared/errors.js';
 import type { CallContext } from '../handler-types.js';
 import { DB_FILE } from '../store/archive-folder.js';
 import { openDatabase } from '../store/database.js';
@@ -38,7 +38,7 @@ export async function restoreBackup(file: string, target: string, options: { for
   if (occupied && !options.force) {
     throw new TaizhangError(
       'conflict',
-      `目标位置已有内容，不会覆盖：${targetDir}。如确需用备份替换，请加 --force（原档案会改名保留在旁边）/ Target exists; use --force to replace it (the old one is kept aside)`,
+      `目标位置已有内容，不会覆盖：${targetDir}。如确需用备份替换，请确认替换（原档案会改名保留在旁边） / Target exists; use --force to replace it (the old one is kept aside)`,
     );
   }
   const { zip, entries } = await openZip(path.resolve(file), LABEL);
@@ -60,7 +60,7 @@ export async function restoreBackup(file: string, target: string, options: { for
         const got = await extractEntry(zip, entry, path.join(staging, ...expected.path.split('/')));
         if (got.sha256 !== expected.sha256 || got.size !== expected.size) problems.push(`校验值不符（内容被改动或损坏）：${expected.path} / hash mismatch`);
         else if (expected.path.startsWith('files/') && !expected.path.endsWith(got.sha256)) {
-          warnings.push(`备份时此文件已损坏，按原样恢复：${expected.path}（请运行 check）/ file was already damaged when backed up`);
+          warnings.push(`备份时此文件已损坏，按原样恢复：${expected.path}（请在“设置”中检查档案） / file was already damaged when backed up (run check)`);
         }
       } catch {
         problems.push(`条目无法读出（数据被截断或损坏）：${expected.path} / entry is truncated or corrupt`);
@@ -93,7 +93,7 @@ function isOccupied(dir: string): boolean {
 
 async function readManifest(zip: yauzl.ZipFile, entries: Map<string, yauzl.Entry>): Promise<BackupManifest> {
   const entry = entries.get(MANIFEST_ENTRY);
-  if (!entry) throw new TaizhangError('bad_file', `这不是台账备份（缺少 ${MANIFEST_ENTRY}）/ Not a Taizhang backup`);
+  if (!entry) throw new TaizhangError('bad_file', `这不是台账备份（缺少 ${MANIFEST_ENTRY}） / Not a Taizhang backup`);
   let parsed: unknown;
   try {
     parsed = JSON.parse((await readSmallEntry(zip, entry, MANIFEST_LIMIT)).toString('utf8'));
@@ -101,7 +101,7 @@ async function readManifest(zip: yauzl.ZipFile, entries: Map<string, yauzl.Entry
     throw new TaizhangError('bad_file', `备份清单 ${MANIFEST_ENTRY} 已损坏，无法读取 / The backup manifest is damaged`);
   }
   const format = (parsed as { format?: unknown } | null)?.format;
-  if (format !== BACKUP_FORMAT) throw new TaizhangError('bad_file', '这不是台账备份（清单格式不对）/ Not a Taizhang backup');
+  if (format !== BACKUP_FORMAT) throw new TaizhangError('bad_file', '这不是台账备份（清单格式不对） / Not a Taizhang backup');
   const version = (parsed as { formatVersion?: unknown }).formatVersion;
   if (typeof version === 'number' && version > BACKUP_FORMAT_VERSION) {
     throw new TaizhangError('archive_newer', '此备份由更新版本的台账制作，请升级台账后再恢复 / Backup made by a newer Taizhang; please upgrade');
@@ -122,7 +122,7 @@ function compareEntries(manifest: BackupManifest, entries: Map<string, { uncompr
   for (const e of manifest.entries) {
     const entry = entries.get(e.path);
     if (!entry) problems.push(`缺少条目：${e.path} / missing entry`);
-    else if (entry.uncompressedSize !== e.size) problems.push(`大小与清单不符：${e.path}（清单 ${e.size}，实际 ${entry.uncompressedSize}）/ size mismatch`);
+    else if (entry.uncompressedSize !== e.size) problems.push(`大小与清单不符：${e.path}（清单 ${e.size}，实际 ${entry.uncompressedSize}） / size mismatch`);
   }
   for (const name of entries.keys()) {
     if (name === MANIFEST_ENTRY || listed.has(name)) continue;
@@ -150,7 +150,7 @@ function verifyDatabase(dbFile: string, manifest: BackupManifest): { records: nu
   }
   try {
     const integrity = db.pragma('integrity_check', { simple: true });
-    if (integrity !== 'ok') throw damaged([`备份中的数据库已损坏（${String(integrity)}）/ the database in the backup is corrupt`]);
+    if (integrity !== 'ok') throw damaged([`备份中的数据库已损坏（${String(integrity)}） / the database in the backup is corrupt`]);
     const inZip = new Set(manifest.entries.filter((e) => e.path.startsWith('files/')).map((e) => e.path.slice(-64)));
     const blobs = db.prepare('SELECT sha256 FROM blobs').pluck().all() as string[];
     const missing = blobs.filter((sha) => !inZip.has(sha));
@@ -173,7 +173,7 @@ async function swapIntoPlace(staging: string, targetDir: string, occupied: boole
       await fs.rename(targetDir, movedAside);
     } catch {
       // Windows refuses to rename a folder another program holds open.
-      throw new TaizhangError('archive_busy', `原档案正在被使用，无法移开：${targetDir}（请先关闭台账程序再恢复）/ The archive is in use; close Taizhang first`);
+      throw new TaizhangError('archive_busy', `原档案正在被使用，无法移开：${targetDir}（请先关闭台账程序再恢复） / The archive is in use; close Taizhang first`);
     }
   } else if (existsSync(targetDir)) {
     await fs.rmdir(targetDir);
@@ -188,9 +188,14 @@ async function swapIntoPlace(staging: string, targetDir: string, occupied: boole
 }
 
 function damaged(problems: string[]): TaizhangError {
-  const listed = problems.slice(0, LISTED).map((p) => `  - ${p}`);
-  if (problems.length > LISTED) listed.push(`  - 另有 ${problems.length - LISTED} 处问题 / and ${problems.length - LISTED} more`);
-  return new TaizhangError('bad_file', `备份文件有问题，未恢复任何内容 / The backup is damaged; nothing was restored：\n${listed.join('\n')}`, { problems });
+  const listed = problems.slice(0, LISTED).map(splitMessage);
+  if (problems.length > LISTED) listed.push({ zh: `另有 ${problems.length - LISTED} 处问题`, en: `and ${problems.length - LISTED} more` });
+  const list = (lang: keyof Message): string => listed.map((p) => `\n  - ${p[lang] || p.zh}`).join('');
+  return new TaizhangError(
+    'bad_file',
+    { zh: `备份文件有问题，未恢复任何内容：${list('zh')}`, en: `The backup is damaged; nothing was restored:${list('en')}` },
+    { problems },
+  );
 }
 
 function formatBytes(n: number): string {

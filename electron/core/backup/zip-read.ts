@@ -71,5 +71,5 @@ function describeEntryError(err: unknown, label: string): TaizhangError {
     return new TaizhangError('bad_file', `${label}中有指向文件夹以外的条目名（${text.replace(/^.*?: /, '')}），已拒绝 / Zip entry escapes the target folder (zip-slip)`);
   }
   if (/encryption/.test(text)) return new TaizhangError('bad_file', `${label}已加密，无法读取 / The zip is encrypted`);
-  return new TaizhangError('bad_file', `${label}的目录已损坏（可能被截断）/ The zip directory is damaged or truncated`);
+  return new TaizhangError('bad_file', `${label}的目录已损坏（可能被截断） / The zip directory is damaged or truncated`);
 }

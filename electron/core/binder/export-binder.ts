@@ -132,7 +132,7 @@ function resolveTargets(options: BinderOptions, plan: BinderPlan): Targets {
   if (isPdf && plan.volumes.length > 1) {
     throw new TaizhangError(
       'invalid_input',
-      `将生成 ${plan.volumes.length} 卷，--out 应为文件夹而不是 PDF 文件（或加 --single 合成一卷）/ Several volumes need a folder for --out`,
+      `将生成 ${plan.volumes.length} 卷，导出位置应为文件夹而不是 PDF 文件（或合成一卷） / Several volumes need a folder for --out (or use --single)`,
     );
   }
   if (isPdf) {

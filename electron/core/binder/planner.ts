@@ -1,7 +1,7 @@
 import type { BinderOptions, BinderWarning } from '../../../shared/api/binder.js';
 import type { IndexItem } from '../../../shared/api/index.js';
 import type { FileKind } from '../../../shared/api/records.js';
-import { captionValues, missingCaptionFields, parseCaption, responsibleParty } from '../../../shared/domain/caption.js';
+import { captionValues, missingCaptionFields, responsibleParty, storedCaption } from '../../../shared/domain/caption.js';
 import { displayTitle, RETENTION_PERIODS, type RetentionPeriod } from '../../../shared/domain/record.js';
 import type { RecordTableRow } from '../records/repository.js';
 import { TaizhangError } from '../../../shared/errors.js';
@@ -126,7 +126,7 @@ export function planBinder(db: Db, options: BinderOptions, statusOf: StatusLooku
   const captionGaps: BinderPlan['captionGaps'] = [];
   for (const c of candidates) {
     if (c.row.type !== '照片') continue;
-    const caption = { ...parseCaption(c.row.activity_caption), ...parseCaption(c.row.caption) };
+    const caption = storedCaption(c.row.caption, c.row.activity_caption);
     const exifDate = c.files.find((f) => f.exifDate)?.exifDate ?? null;
     const missing = missingCaptionFields(captionValues(caption, { activity: c.row.activity_name, exifDate, date: c.row.date }));
     if (missing.length === 0) continue;
@@ -352,7 +352,7 @@ function section(itemId: number, ctx: VolumeContext, pieces: PlanPiece[], contin
 
 function toPiece(c: Candidate, seq: number, tree: ItemTree, year: number, volumeNo: number | null, boxLabel: string): PlanPiece {
   const r = c.row;
-  const caption = { ...parseCaption(r.activity_caption), ...parseCaption(r.caption) };
+  const caption = storedCaption(r.caption, r.activity_caption);
   return {
     seq,
     volumeNo,

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { PDFPage } from 'pdf-lib';
 import type { BoxesReport, CatalogueReport } from '../../../shared/api/binder.js';
 import type { ParsedArgs } from '../../../shared/api/contract.js';
-import { chineseDate } from '../../../shared/domain/dates.js';
+import { formatDate } from '../../../shared/text/dates.js';
 import { TaizhangError } from '../../../shared/errors.js';
 import { catalogueRows } from '../archival/catalogue.js';
 import { listVolumes } from '../archival/volumes.js';
@@ -144,8 +144,8 @@ export async function exportBoxes(archive: Archive, args: ParsedArgs<'binder.box
     const lines = [
       `本盒为${unit.name}${args.year}年度“${volume.item?.code ?? ''} ${volume.item?.title ?? ''}”创建文明城市软件资料，档号 ${volume.archivalCode}，保管期限${volume.retention}。`,
       `盒内共 ${counted?.pieces ?? 0} 件${counted ? `（第 ${pieceRange(counted.first, counted.last)} 件）` : ''}，${counted?.pages ?? 0} 页。`,
-      ...volume.withdrawn.map((w) => `第 ${w.piece} 件已于${chineseDate(w.on)}撤销归档：${w.reason}。`),
-      `${chineseDate(volume.archivedOn)}立卷。`,
+      ...volume.withdrawn.map((w) => `第 ${w.piece} 件已于${formatDate(w.on)}撤销归档：${w.reason}。`),
+      `${formatDate(volume.archivedOn)}立卷。`,
     ];
     return { volume, lines };
   });
@@ -163,7 +163,7 @@ export async function exportBoxes(archive: Archive, args: ParsedArgs<'binder.box
       for (const { volume, lines } of notes) {
         drawNotesForm(vd, '盒内备考表', '盒内文件情况说明', lines, [
           { label: '整理人', typed: unit.filer, sign: 'name' },
-          { label: '整理日期', typed: chineseDate(volume.archivedOn), sign: 'date' },
+          { label: '整理日期', typed: formatDate(volume.archivedOn), sign: 'date' },
           { label: '检查人', typed: unit.checker, sign: 'name' },
           { label: '检查日期', typed: '', sign: 'date' },
         ]);

@@ -85,7 +85,7 @@ export async function inspectPdf(file: string): Promise<{ pages: number } | { re
   }
   // A file cut short by a failed copy has lost its end-of-file marker; pdf-lib would guess at the rest.
   const tail = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(Math.max(0, bytes.byteLength - 2048));
-  if (!tail.includes('%%EOF')) return { reason: 'PDF 文件不完整（可能在复制时被截断）/ The PDF is truncated' };
+  if (!tail.includes('%%EOF')) return { reason: 'PDF 文件不完整（可能在复制时被截断） / The PDF is truncated' };
   try {
     const doc = await PDFDocument.load(bytes, { updateMetadata: false });
     const pages = doc.getPageCount();

@@ -56,7 +56,7 @@ export async function convertToPdf(
     };
     const timer = setTimeout(() => {
       stop();
-      reject(new TaizhangError('bad_file', `LibreOffice 转换超时（${Math.round(options.timeoutMs / 1000)} 秒）/ LibreOffice timed out`));
+      reject(new TaizhangError('bad_file', `LibreOffice 转换超时（${Math.round(options.timeoutMs / 1000)} 秒） / LibreOffice timed out`));
     }, options.timeoutMs);
     const onAbort = (): void => {
       stop();

@@ -4,7 +4,7 @@ import type { Rectification } from '../../../shared/api/ledger.js';
 import type { Completeness, ItemStatus } from '../../../shared/api/status.js';
 import { displayTitle, type RecordType } from '../../../shared/domain/record.js';
 import { listItems, resolveEdition } from '../index/editions.js';
-import { localIsoDate } from '../../../shared/domain/dates.js';
+import { localIsoDate } from '../../../shared/text/dates.js';
 import { listRectifications } from '../ledger/ledger.js';
 import { getUnit } from '../store/archive-folder.js';
 import type { Db } from '../store/database.js';

@@ -101,7 +101,7 @@ export async function readChecklistFile(file: string, year: number): Promise<Che
   const ws = wb.getWorksheet(SELF_CHECK_SHEET);
   if (!ws) {
     const names = wb.worksheets.filter((w) => w.state === 'visible').map((w) => w.name).join('、') || '无';
-    throw new TaizhangError('bad_table', `文件中没有「${SELF_CHECK_SHEET}」工作表（现有：${names}）/ No 自查表 sheet in the file`);
+    throw new TaizhangError('bad_table', `文件中没有「${SELF_CHECK_SHEET}」工作表（现有：${names}） / The workbook has no self-check sheet`);
   }
 
   let headerRow = 0;
@@ -143,7 +143,7 @@ export async function readChecklistFile(file: string, year: number): Promise<Che
     else problems.push({ row: 0, code: null, kind: 'invalid', message: `找不到「${header}」列，此列的修改未读取 / Column ${header} not found` });
   }
   if (fieldColumns.size === 0) {
-    throw new TaizhangError('bad_table', '自查表中没有可导入的列（完成情况、责任单位/责任人、备注）/ No editable columns found');
+    throw new TaizhangError('bad_table', '自查表中没有可导入的列（完成情况、责任单位/责任人、备注） / No editable columns found');
   }
   const codeColumn = columns.get(headerKey(HEADER.code)) as number;
   const baselineColumn = columns.get(headerKey(HEADER.baseline));

@@ -1,4 +1,4 @@
-import { chineseDate } from '../../../shared/domain/dates.js';
+import { formatDate } from '../../../shared/text/dates.js';
 import { shiftDays } from './dates.js';
 import { DEMO_AUTHOR, DEMO_MARK, type ActivityDocument, type DemoActivity, type StandaloneDocument } from './scenario.js';
 
@@ -91,7 +91,7 @@ export function activityDocumentTitle(kind: ActivityDocument, activity: DemoActi
 }
 
 function timeAndPlace({ activity, date }: ActivityContext): string {
-  return `${chineseDate(date)}上午9:00—11:30，${activity.place}`;
+  return `${formatDate(date)}上午9:00—11:30，${activity.place}`;
 }
 
 function plan(ctx: ActivityContext): SampleDocument {
@@ -114,7 +114,7 @@ function plan(ctx: ActivityContext): SampleDocument {
         '（二）注意安全。活动现场安排专人维持秩序，做好防暑、防滑等安全保障。',
         '（三）做好记录。活动须有签到、有照片、有记录，结束后三日内将资料交社区资料员归档。',
       ]),
-      { kind: 'signature', author: DEMO_AUTHOR, date: chineseDate(shiftDays(ctx.date, -10)) },
+      { kind: 'signature', author: DEMO_AUTHOR, date: formatDate(shiftDays(ctx.date, -10)) },
     ],
   };
 }
@@ -135,7 +135,7 @@ function notice(ctx: ActivityContext): SampleDocument {
         '三、有关要求',
         `请各网格于活动前两日将参加人员名单报${activity.host}（联系人：${activity.leader}）。活动当天请提前十五分钟到场签到。`,
       ]),
-      { kind: 'signature', author: DEMO_AUTHOR, date: chineseDate(shiftDays(ctx.date, -7)) },
+      { kind: 'signature', author: DEMO_AUTHOR, date: formatDate(shiftDays(ctx.date, -7)) },
     ],
   };
 }
@@ -205,7 +205,7 @@ function summary(ctx: ActivityContext): SampleDocument {
     docNo: null,
     blocks: [
       ...paragraphs([
-        `${chineseDate(ctx.date)}，${activity.host}在${activity.place}组织开展了${activity.name}。现将活动情况总结如下：`,
+        `${formatDate(ctx.date)}，${activity.host}在${activity.place}组织开展了${activity.name}。现将活动情况总结如下：`,
         '一、基本情况',
         ...activity.outcome,
         '二、主要做法',
@@ -213,7 +213,7 @@ function summary(ctx: ActivityContext): SampleDocument {
         '三、存在不足和下一步打算',
         '活动宣传覆盖面还不够广，青年居民参与偏少。下一步将通过网格微信群和楼道公告栏提前发布预告，并联合辖区学校、企业共同组织，让活动常态化开展。',
       ]),
-      { kind: 'signature', author: DEMO_AUTHOR, date: chineseDate(shiftDays(ctx.date, 3)) },
+      { kind: 'signature', author: DEMO_AUTHOR, date: formatDate(shiftDays(ctx.date, 3)) },
     ],
   };
 }
@@ -223,7 +223,7 @@ export function standaloneDocument(doc: StandaloneDocument, date: string): Sampl
   return {
     title: markedTitle(doc.title),
     docNo: doc.docNo ?? null,
-    blocks: [...paragraphs(doc.body), { kind: 'signature', author: DEMO_AUTHOR, date: chineseDate(date) }],
+    blocks: [...paragraphs(doc.body), { kind: 'signature', author: DEMO_AUTHOR, date: formatDate(date) }],
   };
 }
 

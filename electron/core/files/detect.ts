@@ -74,7 +74,7 @@ export async function detectType(file: string, extension: string): Promise<Detec
     const known = OLE_BY_EXT[ext];
     return known
       ? { kind: 'office', ...known, extensions: OLE_EXTENSIONS }
-      : { kind: 'office', format: 'Office 97-2003 / WPS', mime: 'application/x-ole-storage', extensions: OLE_EXTENSIONS };
+      : { kind: 'office', format: 'Office 97-2003 或 WPS', mime: 'application/x-ole-storage', extensions: OLE_EXTENSIONS };
   }
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) return zipType(file);
   return { kind: 'other', format: ext ? ext.slice(1).toUpperCase() : '未知格式', mime: 'application/octet-stream', extensions: [] };
@@ -102,6 +102,68 @@ async function zipType(file: string): Promise<DetectedType> {
   if (names.has('ppt/presentation.xml')) return PPTX;
   if (names.has('OFD.xml')) return OFD;
   return ZIP;
+}
+
+/** What the extension promises: the formats a clerk's materials come in, as the clerk calls them. */
+const CLAIMED = new Map<string, { zh: string; en: string }>(
+  (
+    [
+      [['.pdf'], 'PDF', 'a PDF'],
+      [['.docx', '.docm', '.doc'], 'Word 文档', 'a Word document'],
+      [['.wps'], 'WPS 文档', 'a WPS document'],
+      [['.xlsx', '.xlsm', '.xls'], 'Excel 表格', 'an Excel workbook'],
+      [['.et'], 'WPS 表格', 'a WPS workbook'],
+      [['.pptx', '.ppt'], 'PowerPoint 演示文稿', 'a PowerPoint file'],
+      [['.dps'], 'WPS 演示文稿', 'a WPS presentation'],
+      ...[JPEG, PNG, GIF, WEBP, TIFF, HEIC, AVIF].map((t): [string[], string, string] => [t.extensions, `${t.format} 图片`, `a ${t.format} image`]),
+    ] as [string[], string, string][]
+  ).flatMap(([extensions, zh, en]) => extensions.map((ext): [string, { zh: string; en: string }] => [ext, { zh, en }])),
+);
+
+/**
+ * A file whose extension promises a material (PDF, Word, Excel, a photo…) but whose bytes are none of them: a text
+ * file renamed .pdf, a web page saved as .jpg, a plain zip called .docx. Such a file is refused, in words that say what
+ * it looks like; a file that is another material under the wrong extension (a JPEG named .pdf) is not a mismatch
+ * here, it is renamed to what it is.
+ */
+export async function contentMismatch(file: string, extension: string, detected: DetectedType): Promise<{ zh: string; en: string } | null> {
+  const ext = extension.toLowerCase();
+  const claimed = CLAIMED.get(ext);
+  if (!claimed || detected.kind !== 'other' || detected.extensions.includes(ext)) return null;
+  const looks =
+    detected === ZIP
+      ? { zh: ' ZIP 压缩包', en: 'a zip archive' }
+      : detected.extensions.length > 0
+        ? { zh: ` ${detected.format} 文件`, en: `a ${detected.format} file` }
+        : describeBytes(await readHead(file));
+  return {
+    zh: `扩展名是 ${ext}，但内容不是 ${claimed.zh}（看起来是${looks.zh}）`,
+    en: `The extension is ${ext} but the content is not ${claimed.en} (it looks like ${looks.en})`,
+  };
+}
+
+/** What unknown bytes look like, in a word. */
+function describeBytes(head: Buffer): { zh: string; en: string } {
+  const latin = head.subarray(0, 64).toString('latin1');
+  if (head.every((b) => b === 0)) return { zh: '空白数据（全是 0）', en: 'blank data (all zero bytes)' };
+  if (latin.startsWith('MZ')) return { zh: ' Windows 程序', en: 'a Windows program' };
+  if (latin.startsWith('\x7fELF')) return { zh: '程序文件', en: 'a program' };
+  if (latin.startsWith('Rar!')) return { zh: ' RAR 压缩包', en: 'a RAR archive' };
+  if (startsWith(head, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c])) return { zh: ' 7z 压缩包', en: 'a 7z archive' };
+  if (startsWith(head, [0x1f, 0x8b])) return { zh: ' GZIP 压缩包', en: 'a gzip archive' };
+  if (!looksLikeText(head)) return { zh: '无法识别的数据', en: 'data of no known format' };
+  const start = head.toString('utf8', 0, Math.min(head.length, 512)).replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  if (start.startsWith('<!doctype html') || start.startsWith('<html')) return { zh: '网页', en: 'a web page' };
+  if (start.startsWith('{\\rtf')) return { zh: ' RTF 文档', en: 'an RTF document' };
+  if (start.startsWith('<?xml')) return { zh: ' XML 文本', en: 'XML text' };
+  return { zh: '纯文本', en: 'plain text' };
+}
+
+/** No NUL bytes and few control characters: text in any of the encodings clerks' files use (UTF-8, GBK). */
+function looksLikeText(head: Buffer): boolean {
+  if (head.includes(0)) return false;
+  const controls = head.filter((b) => b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x1b).length;
+  return controls <= head.length / 100;
 }
 
 async function readHead(file: string): Promise<Buffer> {

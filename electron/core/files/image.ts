@@ -18,6 +18,8 @@ export interface ImageInfo {
   /** "2024-03-05T09:30:00", the camera's local time as written in EXIF. */
   exifDate: string | null;
   camera: string | null;
+  /** EXIF Artist: who took the photo, when the camera was told. */
+  artist: string | null;
 }
 
 export interface ImageDerivatives {
@@ -50,15 +52,15 @@ export async function inspectImage(source: Buffer | string): Promise<ImageInfo> 
   return { width: swapped ? height : width, height: swapped ? width : height, orientation, ...exif };
 }
 
-export async function readExif(source: Buffer | string): Promise<{ exifDate: string | null; camera: string | null }> {
+export async function readExif(source: Buffer | string): Promise<Pick<ImageInfo, 'exifDate' | 'camera' | 'artist'>> {
   let tags: Record<string, unknown> | undefined;
   try {
     // Raw values: exifr would turn "2024:03:05 09:30:00" into a Date in this machine's zone and shift the day.
-    tags = (await exifr.parse(source, { pick: ['DateTimeOriginal', 'CreateDate', 'Make', 'Model'], reviveValues: false })) as
+    tags = (await exifr.parse(source, { pick: ['DateTimeOriginal', 'CreateDate', 'Make', 'Model', 'Artist'], reviveValues: false })) as
       | Record<string, unknown>
       | undefined;
   } catch {
-    return { exifDate: null, camera: null };
+    return { exifDate: null, camera: null, artist: null };
   }
   const rawDate = [tags?.DateTimeOriginal, tags?.CreateDate].find((v): v is string => typeof v === 'string');
   const m = rawDate ? /^(\d{4}):(\d{2}):(\d{2})[ T](\d{2}):(\d{2}):(\d{2})/.exec(rawDate) : null;
@@ -66,7 +68,9 @@ export async function readExif(source: Buffer | string): Promise<{ exifDate: str
   const make = typeof tags?.Make === 'string' ? tags.Make.trim() : '';
   const model = typeof tags?.Model === 'string' ? tags.Model.trim() : '';
   const camera = model.toLowerCase().startsWith(make.toLowerCase()) ? model : `${make} ${model}`.trim();
-  return { exifDate, camera: camera || null };
+  // Control characters and padding some cameras write are not part of a name.
+  const artist = typeof tags?.Artist === 'string' ? tags.Artist.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 100) : '';
+  return { exifDate, camera: camera || null, artist: artist || null };
 }
 
 /**

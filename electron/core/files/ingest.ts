@@ -7,7 +7,7 @@ import type { Db } from '../store/database.js';
 import { hashFile } from '../store/file-store.js';
 import { nowIso } from '../store/archive-folder.js';
 import { ensureDerivatives } from './derivatives.js';
-import { detectType, KNOWN_EXTENSIONS, type DetectedType } from './detect.js';
+import { contentMismatch, detectType, KNOWN_EXTENSIONS, type DetectedType } from './detect.js';
 import { heicToJpeg, inspectImage, makeDerivatives, readExif, type ImageDerivatives } from './image.js';
 import { readDocx, readXlsx } from './office.js';
 import { readPdf } from './pdf.js';
@@ -28,6 +28,10 @@ export interface BlobMeta {
   camera: string | null;
   text: string;
   binderNote: string | null;
+  /** The document's own title from its metadata, as written. */
+  docTitle: string | null;
+  /** EXIF Artist of a photo. */
+  artist: string | null;
 }
 
 /** A source file checked and hashed, nothing written yet. */
@@ -59,9 +63,9 @@ export async function checkSource(source: string): Promise<CheckedSource> {
   } catch {
     throw new TaizhangError('bad_file', '找不到文件或无权读取 / File not found or not readable');
   }
-  if (stat.isDirectory()) throw new TaizhangError('bad_file', '这是一个文件夹，请用 import 导入文件夹 / This is a folder; use import');
+  if (stat.isDirectory()) throw new TaizhangError('bad_file', '这是一个文件夹，请用“导入文件夹” / This is a folder; use import');
   if (!stat.isFile()) throw new TaizhangError('bad_file', '不是普通文件 / Not a regular file');
-  if (stat.size === 0) throw new TaizhangError('bad_file', '文件是空的（0 字节）/ The file is empty (0 bytes)');
+  if (stat.size === 0) throw new TaizhangError('bad_file', '文件是空的（0 字节） / The file is empty (0 bytes)');
   if (stat.size > MAX_FILE_BYTES) throw new TaizhangError('bad_file', '文件超过 1 GB，不能收入档案 / Files over 1 GB are not accepted');
   const safe = safeFileName(path.basename(source));
   const warnings = safe.changes.length > 0 ? [`文件名已改为「${safe.name}」：${safe.changes.join('；')}`] : [];
@@ -72,7 +76,7 @@ export function readBlob(db: Db, sha256: string): BlobMeta | null {
   const row = db
     .prepare(
       `SELECT sha256, size, mime, kind, ext, pages, width, height, exif_date AS exifDate, orientation, camera, text,
-              binder_note AS binderNote FROM blobs WHERE sha256 = ?`,
+              binder_note AS binderNote, doc_title AS docTitle, artist FROM blobs WHERE sha256 = ?`,
     )
     .get(sha256) as BlobMeta | undefined;
   return row ?? null;
@@ -86,6 +90,8 @@ export async function storeSource(archive: Archive, checked: CheckedSource): Pro
   const known = readBlob(archive.db, checked.sha256);
   const warnings = [...checked.warnings];
   const detected = await detectType(checked.source, splitExtension(checked.name).ext);
+  const mismatch = await contentMismatch(checked.source, splitExtension(checked.name).ext, detected);
+  if (mismatch) throw new TaizhangError('bad_file', mismatch);
   const fixed = fixExtension(checked.name, detected);
   if (fixed.warning) warnings.push(fixed.warning);
   let blob: BlobMeta;
@@ -121,6 +127,7 @@ async function analyse(
   const blob: BlobMeta = {
     sha256: checked.sha256, size: checked.size, mime: detected.mime, kind: detected.kind, ext: detected.extensions[0] ?? '',
     pages: null, width: null, height: null, exifDate: null, orientation: null, camera: null, text: '', binderNote: null,
+    docTitle: null, artist: null,
   };
   const warnings: string[] = [];
   let derivatives: ImageDerivatives | null = null;
@@ -129,6 +136,7 @@ async function analyse(
       const pdf = await readPdf(await fs.readFile(checked.source));
       blob.pages = pdf.pages;
       blob.text = pdf.text;
+      blob.docTitle = pdf.title;
       if (pdf.encrypted) {
         blob.binderNote = 'PDF 已加密（设有密码或权限限制），不能编入案卷；请取得未加密的版本 / Encrypted PDF: cannot go into a binder';
         warnings.push('PDF 已加密，已保存但不能编入案卷 / Encrypted PDF kept, but it cannot go into a binder');
@@ -141,7 +149,9 @@ async function analyse(
       const info = await inspectImage(decodable);
       // EXIF lives in the original; a HEIC's converted JPEG has none.
       const exif = detected.needsHeicConversion ? await readExif(original) : info;
-      Object.assign(blob, { width: info.width, height: info.height, orientation: info.orientation, exifDate: exif.exifDate, camera: exif.camera, pages: 1 });
+      Object.assign(blob, {
+        width: info.width, height: info.height, orientation: info.orientation, exifDate: exif.exifDate, camera: exif.camera, artist: exif.artist, pages: 1,
+      });
       derivatives = await makeDerivatives(decodable);
       break;
     }
@@ -149,6 +159,7 @@ async function analyse(
       const docx = await readDocx(checked.source);
       blob.text = docx.text;
       blob.pages = docx.pages;
+      blob.docTitle = docx.title;
       break;
     }
     case 'xlsx':
@@ -174,17 +185,18 @@ function fixExtension(name: string, detected: DetectedType): { name: string; war
   // "活动.2024" keeps its ".2024"; only a real but wrong extension is replaced.
   const fixed = KNOWN_EXTENSIONS.has(ext.toLowerCase()) ? `${stem}${wanted}` : `${name}${wanted}`;
   const shown = KNOWN_EXTENSIONS.has(ext.toLowerCase()) ? `扩展名「${ext}」与实际内容（${detected.format}）不符` : `文件扩展名不是 ${detected.format}`;
-  return { name: fixed, warning: `${shown}，已按 ${detected.format} 处理并命名为「${fixed}」/ Extension does not match the content` };
+  return { name: fixed, warning: `${shown}，已按 ${detected.format} 处理并命名为「${fixed}」 / Extension does not match the content` };
 }
 
 /** Inserts the blob row if this content is new to the database (call inside the record transaction). */
 export function insertBlob(db: Db, blob: BlobMeta): void {
   db.prepare(
-    `INSERT OR IGNORE INTO blobs(sha256, size, mime, kind, ext, pages, width, height, exif_date, orientation, camera, text, binder_note, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT OR IGNORE INTO blobs(sha256, size, mime, kind, ext, pages, width, height, exif_date, orientation, camera, text, binder_note,
+                                 doc_title, artist, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     blob.sha256, blob.size, blob.mime, blob.kind, blob.ext, blob.pages, blob.width, blob.height, blob.exifDate, blob.orientation,
-    blob.camera, blob.text, blob.binderNote, nowIso(),
+    blob.camera, blob.text, blob.binderNote, blob.docTitle, blob.artist, nowIso(),
   );
 }
 

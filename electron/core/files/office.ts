@@ -10,6 +10,8 @@ export interface OfficeInfo {
   text: string;
   /** Page count the word processor saved (docProps/app.xml), when present. */
   pages: number | null;
+  /** The title in the core properties (docProps/core.xml), as written. */
+  title: string | null;
 }
 
 export async function readDocx(file: string): Promise<OfficeInfo> {
@@ -23,7 +25,8 @@ export async function readDocx(file: string): Promise<OfficeInfo> {
   }
   const app = await readZipEntry(file, 'docProps/app.xml', 1024 * 1024).catch(() => null);
   const pages = app ? Number(/<Pages>(\d+)<\/Pages>/.exec(app)?.[1] ?? NaN) : NaN;
-  return { text: text.slice(0, MAX_TEXT_CHARS), pages: Number.isInteger(pages) && pages > 0 ? pages : null };
+  const core = await readZipEntry(file, 'docProps/core.xml', 1024 * 1024).catch(() => null);
+  return { text: text.slice(0, MAX_TEXT_CHARS), pages: Number.isInteger(pages) && pages > 0 ? pages : null, title: core ? coreTitle(core) : null };
 }
 
 export async function readXlsx(file: string): Promise<OfficeInfo> {
@@ -51,7 +54,7 @@ export async function readXlsx(file: string): Promise<OfficeInfo> {
       length += line.length;
     });
   });
-  return { text: lines.join('\n').slice(0, MAX_TEXT_CHARS), pages: null };
+  return { text: lines.join('\n').slice(0, MAX_TEXT_CHARS), pages: null, title: null };
 }
 
 async function refuseZipBomb(file: string): Promise<void> {
@@ -64,4 +67,18 @@ async function refuseZipBomb(file: string): Promise<void> {
   if (unpacked > MAX_UNPACKED_BYTES) {
     throw new TaizhangError('bad_file', '文档解压后过大，可能是恶意文件 / The document expands to an unsafe size');
   }
+}
+
+const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** dc:title of the core properties, its XML entities decoded. */
+function coreTitle(xml: string): string | null {
+  const raw = /<dc:title>([^<]*)<\/dc:title>/.exec(xml)?.[1];
+  if (!raw) return null;
+  const text = raw.replace(/&(?:#(\d+)|#x([0-9a-f]+)|(\w+));/gi, (whole, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+    const code = dec ? Number(dec) : hex ? parseInt(hex, 16) : null;
+    if (code !== null) return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
+    return XML_ENTITIES[name ?? ''] ?? whole;
+  });
+  return text.trim() ? text.trim().slice(0, 500) : null;
 }

@@ -8,6 +8,8 @@ export interface PdfInfo {
   pages: number | null;
   text: string;
   encrypted: boolean;
+  /** The Title of the document information, as written (naming.ts judges whether it is a real title). */
+  title: string | null;
 }
 
 /** Enough for any real document's text layer; beyond this the search index only grows, it does not get better. */
@@ -53,7 +55,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfInfo> {
   } catch (err) {
     await task.destroy();
     const name = err instanceof Error ? err.name : '';
-    if (name === 'PasswordException') return { pages: null, text: '', encrypted: true };
+    if (name === 'PasswordException') return { pages: null, text: '', encrypted: true, title: null };
     throw new TaizhangError('bad_file', 'PDF 文件已损坏，无法读取 / The PDF is damaged and cannot be read');
   }
   try {
@@ -69,11 +71,22 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfInfo> {
       parts.push(text);
       length += text.length;
     }
-    return { pages, text: parts.join('\n').slice(0, MAX_TEXT_CHARS), encrypted };
+    return { pages, text: parts.join('\n').slice(0, MAX_TEXT_CHARS), encrypted, title: await infoTitle(doc) };
   } catch (err) {
     if (err instanceof TaizhangError) throw err;
     throw new TaizhangError('bad_file', 'PDF 文件已损坏，部分页面无法读取 / Some pages of the PDF cannot be read');
   } finally {
     await doc.destroy();
+  }
+}
+
+/** The document information's Title; a PDF whose metadata cannot be read simply has none. */
+async function infoTitle(doc: { getMetadata(): Promise<{ info: object }> }): Promise<string | null> {
+  try {
+    const { info } = await doc.getMetadata();
+    const title = (info as { Title?: unknown }).Title;
+    return typeof title === 'string' && title.trim() ? title.trim().slice(0, 500) : null;
+  } catch {
+    return null;
   }
 }

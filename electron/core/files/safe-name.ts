@@ -52,7 +52,7 @@ export function safeFileName(raw: string, fallbackExt = ''): SafeName {
   }
   if (name === '' || splitExtension(name).stem === '') {
     name = `未命名${ext || fallbackExt}`;
-    changes.push('名称为空，改为「未命名」/ empty name');
+    changes.push('名称为空，改为「未命名」 / empty name');
   }
   return { name, changes };
 }

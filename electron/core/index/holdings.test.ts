@@ -79,7 +79,7 @@ describe('one rule for what an item holds, across mapped editions', () => {
 
     for (const [code, want] of Object.entries(expected)) {
       const listed = (await core.api['records.list']({ year: 2024, item: code })).map((r) => r.id);
-      const found = (await core.api['search.query']({ query: '活动', year: 2024, item: code, limit: 500 })).map((h) => h.id);
+      const found = (await core.api['search.query']({ query: '活动', year: 2024, item: code, limit: 500 })).results.map((h) => h.id);
       const counted = statuses.find((s) => s.code === code)!.records;
       const bound =
         want.length === 0

@@ -34,7 +34,7 @@ function pickSheet(grids: SheetGrid[]): { grid: SheetGrid; warnings: string[] } 
   if (!best) {
     throw new TaizhangError(
       'bad_table',
-      `在工作表 ${grids.map((g) => `「${g.name}」`).join('、')} 中都找不到表头（如「测评项目」「测评内容」「具体要求」）/ No sheet has a header row with known column names`,
+      `在工作表 ${grids.map((g) => `「${g.name}」`).join('、')} 中都找不到表头（如「测评项目」「测评内容」「具体要求」） / No sheet has a header row with known column names`,
     );
   }
   if (next && next.score === best.score) {
@@ -43,7 +43,7 @@ function pickSheet(grids: SheetGrid[]): { grid: SheetGrid; warnings: string[] } 
       `工作表「${best.grid.name}」和「${next.grid.name}」都像测评体系表格，无法判断导入哪一个；请只保留一个工作表后再导入 / Two sheets look like index tables`,
     );
   }
-  const warnings = scored.slice(1).map((s) => `工作表「${s.grid.name}」未导入（只导入「${best.grid.name}」）/ sheet ${s.grid.name} not imported`);
+  const warnings = scored.slice(1).map((s) => `工作表「${s.grid.name}」未导入（只导入「${best.grid.name}」） / sheet ${s.grid.name} not imported`);
   return { grid: best.grid, warnings };
 }
 

@@ -353,7 +353,7 @@ function parseHierarchical(grid: SheetGrid, plan: Plan, rows: RowText[], covered
     for (let k = start; k <= deepest; k++) {
       const col = levels[k] as Column;
       const where = `第 ${rowNo(row.r)} 行${describeColumn(col)}`;
-      if (vals[k] === '') fail(`${where}为空（同一行更深的层级有内容）/ Row ${rowNo(row.r)}, column ${columnLetter(col.index)} is empty`);
+      if (vals[k] === '') fail(`${where}为空（同一行更深的层级有内容） / Row ${rowNo(row.r)}, column ${columnLetter(col.index)} is empty`);
       const parent = k === 0 ? undefined : open[k - 1];
       if (k > 0 && !parent) {
         const upper = levels[k - 1] as Column;
@@ -491,7 +491,7 @@ function parseActivityRule(text: string, where: string): string[] | null {
   const types = [...new Set(text.split(/[、,，;；/\s]+/u).filter((t) => t !== ''))];
   const unknown = types.filter((t) => !(RECORD_TYPES as readonly string[]).includes(t));
   if (unknown.length > 0) {
-    fail(`${where}的活动材料规则中「${unknown.join('、')}」不是材料类型（应为 ${RECORD_TYPES.join('、')}）/ unknown record type`);
+    fail(`${where}的活动材料规则中「${unknown.join('、')}」不是材料类型（应为 ${RECORD_TYPES.join('、')}） / unknown record type`);
   }
   return types as RecordType[];
 }
@@ -535,7 +535,7 @@ export function parseIndexGrid(grid: SheetGrid): ParsedTable {
   const header = findHeaderRow(grid);
   if (!header) {
     return fail(
-      `工作表「${grid.name}」前 ${HEADER_SEARCH_ROWS} 行中找不到表头（如「测评项目」「测评内容」「具体要求」）/ No header row with known column names`,
+      `工作表「${grid.name}」前 ${HEADER_SEARCH_ROWS} 行中找不到表头（如「测评项目」「测评内容」「具体要求」） / No header row with known column names`,
     );
   }
   const plan = planColumns(grid, header.row);

@@ -22,7 +22,7 @@ export function updateItem(db: Db, patch: ItemPatch): IndexItem {
   if (rule) {
     const unknown = rule.filter((t) => !(RECORD_TYPES as readonly string[]).includes(t));
     if (unknown.length > 0) {
-      throw new TaizhangError('invalid_input', `「${unknown.join('、')}」不是材料类型（应为 ${RECORD_TYPES.join('、')}）/ unknown record type`);
+      throw new TaizhangError('invalid_input', `「${unknown.join('、')}」不是材料类型（应为 ${RECORD_TYPES.join('、')}） / unknown record type`);
     }
   }
   const sets: string[] = [];

@@ -22,11 +22,11 @@ const OTHER_FORMATS: Record<string, string> = {
   '.xls': '这是旧版 Excel（.xls）文件，请在 Excel 或 WPS 中“另存为”.xlsx 后再导入 / Old .xls format: save it as .xlsx first',
   '.et': '这是 WPS 表格（.et）文件，请在 WPS 中“另存为”.xlsx 后再导入 / WPS .et format: save it as .xlsx first',
   '.csv': '这是 CSV 文本文件，请在 Excel 或 WPS 中打开并“另存为”.xlsx 后再导入 / CSV file: save it as .xlsx first',
-  '.ods': '这是 OpenDocument 表格（.ods），请另存为 .xlsx 后再导入 / ODS file: save it as .xlsx first',
-  '.doc': '这是 Word 文档，测评体系需要 Excel 表格（.xlsx）/ A Word document is not an index table',
+  '.ods': '这是 ODS 表格（.ods），请另存为 .xlsx 后再导入 / ODS file: save it as .xlsx first',
+  '.doc': '这是 Word 文档，测评体系需要 Excel 表格（.xlsx） / A Word document is not an index table',
   '.docx': '这是 Word 文档，测评体系需要 Excel 表格（.xlsx）；可把 Word 中的表格复制到 Excel 后另存为 .xlsx / A Word document is not an index table',
-  '.wps': '这是 WPS 文字文档，测评体系需要 Excel 表格（.xlsx）/ A WPS document is not an index table',
-  '.pdf': '这是 PDF 文件，测评体系需要 Excel 表格（.xlsx）/ A PDF is not an index table',
+  '.wps': '这是 WPS 文字文档，测评体系需要 Excel 表格（.xlsx） / A WPS document is not an index table',
+  '.pdf': '这是 PDF 文件，测评体系需要 Excel 表格（.xlsx） / A PDF is not an index table',
 };
 
 async function readHead(file: string): Promise<Buffer> {

@@ -21,7 +21,7 @@ export function checkDatabase(db: Db): SectionResult {
   const byTable = new Map<string, number>();
   for (const row of broken) byTable.set(`${row.table}→${row.parent}`, (byTable.get(`${row.table}→${row.parent}`) ?? 0) + 1);
   for (const [link, n] of byTable) {
-    problems.push(problem('foreign_key', `数据库中有 ${count(n)} 行引用了不存在的数据（${link}）/ Rows point at missing rows`, { link, rows: n }));
+    problems.push(problem('foreign_key', `数据库中有 ${count(n)} 行引用了不存在的数据（${link}） / Rows point at missing rows`, { link, rows: n }));
   }
   const summary = [
     problems.length === 0 ? '数据库完整性检查：正常' : `数据库完整性检查：发现 ${count(problems.length)} 处问题`,

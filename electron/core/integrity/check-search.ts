@@ -38,7 +38,7 @@ export function checkSearchIndex(db: Db): SectionResult {
         stale > 0 ? `抽查 ${count(checked)} 件中 ${count(stale)} 件的索引内容过期` : '',
       ].filter(Boolean);
       problems.push(
-        problem('search_index', `检索索引与件不一致：${parts.join('，')}（可用 --repair 重建）/ Search index out of step with records`, { missing, extra, stale }),
+        problem('search_index', `检索索引与件不一致：${parts.join('，')}（可以自动修复） / Search index out of step with records (check --repair rebuilds it)`, { missing, extra, stale }),
       );
     }
     const summary = [

@@ -90,7 +90,7 @@ export function checkDerivatives(archive: Archive): SectionResult {
     const missing = (['thumb', 'print'] as const).filter((k) => !existsSync(archive.files.derivativePath(img.sha256, k)));
     if (missing.length > 0) {
       problems.push(
-        problem('missing_derivative', `照片 ${img.sha256.slice(0, 12)}… 缺少${missing.map((k) => (k === 'thumb' ? '缩略图' : '打印图')).join('和')}（可用 --repair 重新生成）/ Missing derivative`, {
+        problem('missing_derivative', `照片 ${img.sha256.slice(0, 12)}… 缺少${missing.map((k) => (k === 'thumb' ? '缩略图' : '打印图')).join('和')}（可以自动修复） / Missing derivative (check --repair makes it again)`, {
           sha256: img.sha256,
           mime: img.mime,
           missing,
@@ -115,7 +115,7 @@ export async function scanStore(archive: Archive): Promise<SectionResult> {
     const dir = path.basename(path.dirname(abs));
     if (!SHA.test(name) || dir !== name.slice(0, 2) || path.dirname(path.dirname(abs)) !== archive.files.root) stranger(abs);
     else if (!known.has(name)) {
-      problems.push(problem('orphan_file', `文件库中有不属于任何件的文件：${rel(abs)}（可能是导入中断留下的）/ File without a record`, { path: rel(abs), sha256: name }));
+      problems.push(problem('orphan_file', `文件库中有不属于任何件的文件：${rel(abs)}（可能是导入中断留下的） / File without a record`, { path: rel(abs), sha256: name }));
     }
   }
   for (const abs of await filesBelow(archive.files.derivedRoot)) {

@@ -39,7 +39,7 @@ export async function checkArchive(archive: Archive, args: { repair: boolean }, 
   const verdict =
     errors.length === 0
       ? `结论：档案完好${warnings > 0 ? `（另有 ${count(warnings)} 项不影响资料的提示）` : ''}`
-      : `结论：发现 ${count(errors.length)} 个问题${fixable > 0 ? `，其中 ${count(fixable)} 个可用 check --repair 修复` : ''}`;
+      : `结论：发现 ${count(errors.length)} 个问题${fixable > 0 ? `，其中 ${count(fixable)} 个可以自动修复 / ${fixable} can be fixed with check --repair` : ''}`;
   return {
     ok: errors.length === 0,
     problems,

@@ -61,7 +61,7 @@ const HEADER = ['年度', '测评项目编码', '测评项目', '件号', '题�
 export async function exportFolder(archive: Archive, args: { out: string; year?: number | undefined }, ctx: CallContext = {}): Promise<FolderExportResult> {
   const target = path.resolve(args.out);
   if (existsSync(target) && (!statSync(target).isDirectory() || readdirSync(target).length > 0)) {
-    throw new TaizhangError('conflict', `导出位置已有内容，不会覆盖：${target}（请选一个新的或空的文件夹）/ Target exists and is not empty`);
+    throw new TaizhangError('conflict', `导出位置已有内容，不会覆盖：${target}（请选一个新的或空的文件夹） / Target exists and is not empty`);
   }
   if (!existsSync(path.dirname(target))) {
     throw new TaizhangError('not_found', `导出所在的文件夹不存在：${path.dirname(target)} / Folder does not exist`);
@@ -95,7 +95,7 @@ export async function exportFolder(archive: Archive, args: { out: string; year?:
               copied += 1;
             } catch {
               shown = '（文件缺失，未能导出）';
-              warnings.push(`第 ${rec.id} 件「${rec.title}」的文件「${f.name}」缺失，未能导出（请运行 check）/ stored file missing`);
+              warnings.push(`第 ${rec.id} 件「${rec.title}」的文件「${f.name}」缺失，未能导出（请在“设置”中检查档案） / stored file missing (run check)`);
             }
             rows.push([
               year, placement.code, placement.itemTitle, piece, displayTitle(rec.title, rec.titleSupplied === 1), rec.docNo, rec.author,

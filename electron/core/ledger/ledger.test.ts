@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tempCore } from '../../../test/support/temp.js';
 import { insertFixtureRecords, ensureFixtureYear } from '../../../test/support/archive-data.js';
-import { localIsoDate } from '../../../shared/domain/dates.js';
+import { localIsoDate } from '../../../shared/text/dates.js';
 import { listRectifications } from './ledger.js';
 
 async function coreWithRecords() {

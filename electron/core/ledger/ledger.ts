@@ -2,7 +2,7 @@ import type { ParsedArgs } from '../../../shared/api/contract.js';
 import type { Rectification, RectificationState } from '../../../shared/api/ledger.js';
 import { displayTitle } from '../../../shared/domain/record.js';
 import { TaizhangError } from '../../../shared/errors.js';
-import { localIsoDate } from '../../../shared/domain/dates.js';
+import { localIsoDate } from '../../../shared/text/dates.js';
 import { resolveEdition } from '../index/editions.js';
 import { nowIso } from '../store/archive-folder.js';
 import { type Db, writeTransaction } from '../store/database.js';

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, promises as fs, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
@@ -49,14 +49,15 @@ describe('records.add', () => {
     const a = await makeJpeg(path.join(dir, '签到表1.jpg'), { colour: '#ffffff' });
     const b = await makeJpeg(path.join(dir, '签到表2.jpg'), { colour: '#eeeeee' });
     const single = await core.api['records.add']({ files: [a, b], year: 2024, items: ['1.2.2'], single: true, title: '三月志愿服务签到表' });
-    expect(single.records).toEqual([{ id: expect.any(Number), title: '三月志愿服务签到表', files: 2 }]);
+    expect(single.records).toEqual([{ id: expect.any(Number), title: '三月志愿服务签到表', files: 2, inbox: false }]);
     const detail = await core.api['records.get']({ id: single.records[0]!.id });
     expect(detail).toMatchObject({ type: '签到表', pages: 2, files: 2 });
 
     const docx = await makeDocx(path.join(dir, '20240310_志愿服务总结.docx'), ['三月份志愿服务总结', '共开展活动五次'], 2);
     const added = await core.api['records.add']({ files: [docx], year: 2024 });
     const summary = await core.api['records.get']({ id: added.records[0]!.id });
-    expect(summary).toMatchObject({ title: '志愿服务总结', type: '总结', date: '2024-03-10', pages: 2, items: [] });
+    // The document's first heading line is its own title, before the file name.
+    expect(summary).toMatchObject({ title: '三月份志愿服务总结', titleSupplied: false, type: '总结', date: '2024-03-10', pages: 2, items: [], inbox: true });
     expect(summary.fileList[0]).toMatchObject({ kind: 'docx', binderNote: null });
     expect(core.archive.db.prepare("SELECT text FROM blobs WHERE kind = 'docx'").pluck().get()).toContain('共开展活动五次');
   });
@@ -70,30 +71,39 @@ describe('records.add', () => {
     expect(core.archive.db.prepare('SELECT count(*) FROM years').pluck().get()).toBe(0);
   });
 
-  it('re-adding the same file to the same year is a no-op that names the existing record', async () => {
+  it('re-adding the same file to the same year is a no-op that names the existing record once', async () => {
     const core = await tempCore();
     const dir = tempDir();
     const pdf = await makePdf(path.join(dir, '方案.pdf'));
     const first = await core.api['records.add']({ files: [pdf], year: 2024 });
     const before = archiveState(core);
     const again = await core.api['records.add']({ files: [pdf], year: 2024 });
-    expect(again.records).toEqual([{ id: first.records[0]!.id, title: '方案', files: 1, duplicate: true }]);
-    expect(again.warnings[0]?.message).toMatch(new RegExp(`已有相同内容.*第 ${first.records[0]!.id} 件「方案」`));
+    expect(again.records).toEqual([]);
+    expect(again.duplicates).toEqual([{ file: pdf, id: first.records[0]!.id, title: '方案' }]);
+    expect(again.warnings).toEqual([]);
     expect(archiveState(core)).toEqual(before);
+    // The same file twice in one batch: one record, the second copy listed once as a duplicate.
+    const copy = path.join(dir, 'copy', '方案副本.pdf');
+    await fs.mkdir(path.dirname(copy), { recursive: true });
+    await fs.copyFile(pdf, copy);
+    const twice = await core.api['records.add']({ files: [pdf, copy, copy], year: 2026 });
+    expect(twice.records).toHaveLength(1);
+    expect(twice.duplicates.map((d) => [path.basename(d.file), d.id])).toEqual([['方案副本.pdf', twice.records[0]!.id], ['方案副本.pdf', twice.records[0]!.id]]);
+    await core.api['records.delete']({ ids: [twice.records[0]!.id] });
 
     // Same name, other content: a new file and a new record; the same content in another year: a new record, one blob.
     const other = await makePdf(path.join(dir, 'other', '方案.pdf'), { pages: 2 });
     const changed = await core.api['records.add']({ files: [other], year: 2024 });
-    expect(changed.records[0]?.duplicate).toBeUndefined();
+    expect([changed.records.length, changed.duplicates]).toEqual([1, []]);
     const nextYear = await core.api['records.add']({ files: [pdf], year: 2025 });
-    expect(nextYear.records[0]?.duplicate).toBeUndefined();
+    expect([nextYear.records.length, nextYear.duplicates]).toEqual([1, []]);
 
     // A record in the trash does not block re-adding its content, but the clerk is told it is there.
     await core.api['records.delete']({ ids: [nextYear.records[0]!.id] });
     const readded = await core.api['records.add']({ files: [pdf], year: 2025 });
-    expect(readded.records[0]?.duplicate).toBeUndefined();
+    expect([readded.records.length, readded.duplicates]).toEqual([1, []]);
     expect(readded.warnings[0]?.message).toMatch(new RegExp(`回收站中有相同内容的第 ${nextYear.records[0]!.id} 件`));
-    expect(archiveState(core)).toMatchObject({ records: 4, blobs: 2, filesOnDisk: 2 });
+    expect(archiveState(core)).toMatchObject({ records: 5, blobs: 2, filesOnDisk: 2 });
     expect(existsSync(core.archive.files.blobPath(core.archive.db.prepare('SELECT sha256 FROM blobs LIMIT 1').pluck().get() as string))).toBe(true);
   });
 

@@ -16,7 +16,7 @@ import { writeTransaction } from '../store/database.js';
  * carries; a record already carried is not carried twice.
  */
 export function carryOver(archive: Archive, from: number, to: number): CarryOverResult {
-  if (to <= from) throw new TaizhangError('invalid_input', `结转应从早的年度到晚的年度（${from} → ${to}）/ Carry over forward in time`);
+  if (to <= from) throw new TaizhangError('invalid_input', `结转应从早的年度到晚的年度（${from} → ${to}） / Carry over forward in time`);
   const db = archive.db;
   if (!db.prepare('SELECT 1 FROM years WHERE year = ?').get(from)) {
     throw new TaizhangError('not_found', `档案中没有 ${from} 年度 / No year ${from}`);
@@ -60,6 +60,7 @@ export function carryOver(archive: Archive, from: number, to: number): CarryOver
         caption: JSON.parse(r.caption) as Caption,
         activityId: null,
         carriedFrom: origin,
+        attachmentConfirmed: r.attachment_confirmed === 1,
       });
       for (const f of files.all(sourceId) as { sha256: string; name: string; position: number }[]) copyFile.run(id, f.sha256, f.name, f.position);
       setRecordTags(db, id, tags.all(sourceId) as string[]);

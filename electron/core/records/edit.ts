@@ -14,9 +14,11 @@ import { pushUndo, snapshotActivity, snapshotRecords } from './undo.js';
 interface RecordChanges {
   fields: Partial<{
     title: string; titleSupplied: boolean; docNo: string; author: string; date: string | null; type: string;
-    retention: string; secrecy: string; note: string;
+    retention: string; secrecy: string; note: string; attachmentConfirmed: boolean;
   }>;
   caption?: Caption;
+  /** A title of its own for each record (a batch rename). */
+  titles?: ReadonlyMap<number, string>;
   tags?: string[];
   year?: number;
   /** Replace the links with these codes (in the record's target year's edition). */
@@ -28,7 +30,7 @@ interface RecordChanges {
 
 const FIELD_COLUMNS = {
   title: 'title', titleSupplied: 'title_supplied', docNo: 'doc_no', author: 'author', date: 'date', type: 'type',
-  retention: 'retention', secrecy: 'secrecy', note: 'note',
+  retention: 'retention', secrecy: 'secrecy', note: 'note', attachmentConfirmed: 'attachment_confirmed',
 } as const;
 
 interface LiveRecord {
@@ -63,7 +65,7 @@ function linkedCodes(db: Db, recordId: number): string[] {
  * Item codes are resolved per target year, so moving records to a year with another edition keeps their links
  * when the codes exist there, and fails clearly (nothing changed) when they do not.
  */
-function applyChanges(archive: Archive, ids: readonly number[], changes: RecordChanges, label: string): void {
+export function applyChanges(archive: Archive, ids: readonly number[], changes: RecordChanges, label: string): void {
   const db = archive.db;
   writeTransaction(db, () => {
     const records = liveRecords(db, ids);
@@ -83,6 +85,8 @@ function applyChanges(archive: Archive, ids: readonly number[], changes: RecordC
         const value = changes.fields[key];
         if (value !== undefined) set(column, typeof value === 'boolean' ? Number(value) : value);
       }
+      const title = changes.titles?.get(record.id);
+      if (title !== undefined) set('title', title);
       if (year !== record.year) set('year', year);
       if (changes.caption) set('caption', JSON.stringify(mergeCaption(JSON.parse(record.caption) as Caption, changes.caption)));
       // A record moved to another year follows its activity there (activities are per year).
@@ -131,13 +135,19 @@ export function updateRecord(archive: Archive, args: ParsedArgs<'records.update'
   return getRecordDetail(archive.db, id);
 }
 
+/**
+ * The same changes to many records, in one step that is applied wholly or not at all. Caption fields left blank keep
+ * each record's own value, so one dialog can give 200 photos their 地点 without touching their 时间.
+ */
 export function bulkUpdate(archive: Archive, args: ParsedArgs<'records.bulkUpdate'>): { updated: number } {
-  const { ids, items, addItems, type, year, date, activity } = args;
+  const { ids, items, addItems, type, year, date, activity, caption, attachmentConfirmed } = args;
   const unique = [...new Set(ids)];
   const fields: RecordChanges['fields'] = {
     ...(type !== undefined ? { type } : {}),
     ...(date !== undefined ? { date } : {}),
+    ...(attachmentConfirmed !== undefined ? { attachmentConfirmed } : {}),
   };
+  const filled = caption ? Object.fromEntries(Object.entries(caption).filter(([, v]) => v !== undefined && v.trim() !== '')) : {};
   applyChanges(
     archive,
     unique,
@@ -147,6 +157,7 @@ export function bulkUpdate(archive: Archive, args: ParsedArgs<'records.bulkUpdat
       ...(items !== undefined ? { items } : {}),
       ...(addItems !== undefined ? { addItems } : {}),
       ...(activity !== undefined ? { activity } : {}),
+      ...(Object.keys(filled).length > 0 ? { caption: filled } : {}),
     },
     `批量修改 ${unique.length} 件`,
   );

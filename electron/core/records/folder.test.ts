@@ -23,7 +23,7 @@ async function clerkFolder(): Promise<string> {
 }
 
 describe('folder plan and import', () => {
-  it('plans where each file goes and reports what it cannot place, writing nothing', async () => {
+  it('plans where each file goes and which go to the inbox, writing nothing', async () => {
     const core = await tempCore();
     const root = await clerkFolder();
     const before = archiveState(core);
@@ -34,45 +34,53 @@ describe('folder plan and import', () => {
     expect(byFile['2024/1.2 志愿服务/2024-03-05 学雷锋活动/活动方案.pdf']).toMatchObject({
       year: 2024, items: ['1.2'], activity: '学雷锋活动', date: '2024-03-05', type: '方案', title: '活动方案', problem: null,
     });
-    expect(byFile['2024/1.2 志愿服务/2024-03-05 学雷锋活动/IMG_001.jpg']).toMatchObject({ type: '照片', activity: '学雷锋活动' });
+    expect(byFile['2024/1.2 志愿服务/2024-03-05 学雷锋活动/IMG_001.jpg']).toMatchObject({ type: '照片', activity: '学雷锋活动', title: '学雷锋活动照片' });
     expect(byFile['2024/1.2 志愿服务/2024-03-05 学雷锋活动/签到表.pdf']).toMatchObject({ type: '签到表' });
     expect(byFile['2024/1.2 志愿服务/敬老院慰问/20240412 慰问纪实.docx']).toMatchObject({
       items: ['1.2'], activity: '敬老院慰问', date: '2024-04-12', type: '记录', title: '慰问纪实',
     });
     expect(byFile['2024/道德讲堂/道德讲堂制度.pdf']).toMatchObject({ items: ['1.3.2'], type: '制度', activity: null });
-    expect(byFile['2024/9.9 不存在的项目/说明.pdf']?.problem).toMatch(/无法确定测评项目.*9\.9 不在 2024 年度/);
-    expect(byFile['没有年度/1.2 志愿服务/总结.pdf']?.problem).toMatch(/无法确定年度/);
-    expect(plan.unplaced).toBe(2);
+    expect(byFile['2024/9.9 不存在的项目/说明.pdf']).toMatchObject({ year: 2024, items: [], inbox: true });
+    expect(byFile['2024/9.9 不存在的项目/说明.pdf']?.problem).toMatch(/无法确定测评项目.*9\.9 不在 2024 年度.*放入待归档/);
+    expect(byFile['没有年度/1.2 志愿服务/总结.pdf']).toMatchObject({ year: new Date().getFullYear(), items: [], inbox: true });
+    expect(byFile['没有年度/1.2 志愿服务/总结.pdf']?.problem).toMatch(/没有年度文件夹.*暂归当前的 \d{4} 年度.*放入待归档/);
+    expect(plan.inbox).toBe(2);
+    expect(plan.entries.filter((e) => !e.inbox).every((e) => e.problem === null && e.items.length > 0)).toBe(true);
     expect(plan.activities).toEqual([
       { year: 2024, name: '学雷锋活动', date: '2024-03-05', files: 4 },
       { year: 2024, name: '敬老院慰问', date: null, files: 1 },
     ]);
   });
 
-  it('imports the placed files as records with items, activities and dates, and leaves the rest', async () => {
+  it('imports the placed files under their items, activities and dates, and the rest into the inbox', async () => {
     const core = await tempCore();
     const root = await clerkFolder();
     const progress: number[] = [];
     const result = await core.invoke('records.importFolder', { dir: root }, { onProgress: (p) => progress.push(p.done) });
     expect(result.errors).toEqual([]);
-    expect(result.records).toHaveLength(6);
-    expect(progress).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(result.warnings.filter((w) => w.message.startsWith('未导入')).map((w) => w.file).sort()).toEqual([
-      '2024/9.9 不存在的项目/说明.pdf', '没有年度/1.2 志愿服务/总结.pdf',
-    ]);
+    expect(result.records).toHaveLength(8);
+    expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(result.inbox).toBe(2);
+    expect(result.records.filter((r) => r.inbox).map((r) => r.title).sort()).toEqual(['总结', '说明']);
+    const inbox = await core.api['records.list']({ inbox: true });
+    expect(inbox.map((r) => [r.title, r.items])).toEqual([['说明', []], ['总结', []]]);
+    expect(await core.api['records.inbox']({})).toEqual({ total: 2, years: [{ year: 2024, records: 1 }, { year: new Date().getFullYear(), records: 1 }].sort((a, b) => a.year - b.year) });
 
     const [leiFeng, visit] = await core.api['records.activities']({ year: 2024 });
     expect(leiFeng).toMatchObject({ name: '学雷锋活动', date: '2024-03-05', records: 4 });
     expect(leiFeng!.types.sort()).toEqual(['方案', '照片', '签到表']);
     expect(visit).toMatchObject({ name: '敬老院慰问', records: 1, types: ['记录'] });
     const photos = await core.api['records.list']({ year: 2024, type: '照片' });
-    expect(photos.map((r) => r.date)).toEqual(['2024-03-05', '2024-03-05']);
+    expect(photos.map((r) => [r.title, r.titleSupplied, r.date])).toEqual([
+      ['学雷锋活动照片（1）', true, '2024-03-05'],
+      ['学雷锋活动照片（2）', true, '2024-03-05'],
+    ]);
     expect((await core.api['records.list']({ year: 2024, item: '1.3' })).map((r) => r.title)).toEqual(['道德讲堂制度']);
 
     // Importing the same folder again adds nothing and says so.
     const before = archiveState(core);
     const again = await core.api['records.importFolder']({ dir: root });
-    expect(again.records.every((r) => r.duplicate)).toBe(true);
+    expect([again.records, again.duplicates.length]).toEqual([[], 8]);
     expect(archiveState(core)).toEqual(before);
   });
 
@@ -103,7 +111,7 @@ describe('folder plan and import', () => {
       signal: controller.signal,
     });
     expect(result.records).toHaveLength(2);
-    expect(result.warnings.at(-1)?.message).toMatch(/已取消，其余 4 个文件未导入/);
+    expect(result.warnings.at(-1)?.message).toMatch(/已取消，其余 6 个文件未导入/);
     expect(archiveState(core)).toMatchObject({ records: 2, blobs: 2, filesOnDisk: 2, tmpOnDisk: 0 });
   });
 });

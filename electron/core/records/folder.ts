@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ParsedArgs } from '../../../shared/api/contract.js';
 import type { AddResult, FolderPlan, FolderPlanEntry } from '../../../shared/api/records.js';
-import { TaizhangError } from '../../../shared/errors.js';
+import { joined, messageOf, TaizhangError, type Message } from '../../../shared/errors.js';
 import type { CallContext } from '../handler-types.js';
 import { resolveEdition } from '../index/editions.js';
 import { detectType } from '../files/detect.js';
@@ -10,7 +10,7 @@ import { splitExtension } from '../files/safe-name.js';
 import type { Archive } from '../store/archive-folder.js';
 import type { Db } from '../store/database.js';
 import { fileRecords, type RecordDraft } from './ingest-records.js';
-import { dateInText, inferType, titleFromFileName, withoutDate } from './naming.js';
+import { chooseTitle, dateInText, inferType, machineName, withoutDate } from './naming.js';
 import { resolveItemCodes } from './repository.js';
 
 type FolderArgs = ParsedArgs<'records.planFolder'>;
@@ -90,7 +90,7 @@ async function walk(root: string, skipDir: string): Promise<string[][]> {
 
 /**
  * Reads a folder tree the way a clerk organises it — year folders, item folders by code or title, activity folders
- * with a date — and says where each file would go, and which files it cannot place, without writing anything.
+ * with a date — and says where each file would go, and which go to the inbox, without writing anything.
  */
 export async function planFolder(archive: Archive, args: FolderArgs): Promise<FolderPlan> {
   const root = path.resolve(args.dir);
@@ -103,14 +103,14 @@ export async function planFolder(archive: Archive, args: FolderArgs): Promise<Fo
   for (const parts of files) {
     const { entry, activity } = await planEntry(archive.db, root, parts, args, cache);
     entries.push(entry);
-    if (entry.problem !== null || entry.year === null || activity === null) continue;
+    if (activity === null) continue;
     const key = `${entry.year}\u0000${activity.name}`;
     const known = activities.get(key) ?? { year: entry.year, name: activity.name, date: activity.date, files: 0 };
     known.files += 1;
     known.date ??= activity.date;
     activities.set(key, known);
   }
-  return { root, entries, unplaced: entries.filter((e) => e.problem !== null).length, activities: [...activities.values()] };
+  return { root, entries, inbox: entries.filter((e) => e.inbox).length, activities: [...activities.values()] };
 }
 
 interface FolderActivity {
@@ -127,25 +127,44 @@ async function planEntry(
 ): Promise<{ entry: FolderPlanEntry; activity: FolderActivity | null }> {
   const folders = parts.slice(0, -1);
   const fileName = parts[parts.length - 1]!;
-  let year: number | null = args.year ?? null;
+  let folderYear: number | null = null;
   for (const f of folders) {
     const m = YEAR_FOLDER.exec(f.trim());
-    if (m) year = Number(m[1]);
+    if (m) folderYear = Number(m[1]);
   }
   const detected = await detectType(path.join(root, ...parts), splitExtension(fileName).ext).catch(() => null);
-  const title = titleFromFileName(fileName);
+  const machine = machineName(fileName);
+  const nameDate = machine ? machine.date : dateInText(fileName);
+  const year = folderYear ?? args.year ?? null;
   const base: FolderPlanEntry = {
-    file: parts.join('/'), year, items: [], activity: null, date: dateInText(fileName),
-    type: inferType(`${fileName} ${title}`, detected?.kind ?? null), title, problem: null,
+    file: parts.join('/'), year: year ?? yearOfDate(nameDate), items: [], activity: null, date: nameDate,
+    type: inferType(fileName, detected?.kind ?? null), title: '', inbox: false, problem: null,
   };
-  const unplaced = (problem: string): { entry: FolderPlanEntry; activity: null } => ({ entry: { ...base, problem }, activity: null });
-  if (year === null) return unplaced('无法确定年度：路径中没有年度文件夹（如 2024），也没有指定默认年度 / No year folder and no default year');
+  /** The title the file's name and folders give (a document's own title, read at import, comes first). */
+  const titled = (entry: FolderPlanEntry): FolderPlanEntry => ({
+    ...entry,
+    title: chooseTitle({
+      fileName, kind: detected?.kind ?? 'other', type: entry.type, year: entry.year, date: entry.date, activity: entry.activity,
+      subject: null, docTitle: null, text: '',
+    }).title,
+  });
+  const toInbox = (problem: Message): { entry: FolderPlanEntry; activity: null } => ({
+    entry: titled({ ...base, inbox: true, problem: joined({ zh: `${problem.zh}，放入待归档`, en: `${problem.en}; goes to the inbox` }) }),
+    activity: null,
+  });
+  if (year === null) {
+    const guess = nameDate ? `按文件日期暂归 ${base.year} 年度` : `暂归当前的 ${base.year} 年度`;
+    return toInbox({
+      zh: `路径中没有年度文件夹（如 2024），也没有指定默认年度：${guess}`,
+      en: `No year folder and no default year; filed under ${base.year} for now`,
+    });
+  }
 
   let lookup: ItemLookup;
   try {
     lookup = itemLookup(db, year, cache);
   } catch (err) {
-    return unplaced(err instanceof TaizhangError ? err.message : String(err));
+    return toInbox(messageOf(err));
   }
   let item: string | null = null;
   let itemDepth = -1;
@@ -175,28 +194,30 @@ async function planEntry(
       resolveItemCodes(db, year, args.items);
       items = args.items;
     } catch (err) {
-      return unplaced(err instanceof TaizhangError ? err.message : String(err));
+      return toInbox(messageOf(err));
     }
   }
+  const dated = { ...base, activity: activity?.name ?? null, date: base.date ?? activity?.date ?? null };
   if (items.length === 0) {
     const hint = unknownCodes.length > 0 ? `（文件夹编码 ${unknownCodes.join('、')} 不在 ${year} 年度的测评体系中）` : '';
-    return unplaced(`无法确定测评项目${hint}：请把文件放进以项目编码或名称命名的文件夹，或指定默认项目 / No index item`);
+    const inbox = toInbox({ zh: `无法确定测评项目${hint}`, en: 'No index item in its folders and no default item' });
+    // Its activity still holds: filing it later keeps it with the activity's other files.
+    return { entry: titled({ ...inbox.entry, activity: dated.activity, date: dated.date }), activity };
   }
-  const entry: FolderPlanEntry = { ...base, items, activity: activity?.name ?? null, date: base.date ?? activity?.date ?? null };
-  return { entry, activity };
+  return { entry: titled({ ...dated, items }), activity };
 }
 
-/** Imports what the plan could place; unplaced files are listed as warnings and left alone. */
+/** The year of a date, else the current one: a file of unknown year waits in the inbox of the year it is filed in. */
+function yearOfDate(date: string | null): number {
+  return date ? Number(date.slice(0, 4)) : new Date().getFullYear();
+}
+
+/** Imports the plan: what it placed under its items, the rest into the inbox. */
 export async function importFolder(archive: Archive, args: FolderArgs, ctx: CallContext): Promise<AddResult & { plan: FolderPlan }> {
   const plan = await planFolder(archive, args);
   const drafts: RecordDraft[] = [];
-  const warnings: AddResult['warnings'] = [];
   const idCache = new Map<string, number[]>();
   for (const e of plan.entries) {
-    if (e.problem !== null || e.year === null) {
-      warnings.push({ file: e.file, message: `未导入：${e.problem ?? ''}` });
-      continue;
-    }
     const key = `${e.year}:${e.items.join(',')}`;
     const itemIds = idCache.get(key) ?? resolveItemCodes(archive.db, e.year, e.items);
     idCache.set(key, itemIds);
@@ -205,11 +226,11 @@ export async function importFolder(archive: Archive, args: FolderArgs, ctx: Call
       sources: [{ path: path.join(plan.root, ...e.file.split('/')), label: e.file }],
       year: e.year,
       itemIds,
-      given: { title: e.title, type: e.type },
+      // Titles and types are read again from the content (a document's own title comes before its file name).
+      given: {},
       activity: e.activity ? { name: e.activity, date: folderActivity?.date ?? null } : null,
-      folderDate: e.date,
+      folderDate: folderActivity?.date ?? null,
     });
   }
-  const result = await fileRecords(archive, drafts, ctx);
-  return { ...result, warnings: [...warnings, ...result.warnings], plan };
+  return { ...(await fileRecords(archive, drafts, ctx)), plan };
 }

@@ -1,14 +1,15 @@
 import path from 'node:path';
 import type { AddResult } from '../../../shared/api/records.js';
 import { DEFAULT_RETENTION, type Caption, type RecordType, type RetentionPeriod } from '../../../shared/domain/record.js';
-import { TaizhangError, toErrorPayload } from '../../../shared/errors.js';
+import { joined, messageOf, TaizhangError } from '../../../shared/errors.js';
+import { formatDateTime } from '../../../shared/text/dates.js';
 import type { CallContext } from '../handler-types.js';
 import { declareYear } from '../index/years.js';
 import { checkSource, discardUnreferenced, insertBlob, storeSource, type StoredSource } from '../files/ingest.js';
 import { reindexRecords } from '../search/indexer.js';
 import type { Archive } from '../store/archive-folder.js';
-import { dateInText, inferType, titleFromFileName } from './naming.js';
-import { activityIdFor, addRecordFile, insertRecord, setRecordItems, setRecordTags } from './repository.js';
+import { chooseTitle, dateInText, headingLine, inferType, machineName, numberedTitle, ownTitle, type TitleChoice } from './naming.js';
+import { activityIdFor, addRecordFile, insertRecord, setRecordItems, setRecordTags, titlesStartingWith } from './repository.js';
 import { writeTransaction } from '../store/database.js';
 
 /** Metadata a clerk gave for the records being filed; anything missing is read from the files. */
@@ -43,23 +44,28 @@ type Outcome = AddResult['records'][number];
 /**
  * Files records one by one. Per file: checked, hashed, read, stored atomically; per record: one transaction that
  * writes the blob rows, the record, its files, links, tags and search index. A bad file is reported and skipped;
- * the others go on. Cancelling stops between files and keeps only records already complete.
+ * the others go on. Cancelling stops between files and keeps only records already complete. A record given no item
+ * waits in the inbox.
  */
 export async function fileRecords(archive: Archive, drafts: readonly RecordDraft[], ctx: CallContext): Promise<AddResult> {
-  const result: AddResult = { records: [], warnings: [], errors: [] };
+  const result: AddResult = { records: [], inbox: 0, duplicates: [], warnings: [], errors: [] };
   const total = drafts.reduce((n, d) => n + d.sources.length, 0);
   let done = 0;
   for (const [index, draft] of drafts.entries()) {
     if (ctx.signal?.aborted) {
       const left = drafts.slice(index).reduce((n, d) => n + d.sources.length, 0);
-      result.warnings.push({ file: '', message: `已取消，其余 ${left} 个文件未导入 / Cancelled; ${left} files not imported` });
+      result.warnings.push({ file: '', message: joined({ zh: `已取消，其余 ${left} 个文件未导入`, en: `Cancelled; ${left} files not imported` }) });
       break;
     }
-    const outcome = await fileOneRecord(archive, draft, result, ctx, () => {
+    const outcome = await fileOneRecord(archive, draft, result, ctx, (label) => {
       done += 1;
-      ctx.onProgress?.({ stage: '导入文件 / importing', done, total, message: draft.sources[0]?.label ?? '' });
+      // The file's own name: never the folder it was uploaded to or read from.
+      ctx.onProgress?.({ stage: '导入文件 / importing', done, total, message: path.basename(label) });
     });
-    if (outcome) result.records.push(outcome);
+    if (outcome) {
+      result.records.push(outcome);
+      if (outcome.inbox) result.inbox += 1;
+    }
   }
   return result;
 }
@@ -69,15 +75,14 @@ async function fileOneRecord(
   draft: RecordDraft,
   result: AddResult,
   ctx: CallContext,
-  tick: () => void,
+  tick: (label: string) => void,
 ): Promise<Outcome | null> {
   const stored: { source: StoredSource; label: string }[] = [];
-  let duplicateOf: Outcome | null = null;
   const seen = new Set<string>();
   for (const { path: file, label } of draft.sources) {
     if (ctx.signal?.aborted) {
       await discardUnreferenced(archive, stored.map((s) => s.source));
-      throw new TaizhangError('cancelled', '已取消，本件未保存 / Cancelled; this record was not saved');
+      throw new TaizhangError('cancelled', { zh: '已取消，本件未保存', en: 'Cancelled; this record was not saved' });
     }
     try {
       const checked = await checkSource(file);
@@ -85,17 +90,16 @@ async function fileOneRecord(
       if (existing?.trashed) {
         result.warnings.push({
           file: label,
-          message: `回收站中有相同内容的第 ${existing.id} 件「${existing.title}」，已另建新件；也可从回收站恢复原件 / The same content is in the trash`,
+          message: joined({
+            zh: `回收站中有相同内容的第 ${existing.id} 件「${existing.title}」，已另建新件；也可从回收站恢复原件`,
+            en: `The same content is in the trash as record ${existing.id}; a new record was made`,
+          }),
         });
       }
       if (existing && !existing.trashed) {
-        duplicateOf ??= { id: existing.id, title: existing.title, files: existing.files, duplicate: true };
-        result.warnings.push({
-          file: label,
-          message: `${draft.year} 年度已有相同内容的文件（第 ${existing.id} 件「${existing.title}」），未重复添加 / Already filed as record ${existing.id}`,
-        });
+        result.duplicates.push({ file: label, id: existing.id, title: existing.title });
       } else if (seen.has(checked.sha256)) {
-        result.warnings.push({ file: label, message: '同一批中重复的文件，只保存一次 / Same file twice in this batch; kept once' });
+        result.duplicates.push({ file: label, id: null, title: null });
       } else {
         seen.add(checked.sha256);
         const source = await storeSource(archive, checked);
@@ -103,49 +107,89 @@ async function fileOneRecord(
         for (const message of source.warnings) result.warnings.push({ file: label, message });
       }
     } catch (err) {
-      result.errors.push({ file: label, message: toErrorPayload(err).message });
+      result.errors.push({ file: label, message: joined(messageOf(err)) });
     }
-    tick();
+    tick(label);
   }
-  if (stored.length === 0) return duplicateOf;
+  if (stored.length === 0) return null;
   try {
     return writeRecord(archive, draft, stored, result);
   } catch (err) {
     await discardUnreferenced(archive, stored.map((s) => s.source));
-    const message = `未能保存，档案未改动：${toErrorPayload(err).message} / Not saved; the archive is unchanged`;
+    const cause = messageOf(err);
+    const message = joined({ zh: `未能保存，档案未改动：${cause.zh}`, en: `Not saved; the archive is unchanged: ${cause.en}` });
     for (const s of stored) result.errors.push({ file: s.label, message });
     return null;
   }
 }
 
-function writeRecord(archive: Archive, draft: RecordDraft, stored: { source: StoredSource; label: string }[], result: AddResult): Outcome {
-  const first = stored[0]!.source;
+/** What the files say about the record when the clerk did not: its date, type, caption and title. */
+interface ReadFacts {
+  date: string | null;
+  type: RecordType;
+  caption: Caption;
+  title: TitleChoice;
+}
+
+function readFacts(draft: RecordDraft, stored: readonly { source: StoredSource; label: string }[]): ReadFacts {
   const given = draft.given;
-  const title = given.title ?? titleFromFileName(first.name);
-  const type = given.type ?? inferType(`${first.name} ${title}`, first.blob.kind);
-  const exifDate = stored.map((s) => s.source.blob.exifDate).find((d): d is string => d !== null)?.slice(0, 10) ?? null;
-  const date = given.date !== undefined ? given.date : (dateInText(path.basename(stored[0]!.label)) ?? draft.folderDate ?? exifDate);
+  const first = stored[0]!;
+  const blob = first.source.blob;
+  const name = path.basename(first.label);
+  const machine = machineName(name);
+  const exifMoment = stored.map((s) => s.source.blob.exifDate).find((d): d is string => d !== null) ?? null;
+  // A date a person wrote into the name comes first; a machine's name only stands in for missing EXIF.
+  const nameDate = machine ? null : dateInText(name);
+  const date = given.date !== undefined ? given.date : (nameDate ?? draft.folderDate ?? exifMoment?.slice(0, 10) ?? machine?.date ?? null);
+  const own = blob.kind === 'image' ? null : (ownTitle(blob.docTitle) ?? headingLine(blob.text));
+  const type = given.type ?? inferType(`${first.source.name} ${own ?? ''}`, blob.kind);
+  const caption: Caption = { ...given.caption };
+  if (blob.kind === 'image' && type === '照片') {
+    const time = formatDateTime(exifMoment ?? machine?.dateTime ?? machine?.date ?? nameDate);
+    if (!caption.time?.trim() && time) caption.time = time;
+    const artist = stored.map((s) => s.source.blob.artist).find((a): a is string => Boolean(a));
+    if (!caption.photographer?.trim() && artist) caption.photographer = artist;
+  }
+  const title: TitleChoice = given.title
+    ? { title: given.title, supplied: given.titleSupplied ?? false, numbered: false }
+    : chooseTitle({
+        fileName: first.source.name, kind: blob.kind, type, year: draft.year, date, activity: draft.activity?.name ?? null,
+        subject: caption.subject?.trim() || null, docTitle: blob.docTitle, text: blob.text,
+      });
+  return { date, type, caption, title };
+}
+
+function writeRecord(archive: Archive, draft: RecordDraft, stored: { source: StoredSource; label: string }[], result: AddResult): Outcome {
+  const given = draft.given;
+  const facts = readFacts(draft, stored);
+  const { date } = facts;
   if (date && Number(date.slice(0, 4)) !== draft.year) {
-    result.warnings.push({ file: stored[0]!.label, message: `日期 ${date} 不在 ${draft.year} 年度内，请核对 / The date is outside year ${draft.year}` });
+    result.warnings.push({
+      file: stored[0]!.label,
+      message: joined({ zh: `日期 ${date} 不在 ${draft.year} 年度内，请核对`, en: `The date ${date} is outside year ${draft.year}` }),
+    });
   }
   const db = archive.db;
-  const id = writeTransaction(db, () => {
+  const written = writeTransaction(db, () => {
     declareYear(archive.db, draft.year);
     const activityId = draft.activity ? activityIdFor(db, draft.year, draft.activity.name, draft.activity.date ?? date) : null;
+    // Numbered inside the transaction, so two imports at once cannot both take the same number.
+    const title = facts.title.numbered ? numberedTitle(facts.title.title, titlesStartingWith(db, draft.year, facts.title.title)) : facts.title.title;
     const recordId = insertRecord(db, {
       year: draft.year,
       title,
-      titleSupplied: given.titleSupplied ?? false,
+      titleSupplied: facts.title.supplied,
       docNo: given.docNo ?? '',
       author: given.author ?? '',
       date,
-      type,
+      type: facts.type,
       retention: given.retention ?? DEFAULT_RETENTION,
       secrecy: given.secrecy ?? '',
       note: given.note ?? '',
-      caption: given.caption ?? {},
+      caption: facts.caption,
       activityId,
       carriedFrom: null,
+      attachmentConfirmed: false,
     });
     for (const { source } of stored) {
       insertBlob(db, source.blob);
@@ -154,19 +198,19 @@ function writeRecord(archive: Archive, draft: RecordDraft, stored: { source: Sto
     setRecordItems(db, recordId, draft.itemIds);
     setRecordTags(db, recordId, given.tags ?? []);
     reindexRecords(db, [recordId]);
-    return recordId;
+    return { id: recordId, title };
   });
-  return { id, title, files: stored.length };
+  return { ...written, files: stored.length, inbox: draft.itemIds.length === 0 };
 }
 
 /** A record of that year already holding this content: a live one first, else one in the trash. */
-function existingRecord(archive: Archive, sha256: string, year: number): (Outcome & { trashed: boolean }) | null {
+function existingRecord(archive: Archive, sha256: string, year: number): { id: number; title: string; trashed: boolean } | null {
   const row = archive.db
     .prepare(
-      `SELECT r.id, r.title, (SELECT count(*) FROM record_files x WHERE x.record_id = r.id) AS files, r.deleted_at IS NOT NULL AS trashed
+      `SELECT r.id, r.title, r.deleted_at IS NOT NULL AS trashed
        FROM record_files f JOIN records r ON r.id = f.record_id
        WHERE f.sha256 = ? AND r.year = ? ORDER BY r.deleted_at IS NOT NULL, r.id LIMIT 1`,
     )
-    .get(sha256, year) as { id: number; title: string; files: number; trashed: number } | undefined;
-  return row ? { id: row.id, title: row.title, files: row.files, trashed: row.trashed === 1 } : null;
+    .get(sha256, year) as { id: number; title: string; trashed: number } | undefined;
+  return row ? { id: row.id, title: row.title, trashed: row.trashed === 1 } : null;
 }

@@ -1,11 +1,11 @@
 import type { Activity, ItemRef, RecordDetail, RecordIdentity, RecordSummary, StoredFile } from '../../../shared/api/records.js';
-import type { Caption, RecordType, RetentionPeriod } from '../../../shared/domain/record.js';
+import { inheritedCaption, type Caption, type RecordType, type RetentionPeriod } from '../../../shared/domain/record.js';
 import { TaizhangError } from '../../../shared/errors.js';
 import { findItemOfYear, resolveEdition } from '../index/editions.js';
 import { itemPaths } from '../index/tree.js';
 import { nowIso } from '../store/archive-folder.js';
 import type { Db } from '../store/database.js';
-import { all, one } from '../store/sql.js';
+import { all, one, values } from '../store/sql.js';
 
 /** The columns of a record a clerk edits. */
 export interface RecordFields {
@@ -22,6 +22,8 @@ export interface RecordFields {
   caption: Caption;
   activityId: number | null;
   carriedFrom: number | null;
+  /** The clerk confirmed a record of attachments only as material. */
+  attachmentConfirmed: boolean;
 }
 
 /**
@@ -46,12 +48,13 @@ export function insertRecord(db: Db, f: RecordFields): number {
   return Number(
     db
       .prepare(
-        `INSERT INTO records(year, title, title_supplied, doc_no, author, date, type, retention, secrecy, note, caption, activity_id, carried_from, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO records(year, title, title_supplied, doc_no, author, date, type, retention, secrecy, note, caption, activity_id, carried_from,
+                             attachment_confirmed, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         f.year, f.title, f.titleSupplied ? 1 : 0, f.docNo, f.author, f.date, f.type, f.retention, f.secrecy, f.note, JSON.stringify(f.caption),
-        f.activityId, f.carriedFrom, now, now,
+        f.activityId, f.carriedFrom, f.attachmentConfirmed ? 1 : 0, now, now,
       ).lastInsertRowid,
   );
 }
@@ -93,6 +96,7 @@ export interface RecordTableRow {
   caption: string;
   activity_id: number | null;
   carried_from: number | null;
+  attachment_confirmed: number;
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
@@ -100,15 +104,31 @@ export interface RecordTableRow {
 
 interface RecordRow extends RecordTableRow {
   activity: string | null;
+  activity_caption: string | null;
   files: number;
   pages: number;
   thumb: string | null;
   archival_code: string | null;
   piece: number | null;
+  inbox: number;
+  attachment_only: number;
 }
 
+/** A record of `records r` linked to no item: it waits in the inbox (待归档). */
+export const IN_INBOX = 'NOT EXISTS (SELECT 1 FROM record_items ri0 WHERE ri0.record_id = r.id)';
+
+/** Every file of `records r` can only be kept as an attachment (each has a binder note). */
+const ATTACHMENT_ONLY = `(EXISTS (SELECT 1 FROM record_files f0 WHERE f0.record_id = r.id)
+  AND NOT EXISTS (SELECT 1 FROM record_files f0 JOIN blobs b0 ON b0.sha256 = f0.sha256 WHERE f0.record_id = r.id AND b0.binder_note IS NULL))`;
+
+/**
+ * A record of `records r` that completeness counts: one with a file that can go into a binder, or one the clerk has
+ * confirmed although it holds only attachments.
+ */
+export const COUNTS_AS_MATERIAL = `(r.attachment_confirmed = 1 OR NOT ${ATTACHMENT_ONLY})`;
+
 const SUMMARY_SELECT = `
-  SELECT r.*, a.name AS activity,
+  SELECT r.*, a.name AS activity, a.caption AS activity_caption, ${IN_INBOX} AS inbox, ${ATTACHMENT_ONLY} AS attachment_only,
     (SELECT count(*) FROM record_files f WHERE f.record_id = r.id) AS files,
     coalesce((SELECT p.pages FROM record_pages p WHERE p.record_id = r.id), 0) AS pages,
     (SELECT f.sha256 FROM record_files f JOIN blobs b ON b.sha256 = f.sha256
@@ -149,6 +169,9 @@ function toSummary(r: RecordRow, items: ItemRef[]): RecordSummary {
     archivalCode: r.archival_code,
     piece: r.piece,
     secrecy: r.secrecy,
+    inbox: r.inbox === 1,
+    attachmentOnly: r.attachment_only === 1,
+    attachmentConfirmed: r.attachment_confirmed === 1,
   };
 }
 
@@ -185,11 +208,13 @@ export function getRecordDetail(db: Db, id: number, options: { includeDeleted?: 
        FROM record_files f JOIN blobs b ON b.sha256 = f.sha256 WHERE f.record_id = ? ORDER BY f.position, f.id`,
     )
     .all(id) as StoredFile[];
+  const caption = JSON.parse(row.caption) as Caption;
   return {
     ...summary,
     note: row.note,
     tags,
-    caption: JSON.parse(row.caption) as Caption,
+    caption,
+    inheritedCaption: inheritedCaption(caption, row.activity_caption ? (JSON.parse(row.activity_caption) as Caption) : {}),
     fileList,
     carriedFrom: row.carried_from,
     createdAt: row.created_at,
@@ -265,4 +290,9 @@ function toActivity(r: ActivityRow): Activity {
     records: r.records,
     types: (r.types ? r.types.split(',') : []) as RecordType[],
   };
+}
+
+/** Titles of a year's records that start with `prefix` (live or in the trash), to number a new one after them. */
+export function titlesStartingWith(db: Db, year: number, prefix: string): string[] {
+  return values<string>(db, 'SELECT title FROM records WHERE year = ? AND substr(title, 1, ?) = ?', year, prefix.length, prefix);
 }

@@ -32,7 +32,7 @@ type UndoPayload = RecordsSnapshot | CreatedRecords | ActivitySnapshot;
 
 const RECORD_COLUMNS = [
   'year', 'title', 'title_supplied', 'doc_no', 'author', 'date', 'type', 'retention', 'secrecy', 'note', 'caption', 'activity_id',
-  'carried_from', 'updated_at', 'deleted_at',
+  'carried_from', 'attachment_confirmed', 'updated_at', 'deleted_at',
 ] as const;
 
 export function snapshotRecords(db: Db, ids: readonly number[]): RecordsSnapshot {

@@ -84,8 +84,9 @@ interface Tally {
 }
 
 async function check(query: string, filters: Filters, tally: Tally): Promise<void> {
-  const hits = await core.api['search.query']({ query, limit: LIMIT, ...filters });
+  const { total, results: hits } = await core.api['search.query']({ query, limit: LIMIT, ...filters });
   const expected = bruteForce(query, filters);
+  expect(total, `the total of ${query} ${JSON.stringify(filters)}`).toBe(expected.size);
   const got = hits.map((h) => h.id);
   expect(new Set(got).size, 'no record twice').toBe(got.length);
   const wrong = got.filter((id) => !expected.has(id));
@@ -129,8 +130,26 @@ describe(`search over ${COUNT.toLocaleString('en')} generated records`, () => {
     expect(tally).toEqual({ exact: 18, capped: 0 });
   });
 
+  it('pages through every match of a common query once, in one order, past the ranked window', async () => {
+    for (const [query, filters] of [['签到', {}], [sampleQueries(1, 1, 17)[0]!, { year: 2023 }]] as [string, Filters][]) {
+      const expected = bruteForce(query, filters);
+      const seen: number[] = [];
+      for (let offset = 0; ; offset += 200) {
+        const page = await core.api['search.query']({ query, ...filters, offset, limit: 200 });
+        expect(page.total).toBe(expected.size);
+        seen.push(...page.results.map((h) => h.id));
+        if (page.results.length < 200) break;
+      }
+      expect(seen.length, `every match of ${query} once`).toBe(expected.size);
+      expect(new Set(seen)).toEqual(expected);
+      // A page is the same slice of the same order whatever came before it.
+      const middle = await core.api['search.query']({ query, ...filters, offset: 150, limit: 100 });
+      expect(middle.results.map((h) => h.id)).toEqual(seen.slice(150, 250));
+    }
+  });
+
   it('finds common words in the newest records first and snippets them from the original text', async () => {
-    const hits = await core.api['search.query']({ query: '签到', limit: 50 });
+    const hits = (await core.api['search.query']({ query: '签到', limit: 50 })).results;
     expect(hits).toHaveLength(50);
     expect(hits.every((h) => h.year === 2024 && h.title.includes('签到') && h.score === 1)).toBe(true);
     expect(hits.every((h) => h.snippet.includes('【签到】') && h.items.length === 1)).toBe(true);

@@ -27,7 +27,7 @@ function filer(core: Core) {
 }
 
 async function ids(core: Core, args: Args<'search.query'>): Promise<number[]> {
-  return (await core.api['search.query'](args)).map((h) => h.id);
+  return (await core.api['search.query'](args)).results.map((h) => h.id);
 }
 
 const sorted = (list: number[]): number[] => [...list].sort((a, b) => a - b);
@@ -64,13 +64,13 @@ describe('search', () => {
     // Characters split by punctuation are not side by side.
     expect(await ids(core, { query: '织共' })).toEqual([]);
 
-    const [hit] = await core.api['search.query']({ query: '党' });
+    const [hit] = (await core.api['search.query']({ query: '党' })).results;
     expect(hit).toEqual({
       id: signIn, title: '2024年学雷锋志愿服务活动签到表', year: 2024, date: null, type: '签到表',
       items: ['1 思想道德建设 › 1.2 志愿服务 › 1.2.2 学雷锋志愿服务活动'], archivalCode: null, snippet: '社区【党】委组织，共42人参加', score: 0,
     });
-    expect((await core.api['search.query']({ query: 'volunteers' }))[0]?.snippet).toBe('Lei Feng 【volunteers】 page 1');
-    expect((await core.api['search.query']({ query: '〔2011〕1号' }))[0]?.snippet).toBe('鼓委文明办〔【2011〕1号】');
+    expect((await core.api['search.query']({ query: 'volunteers' })).results[0]?.snippet).toBe('Lei Feng 【volunteers】 page 1');
+    expect((await core.api['search.query']({ query: '〔2011〕1号' })).results[0]?.snippet).toBe('鼓委文明办〔【2011〕1号】');
   });
 
   it('cuts a snippet from the original text around the first match and marks every match in it', async () => {
@@ -78,7 +78,7 @@ describe('search', () => {
     const add = filer(core);
     const note = `${'社区开展环境卫生整治，'.repeat(6)}重点清理楼道堆物。随后开展垃圾分类宣传，发放垃圾分类手册。${'居民积极参与。'.repeat(10)}`;
     await add({ year: 2024, items: ['4.2.1'], type: '记录', title: '环境整治记录', note });
-    const [hit] = await core.api['search.query']({ query: '垃圾分类' });
+    const [hit] = (await core.api['search.query']({ query: '垃圾分类' })).results;
     expect(hit?.snippet).toMatch(/^…/);
     expect(hit?.snippet).toMatch(/…$/);
     expect(hit?.snippet).toContain('随后开展【垃圾分类】宣传，发放【垃圾分类】手册');
@@ -92,11 +92,11 @@ describe('search', () => {
     const newBody = await add({ year: 2024, items: ['4.2.2'], type: '记录', title: '社区宣传记录', note: '开展垃圾分类宣传' });
     const newTitle = await add({ year: 2024, items: ['4.2.2'], type: '总结', title: '垃圾分类工作总结' });
     const midTitle = await add({ year: 2023, items: ['4.2.2'], type: '总结', title: '垃圾分类工作总结' });
-    const hits = await core.api['search.query']({ query: '垃圾分类' });
+    const hits = (await core.api['search.query']({ query: '垃圾分类' })).results;
     expect(hits.map((h) => h.id)).toEqual([newTitle, midTitle, oldTitle, newBody]);
     expect(hits.map((h) => h.score)).toEqual([1, 1, 1, 0]);
     // Two terms: both in the title beats one.
-    const two = await core.api['search.query']({ query: '垃圾分类 总结' });
+    const two = (await core.api['search.query']({ query: '垃圾分类 总结' })).results;
     expect(two.map((h) => [h.id, h.score])).toEqual([[newTitle, 1], [midTitle, 1]]);
   });
 
@@ -147,7 +147,7 @@ describe('search', () => {
 
     expect(sorted(await ids(core, { query: '学雷锋', item: 'A.1' }))).toEqual(sorted([old, current]));
     expect(sorted(await ids(core, { query: '学雷锋', item: 'A' }))).toEqual(sorted([old, current, unrelated]));
-    const [hit] = await core.api['search.query']({ query: '学雷锋活动记录（新）' });
+    const [hit] = (await core.api['search.query']({ query: '学雷锋活动记录（新）' })).results;
     expect(hit?.items).toEqual(['A 志愿服务 › A.1 学雷锋志愿服务']);
   });
 
@@ -181,7 +181,7 @@ describe('search', () => {
     await expect(core.invoke('search.query', { query: '学雷锋', type: '文件' })).rejects.toMatchObject({ code: 'invalid_input' });
     await expect(core.invoke('search.query', { query: '学雷锋', sql: 'DROP TABLE records' })).rejects.toMatchObject({ code: 'invalid_input' });
     // FTS5 syntax in the query is searched for as words, never run.
-    expect(await core.api['search.query']({ query: 'NEAR(学雷锋 记录) OR * "' })).toEqual([]);
+    expect(await core.api['search.query']({ query: 'NEAR(学雷锋 记录) OR * "' })).toEqual({ total: 0, results: [] });
     expect(archiveState(core)).toEqual(before);
   });
 });

@@ -1,29 +1,28 @@
 import type { ParsedArgs } from '../../../shared/api/contract.js';
-import type { SearchHit } from '../../../shared/api/search.js';
+import type { SearchHit, SearchResult } from '../../../shared/api/search.js';
 import type { RecordType } from '../../../shared/domain/record.js';
 import { TaizhangError } from '../../../shared/errors.js';
 import { anyOfExpression, isEmptyQuery, matchExpression, parseQuery, type ParsedQuery } from '../../../shared/text/search-query.js';
 import { itemCondition, type ItemCondition } from '../index/holdings.js';
 import { itemPaths } from '../index/tree.js';
 import type { Db } from '../store/database.js';
-import { all, idList } from '../store/sql.js';
+import { all, idList, value } from '../store/sql.js';
 import { readRecordTexts } from './indexer.js';
 import { snippetFor, snippetPatterns } from './snippet.js';
 
 export type SearchArgs = ParsedArgs<'search.query'>;
 
 /**
- * How many of the newest matches are ranked, for a given number of results. FTS5's bm25() first counts the documents
+ * How many of the newest matches are ranked. FTS5's bm25() first counts the documents
  * matching every phrase, which for a common character ('党', '活动') re-reads the whole index: hundreds of
  * milliseconds at 100,000 records. So the search walks the matches newest first and stops at a window, then ranks
  * inside it: title matches first, then newer years, which is what a clerk looks for. A second walk over titles alone
  * (to reach old records titled with a word that newer ones only mention) cost as much as bm25 for such words, so the
- * way to reach further back is a year or item filter, which narrows the walk itself. Reading the window's rows is the
- * main remaining cost, so the window is a few times the number of results asked for.
+ * way to reach further back is a year or item filter, which narrows the walk itself, or the next pages. Reading the
+ * window's rows is the main remaining cost. The window does not depend on the page asked for, so every page is a slice
+ * of one order.
  */
-function windowFor(limit: number): number {
-  return Math.max(500, limit * 10);
-}
+const RANKED_WINDOW = 500;
 
 interface Conditions {
   sql: string[];
@@ -126,17 +125,26 @@ function idBounds(db: Db, ranges: [number, number][], item: ItemCondition | null
   return [low, high];
 }
 
-/** The newest matches of an FTS5 expression that pass the filters. */
-function newestMatches(db: Db, match: string, where: Conditions, bounds: [number, number], window: number): HitRow[] {
+const MATCHES_FROM = `FROM search_index JOIN live_records r ON r.id = search_index.rowid
+       WHERE search_index MATCH ? AND search_index.rowid BETWEEN ? AND ?`;
+
+/** The matches of an FTS5 expression that pass the filters, newest first, from `skip` on. */
+function newestMatches(db: Db, match: string, where: Conditions, bounds: [number, number], take: number, skip = 0): HitRow[] {
   return db
-    .prepare(
-      `SELECT ${HIT_COLUMNS}
-       FROM search_index JOIN live_records r ON r.id = search_index.rowid
-       WHERE ${['search_index MATCH ?', 'search_index.rowid BETWEEN ? AND ?', ...where.sql].join(' AND ')}
-       ORDER BY search_index.rowid DESC
-       LIMIT ?`,
-    )
-    .all(match, ...bounds, ...where.params, window) as HitRow[];
+    .prepare(`SELECT ${HIT_COLUMNS} ${MATCHES_FROM} ${where.sql.map((c) => `AND ${c}`).join(' ')} ORDER BY search_index.rowid DESC LIMIT ? OFFSET ?`)
+    .all(match, ...bounds, ...where.params, take, skip) as HitRow[];
+}
+
+/**
+ * How many records match. Without filters the index alone answers: records in the trash are not in it (indexer.ts),
+ * and joining every match to its record row cost several times the count itself for a common character.
+ */
+function countMatches(db: Db, match: string, where: Conditions, bounds: [number, number]): number {
+  const sql =
+    where.sql.length === 0
+      ? 'SELECT count(*) FROM search_index WHERE search_index MATCH ? AND rowid BETWEEN ? AND ?'
+      : `SELECT count(*) ${MATCHES_FROM} ${where.sql.map((c) => `AND ${c}`).join(' ')}`;
+  return value<number>(db, sql, match, ...bounds, ...where.params) ?? 0;
 }
 
 function compareText(a: string, b: string): number {
@@ -151,28 +159,48 @@ interface Ranked extends HitRow {
   score: number;
 }
 
-/** Ranks the newest matches: the share of terms found in the title first, then newer years, dates and filings. */
-function rankedHits(db: Db, patterns: RegExp[], match: string, where: Conditions, bounds: [number, number], limit: number): Ranked[] {
-  return newestMatches(db, match, where, bounds, windowFor(limit))
-    .map((row) => ({ ...row, score: patterns.filter((p) => row.title.search(p) !== -1).length / Math.max(1, patterns.length) }))
-    .sort((a, b) => b.score - a.score || byRecency(a, b))
-    .slice(0, limit);
+interface Page {
+  offset: number;
+  limit: number;
+}
+
+/**
+ * One page of the matches in a fixed order, so that pages follow on without gaps or repeats: the newest window of
+ * matches ranked (the share of terms found in the title first, then newer years, dates and filings), then every
+ * older match, newest first.
+ */
+function rankedHits(db: Db, patterns: RegExp[], match: string, where: Conditions, bounds: [number, number], page: Page): Ranked[] {
+  const window = RANKED_WINDOW;
+  const end = page.offset + page.limit;
+  const head =
+    page.offset < window
+      ? newestMatches(db, match, where, bounds, window)
+          .map((row) => ({ ...row, score: patterns.filter((p) => row.title.search(p) !== -1).length / Math.max(1, patterns.length) }))
+          .sort((a, b) => b.score - a.score || byRecency(a, b))
+          .slice(page.offset, end)
+      : [];
+  if (end <= window) return head;
+  const tailFrom = Math.max(page.offset, window);
+  const tail = newestMatches(db, match, where, bounds, end - tailFrom, tailFrom).map((row) => ({ ...row, score: 0 }));
+  return [...head, ...tail];
 }
 
 /** Without text to match (shortcuts or exclusions only): newest first. */
-function filteredHits(db: Db, exclude: string | null, where: Conditions, bounds: [number, number], limit: number): Ranked[] {
+function filteredHits(db: Db, exclude: string | null, where: Conditions, bounds: [number, number], page: Page): { total: number; rows: Ranked[] } {
   const sql = [...where.sql, 'r.id BETWEEN ? AND ?'];
   const params = [...where.params, ...bounds];
   if (exclude) {
     sql.push('r.id NOT IN (SELECT rowid FROM search_index WHERE search_index MATCH ?)');
     params.push(exclude);
   }
-  return db
+  const total = db.prepare(`SELECT count(*) FROM live_records r WHERE ${sql.join(' AND ')}`).pluck().get(...params) as number;
+  const rows = db
     .prepare(
       `SELECT ${HIT_COLUMNS}, 0 AS score FROM live_records r WHERE ${sql.join(' AND ')}
-       ORDER BY r.year DESC, r.date DESC NULLS LAST, r.id DESC LIMIT ?`,
+       ORDER BY r.year DESC, r.date DESC NULLS LAST, r.id DESC LIMIT ? OFFSET ?`,
     )
-    .all(...params, limit) as Ranked[];
+    .all(...params, page.limit, page.offset) as Ranked[];
+  return { total, rows };
 }
 
 function pathsOf(db: Db, ids: number[]): Map<number, string[]> {
@@ -190,8 +218,8 @@ function pathsOf(db: Db, ids: number[]): Map<number, string[]> {
   return out;
 }
 
-/** Full-text search across years with filters: records whose title holds the query first, then newer years. */
-export function searchRecords(db: Db, args: SearchArgs): SearchHit[] {
+/** Full-text search across years with filters: records whose title holds the query first, then newer years; one page and the total. */
+export function searchRecords(db: Db, args: SearchArgs): SearchResult {
   const query = parseQuery(args.query);
   if (isEmptyQuery(query)) {
     throw new TaizhangError('invalid_input', `搜索内容中没有可查找的文字：${args.query} / Nothing to search for`);
@@ -203,12 +231,13 @@ export function searchRecords(db: Db, args: SearchArgs): SearchHit[] {
   const item = args.item !== undefined ? itemFilter(db, args.item, ranges) : null;
   const where = conditions(args, query, item);
   const bounds = idBounds(db, ranges, item);
-  if (!bounds) return [];
+  if (!bounds) return { total: 0, results: [] };
   const match = matchExpression(query);
   const patterns = snippetPatterns(query.terms);
-  const rows = match
-    ? rankedHits(db, patterns, match, where, bounds, args.limit)
-    : filteredHits(db, anyOfExpression(query.excluded), where, bounds, args.limit);
+  const page = { offset: args.offset, limit: args.limit };
+  const { total, rows } = match
+    ? { total: countMatches(db, match, where, bounds), rows: rankedHits(db, patterns, match, where, bounds, page) }
+    : filteredHits(db, anyOfExpression(query.excluded), where, bounds, page);
 
   const ids = rows.map((r) => r.id);
   const texts = readRecordTexts(db, ids);
@@ -220,7 +249,7 @@ export function searchRecords(db: Db, args: SearchArgs): SearchHit[] {
       idList(ids),
     ).map((c) => [c.record_id, c.archival_code]),
   );
-  return rows.map((r) => {
+  const results = rows.map((r): SearchHit => {
     const text = texts.get(r.id);
     return {
       id: r.id,
@@ -234,4 +263,5 @@ export function searchRecords(db: Db, args: SearchArgs): SearchHit[] {
       score: Math.round(r.score * 1000) / 1000,
     };
   });
+  return { total, results };
 }

@@ -181,13 +181,13 @@ describe('completeness of parents', () => {
     expect(await statusOf(core, '1.2')).toMatchObject({ status: '齐全', reason: '齐全 1/1 项' });
 
     // Marking a parent covers everything below it.
-    await core.api['status.setNotApplicable']({ year: YEAR, item: '2', notApplicable: true });
+    await core.api['status.setNotApplicable']({ year: YEAR, item: '2', notApplicable: true, reason: '辖区内没有此类单位' });
     const two = await core.api['status.get']({ year: YEAR, item: '2' });
     expect(two.map((s) => s.status)).toEqual(Array(two.length).fill('不适用'));
-    expect(two[0]?.reason).toBe('已标记为不适用');
+    expect(two.map((s) => s.reason)).toEqual(Array(two.length).fill('辖区内没有此类单位'));
 
-    await core.api['status.setNotApplicable']({ year: YEAR, item: '2.1.1', notApplicable: true });
-    await core.api['status.setNotApplicable']({ year: YEAR, item: '2.1.2', notApplicable: true });
+    await core.api['status.setNotApplicable']({ year: YEAR, item: '2.1.1', notApplicable: true, reason: '无' });
+    await core.api['status.setNotApplicable']({ year: YEAR, item: '2.1.2', notApplicable: true, reason: '无' });
     await core.api['status.setNotApplicable']({ year: YEAR, item: '2', notApplicable: false });
     expect(await statusOf(core, '2.1')).toMatchObject({ status: '不适用', reason: '下级项目均不适用' });
     expect((await statusOf(core, '2')).status).toBe('缺失');
@@ -195,6 +195,14 @@ describe('completeness of parents', () => {
     // The mark belongs to one year only.
     await core.api['archive.setYear']({ year: 2023 });
     expect((await statusOf(core, '1.2.2', 2023)).status).toBe('缺失');
+  });
+
+  it('says so when a mark made before reasons were required has none', async () => {
+    const core = await tempCore();
+    await core.api['archive.setYear']({ year: YEAR });
+    const item = core.archive.db.prepare("SELECT i.id FROM items i JOIN years y ON y.edition_id = i.edition_id WHERE y.year = ? AND i.code = '1.2.2'").pluck().get(YEAR);
+    core.archive.db.prepare("INSERT INTO not_applicable(year, item_id, reason) VALUES (?, ?, '')").run(YEAR, item);
+    expect(await statusOf(core, '1.2.2')).toMatchObject({ status: '不适用', reason: '已标记为不适用（未填写原因）' });
   });
 
   it('ignores records in the trash and records of other years', async () => {
@@ -225,14 +233,21 @@ describe('bad input', () => {
       code: 'not_found', message: expect.stringContaining('2031 年度还没有设定测评体系版本'),
     });
     await expect(
-      core.api['status.setNotApplicable']({ year: YEAR, item: '9.9.9', notApplicable: true }),
+      core.api['status.setNotApplicable']({ year: YEAR, item: '9.9.9', notApplicable: true, reason: '无' }),
     ).rejects.toMatchObject({ code: 'not_found' });
-    await expect(core.api['status.setNotApplicable']({ year: 2031, item: '1.1.2', notApplicable: true })).rejects.toMatchObject({
+    await expect(core.api['status.setNotApplicable']({ year: 2031, item: '1.1.2', notApplicable: true, reason: '无' })).rejects.toMatchObject({
       code: 'not_found',
     });
+    // 不适用 needs its reason; clearing the mark does not.
+    for (const reason of [undefined, '', '   ']) {
+      await expect(core.invoke('status.setNotApplicable', { year: YEAR, item: '1.1.2', notApplicable: true, reason })).rejects.toMatchObject({
+        code: 'invalid_input', message: expect.stringContaining('请写明不适用的原因'),
+      });
+    }
+    await core.api['status.setNotApplicable']({ year: YEAR, item: '1.1.2', notApplicable: false });
     await expect(core.invoke('status.get', { year: 1800 })).rejects.toMatchObject({ code: 'invalid_input' });
     await expect(core.invoke('status.get', { year: '2024' })).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(core.invoke('status.setNotApplicable', { year: YEAR, item: '', notApplicable: true })).rejects.toMatchObject({
+    await expect(core.invoke('status.setNotApplicable', { year: YEAR, item: '', notApplicable: true, reason: '无' })).rejects.toMatchObject({
       code: 'invalid_input',
     });
 

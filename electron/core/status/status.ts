@@ -5,6 +5,7 @@ import { RECORD_TYPES, type RecordType } from '../../../shared/domain/record.js'
 import { TaizhangError } from '../../../shared/errors.js';
 import { findItem, listItems } from '../index/editions.js';
 import { subtreeItemIds } from '../index/tree.js';
+import { COUNTS_AS_MATERIAL } from '../records/repository.js';
 import type { Db } from '../store/database.js';
 import { all } from '../store/sql.js';
 import { yearHoldings } from '../index/holdings.js';
@@ -30,7 +31,7 @@ export function editionOfYear(db: Db, year: number): number {
   if (edition === undefined) {
     throw new TaizhangError(
       'not_found',
-      `${year} 年度还没有设定测评体系版本，请先用「year set ${year}」设定 / Year ${year} has no index edition; run "year set ${year}" first`,
+      `${year} 年度还没有设定测评体系版本，请先选择这一年度使用的测评体系 / Year ${year} has no index edition; run "year set ${year}" first`,
     );
   }
   return edition;
@@ -43,7 +44,7 @@ function readRecords(db: Db, year: number): { byItem: Map<number, FiledRecord[]>
     `SELECT r.id, r.type, r.activity_id AS activityId,
             CASE WHEN r.type = '照片' THEN max(1, (SELECT count(*) FROM record_files f JOIN blobs b ON b.sha256 = f.sha256
                                                  WHERE f.record_id = r.id AND b.kind = 'image')) ELSE 0 END AS photos
-     FROM live_records r WHERE r.year = ?`,
+     FROM live_records r WHERE r.year = ? AND ${COUNTS_AS_MATERIAL}`,
     year,
   );
   const holdings = yearHoldings(db, year);
@@ -59,7 +60,7 @@ function readRecords(db: Db, year: number): { byItem: Map<number, FiledRecord[]>
   // An activity is judged on all its records, whichever items each one is filed under.
   const activityRows = db
     .prepare(
-      `SELECT a.id, a.name, r.type FROM activities a LEFT JOIN live_records r ON r.activity_id = a.id
+      `SELECT a.id, a.name, r.type FROM activities a LEFT JOIN live_records r ON r.activity_id = a.id AND ${COUNTS_AS_MATERIAL}
        WHERE a.year = ?`,
     )
     .all(year) as { id: number; name: string; type: RecordType | null }[];
@@ -190,7 +191,8 @@ export function computeStatus(db: Db, year: number, itemCode?: string): ItemStat
   const judge = (item: IndexItem, inheritedNa: string | null): FiledRecord[] => {
     const own = byItem.get(item.id) ?? [];
     const marked = notApplicable.get(item.id);
-    const na = marked !== undefined ? marked || '已标记为不适用' : inheritedNa;
+    // Marks made before a reason was required have none.
+    const na = marked !== undefined ? marked || '已标记为不适用（未填写原因）' : inheritedNa;
     const kids = children.get(item.code) ?? [];
     const below = kids.flatMap((kid) => judge(kid, na));
     const t = tally([...own, ...below]);
@@ -232,7 +234,7 @@ function dedupe(list: IncompleteActivity[]): IncompleteActivity[] {
   return [...new Map(list.map((a) => [a.id, a])).values()];
 }
 
-/** Marks an item 不适用 for a year, or clears the mark. */
+/** Marks an item 不适用 for a year with the reason the 自查表 prints, or clears the mark. */
 export function setNotApplicable(db: Db, year: number, code: string, notApplicable: boolean, reason: string): { code: string; notApplicable: boolean } {
   const item = findItem(db, editionOfYear(db, year), code);
   if (notApplicable) {

@@ -26,7 +26,7 @@ export async function openArchive(dir: string, options: OpenArchiveOptions = {})
   const dbPath = path.join(root, DB_FILE);
   if (!existsSync(dbPath)) {
     if (!options.create) {
-      throw new TaizhangError('archive_missing', `找不到档案：${root}（请先运行 init 创建）/ No archive at ${root}; run init first`);
+      throw new TaizhangError('archive_missing', `找不到档案：${root} 里没有台账档案。请选择档案所在的文件夹，或新建档案 / No archive at ${root}; run init first`);
     }
     if (existsSync(root) && !statSync(root).isDirectory()) {
       throw new TaizhangError('conflict', `不是文件夹：${root} / Not a folder`);

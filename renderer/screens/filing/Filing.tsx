@@ -1,6 +1,7 @@
 import { createContext, useContext, useState, type ReactNode } from 'react';
 import type { AddResult, FolderPlan } from '../../../shared/api/records.js';
-import { chineseOnly, clerkMessage } from '../../api/client.js';
+import { chinese } from '../../../shared/errors.js';
+import { clerkMessage } from '../../api/client.js';
 import { Dialog, ProgressBar } from '../../components/ui.js';
 import { useTask } from '../../components/task.js';
 import { useApp } from '../../state/app-context.js';
@@ -51,8 +52,8 @@ export function FilingProvider({ children }: { children: ReactNode }) {
     changed();
     const ids = result.records.map((r) => r.id);
     if (ids.length > 0) go({ records: ids });
-    const fresh = result.records.filter((r) => !r.duplicate).length;
-    if (result.warnings.length === 0 && result.errors.length === 0 && fresh === result.records.length) {
+    const fresh = result.records.length;
+    if (result.warnings.length === 0 && result.errors.length === 0 && result.duplicates.length === 0 && result.inbox === 0) {
       setStep({ kind: 'idle' });
       task.reset();
       notify(`已添加 ${fresh} 件资料`, { label: '撤销', run: () => void client['records.undo']({}).then(changed).catch(fail) });
@@ -149,8 +150,8 @@ export function FilingProvider({ children }: { children: ReactNode }) {
 }
 
 function AddResultDialog({ title, result, onClose }: { title: string; result: AddResult; onClose: () => void }) {
-  const fresh = result.records.filter((r) => !r.duplicate);
-  const duplicates = result.records.filter((r) => r.duplicate);
+  const fresh = result.records;
+  const duplicates = result.duplicates;
   return (
     <Dialog
       title={`${title}：完成`}
@@ -161,10 +162,12 @@ function AddResultDialog({ title, result, onClose }: { title: string; result: Ad
         </button>
       }
     >
-      <p className="lead">已添加 {fresh.length} 件资料。</p>
+      <p className="lead">
+        已添加 {fresh.length} 件资料{result.inbox > 0 ? `，其中 ${result.inbox} 件还没有归入测评项目，放在“待归档”里` : ''}。
+      </p>
       {duplicates.length > 0 && (
         <p className="note">
-          {duplicates.length} 个文件档案里已经有了，没有重复添加：{duplicates.map((d) => d.title).join('、')}
+          {duplicates.length} 个文件档案里已经有了，没有重复添加：{duplicates.map((d) => d.title ?? baseName(d.file)).join('、')}
         </p>
       )}
       {result.errors.length > 0 && (
@@ -173,7 +176,7 @@ function AddResultDialog({ title, result, onClose }: { title: string; result: Ad
           <ul>
             {result.errors.map((e) => (
               <li key={e.file}>
-                {baseName(e.file)}：{chineseOnly(e.message)}
+                {baseName(e.file)}：{chinese(e.message)}
               </li>
             ))}
           </ul>
@@ -185,7 +188,7 @@ function AddResultDialog({ title, result, onClose }: { title: string; result: Ad
           <ul>
             {result.warnings.map((w, i) => (
               <li key={`${w.file}-${i}`}>
-                {baseName(w.file)}：{chineseOnly(w.message)}
+                {baseName(w.file)}：{chinese(w.message)}
               </li>
             ))}
           </ul>

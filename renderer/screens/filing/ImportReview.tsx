@@ -1,11 +1,11 @@
 import type { FolderPlan } from '../../../shared/api/records.js';
-import { chineseOnly } from '../../api/client.js';
+import { chinese } from '../../../shared/errors.js';
 import { Dialog } from '../../components/ui.js';
 import { baseName } from '../../lib/format.js';
 
 /** What a folder import will do, file by file, before anything is written. */
 export function ImportReview({ plan, onConfirm, onCancel }: { plan: FolderPlan; onConfirm: () => void; onCancel: () => void }) {
-  const placed = plan.entries.length - plan.unplaced;
+  const placed = plan.entries.length - plan.inbox;
   return (
     <Dialog
       title="导入前请核对"
@@ -14,17 +14,17 @@ export function ImportReview({ plan, onConfirm, onCancel }: { plan: FolderPlan; 
       footer={
         <>
           <button onClick={onCancel}>取消</button>
-          <button className="primary" onClick={onConfirm} disabled={plan.entries.length === plan.unplaced}>
-            确认导入 {plan.entries.length - plan.unplaced} 个文件
+          <button className="primary" onClick={onConfirm} disabled={plan.entries.length === 0}>
+            确认导入 {plan.entries.length} 个文件
           </button>
         </>
       }
     >
       <p className="lead">
         共 {plan.entries.length} 个文件：<strong className="text-ok">{placed} 个能自动归入测评项目</strong>
-        {plan.unplaced > 0 && (
+        {plan.inbox > 0 && (
           <>
-            ，<strong className="text-missing">{plan.unplaced} 个无法确定归属，这次不导入</strong>（可以稍后用"添加文件"放到具体项目里）
+            ，<strong className="text-missing">{plan.inbox} 个无法确定测评项目，先放入“待归档”</strong>（以后再归入具体项目）
           </>
         )}
         。
@@ -51,7 +51,7 @@ export function ImportReview({ plan, onConfirm, onCancel }: { plan: FolderPlan; 
                 <td>{e.activity ?? '—'}</td>
                 <td>{e.date ?? '—'}</td>
                 <td>{e.type}</td>
-                <td className={e.problem ? 'text-missing' : 'text-ok'}>{e.problem ? chineseOnly(e.problem) : '可以归档'}</td>
+                <td className={e.inbox ? 'text-missing' : 'text-ok'}>{e.problem ? chinese(e.problem) : '可以归档'}</td>
               </tr>
             ))}
           </tbody>

@@ -6,7 +6,8 @@ import { RecordTable } from './RecordTable.js';
 function record(id: number, title: string, extra: Partial<RecordSummary>): RecordSummary {
   return {
     id, year: 2024, title, titleSupplied: false, docNo: '', author: '', date: null, type: '其他', retention: '定期10年',
-    activityId: null, activity: null, items: [], files: 1, pages: 1, thumb: null, archivalCode: null, piece: null, secrecy: '', ...extra,
+    activityId: null, activity: null, items: [], files: 1, pages: 1, thumb: null, archivalCode: null, piece: null, secrecy: '', inbox: false,
+    attachmentOnly: false, attachmentConfirmed: false, ...extra,
   };
 }
 

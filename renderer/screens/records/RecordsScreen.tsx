@@ -139,16 +139,59 @@ export function RecordsScreen() {
   );
 }
 
-/** Marks a 测评标准 as not applying to this unit this year (e.g. no such 点位), or takes that back. */
+/**
+ * Marks a 测评标准 as not applying to this unit this year (e.g. no such 点位), with the reason the 自查表 prints, or
+ * takes that back.
+ */
 function NotApplicableToggle({ code, notApplicable }: { code: string; notApplicable: boolean }) {
   const { client, year, changed, fail } = useApp();
-  const toggle = () =>
-    client['status.setNotApplicable']({ year, item: code, notApplicable: !notApplicable })
-      .then(() => changed())
+  const [asking, setAsking] = useState(false);
+  const [reason, setReason] = useState('');
+  const set = (value: boolean) =>
+    client['status.setNotApplicable']({ year, item: code, notApplicable: value, reason: reason.trim() })
+      .then(() => {
+        setAsking(false);
+        setReason('');
+        changed();
+      })
       .catch(fail);
+  if (notApplicable) {
+    return (
+      <button className="link" onClick={() => void set(false)}>
+        恢复为需要材料
+      </button>
+    );
+  }
+  if (!asking) {
+    return (
+      <button className="link" onClick={() => setAsking(true)} title="本单位今年没有这一项（如没有相应点位）时使用，自查表中显示为不适用">
+        本年度不适用
+      </button>
+    );
+  }
   return (
-    <button className="link" onClick={() => void toggle()} title={notApplicable ? '' : '本单位今年没有这一项（如没有相应点位）时使用，自查表中显示为不适用'}>
-      {notApplicable ? '恢复为需要材料' : '本年度不适用'}
-    </button>
+    <form
+      className="na-reason"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void set(true);
+      }}
+    >
+      <input
+        name="naReason"
+        aria-label="不适用的原因"
+        placeholder="原因，如：本社区没有此类点位"
+        value={reason}
+        maxLength={500}
+        autoFocus
+        onChange={(e) => setReason(e.target.value)}
+      />
+      <button type="submit" className="primary" disabled={!reason.trim()}>
+        确定不适用
+      </button>
+      <button type="button" onClick={() => setAsking(false)}>
+        取消
+      </button>
+    </form>
   );
 }

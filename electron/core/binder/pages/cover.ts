@@ -1,5 +1,5 @@
 import { rgb } from 'pdf-lib';
-import { chineseDate, localIsoDate } from '../../../../shared/domain/dates.js';
+import { formatDate, localIsoDate } from '../../../../shared/text/dates.js';
 import { archivalDate } from '../../../../shared/domain/record.js';
 import { A4, BINDING_MARGIN, mm } from '../geometry.js';
 import type { BinderPlan, PlanVolume } from '../plan.js';
@@ -78,7 +78,7 @@ export function drawCover(vd: VolumeDocument, plan: BinderPlan, volume: PlanVolu
   }
 
   type.lines(page, [plan.unit.name], left, fromTop(244), width, { font: 'serifBold', size: 15 }, 22, 'center');
-  const made = volume.archivedOn ? `立卷日期：${chineseDate(volume.archivedOn)}` : `打印日期：${chineseDate(localIsoDate(plan.created))}`;
+  const made = volume.archivedOn ? `立卷日期：${formatDate(volume.archivedOn)}` : `打印日期：${formatDate(localIsoDate(plan.created))}`;
   type.lines(page, [made], left, fromTop(254), width, { font: 'serif', size: 11, color: rgb(0.3, 0.3, 0.3) }, 16, 'center');
 }
 

@@ -1,11 +1,12 @@
-import { chineseDate } from '../../../../shared/domain/dates.js';
+import { formatDate } from '../../../../shared/text/dates.js';
 import type { PDFPage } from 'pdf-lib';
 import { CONTENT_WIDTH, MARGIN, mm } from '../geometry.js';
 import type { BinderPlan, PlanVolume } from '../plan.js';
 import { planPieces } from '../plan.js';
 import { RULE, type TextStyle } from '../typeset.js';
 import type { VolumeDocument } from '../volume-document.js';
-import { chinesePart, spacedHeading, TEXT_TOP } from './page-text.js';
+import { chinese } from '../../../../shared/errors.js';
+import { spacedHeading, TEXT_TOP } from './page-text.js';
 
 /** What went into a volume, for the 本卷情况说明. */
 export interface VolumeSummary {
@@ -75,7 +76,7 @@ export function drawNotes(vd: VolumeDocument, plan: BinderPlan, volume: PlanVolu
   drawNotesForm(vd, '卷内备考表', '本卷情况说明', explanation(plan, volume, summary), [
     { label: '立卷人', typed: plan.unit.filer, sign: 'name' },
     { label: '检查人', typed: plan.unit.checker, sign: 'name' },
-    { label: '立卷时间', typed: volume.archivedOn ? chineseDate(volume.archivedOn) : '（尚未归档）', sign: 'date' },
+    { label: '立卷时间', typed: volume.archivedOn ? formatDate(volume.archivedOn) : '（尚未归档）', sign: 'date' },
   ]);
   vd.nameDestination('notes');
 }
@@ -95,10 +96,10 @@ function explanation(plan: BinderPlan, volume: PlanVolume, s: VolumeSummary): st
   ].filter(Boolean);
   if (kinds.length > 0) out.push(`其中${kinds.join('，')}。`);
   if (volume.archivalCode) {
-    out.push(`本卷档号 ${volume.archivalCode}，保管期限${volume.retention}，${volume.archivedOn ? `${chineseDate(volume.archivedOn)}立卷` : ''}；件号、档号在归档时编定，以后补充归档的件续编件号。`);
+    out.push(`本卷档号 ${volume.archivalCode}，保管期限${volume.retention}，${volume.archivedOn ? `${formatDate(volume.archivedOn)}立卷` : ''}；件号、档号在归档时编定，以后补充归档的件续编件号。`);
   }
   for (const w of volume.withdrawn) {
-    out.push(`第 ${w.piece} 件（原档号 ${w.archivalCode}）已于${chineseDate(w.on)}撤销归档：${w.reason}。该件号不再使用。`);
+    out.push(`第 ${w.piece} 件（原档号 ${w.archivalCode}）已于${formatDate(w.on)}撤销归档：${w.reason}。该件号不再使用。`);
   }
   const copies = pieces.filter((p) => p.copyOf);
   if (copies.length > 0) {
@@ -110,7 +111,7 @@ function explanation(plan: BinderPlan, volume: PlanVolume, s: VolumeSummary): st
   }
   if (s.problems.length > 0) {
     out.push(`有 ${s.problems.length} 个电子文件未能打印，以不编页号、不计页数的说明页代替，原件保存在电子档案中：`);
-    for (const p of s.problems) out.push(`${p.piece} ${p.title}${p.file ? `（${p.file}）` : ''}：${chinesePart(p.reason)}。`);
+    for (const p of s.problems) out.push(`${p.piece} ${p.title}${p.file ? `（${p.file}）` : ''}：${chinese(p.reason)}。`);
   }
   if (volume.emptyItems.length > 0) {
     out.push(`以下测评标准本年度暂无材料：${volume.emptyItems.map((i) => `${i.code} ${i.title}`).join('；')}。`);

@@ -31,8 +31,3 @@ export function labelled(item: { label: string; code: string; title: string }): 
   const label = item.label || item.code;
   return /[、）)】．]$/.test(label) ? `${label}${item.title}` : `${label} ${item.title}`;
 }
-
-/** The Chinese half of a "中文 / English" message, for pages printed for a Chinese reader. */
-export function chinesePart(message: string): string {
-  return message.split(/\s*\/\s+(?=[A-Za-z])/)[0] ?? message;
-}

@@ -1,9 +1,9 @@
 import { rgb } from 'pdf-lib';
+import { chinese } from '../../../../shared/errors.js';
 import { A4, CONTENT_WIDTH, MARGIN, mm, STAMP_BAND } from '../geometry.js';
 import type { PlanFile } from '../plan.js';
 import { GREY, type TextStyle } from '../typeset.js';
 import type { VolumeDocument } from '../volume-document.js';
-import { chinesePart } from './page-text.js';
 
 const BODY: TextStyle = { font: 'serif', size: 12 };
 const LABEL: TextStyle = { font: 'sansBold', size: 12 };
@@ -21,7 +21,8 @@ export function drawPlaceholder(vd: VolumeDocument, pieceTitle: string, file: Pl
   const rows = ([
     ['题名', pieceTitle],
     ['文件', file?.name ?? '（无）'],
-    ['原因', chinesePart(reason)],
+    // Printed for a Chinese reader: the English of the reason is for the CLI.
+    ['原因', chinese(reason)],
     ['处理', '原件保存在台账电子档案中；如需纸质件，请取得可打印的版本后重新导出。'],
   ] as const).map(([label, value]) => ({ label, lines: type.wrapAtMost(value, BODY, w - labelW, 8) }));
   const heading = 28 + 16 + mm(6);

@@ -77,7 +77,7 @@ const EARLIER = migrations.map((m) => m.version).filter((v) => v < LATEST_SCHEMA
 
 describe('upgrading an archive written by an earlier version', () => {
   it('has an upgrade test for every earlier schema version', () => {
-    expect(EARLIER).toEqual([1, 5]);
+    expect(EARLIER).toEqual([1, 5, 6]);
   });
 
   it.each(EARLIER)('from schema version %i keeps every row and brings the schema up to date', (version) => {
@@ -90,9 +90,10 @@ describe('upgrading an archive written by an earlier version', () => {
     const db = openDatabase(file);
     expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
     const after = snapshot(db, columns);
-    // A carried-over copy now points at the original itself: record 3 was carried from 2, which came from 1.
+    // A carried-over copy now points at the original itself: record 3 was carried from 2, which came from 1 (006 did
+    // that; an archive written at 6 or later keeps what it has).
     const carried = (rows: unknown[]) => (rows as { id: number; carried_from: number | null }[]).map((r) => [r.id, r.carried_from]);
-    expect(carried(after.records!)).toEqual([[1, null], [2, 1], [3, 1], [4, null], [5, null]]);
+    expect(carried(after.records!)).toEqual([[1, null], [2, 1], [3, version < 6 ? 1 : 2], [4, null], [5, null]]);
     const withoutCarry = (rows: unknown[]) => (rows as Record<string, unknown>[]).map(({ carried_from: _c, ...rest }) => rest);
     for (const table of columns.keys()) {
       if (table === 'records') expect(withoutCarry(after.records!)).toEqual(withoutCarry(before.records!));
@@ -104,6 +105,9 @@ describe('upgrading an archive written by an earlier version', () => {
     expect(db.prepare('SELECT count(*) FROM record_identity').pluck().get()).toBe(0);
     expect(db.prepare('SELECT count(*) FROM archival_numbers').pluck().get()).toBe(0);
     expect(db.prepare('SELECT DISTINCT secrecy FROM records').pluck().all()).toEqual(['']);
+    // 008: no record counts as a confirmed attachment, and no file has a title or an artist read yet.
+    expect(db.prepare('SELECT DISTINCT attachment_confirmed FROM records').pluck().all()).toEqual([0]);
+    expect(db.prepare('SELECT count(*) FROM blobs WHERE doc_title IS NOT NULL OR artist IS NOT NULL').pluck().get()).toBe(0);
     db.close();
   });
 

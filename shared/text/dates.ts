@@ -1,13 +1,22 @@
+/** Dates as Chinese documents write them. Pure string work on "YYYY-MM-DD…", so no time zone moves a day. */
+
+/** "2024-03-05" → "2024年3月5日"; "" when there is no date. */
+export function formatDate(iso: string | null | undefined): string {
+  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : null;
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : '';
+}
+
+/** "2024-03-05T09:30:00" → "2024年3月5日 09:30"; the date alone when there is no time. */
+export function formatDateTime(iso: string | null | undefined): string {
+  const time = iso ? /T(\d{2}):(\d{2})/.exec(iso) : null;
+  const date = formatDate(iso);
+  return time && date ? `${date} ${time[1]}:${time[2]}` : date;
+}
+
 /** The clerk's calendar day (local time), YYYY-MM-DD: a deadline "2024-06-30" is overdue from 1 July where the clerk is. */
 export function localIsoDate(now: Date = new Date()): string {
   const pad = (n: number): string => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-/** "2024-03-05" (or an ISO date-time) → "2024年3月5日", as dates are written in Chinese documents; '' when none. */
-export function chineseDate(iso: string | null | undefined): string {
-  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : null;
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : '';
 }
 
 /**
