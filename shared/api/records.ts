@@ -52,7 +52,7 @@ export interface RecordSummary {
   piece: number | null;
   /** 密级: '' (none), 秘密 or 机密. */
   secrecy: string;
-  /** Linked to no item: waiting in the inbox (待归档). Completeness does not see it. */
+  /** Linked to no item: waiting in the inbox (待归类). Completeness does not see it. */
   inbox: boolean;
   /**
    * Every file can only be kept as an attachment (a .doc, a zip, an encrypted PDF…): the record counts as material
@@ -203,7 +203,7 @@ export const recordFilterSchema = z
     inbox: z.boolean().optional(),
   })
   .strict()
-  .refine((f) => !(f.inbox === true && f.item !== undefined), { message: '待归档的资料还没有测评项目，不能再按项目筛选 / The inbox has no items to filter by' });
+  .refine((f) => !(f.inbox === true && f.item !== undefined), { message: '待归类的资料还没有测评项目，不能再按项目筛选 / The inbox has no items to filter by' });
 
 /**
  * A folder tree to import. `year` and `items` are defaults for files whose folders name no year or no item. A file

@@ -70,8 +70,8 @@ describe('CLI import / edit / bulk / trash / undo / carry-over / activities', ()
     const dry = await cli('import', root, '--dry-run', '--archive', archive);
     expect(dry.code).toBe(0);
     expect(dry.stdout).toMatch(/✓ 2024\/1\.2\.2 学雷锋志愿服务活动\/2024-03-05 学雷锋\/活动方案\.pdf\n\s+2024 年度　项目 1\.2\.2　方案　2024-03-05　活动「学雷锋」　题名「活动方案」/);
-    expect(dry.stdout).toMatch(/→ 杂项\/说明\.pdf\n\s+\d{4} 年度　待归档.*\n\s+路径中没有年度文件夹.*放入待归档/);
-    expect(dry.stdout).toContain('归入项目 1 个，放入待归档 1 个');
+    expect(dry.stdout).toMatch(/→ 杂项\/说明\.pdf\n\s+\d{4} 年度　待归类.*\n\s+路径中没有年度文件夹.*放入待归类/);
+    expect(dry.stdout).toContain('归入项目 1 个，放入待归类 1 个');
     expect((await cli('list', '--archive', archive, '--json')).json<RecordSummary[]>()).toEqual([]);
 
     const run = await cli('import', root, '--archive', archive, '--json');
@@ -160,9 +160,9 @@ describe('the filing contract of the CLI', () => {
       ['学雷锋志愿服务活动照片（1）', '2025-03-05', true, []],
     ]);
     const human = await cli('add', await makeJpeg(path.join(dir, 'IMG_20250306_101500.jpg'), { colour: '#010203' }), '--archive', archive, '--year', '2025');
-    expect(human.stdout).toMatch(/已添加 #\d+ 2025年3月6日照片（1）（1 个文件）　→ 待归档/);
-    expect(human.stdout).toContain('其中 1 件放入待归档');
-    expect((await cli('list', '--inbox', '--archive', archive)).stdout).toContain('[待归档]');
+    expect(human.stdout).toMatch(/已添加 #\d+ 2025年3月6日照片（1）（1 个文件）　→ 待归类/);
+    expect(human.stdout).toContain('其中 1 件放入待归类');
+    expect((await cli('list', '--inbox', '--archive', archive)).stdout).toContain('[待归类]');
 
     // Given --title and --date win.
     const given = await cli('add', await makeJpeg(path.join(dir, 'IMG_0009.jpg'), { colour: '#040506' }), '--archive', archive, '--year', '2025',

@@ -149,7 +149,7 @@ async function planEntry(
     }).title,
   });
   const toInbox = (problem: Message): { entry: FolderPlanEntry; activity: null } => ({
-    entry: titled({ ...base, inbox: true, problem: joined({ zh: `${problem.zh}，放入待归档`, en: `${problem.en}; goes to the inbox` }) }),
+    entry: titled({ ...base, inbox: true, problem: joined({ zh: `${problem.zh}，放入待归类`, en: `${problem.en}; goes to the inbox` }) }),
     activity: null,
   });
   if (year === null) {

@@ -114,7 +114,7 @@ interface RecordRow extends RecordTableRow {
   attachment_only: number;
 }
 
-/** A record of `records r` linked to no item: it waits in the inbox (待归档). */
+/** A record of `records r` linked to no item: it waits in the inbox (待归类). */
 export const IN_INBOX = 'NOT EXISTS (SELECT 1 FROM record_items ri0 WHERE ri0.record_id = r.id)';
 
 /** Every file of `records r` can only be kept as an attachment (each has a binder note). */

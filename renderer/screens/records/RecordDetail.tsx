@@ -8,6 +8,7 @@ import { Empty, ErrorNote, Field } from '../../components/ui.js';
 import { useApp } from '../../state/app-context.js';
 import { formatBytes } from '../../lib/format.js';
 import { itemPath } from '../../lib/tree-nodes.js';
+import { IdentitySection } from '../archival/IdentitySection.js';
 import { FilePreview } from './FilePreview.js';
 
 interface Draft {
@@ -141,6 +142,8 @@ export function RecordDetail({ record, items, onDelete }: { record: Detail; item
             ＋ 归入其他项目
           </button>
         </section>
+
+        <IdentitySection record={record} />
 
         {isPhoto && (
           <section className="detail-section">

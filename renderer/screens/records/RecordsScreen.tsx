@@ -5,6 +5,7 @@ import { buildTree, itemPath } from '../../lib/tree-nodes.js';
 import { useData } from '../../state/use-data.js';
 import { carriesFiles, readDrop } from '../filing/drop.js';
 import { useFiling } from '../filing/Filing.js';
+import { ArchiveDialog } from '../archival/ArchiveDialog.js';
 import { BulkEdit } from './BulkEdit.js';
 import { IndexTree } from './IndexTree.js';
 import { NoRecord, RecordDetail } from './RecordDetail.js';
@@ -18,6 +19,7 @@ export function RecordsScreen() {
   const deleteRecords = useDeleteRecords();
   const [dragging, setDragging] = useState(false);
   const [bulk, setBulk] = useState(false);
+  const [archiving, setArchiving] = useState(false);
 
   const items = useData(() => client['index.list']({ year }), [year]);
   const statuses = useData(() => client['status.get']({ year }), [year]);
@@ -108,6 +110,9 @@ export function RecordsScreen() {
             nav.records.length > 0 && (
               <>
                 {nav.records.length > 1 && <button onClick={() => setBulk(true)}>批量修改（{nav.records.length}）</button>}
+                <button onClick={() => setArchiving(true)} title="给所选资料编上件号和档号（先预览）">
+                  归档所选…
+                </button>
                 <button className="danger-link" onClick={() => deleteRecords(nav.records)}>
                   移到回收站
                 </button>
@@ -134,6 +139,7 @@ export function RecordsScreen() {
           </div>
         </div>
       )}
+      {archiving && <ArchiveDialog year={year} ids={nav.records} onClose={() => setArchiving(false)} />}
       {bulk && <BulkEdit ids={nav.records} items={itemList} onClose={() => setBulk(false)} />}
     </div>
   );
