@@ -1,5 +1,5 @@
+import { parseCaption } from '../../../shared/domain/caption.js';
 import type { CarryOverResult } from '../../../shared/api/records.js';
-import type { Caption } from '../../../shared/domain/record.js';
 import { STANDING_TYPES } from '../../../shared/domain/record.js';
 import { TaizhangError } from '../../../shared/errors.js';
 import { declareYear } from '../index/years.js';
@@ -57,7 +57,7 @@ export function carryOver(archive: Archive, from: number, to: number): CarryOver
         retention: r.retention,
         secrecy: r.secrecy,
         note: r.note,
-        caption: JSON.parse(r.caption) as Caption,
+        caption: parseCaption(r.caption),
         activityId: null,
         carriedFrom: origin,
         attachmentConfirmed: r.attachment_confirmed === 1,

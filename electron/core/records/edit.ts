@@ -1,3 +1,4 @@
+import { parseCaption } from '../../../shared/domain/caption.js';
 import type { ParsedArgs } from '../../../shared/api/contract.js';
 import type { Activity, RecordDetail } from '../../../shared/api/records.js';
 import type { Caption } from '../../../shared/domain/record.js';
@@ -88,7 +89,7 @@ export function applyChanges(archive: Archive, ids: readonly number[], changes: 
       const title = changes.titles?.get(record.id);
       if (title !== undefined) set('title', title);
       if (year !== record.year) set('year', year);
-      if (changes.caption) set('caption', JSON.stringify(mergeCaption(JSON.parse(record.caption) as Caption, changes.caption)));
+      if (changes.caption) set('caption', JSON.stringify(mergeCaption(parseCaption(record.caption), changes.caption)));
       // A record moved to another year follows its activity there (activities are per year).
       const activityName = changes.activity !== undefined ? changes.activity : year !== record.year ? record.activity : undefined;
       if (activityName !== undefined) {

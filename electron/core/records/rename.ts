@@ -1,6 +1,7 @@
+import { parseCaption } from '../../../shared/domain/caption.js';
 import type { ParsedArgs } from '../../../shared/api/contract.js';
 import type { RenameResult } from '../../../shared/api/records.js';
-import type { Caption, RecordType } from '../../../shared/domain/record.js';
+import type { RecordType } from '../../../shared/domain/record.js';
 import { joined, TaizhangError } from '../../../shared/errors.js';
 import type { Archive } from '../store/archive-folder.js';
 import { writeTransaction } from '../store/database.js';
@@ -44,7 +45,7 @@ export function renameRecords(archive: Archive, args: ParsedArgs<'records.rename
     const result: RenameResult = { rows: [], problems: [], applied: false };
     for (const [index, id] of ids.entries()) {
       const row = byId.get(id)!;
-      const renamed = renamedTitle(parts, { ...row, caption: JSON.parse(row.caption) as Caption }, args.start + index);
+      const renamed = renamedTitle(parts, { ...row, caption: parseCaption(row.caption) }, args.start + index);
       if ('title' in renamed) result.rows.push({ id, from: row.title, to: renamed.title });
       else {
         result.rows.push({ id, from: row.title, to: row.title });

@@ -1,3 +1,4 @@
+import { parseCaption } from '../../../shared/domain/caption.js';
 import type { Activity, ItemRef, RecordDetail, RecordIdentity, RecordSummary, StoredFile } from '../../../shared/api/records.js';
 import { inheritedCaption, type Caption, type RecordType, type RetentionPeriod } from '../../../shared/domain/record.js';
 import { TaizhangError } from '../../../shared/errors.js';
@@ -208,13 +209,13 @@ export function getRecordDetail(db: Db, id: number, options: { includeDeleted?: 
        FROM record_files f JOIN blobs b ON b.sha256 = f.sha256 WHERE f.record_id = ? ORDER BY f.position, f.id`,
     )
     .all(id) as StoredFile[];
-  const caption = JSON.parse(row.caption) as Caption;
+  const caption = parseCaption(row.caption);
   return {
     ...summary,
     note: row.note,
     tags,
     caption,
-    inheritedCaption: inheritedCaption(caption, row.activity_caption ? (JSON.parse(row.activity_caption) as Caption) : {}),
+    inheritedCaption: inheritedCaption(caption, parseCaption(row.activity_caption)),
     fileList,
     carriedFrom: row.carried_from,
     createdAt: row.created_at,
@@ -286,7 +287,7 @@ function toActivity(r: ActivityRow): Activity {
     year: r.year,
     name: r.name,
     date: r.date,
-    caption: JSON.parse(r.caption) as Caption,
+    caption: parseCaption(r.caption),
     records: r.records,
     types: (r.types ? r.types.split(',') : []) as RecordType[],
   };
