@@ -85,12 +85,17 @@ describe('CLI import / edit / bulk / trash / undo / carry-over / activities', ()
     const photo = await makeJpeg(path.join(tempDir(), '合影.jpg'));
     const id = (await cli('add', photo, '--archive', archive, '--year', '2024', '--json')).json<AddResult>().records[0]!.id;
     const edit = await cli('edit', String(id), '--archive', archive, '--title', '志愿者合影', '--supplied-title', '--caption-subject', '学雷锋',
-      '--caption-people', '王芳、李明', '--caption-photographer', '张敏', '--tags', '学雷锋,合影', '--item', '1.2.2', '--retention', '定期30年');
+      '--caption-people', '王芳、李明', '--caption-photographer', '张敏', '--tags', '学雷锋,合影', '--item', '1.2.2', '--retention', '定期30年',
+      '--secrecy', '秘密');
     expect(edit.code).toBe(0);
     expect(edit.stdout).toContain(`#${id} [志愿者合影]`);
     expect(edit.stdout).toContain('说明：事由：学雷锋；人物：王芳、李明；摄影者：张敏');
     const shown = (await cli('show', String(id), '--archive', archive, '--json')).json<RecordDetail>();
-    expect(shown).toMatchObject({ titleSupplied: true, tags: ['合影', '学雷锋'], retention: '定期30年', caption: { subject: '学雷锋' } });
+    expect(shown).toMatchObject({ titleSupplied: true, tags: ['合影', '学雷锋'], retention: '定期30年', secrecy: '秘密', caption: { subject: '学雷锋' } });
+    expect(edit.stdout).toContain('密级：秘密');
+    const secret = await cli('edit', String(id), '--archive', archive, '--secrecy', '绝密');
+    expect(secret.code).toBe(1);
+    expect(secret.stderr).toMatch(/密级应为 秘密、机密 或留空/);
     expect((await cli('list', '--archive', archive, '--year', '2024')).stdout).toContain('[志愿者合影]');
 
     const bad = await cli('edit', String(id), '--archive', archive, '--retention', '五年');

@@ -240,6 +240,7 @@ export function registerRecordCommands({ program }: CommandGroups, io: CliIO): v
       .option('--date <YYYY-MM-DD>', '日期（空字符串清除）')
       .option('--type <类型>', '类型')
       .option('--retention <保管期限>', '保管期限：永久/定期30年/定期10年')
+      .option('--secrecy <密级>', '密级：秘密/机密（空字符串为无密级），印在归档文件目录中 / secrecy, printed in the catalogue')
       .option('--note <备注>', '备注')
       .option('--tags <a,b>', '标签，逗号分隔（空字符串清除）')
       .option('--item <编码,…>', '测评项目（替换原有关联）')
@@ -260,6 +261,7 @@ export function registerRecordCommands({ program }: CommandGroups, io: CliIO): v
       ...(text('date') !== undefined ? { date: nullable(text('date')!) } : {}),
       ...(text('type') !== undefined ? { type: text('type') } : {}),
       ...(text('retention') !== undefined ? { retention: text('retention') } : {}),
+      ...(text('secrecy') !== undefined ? { secrecy: text('secrecy') } : {}),
       ...(text('note') !== undefined ? { note: text('note') } : {}),
       ...(text('tags') !== undefined ? { tags: splitList(text('tags')!) } : {}),
       ...(text('item') !== undefined ? { items: splitList(text('item')!) } : {}),

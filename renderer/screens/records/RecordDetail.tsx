@@ -11,6 +11,9 @@ import { itemPath } from '../../lib/tree-nodes.js';
 import { IdentitySection } from '../archival/IdentitySection.js';
 import { FilePreview } from './FilePreview.js';
 
+const SECRECY_LEVELS = ['', '秘密', '机密'] as const;
+type Secrecy = (typeof SECRECY_LEVELS)[number];
+
 interface Draft {
   title: string;
   titleSupplied: boolean;
@@ -19,6 +22,7 @@ interface Draft {
   date: string;
   type: RecordType;
   retention: RetentionPeriod;
+  secrecy: Secrecy;
   activity: string;
   tags: string;
   note: string;
@@ -35,6 +39,7 @@ function draftOf(r: Detail): Draft {
     date: r.date ?? '',
     type: r.type,
     retention: r.retention,
+    secrecy: (SECRECY_LEVELS as readonly string[]).includes(r.secrecy) ? (r.secrecy as Secrecy) : '',
     activity: r.activity ?? '',
     tags: r.tags.join('，'),
     note: r.note,
@@ -76,6 +81,7 @@ export function RecordDetail({ record, items, onDelete }: { record: Detail; item
         date: draft.date.trim() || null,
         type: draft.type,
         retention: draft.retention,
+        secrecy: draft.secrecy,
         activity: draft.activity.trim() || null,
         tags: draft.tags.split(/[,，、\s]+/).map((t) => t.trim()).filter(Boolean),
         note: draft.note,
@@ -195,6 +201,15 @@ export function RecordDetail({ record, items, onDelete }: { record: Detail; item
               <select name="retention" value={draft.retention} onChange={(e) => set('retention', e.target.value as RetentionPeriod)}>
                 {RETENTION_PERIODS.map((t) => (
                   <option key={t}>{t}</option>
+                ))}
+              </select>
+            </Field>
+            <Field label="密级">
+              <select name="secrecy" value={draft.secrecy} onChange={(e) => set('secrecy', e.target.value as Secrecy)}>
+                {SECRECY_LEVELS.map((t) => (
+                  <option key={t} value={t}>
+                    {t || '无'}
+                  </option>
                 ))}
               </select>
             </Field>
