@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CAPTION_FIELDS, type Caption, type RecordType, type RetentionPeriod } from '../domain/record.js';
+import { CAPTION_FIELDS, SECRECY_LEVELS, type Caption, type RecordType, type RetentionPeriod } from '../domain/record.js';
 import { idSchema, isoDateSchema, itemCodeSchema, pathSchema, recordTypeSchema, retentionSchema, yearSchema } from './schemas.js';
 import { method } from './method.js';
 
@@ -181,7 +181,7 @@ const metadataSchema = z
     date: isoDateSchema.nullable(),
     type: recordTypeSchema,
     retention: retentionSchema,
-    secrecy: z.enum(['', '秘密', '机密'], { message: '密级应为 秘密、机密 或留空 / secrecy must be 秘密, 机密 or blank' }),
+    secrecy: z.enum(SECRECY_LEVELS, { message: '密级应为 秘密、机密 或留空 / secrecy must be 秘密, 机密 or blank' }),
     note: z.string().max(5000),
     tags: z.array(z.string().trim().min(1).max(50)).max(50),
     caption: captionSchema,

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { IndexItem } from '../../../shared/api/index.js';
 import type { RecordDetail as Detail, StoredFile } from '../../../shared/api/records.js';
-import { CAPTION_FIELDS, CAPTION_LABELS, RECORD_TYPES, RETENTION_PERIODS, type Caption, type RecordType, type RetentionPeriod } from '../../../shared/domain/record.js';
+import { CAPTION_FIELDS, CAPTION_LABELS, RECORD_TYPES, RETENTION_PERIODS, SECRECY_LEVELS, type Caption, type Secrecy, type RecordType, type RetentionPeriod } from '../../../shared/domain/record.js';
 import { clerkMessage } from '../../api/client.js';
 import { ItemPicker } from '../../components/ItemPicker.js';
 import { Empty, ErrorNote, Field } from '../../components/ui.js';
@@ -10,9 +10,6 @@ import { formatBytes } from '../../lib/format.js';
 import { itemPath } from '../../lib/tree-nodes.js';
 import { IdentitySection } from '../archival/IdentitySection.js';
 import { FilePreview } from './FilePreview.js';
-
-const SECRECY_LEVELS = ['', '秘密', '机密'] as const;
-type Secrecy = (typeof SECRECY_LEVELS)[number];
 
 interface Draft {
   title: string;
