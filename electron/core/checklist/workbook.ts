@@ -2,10 +2,11 @@ import type ExcelJS from 'exceljs';
 import { loadExcelJS, type ExcelJS as ExcelJSModule } from '../lazy-modules.js';
 import type { ChecklistData } from './data.js';
 import { deflateStoredZip } from './deflate.js';
-import { META_KIND, META_SHEET } from './layout.js';
+import { columnHeaders, lockedHeaders } from './cells.js';
+import { LEDGER_SHEET, MATERIALS_SHEET, META_KIND, META_SHEET, SELF_CHECK_SHEET, SUMMARY_SHEET, TRACKED } from './layout.js';
 import { setText } from './sheet-kit.js';
 import { writeLedgerSheet } from './sheet-ledger.js';
-import { writeMaterialsSheet } from './sheet-materials.js';
+import { planMaterials, writeMaterialsSheet } from './sheet-materials.js';
 import { writeSelfCheckSheet } from './sheet-self-check.js';
 import { writeSummarySheet } from './sheet-summary.js';
 
@@ -16,13 +17,21 @@ export interface ChecklistMeta {
   edition: number;
 }
 
-function writeMeta(wb: ExcelJS.Workbook, data: ChecklistData): void {
-  const ws = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
+/** Meta key naming the locked columns of a tracked sheet, in the order of its rows' fingerprints. */
+export function lockedKey(sheet: string): string {
+  return `locked:${sheet}`;
+}
+
+function writeMeta(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, data: ChecklistData): void {
   const entries: [string, string | number][] = [
     ['kind', META_KIND],
     ['year', data.year],
     ['edition', data.edition.id],
     ['exported', data.exportedOn],
+    ...Object.values(TRACKED).map((t): [string, string] => {
+      const sheet = wb.getWorksheet(t.sheet) as ExcelJS.Worksheet;
+      return [lockedKey(t.sheet), JSON.stringify(lockedHeaders(t, columnHeaders(sheet, t.headerRows[t.headerRows.length - 1] as number)))];
+    }),
   ];
   entries.forEach(([k, v], i) => {
     setText(ws.getCell(i + 1, 1), k);
@@ -31,7 +40,7 @@ function writeMeta(wb: ExcelJS.Workbook, data: ChecklistData): void {
   });
 }
 
-export function buildChecklistWorkbook(excel: ExcelJSModule, data: ChecklistData): ExcelJS.Workbook {
+export async function buildChecklistWorkbook(excel: ExcelJSModule, data: ChecklistData): Promise<ExcelJS.Workbook> {
   const wb = new excel.Workbook();
   wb.creator = 'Taizhang 台账';
   wb.title = `${data.year} 年度创建文明城市软件资料自查表`;
@@ -39,16 +48,25 @@ export function buildChecklistWorkbook(excel: ExcelJSModule, data: ChecklistData
   const created = new Date();
   wb.created = created;
   wb.modified = created;
-  writeSelfCheckSheet(wb, data);
-  writeSummarySheet(wb, data);
-  writeMaterialsSheet(wb, data);
-  writeLedgerSheet(wb, data);
-  writeMeta(wb, data);
+  // Sheets in reading order; written in the order their formulas and links need.
+  const selfCheck = wb.addWorksheet(SELF_CHECK_SHEET, { properties: { tabColor: { argb: 'FF2F5597' } } });
+  const summary = wb.addWorksheet(SUMMARY_SHEET, { properties: { tabColor: { argb: 'FF548235' } } });
+  const materials = wb.addWorksheet(MATERIALS_SHEET, { properties: { tabColor: { argb: 'FFBF8F00' } } });
+  const ledger = wb.addWorksheet(LEDGER_SHEET, { properties: { tabColor: { argb: 'FFC00000' } } });
+  const meta = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
+  const plan = planMaterials(data);
+  await writeMaterialsSheet(materials, data, plan.lines);
+  const refs = await writeSelfCheckSheet(selfCheck, data, plan.firstRow);
+  const ledgerRefs = await writeLedgerSheet(ledger, data);
+  await writeSummarySheet(summary, data, refs, ledgerRefs);
+  writeMeta(wb, meta, data);
+  // Formulas are recalculated when the file opens, whatever a program did to their stored results.
+  wb.calcProperties = { ...wb.calcProperties, fullCalcOnLoad: true };
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
   return wb;
 }
 
 export async function checklistBytes(data: ChecklistData): Promise<Uint8Array> {
-  const stored = await buildChecklistWorkbook(await loadExcelJS(), data).xlsx.writeBuffer({ zip: { compression: 'STORE' } } as Partial<ExcelJS.XlsxWriteOptions>);
+  const stored = await (await buildChecklistWorkbook(await loadExcelJS(), data)).xlsx.writeBuffer({ zip: { compression: 'STORE' } } as Partial<ExcelJS.XlsxWriteOptions>);
   return deflateStoredZip(new Uint8Array(stored));
 }
