@@ -180,12 +180,21 @@ describe('the checklist as a living workbook', () => {
     const tops = (await core.api['status.get']({ year: SAMPLE.year })).filter((s) => s.level === 1).map((s) => s.title);
     for (const [text, page] of pages) {
       const flat = text.replace(/\s+/g, '');
-      expect(tops.some((t) => flat.includes(t)), `page ${page} names its 测评项目`).toBe(true);
+      // The 测评项目 column of the page, read top to bottom, holds a 测评项目's name.
+      const { words } = pageWords(pdf, page);
+      const header = words.find((w) => w.text === '测评项目') as (typeof words)[number];
+      const column = words
+        .filter((w) => w.yMin > header.yMax && (w.xMin + w.xMax) / 2 > header.xMin - 20 && (w.xMin + w.xMax) / 2 < header.xMax + 20)
+        .map((w) => w.text)
+        .join('');
+      expect(tops.some((t) => column.includes(t)), `page ${page} names its 测评项目: ${column}`).toBe(true);
       // Hidden columns stay outside the print area: neither the codes nor the marks reach the text layer.
       expect(flat).not.toMatch(/导出时的值|\["|T\d+/);
-      const body = pageWords(pdf, page).words.filter((w) => /[\p{Script=Han}]/u.test(w.text));
-      const smallest = Math.min(...body.map((w) => w.yMax - w.yMin));
-      expect(smallest, `page ${page}`).toBeGreaterThanOrEqual(8);
+      // A Chinese character is one em wide: the advance of a word of Han characters is its font size.
+      const han = words.filter((w) => /^\p{Script=Han}{2,}$/u.test(w.text));
+      const sizes = han.map((w) => (w.xMax - w.xMin) / [...w.text].length);
+      expect(han.length, `page ${page}`).toBeGreaterThan(20);
+      expect(Math.min(...sizes), `page ${page}`).toBeGreaterThanOrEqual(8);
     }
     expect(texts.join('').replace(/\s+/g, '')).toContain('填表人（立卷人）：张敏');
   }, 120_000);

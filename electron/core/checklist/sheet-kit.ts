@@ -129,13 +129,12 @@ export async function protectSheet(ws: ExcelJS.Worksheet): Promise<void> {
 const PAGE_WIDTH = (297 / 25.4 - 0.4 - 0.4) * 72;
 
 /**
- * The scale fit-to-width will print at, from the column widths (one unit is 7 px of the default font plus 5 px of
- * padding per column, at 96 dpi), kept a little high so that page breaks planned with it come before any of the
- * program's own.
+ * The scale fit-to-width prints at, from the column widths: the smallest any reader gives, so that page breaks
+ * planned with it come before any of the program's own.
  */
 export function printScale(widths: readonly number[], specs: readonly ColumnSpec[]): number {
-  const points = widths.reduce((sum, w, i) => (specs[i]?.hidden ? sum : sum + (w * 7 + 5) * 0.75), 0);
-  return Math.min(1, (PAGE_WIDTH / Math.max(points, 1)) * 1.04);
+  const points = widths.reduce((sum, w, i) => (specs[i]?.hidden ? sum : sum + w * POINTS_PER_UNIT), 0);
+  return Math.min(1, PAGE_WIDTH / Math.max(points, 1));
 }
 
 /** Printable height of an A4 landscape page inside the margins setupPrint gives, in points. */
@@ -202,10 +201,17 @@ export function applyColumns(ws: ExcelJS.Worksheet, specs: readonly ColumnSpec[]
 }
 
 /**
- * Column units the visible columns of a sheet may take: about 880 pt, so A4 landscape prints at 90% or more and
- * 10-point body text stays at 9 pt or more.
+ * Points one column unit takes in print. Excel gives 7 px of the default font and 5 px of padding per column (about
+ * 5.6 pt); LibreOffice, measured on its PDFs, about 7.06 pt. The larger one plans the page, so no reader prints
+ * smaller or breaks pages earlier than planned.
  */
-export const WIDTH_BUDGET = 150;
+const POINTS_PER_UNIT = 7.1;
+
+/**
+ * Column units the visible columns of a sheet may take: about 920 pt, so A4 landscape prints at 85% or more and
+ * 10-point body text at 8.5 pt or more, whichever program prints it.
+ */
+export const WIDTH_BUDGET = 130;
 
 /** Wide columns give way, in proportion to what they have above their minimum, until the table fits the budget. */
 export function fitToBudget(ws: ExcelJS.Worksheet, specs: readonly ColumnSpec[], widths: readonly number[], budget = WIDTH_BUDGET): number[] {
