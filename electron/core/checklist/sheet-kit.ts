@@ -187,6 +187,8 @@ export interface ColumnSpec {
   texts?: Iterable<string>;
   wrap?: boolean;
   hidden?: boolean;
+  /** Keeps its fitted width when a wide sheet is narrowed (a name that must not break before its last character). */
+  keep?: boolean;
 }
 
 /** Fits each column to its text and returns the widths, for the row heights. */
@@ -217,12 +219,13 @@ export const WIDTH_BUDGET = 130;
 export function fitToBudget(ws: ExcelJS.Worksheet, specs: readonly ColumnSpec[], widths: readonly number[], budget = WIDTH_BUDGET): number[] {
   const visible = specs.map((c, i) => (c.hidden ? -1 : i)).filter((i) => i >= 0);
   const total = visible.reduce((s, i) => s + (widths[i] ?? 0), 0);
-  const slack = visible.reduce((s, i) => s + (widths[i] ?? 0) - (specs[i] as ColumnSpec).min, 0);
+  const floor = (i: number): number => ((specs[i] as ColumnSpec).keep ? (widths[i] ?? 0) : (specs[i] as ColumnSpec).min);
+  const slack = visible.reduce((s, i) => s + (widths[i] ?? 0) - floor(i), 0);
   if (total <= budget || slack <= 0) return [...widths];
   const keep = Math.max(0, 1 - (total - budget) / slack);
   return widths.map((w, i) => {
     const spec = specs[i] as ColumnSpec;
-    if (spec.hidden) return w;
+    if (spec.hidden || spec.keep) return w;
     const fitted = Math.round((spec.min + (w - spec.min) * keep) * 10) / 10;
     ws.getColumn(i + 1).width = fitted;
     return fitted;

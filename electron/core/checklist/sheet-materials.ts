@@ -82,7 +82,7 @@ export async function writeMaterialsSheet(ws: ExcelJS.Worksheet, data: Checklist
     text('题名', 20, 36, (l) => (l.record ? l.record.title : l.lack)),
     text('文号', 8, 18, rec((r) => r.docNo, ''), true),
     // Wide enough for a unit's name on one line ("示例街道文明社区居委会"), not broken before its last character.
-    text('责任者', 8, 24, rec((r) => r.author, ''), true),
+    { ...text('责任者', 8, 18, rec((r) => r.author, ''), true), keep: true },
     { header: '日期', min: 11, max: 11, write: (cell, l) => setDate(cell, l.record?.date ?? null, l.record ? STYLES.date : withFill('date', FILLS.partial)) },
     { header: '页数', min: 4, max: 5, write: (cell, l) => setNumber(cell, l.record?.pages ?? null, l.record ? STYLES.count : withFill('count', FILLS.partial)) },
     text('类型', 5, 6, rec((r) => r.type, ''), true),
