@@ -34,6 +34,11 @@ export async function applyChecklist(archive: Archive, { year, file, token, reso
     }
     const { writes } = plan;
     for (const [code, mark] of writes.notApplicable) setNotApplicable(db, parsed.year, code, mark.notApplicable, mark.reason);
+    if (writes.notApplicable.size > 0) {
+      // A status the archive now computes by itself is no self-assessment to keep.
+      const fresh = new Map(computeStatus(db, parsed.year).map((s) => [s.code, s.status]));
+      for (const [id, note] of writes.notes) if (note.status !== null && note.status === fresh.get(writes.noteCodes.get(id) ?? '')) note.status = null;
+    }
     writeNotes(db, parsed.year, writes.notes);
     for (const [id, note] of writes.recordNotes) applyChanges(archive, [id], { fields: { note } }, `自查表：第 ${id} 件备注`);
     for (const [id, edits] of writes.ledger) applyRectificationEdits(db, id, edits);

@@ -41,15 +41,12 @@ export function headerKey(text: string): string {
   return text.normalize('NFKC').replace(/\s+/gu, '');
 }
 
-/** The header over each column, read from the row that names columns (a merged header reads as its block's text). */
-export function columnHeaders(ws: ExcelJS.Worksheet, headerRow: number): string[] {
-  const row = ws.getRow(headerRow);
-  return Array.from({ length: ws.columnCount }, (_, i) => headerKey(textOf(row.getCell(i + 1)).text));
-}
-
-/** The locked (generated) headers of a tracked sheet, in column order: the order of every row's fingerprints. */
-export function lockedHeaders(sheet: TrackedSheet, headers: readonly string[]): string[] {
-  const skip = untracked(sheet);
+/**
+ * The locked (generated) headers of a tracked sheet, in column order: the order of every row's fingerprints. `layout`
+ * names locked columns checked otherwise, whose cells move with a sort (序号, merged level labels).
+ */
+export function lockedHeaders(sheet: TrackedSheet, headers: readonly string[], layout: readonly string[] = []): string[] {
+  const skip = new Set([...untracked(sheet), ...layout]);
   return headers.filter((h) => h !== '' && !skip.has(h));
 }
 

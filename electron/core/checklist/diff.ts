@@ -13,7 +13,7 @@ import { all } from '../store/sql.js';
 import { readNotes, type ChecklistNote } from './accepted-notes.js';
 import type { CellText } from './cells.js';
 import { HEADER, itemText, LEDGER_HEADER, levelHeader, MATERIALS_HEADER, sameText, TRACKED, type TrackedSheet } from './layout.js';
-import { headerKey, type ChecklistFile, type FileRow, type TrackedRows } from './read-file.js';
+import { columnLetter, headerKey, type ChecklistFile, type FileRow, type TrackedRows } from './read-file.js';
 import { evidenceKey } from './sheet-ledger.js';
 
 /** Problem lists name at most this many codes in one message. */
@@ -23,6 +23,8 @@ const MAX_TEXT = { short: 200, long: 5000 } as const;
 /** What applying the diff stores, gathered from the changes and the conflicts resolved for the file. */
 export interface Writes {
   notes: Map<number, ChecklistNote>;
+  /** The item code of each note, to drop a status that the archive computes anyway once 不适用 marks changed. */
+  noteCodes: Map<number, string>;
   /** 不适用 marks set (with their reason) or cleared, by item code: the status view reads the same marks. */
   notApplicable: Map<string, { notApplicable: boolean; reason: string }>;
   recordNotes: Map<number, string>;
@@ -122,6 +124,7 @@ function planSelfCheck(db: Db, year: number, file: ChecklistFile, statuses: read
       problems.push({ row: r.row, code: r.key, kind: 'moved', sheet: sheet.sheet, message: moved });
       continue;
     }
+    problems.push(...labelEdits(r, cur.item, items, levelNames, file.selfCheck.columns));
     const fileNote = fileCell(r, HEADER.note, sheet.sheet, problems);
     // One note object per row, filled by whichever of its cells are stored.
     const next = (): ChecklistNote => {
@@ -129,6 +132,7 @@ function planSelfCheck(db: Db, year: number, file: ChecklistFile, statuses: read
       if (!n) {
         n = { status: cur.note?.status ?? null, responsible: cur.note?.responsible ?? null, note: cur.note?.note ?? '' };
         writes.notes.set(cur.item.id, n);
+        writes.noteCodes.set(cur.item.id, cur.item.code);
       }
       return n;
     };
@@ -183,6 +187,35 @@ function planSelfCheck(db: Db, year: number, file: ChecklistFile, statuses: read
   if (missing.length > 0) {
     problems.push({ row: 0, code: null, kind: 'missing', sheet: sheet.sheet, message: `表中没有这些测评标准的行：${listCodes(missing)} / Rows missing from the file` });
   }
+}
+
+/**
+ * The level columns are merged labels that move with a sort, so instead of fingerprints each cell must read as one of
+ * the row's own items (or be empty, inside a merged block): anything else is an edit of a generated column.
+ */
+function labelEdits(r: FileRow, item: IndexItem, items: readonly IndexItem[], levelNames: readonly string[], columns: ReadonlyMap<string, number>): ChecklistProblem[] {
+  const byCode = new Map(items.map((i) => [i.code, i]));
+  const chain: IndexItem[] = [];
+  for (let p = item.parent; p !== null; p = byCode.get(p)?.parent ?? null) {
+    const parent = byCode.get(p);
+    if (!parent) break;
+    chain.push(parent);
+  }
+  const levels = Math.max(1, ...items.map((i) => i.level));
+  const found: ChecklistProblem[] = [];
+  for (let level = 1; level <= levels; level++) {
+    const header = levelHeader(levelNames, level);
+    const text = r.cells.get(headerKey(header))?.text ?? '';
+    const own = chain.find((a) => a.level === level);
+    const allowed = ['', ...(own ? [itemText(own), `${itemText(own)}（续）`] : []), ...(item.level <= level ? [itemText(item)] : [])];
+    if (allowed.some((t) => sameText(t, text))) continue;
+    const cell = `${columnLetter(columns.get(headerKey(header)) ?? 0)}${r.row}`;
+    found.push({
+      row: r.row, code: r.key, kind: 'locked', sheet: TRACKED.selfCheck.sheet, cell,
+      message: `${TRACKED.selfCheck.sheet} ${cell}（${header}）：未导入（此列由台账生成） / Not imported: Taizhang generates this column`,
+    });
+  }
+  return found;
 }
 
 /** The row's 测评标准 cell must still read as the item's text: otherwise it was moved onto another row or retitled. */
@@ -359,7 +392,7 @@ export function planChecklistDiff(
   const year = file.year;
   const problems: ChecklistProblem[] = [...file.problems];
   const compared: Compared[] = [];
-  const writes: Writes = { notes: new Map(), notApplicable: new Map(), recordNotes: new Map(), ledger: new Map() };
+  const writes: Writes = { notes: new Map(), noteCodes: new Map(), notApplicable: new Map(), recordNotes: new Map(), ledger: new Map() };
   planSelfCheck(db, year, file, statuses, compared, problems, writes);
   planMaterials(db, year, file.materials, compared, problems, writes);
   planLedger(db, year, file.ledger, compared, problems, writes);

@@ -36,6 +36,10 @@ function columnOf(ws: ExcelJS.Worksheet, header: string, rows: number[]): number
   throw new Error(`no column ${header}`);
 }
 
+function protectionOf(ws: ExcelJS.Worksheet): Record<string, unknown> {
+  return (ws as unknown as { sheetProtection: Record<string, unknown> }).sheetProtection;
+}
+
 function fillOf(cell: ExcelJS.Cell): string | undefined {
   const fill = cell.fill as ExcelJS.FillPattern | undefined;
   return fill?.type === 'pattern' ? fill.fgColor?.argb : undefined;
@@ -162,8 +166,8 @@ describe('checklist export: 自查表', () => {
     });
     expect(ws.getCell(`A${6 + leaves}`).value).toBe('填表人（立卷人）：张敏');
     // Passwordless protection: the clerk's columns open, the generated ones locked.
-    expect(ws.sheetProtection).toMatchObject({ sheet: true, autoFilter: true, sort: true });
-    expect(ws.sheetProtection).not.toHaveProperty('hashValue');
+    expect(protectionOf(ws)).toMatchObject({ sheet: true, autoFilter: true, sort: true });
+    expect(protectionOf(ws)).not.toHaveProperty('hashValue');
     expect(ws.getCell(`${status}5`).protection).toMatchObject({ locked: false });
     expect(ws.getCell(`${ws.getColumn(columnOf(ws, HEADER.requirement, [3])).letter}5`).protection).toBeUndefined();
     expect(ws.headerFooter.oddHeader).toBe(`&L示例街道文明社区居委会&C${SAMPLE.year} 年度创建文明城市软件资料自查表`);
@@ -231,7 +235,7 @@ describe('checklist export: 汇总, 材料索引, 整改台账', () => {
     });
     expect([...right.entries()].find(([k]) => k.startsWith('其中逾期'))?.[1]).toBe(1);
     expect(ws.pageSetup).toMatchObject({ fitToWidth: 1, fitToHeight: 1 });
-    expect(ws.sheetProtection).toMatchObject({ sheet: true });
+    expect(protectionOf(ws)).toMatchObject({ sheet: true });
   });
 
   it('lists every 件 under its 测评标准 with stored 档号 and 卷号, page numbers, and what each item still lacks', async () => {

@@ -100,7 +100,7 @@ function readMeta(wb: ExcelJS.Workbook, problems: ChecklistProblem[]): Meta {
   return { year: num('year'), edition: num('edition'), marked: true, locked };
 }
 
-function columnLetter(n: number): string {
+export function columnLetter(n: number): string {
   let s = '';
   for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
   return s;

@@ -46,7 +46,7 @@ export interface LedgerRefs {
  * The 督查限时整改一览表; rows past their deadline and not 已整改 are filled red. 状态, 完成日期, 整改情况 and 佐证材料
  * are the clerk's to edit (they come back through checklist apply); the rest is locked.
  */
-export async function writeLedgerSheet(ws: ExcelJS.Worksheet, data: ChecklistData): Promise<LedgerRefs> {
+export async function writeLedgerSheet(ws: ExcelJS.Worksheet, data: ChecklistData): Promise<{ refs: LedgerRefs; locked: string[] }> {
   const rows = data.ledger;
   const overdueText = (r: Rectification): string => (r.overdue && r.deadline ? `逾期 ${daysLate(r.deadline, data.exportedOn)} 天` : '');
   const text = (header: string, min: number, max: number, pick: (r: Rectification) => string, centered = false, editable = false): Column => ({
@@ -115,10 +115,11 @@ export async function writeLedgerSheet(ws: ExcelJS.Worksheet, data: ChecklistDat
     });
   }
   const headers = cols.map((c) => c.header);
+  const locked = lockedHeaders(TRACKED.ledger, headers, ['序号']);
   writeBaselines(
     ws,
     new Map(headers.map((h, i) => [h, i + 1])),
-    lockedHeaders(TRACKED.ledger, headers),
+    locked,
     rows.map((r, i) => ({ row: head + 1 + i, values: [r.state, r.closedOn ?? '', r.progress, evidenceKey(r.evidence.map((e) => e.id))] })),
     STYLES.text,
   );
@@ -136,5 +137,5 @@ export async function writeLedgerSheet(ws: ExcelJS.Worksheet, data: ChecklistDat
     const letter = ws.getColumn(headers.indexOf(header) + 1).letter;
     return `'${LEDGER_SHEET}'!$${letter}$${head + 1}:$${letter}$${last}`;
   };
-  return { id: range(LEDGER_HEADER.id), state: range(LEDGER_HEADER.state), deadline: range('整改时限') };
+  return { refs: { id: range(LEDGER_HEADER.id), state: range(LEDGER_HEADER.state), deadline: range('整改时限') }, locked };
 }

@@ -60,7 +60,7 @@ export function planMaterials(data: ChecklistData): { lines: MaterialsLine[]; fi
  * The evaluation's 待审材料索引表, grouped by 测评标准: each 件 with its stored 档号 and 卷号 and its 页号 from the
  * binder, and a line per item for what is still missing. 备注 is the clerk's to edit (it becomes the record's note).
  */
-export async function writeMaterialsSheet(ws: ExcelJS.Worksheet, data: ChecklistData, lines: readonly MaterialsLine[]): Promise<void> {
+export async function writeMaterialsSheet(ws: ExcelJS.Worksheet, data: ChecklistData, lines: readonly MaterialsLine[]): Promise<string[]> {
   const seq = new Map(lines.filter((l) => l.record).map((l, i) => [l, i + 1]));
   const rec = <T>(pick: (r: MaterialRow) => T, empty: T) => (l: MaterialsLine): T => (l.record ? pick(l.record) : empty);
   const text = (header: string, min: number, max: number, pick: (l: MaterialsLine) => string, centered = false, editable = false): Column => {
@@ -110,10 +110,11 @@ export async function writeMaterialsSheet(ws: ExcelJS.Worksheet, data: Checklist
     return row.height;
   });
   const headers = cols.map((c) => c.header);
+  const locked = lockedHeaders(TRACKED.materials, headers, ['序号']);
   writeBaselines(
     ws,
     new Map(headers.map((h, i) => [h, i + 1])),
-    lockedHeaders(TRACKED.materials, headers),
+    locked,
     lines.flatMap((l, i) => (l.record ? [{ row: head + 1 + i, values: [l.record.note] }] : [])),
     STYLES.text,
   );
@@ -128,4 +129,5 @@ export async function writeMaterialsSheet(ws: ExcelJS.Worksheet, data: Checklist
     breaksAfter: planPageBreaks(heights, 50, rowHeight([]), printScale(widths, cols)).map((i) => head + i),
   });
   await protectSheet(ws);
+  return locked;
 }

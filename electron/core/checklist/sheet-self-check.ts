@@ -50,12 +50,12 @@ export function materialsText(data: ChecklistData, row: LeafRow): string {
 }
 
 function columns(data: ChecklistData, links: ReadonlyMap<string, number>): Column[] {
-  const levels: Column[] = Array.from({ length: data.levels }, (_, i): Column => {
+  const levels: Column[] = levelHeaders(data).map((header, i): Column => {
     const level = i + 1;
     const leafLevel = level === data.levels;
     const texts = data.items.filter((it) => it.level === level).map(itemText);
     return {
-      header: levelHeader(data.edition.levelNames, level),
+      header,
       min: 8,
       max: leafLevel ? 24 : 14,
       texts,
@@ -108,6 +108,11 @@ function columns(data: ChecklistData, links: ReadonlyMap<string, number>): Colum
     hidden(HEADER.top, (r) => topKey(data, r)),
     hidden(HEADER.baseline, () => ''),
   ];
+}
+
+/** The headers of the level columns (测评项目, 测评内容, 测评标准, or 第N级). */
+export function levelHeaders(data: Pick<ChecklistData, 'levels' | 'edition'>): string[] {
+  return Array.from({ length: data.levels }, (_, i) => levelHeader(data.edition.levelNames, i + 1));
 }
 
 /** The hidden key of a row's 测评项目 ("T1", "T2"…): plain text, so COUNTIFS matches it exactly whatever the codes look like. */
@@ -233,7 +238,11 @@ const TITLE_HEIGHTS = [30, 20] as const;
  * The 自查表: one row per 测评标准. `links` gives the 材料索引 row of each item's materials. Returns where its status,
  * top-level code and code columns are, for the 汇总's formulas.
  */
-export async function writeSelfCheckSheet(ws: ExcelJS.Worksheet, data: ChecklistData, links: ReadonlyMap<string, number>): Promise<SelfCheckRefs> {
+export async function writeSelfCheckSheet(
+  ws: ExcelJS.Worksheet,
+  data: ChecklistData,
+  links: ReadonlyMap<string, number>,
+): Promise<{ refs: SelfCheckRefs; locked: string[] }> {
   const cols = columns(data, links);
   const widths = fitToBudget(ws, cols, applyColumns(ws, cols));
   const visible = cols.filter((c) => !c.hidden).length;
@@ -300,10 +309,12 @@ export async function writeSelfCheckSheet(ws: ExcelJS.Worksheet, data: Checklist
   writeSignOff(ws, signOff, visible, data);
   const headers = cols.map((c) => c.header);
   const columnsByHeader = new Map(headers.map((h, i) => [h, i + 1]));
+  // 序号 and the level labels move with a sort; the re-import checks the labels against each row's own items instead.
+  const locked = lockedHeaders(TRACKED.selfCheck, headers, [HEADER.seq, ...levelHeaders(data)]);
   writeBaselines(
     ws,
     columnsByHeader,
-    lockedHeaders(TRACKED.selfCheck, headers),
+    locked,
     data.leaves.map((leaf, i) => ({ row: first + i, values: [leaf.status, leaf.responsible, leaf.note] })),
     STYLES.text,
   );
@@ -318,5 +329,5 @@ export async function writeSelfCheckSheet(ws: ExcelJS.Worksheet, data: Checklist
     breaksAfter: pageStarts.map((i) => first + i - 1),
   });
   await protectSheet(ws);
-  return refs;
+  return { refs, locked };
 }

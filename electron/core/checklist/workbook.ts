@@ -2,7 +2,6 @@ import type ExcelJS from 'exceljs';
 import { loadExcelJS, type ExcelJS as ExcelJSModule } from '../lazy-modules.js';
 import type { ChecklistData } from './data.js';
 import { deflateStoredZip } from './deflate.js';
-import { columnHeaders, lockedHeaders } from './cells.js';
 import { LEDGER_SHEET, MATERIALS_SHEET, META_KIND, META_SHEET, SELF_CHECK_SHEET, SUMMARY_SHEET, TRACKED } from './layout.js';
 import { setText } from './sheet-kit.js';
 import { writeLedgerSheet } from './sheet-ledger.js';
@@ -22,16 +21,13 @@ export function lockedKey(sheet: string): string {
   return `locked:${sheet}`;
 }
 
-function writeMeta(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, data: ChecklistData): void {
+function writeMeta(ws: ExcelJS.Worksheet, data: ChecklistData, locked: ReadonlyMap<string, readonly string[]>): void {
   const entries: [string, string | number][] = [
     ['kind', META_KIND],
     ['year', data.year],
     ['edition', data.edition.id],
     ['exported', data.exportedOn],
-    ...Object.values(TRACKED).map((t): [string, string] => {
-      const sheet = wb.getWorksheet(t.sheet) as ExcelJS.Worksheet;
-      return [lockedKey(t.sheet), JSON.stringify(lockedHeaders(t, columnHeaders(sheet, t.headerRows[t.headerRows.length - 1] as number)))];
-    }),
+    ...[...locked].map(([sheet, headers]): [string, string] => [lockedKey(sheet), JSON.stringify(headers)]),
   ];
   entries.forEach(([k, v], i) => {
     setText(ws.getCell(i + 1, 1), k);
@@ -55,11 +51,11 @@ export async function buildChecklistWorkbook(excel: ExcelJSModule, data: Checkli
   const ledger = wb.addWorksheet(LEDGER_SHEET, { properties: { tabColor: { argb: 'FFC00000' } } });
   const meta = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
   const plan = planMaterials(data);
-  await writeMaterialsSheet(materials, data, plan.lines);
-  const refs = await writeSelfCheckSheet(selfCheck, data, plan.firstRow);
-  const ledgerRefs = await writeLedgerSheet(ledger, data);
-  await writeSummarySheet(summary, data, refs, ledgerRefs);
-  writeMeta(wb, meta, data);
+  const materialsLocked = await writeMaterialsSheet(materials, data, plan.lines);
+  const self = await writeSelfCheckSheet(selfCheck, data, plan.firstRow);
+  const rectifications = await writeLedgerSheet(ledger, data);
+  await writeSummarySheet(summary, data, self.refs, rectifications.refs);
+  writeMeta(meta, data, new Map([[TRACKED.selfCheck.sheet, self.locked], [TRACKED.materials.sheet, materialsLocked], [TRACKED.ledger.sheet, rectifications.locked]]));
   // Formulas are recalculated when the file opens, whatever a program did to their stored results.
   wb.calcProperties = { ...wb.calcProperties, fullCalcOnLoad: true };
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
