@@ -169,6 +169,14 @@ describe('the checklist as a living workbook', () => {
     const reasoned = editWorkbook(bare, path.join(dir, 'reasoned.xlsx'), [['set', SELF_CHECK_SHEET, `${self.col(HEADER.note)}${self.row('1.2.2')}`, '签到表原件在街道']]);
     const diff = await core.api['checklist.diff']({ file: reasoned });
     expect(diff.changes.find((c) => c.field === '完成情况')).toMatchObject({ after: '齐全', claim: { system: '部分', reason: '签到表原件在街道' } });
+    // Applied, the status view shows both: the archive's 部分 and the clerk's 齐全 with its reason.
+    await core.api['checklist.apply']({ file: reasoned, token: diff.token });
+    expect((await status()).get('1.2.2')).toMatchObject({ status: '部分', selfCheck: { status: '齐全', reason: '签到表原件在街道' } });
+    const { statusText } = await import('../../cli/commands/status.js');
+    const text = statusText(SAMPLE.year, await core.api['status.get']({ year: SAMPLE.year }));
+    expect(text).toContain('1.2.2 学雷锋志愿服务活动');
+    expect(text).toMatch(/自查认定：齐全，理由：签到表原件在街道/);
+    expect(text).toMatch(/按自查认定：齐全 \d+/);
   }, 60_000);
 
   it('prints the 自查表 at 8 pt or more with its 测评项目 on every page and no hidden marks', async () => {
