@@ -14,7 +14,7 @@ function item(code: string, title: string, parent: string | null): IndexItem {
 }
 
 function status(code: string, s: ItemStatus['status'], leaf: boolean): ItemStatus {
-  return { code, title: code, level: 1, parent: null, leaf, status: s, reason: '', missing: [], records: 0, activities: 0, photos: 0, byType: {}, incompleteActivities: [] };
+  return { code, title: code, level: 1, parent: null, leaf, status: s, reason: '', missing: [], records: 0, activities: 0, photos: 0, byType: {}, incompleteActivities: [], selfCheck: null };
 }
 
 function record(id: number, title: string, extra: Partial<RecordSummary> = {}): RecordSummary {

@@ -35,6 +35,11 @@ export interface ItemStatus {
   byType: Record<string, number>;
   /** Activities missing one of the required types. */
   incompleteActivities: IncompleteActivity[];
+  /**
+   * The self-assessment accepted from a returned 自查表 when it differs from what the archive computes (齐全 claimed
+   * over 部分, say), with the reason written beside it; null when none. Both values are shown wherever status is.
+   */
+  selfCheck: { status: Completeness; reason: string } | null;
 }
 
 export const statusMethods = {

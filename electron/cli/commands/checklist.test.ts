@@ -10,7 +10,7 @@ const SET_NOTE = String.raw`
 import sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
 ws = wb['自查表']
-col = next(c.column for c in ws[3] if c.value == '备注')
+col = next(c.column for c in ws[4] if c.value == '备注')
 ws.cell(5, col).value = sys.argv[3]
 wb.save(sys.argv[2])
 print('null')
@@ -34,12 +34,13 @@ describe('taizhang export checklist / checklist diff / checklist apply', () => {
 
     const edited = path.join(dir, 'edited.xlsx');
     runPython(SET_NOTE, out, edited, '请补充活动照片');
-    const diff = await cli('checklist', 'diff', edited, ...a, '--year', String(SAMPLE.year));
+    // The year comes from the file.
+    const diff = await cli('checklist', 'diff', edited, ...a);
     expect(diff.code).toBe(0);
     expect(diff.stdout).toContain('修改 1 处');
-    expect(diff.stdout).toMatch(/第 5 行 1\.1\.1 实践站“七有”建设\n\s+备注：（空） → 请补充活动照片/);
+    expect(diff.stdout).toMatch(/自查表 第 5 行 1\.1\.1 实践站“七有”建设\n\s+备注：（空） → 请补充活动照片/);
 
-    const unconfirmed = await cli('checklist', 'apply', edited, ...a, '--year', String(SAMPLE.year));
+    const unconfirmed = await cli('checklist', 'apply', edited, ...a);
     expect(unconfirmed.code).toBe(0);
     expect(unconfirmed.stdout).toContain('备注：（空） → 请补充活动照片');
     expect(unconfirmed.stdout).toContain('加 --yes');
@@ -51,6 +52,21 @@ describe('taizhang export checklist / checklist diff / checklist apply', () => {
     expect(core.archive.db.prepare('SELECT note FROM checklist_notes').pluck().all()).toEqual(['请补充活动照片']);
     const nothing = await cli('checklist', 'apply', edited, ...a, '--year', String(SAMPLE.year), '--yes');
     expect(nothing.stdout).toContain('没有可导入的修改');
+
+    // A second copy of the first export, edited in the same cell: a numbered conflict the clerk resolves.
+    const rival = path.join(dir, 'rival.xlsx');
+    runPython(SET_NOTE, out, rival, '照片已补齐');
+    const conflict = await cli('checklist', 'diff', rival, ...a);
+    expect(conflict.stdout).toContain('冲突 1 处');
+    expect(conflict.stdout).toContain('[1] 自查表 第 5 行 1.1.1 实践站“七有”建设 备注：导出时 （空）；档案 请补充活动照片；文件 照片已补齐');
+    const kept = await cli('checklist', 'apply', rival, ...a, '--yes');
+    expect(kept.stdout).toContain('默认保留档案的值');
+    expect(core.archive.db.prepare('SELECT note FROM checklist_notes').pluck().all()).toEqual(['请补充活动照片']);
+    expect((await cli('checklist', 'apply', rival, ...a, '--yes', '--use-file', '2')).stderr).toMatch(/--use-file 的编号应为 1–1/);
+    const taken = await cli('checklist', 'apply', rival, ...a, '--yes', '--use-file', '1');
+    expect(taken.code).toBe(0);
+    expect(taken.stdout).toContain('已写入 1 处');
+    expect(core.archive.db.prepare('SELECT note FROM checklist_notes').pluck().all()).toEqual(['照片已补齐']);
   });
 
   it('gives clear errors for a bad file, a bad year and missing options', async () => {
@@ -64,6 +80,7 @@ describe('taizhang export checklist / checklist diff / checklist apply', () => {
     expect((await cli('export', 'checklist', ...a, '--year', '24', '--out', path.join(dir, 'x.xlsx'))).stderr).toMatch(/四位数字/);
     expect((await cli('export', 'checklist', ...a, '--year', '2024')).code).toBe(2);
     expect((await cli('checklist', 'apply', ...a, '--year', '2024')).code).toBe(2);
+    expect((await cli('checklist', 'diff', path.join(dir, 'missing.xlsx'), ...a, '--year', '24')).stderr).toMatch(/四位数字/);
     expect(existsSync(path.join(dir, 'x.xlsx'))).toBe(false);
   });
 });

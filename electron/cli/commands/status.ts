@@ -20,10 +20,14 @@ export function statusText(year: number, statuses: ItemStatus[]): string {
   const top = Math.min(...statuses.map((s) => s.level));
   const leaves = statuses.filter((s) => s.leaf);
   const tally = COMPLETENESS.map((c) => `${c} ${leaves.filter((s) => s.status === c).length}`).join('，');
-  const lines = [`${year} 年度材料完成情况（测评标准 ${leaves.length} 项：${tally}）`];
+  const claimed = leaves.filter((s) => s.selfCheck);
+  // The 自查表 counts the self-assessment: both totals, so the two never seem to disagree.
+  const selfTally = claimed.length === 0 ? '' : `；按自查认定：${COMPLETENESS.map((c) => `${c} ${leaves.filter((s) => (s.selfCheck?.status ?? s.status) === c).length}`).join('，')}`;
+  const lines = [`${year} 年度材料完成情况（测评标准 ${leaves.length} 项：${tally}${selfTally}）`];
   for (const s of statuses) {
     const indent = '  '.repeat(s.level - top);
-    lines.push(`${indent}${BADGES[s.status]} ${s.code} ${s.title}${counts(s)} — ${s.reason}`);
+    const self = s.selfCheck ? `（自查认定：${s.selfCheck.status}${s.selfCheck.reason ? `，理由：${s.selfCheck.reason.replace(/\n/g, ' ')}` : ''}）` : '';
+    lines.push(`${indent}${BADGES[s.status]} ${s.code} ${s.title}${counts(s)} — ${s.reason}${self}`);
     if (s.leaf) {
       for (const a of s.incompleteActivities) lines.push(`${indent}    活动「${a.name}」缺：${a.missing.join('、')}`);
     }

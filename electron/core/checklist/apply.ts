@@ -1,33 +1,47 @@
 import path from 'node:path';
 import type { ParsedArgs, Result } from '../../../shared/api/contract.js';
 import { TaizhangError } from '../../../shared/errors.js';
-import { computeStatus } from '../status/status.js';
+import { applyRectificationEdits } from '../ledger/ledger.js';
+import { applyChanges } from '../records/edit.js';
+import { computeStatus, setNotApplicable } from '../status/status.js';
 import type { Archive } from '../store/archive-folder.js';
+import { writeTransaction } from '../store/database.js';
 import { writeNotes } from './accepted-notes.js';
 import { planChecklistDiff, type PlannedDiff } from './diff.js';
 import { readChecklistFile } from './read-file.js';
-import { writeTransaction } from '../store/database.js';
 
-function withoutWrites({ writes: _writes, ...diff }: PlannedDiff): Omit<PlannedDiff, 'writes'> {
+function shown({ writes: _writes, stored: _stored, ...diff }: PlannedDiff): Omit<PlannedDiff, 'writes' | 'stored'> {
   return diff;
 }
 
-/** checklist.diff: what an edited workbook would change, without writing anything. */
+/** checklist.diff: what a returned workbook would change, without writing anything. */
 export async function diffChecklist(archive: Archive, { year, file }: ParsedArgs<'checklist.diff'>): Promise<Result<'checklist.diff'>> {
   const parsed = await readChecklistFile(path.resolve(file), year);
-  return withoutWrites(planChecklistDiff(archive.db, year, parsed, computeStatus(archive.db, year)));
+  return shown(planChecklistDiff(archive.db, parsed, computeStatus(archive.db, parsed.year)));
 }
 
-/** checklist.apply: stores the diff, planned again inside the write transaction so what is stored is what it lists. */
-export async function applyChecklist(archive: Archive, { year, file, token }: ParsedArgs<'checklist.apply'>): Promise<Result<'checklist.apply'>> {
+/**
+ * checklist.apply: stores the diff, planned again inside the write transaction so what is stored is what it lists:
+ * self-check notes, 不适用 marks (which the status view reads), record notes and ledger edits, all or nothing.
+ */
+export async function applyChecklist(archive: Archive, { year, file, token, resolutions }: ParsedArgs<'checklist.apply'>): Promise<Result<'checklist.apply'>> {
   const parsed = await readChecklistFile(path.resolve(file), year);
   const db = archive.db;
   return writeTransaction(db, () => {
-    const plan = planChecklistDiff(db, year, parsed, computeStatus(db, year));
+    const plan = planChecklistDiff(db, parsed, computeStatus(db, parsed.year), resolutions ?? {});
     if (token !== undefined && token !== plan.token) {
       throw new TaizhangError('conflict', '自查表或档案在预览之后有了变化，请重新预览再确认 / The file or archive changed since the preview');
     }
-    writeNotes(db, year, plan.writes);
-    return { ...withoutWrites(plan), applied: plan.changes.length };
+    const { writes } = plan;
+    for (const [code, mark] of writes.notApplicable) setNotApplicable(db, parsed.year, code, mark.notApplicable, mark.reason);
+    if (writes.notApplicable.size > 0) {
+      // A status the archive now computes by itself is no self-assessment to keep.
+      const fresh = new Map(computeStatus(db, parsed.year).map((s) => [s.code, s.status]));
+      for (const [id, note] of writes.notes) if (note.status !== null && note.status === fresh.get(writes.noteCodes.get(id) ?? '')) note.status = null;
+    }
+    writeNotes(db, parsed.year, writes.notes);
+    for (const [id, note] of writes.recordNotes) applyChanges(archive, [id], { fields: { note } }, `自查表：第 ${id} 件备注`);
+    for (const [id, edits] of writes.ledger) applyRectificationEdits(db, id, edits);
+    return { ...shown(plan), applied: plan.stored };
   });
 }

@@ -30,6 +30,10 @@ export interface LeafRow {
   photos: number;
   activities: number;
   location: string;
+  /** What the row still lacks ("签到表", "照片 3/5"), for the 材料索引's 还缺 row. */
+  missing: string[];
+  /** The 件 counted under the item, in 材料索引 order. */
+  recordIds: number[];
 }
 
 /** One 件 of the 材料索引. */
@@ -44,6 +48,10 @@ export interface MaterialRow {
   type: RecordType;
   items: string;
   location: string;
+  /** The stored 卷号 (given at 归档); null before. */
+  volumeNo: number | null;
+  /** Page numbers in its volume from the binder report ("1–3"); empty when not bound. */
+  pageNos: string;
   note: string;
 }
 
@@ -155,6 +163,8 @@ export function gatherChecklistData(db: Db, year: number, options: GatherOptions
         photos: s?.photos ?? 0,
         activities: s?.activities ?? 0,
         location: describeLocations(itemLocations),
+        missing: s?.missing ?? [],
+        recordIds: [...holdings.recordsAt(item.id)],
       };
     });
 
@@ -179,6 +189,8 @@ export function gatherChecklistData(db: Db, year: number, options: GatherOptions
       type: r.type,
       items: itemsOfRecord(r.id),
       location: describeLocations(where),
+      volumeNo: r.volume_no,
+      pageNos: pageNumbers(where),
       note: r.note,
     };
   });
@@ -186,6 +198,10 @@ export function gatherChecklistData(db: Db, year: number, options: GatherOptions
   materials.sort(
     (a, b) => compareByLocation(locations.get(a.id)?.[0], locations.get(b.id)?.[0]) || compareByIdentity(identity.get(a.id)!, identity.get(b.id)!),
   );
+  const order = new Map(materials.map((m, i) => [m.id, i]));
+  for (const leaf of leaves) {
+    leaf.recordIds = leaf.recordIds.filter((id) => order.has(id)).sort((a, b) => (order.get(a) as number) - (order.get(b) as number));
+  }
 
   return {
     year,
@@ -199,6 +215,14 @@ export function gatherChecklistData(db: Db, year: number, options: GatherOptions
     ledger: listRectifications(db, { year }, today),
     exportedOn: today,
   };
+}
+
+/** "1–3" (or "草稿 1–3" for a draft print): the pages of a 件 in the volume it is bound in. */
+function pageNumbers(where: readonly RecordLocation[]): string {
+  return where
+    .filter((l) => l.pages > 0)
+    .map((l) => `${l.draft ? '草稿 ' : ''}${l.pages === 1 ? l.firstPageNo : `${l.firstPageNo}–${l.firstPageNo + l.pages - 1}`}`)
+    .join('；');
 }
 
 /** Bound 件 in binder order (volume, then place); the unbound after them. */

@@ -9,6 +9,7 @@ import { insertEdition } from '../index/editions.js';
 import { ensureFixtureYear, fillSampleYear, insertFixtureRecords, SAMPLE } from '../../../test/support/archive-data.js';
 import { HEADER, itemText } from './layout.js';
 import { displayWidth } from './text-width.js';
+import { runPython } from '../../../test/support/readers.js';
 
 async function readBack(file: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -35,6 +36,10 @@ function columnOf(ws: ExcelJS.Worksheet, header: string, rows: number[]): number
   throw new Error(`no column ${header}`);
 }
 
+function protectionOf(ws: ExcelJS.Worksheet): Record<string, unknown> {
+  return (ws as unknown as { sheetProtection: Record<string, unknown> }).sheetProtection;
+}
+
 function fillOf(cell: ExcelJS.Cell): string | undefined {
   const fill = cell.fill as ExcelJS.FillPattern | undefined;
   return fill?.type === 'pattern' ? fill.fgColor?.argb : undefined;
@@ -53,24 +58,42 @@ async function exportSample(withReport = true) {
   return { core, sample, dir, out, result, wb: await readBack(out), statuses, items };
 }
 
-/** Expected vertical merges of the level columns: each parent over the rows of its leaves, in tree order. */
-function expectedLevelMerges(items: IndexItem[], firstRow: number): string[] {
+/** Sheet rows after which a page breaks, as openpyxl reads them (exceljs does not read them back). */
+function breaksOf(file: string, sheetName: string): Set<number> {
+  return new Set(
+    runPython<number[]>(
+      'import json, sys, openpyxl\nws = openpyxl.load_workbook(sys.argv[1])[sys.argv[2]]\nprint(json.dumps([b.id for b in ws.row_breaks.brk]))',
+      file,
+      sheetName,
+    ),
+  );
+}
+
+/**
+ * Expected vertical merges of the level columns: each parent over the rows of its leaves, in tree order, split where a
+ * page breaks (the label is printed again there).
+ */
+function expectedLevelMerges(items: IndexItem[], firstRow: number, breaks: ReadonlySet<number>): string[] {
   const parents = new Set(items.map((i) => i.parent));
   const leaves = items.filter((i) => !parents.has(i.code));
   const ranges: string[] = [];
   for (const item of items.filter((i) => parents.has(i.code))) {
     const rows = leaves.map((l, i) => [l, i] as const).filter(([l]) => l.code.startsWith(`${item.code}.`)).map(([, i]) => firstRow + i);
-    if (rows.length > 1) {
-      const col = String.fromCharCode('A'.charCodeAt(0) + item.level);
-      ranges.push(`${col}${rows[0]}:${col}${rows[rows.length - 1]}`);
-    }
+    const col = String.fromCharCode('A'.charCodeAt(0) + item.level);
+    let start = rows[0] as number;
+    rows.forEach((r, k) => {
+      const end = k === rows.length - 1 || breaks.has(r);
+      if (!end) return;
+      if (r > start) ranges.push(`${col}${start}:${col}${r}`);
+      start = (rows[k + 1] ?? 0);
+    });
   }
   return ranges;
 }
 
 describe('checklist export: 自查表', () => {
   it('has one row per 测评标准 with levels in merged cells, statuses, counts and binder locations', async () => {
-    const { wb, items, statuses, result } = await exportSample();
+    const { wb, items, statuses, result, out } = await exportSample();
     expect(wb.worksheets.map((w) => w.name)).toEqual([...CHECKLIST_SHEETS, '_taizhang']);
     expect(wb.worksheets.map((w) => w.state)).toEqual(['visible', 'visible', 'visible', 'visible', 'veryHidden']);
     const ws = sheet(wb, '自查表');
@@ -81,17 +104,21 @@ describe('checklist export: 自查表', () => {
     expect([2, 3, 4].map((c) => ws.getCell(3, c).value)).toEqual(['测评项目', '测评内容', '测评标准']);
 
     const merges = ws.model.merges;
-    for (const range of expectedLevelMerges(items, 5)) expect(merges).toContain(range);
-    expect(merges).toContain('B5:B11');
+    const breaks = breaksOf(out, '自查表');
+    expect(breaks.size).toBeGreaterThan(0);
+    for (const range of expectedLevelMerges(items, 5, breaks)) expect(merges).toContain(range);
+    const firstBreak = Math.min(...breaks);
+    expect(firstBreak).toBeLessThan(11);
+    expect(merges).toContain(`B5:B${firstBreak}`);
     expect(ws.getCell('B5').value).toBe('一、思想道德建设');
-    expect(ws.getCell('B9').isMerged).toBe(true);
+    expect(ws.getCell(`B${firstBreak + 1}`).value).toBe('一、思想道德建设（续）');
+    expect(ws.getCell('B6').isMerged).toBe(true);
 
     const code = columnOf(ws, HEADER.code, [3]);
-    const status = columnOf(ws, HEADER.status, [3]);
-    const location = columnOf(ws, HEADER.location, [3]);
-    const photos = columnOf(ws, HEADER.photos, [4]);
-    const signIn = columnOf(ws, '签到表', [4]);
-    expect(columnOf(ws, HEADER.materials, [3])).toBeLessThan(photos);
+    const status = columnOf(ws, HEADER.status, [4]);
+    const location = columnOf(ws, HEADER.location, [4]);
+    const materials = columnOf(ws, HEADER.materials, [3]);
+    expect(columnOf(ws, HEADER.top, [3])).toBeGreaterThan(code);
     expect(ws.getColumn(code).hidden).toBe(true);
     const byCode = new Map(statuses.map((s) => [s.code, s]));
     leaves.forEach((leaf, i) => {
@@ -99,11 +126,12 @@ describe('checklist export: 自查表', () => {
       expect(row.getCell(code).value).toBe(leaf.code);
       expect(row.getCell(4).value).toBe(itemText(leaf));
       expect(row.getCell(status).value).toBe(byCode.get(leaf.code)?.status);
-      expect(row.getCell(photos).value).toBe(byCode.get(leaf.code)?.photos);
+      expect(row.getCell(materials).value).toContain(`照片${byCode.get(leaf.code)?.photos}张`);
     });
     const rowOf = (c: string) => ws.getRow(5 + leaves.findIndex((l) => l.code === c));
-    expect(rowOf('1.2.2').getCell(signIn).value).toBe(1);
-    expect(rowOf('1.2.2').getCell(photos).value).toBe(3);
+    // The nine count columns are one text: 方案1 签到表1 照片3张…, and 报道 is counted where a requirement asks for it.
+    expect(rowOf('1.2.2').getCell(materials).value).toBe('方案0 签到表1 照片3张 记录0 总结0 报告1 活动1次');
+    expect(rowOf('5.1.2').getCell(materials).value).toMatch(/报道\d+篇/);
     expect(rowOf('1.1.1').getCell(location).value).toBe('第1卷 第1–3页');
     expect(rowOf('1.2.2').getCell(location).value).toBe('第2卷 第1–5页');
     expect(rowOf('5.1.3').getCell(location).value).toBe('第2卷 第5页');
@@ -115,7 +143,7 @@ describe('checklist export: 自查表', () => {
     const { wb, items } = await exportSample();
     const ws = sheet(wb, '自查表');
     const leaves = items.filter((i) => !items.some((c) => c.parent === i.code)).length;
-    const status = ws.getColumn(columnOf(ws, HEADER.status, [3])).letter;
+    const status = ws.getColumn(columnOf(ws, HEADER.status, [4])).letter;
     const range = `${status}5:${status}${4 + leaves}`;
     for (const r of [5, 4 + leaves]) {
       expect(ws.getCell(`${status}${r}`).dataValidation).toMatchObject({ type: 'list', formulae: ['"齐全,部分,缺失,不适用"'], showErrorMessage: true });
@@ -129,10 +157,19 @@ describe('checklist export: 自查表', () => {
     ]);
 
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
-    expect(ws.autoFilter).toBe(`A4:${ws.getColumn(columnOf(ws, HEADER.note, [3])).letter}${4 + leaves}`);
+    const lastVisible = ws.getColumn(columnOf(ws, HEADER.grade, [4])).letter;
+    expect(ws.autoFilter).toBe(`A4:${lastVisible}${4 + leaves}`);
     expect(ws.pageSetup).toMatchObject({
       paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:4', horizontalCentered: true,
+      // The hidden marks stay right of the print area; the sign-off block is inside it.
+      printArea: `A1:${lastVisible}${6 + leaves}`,
     });
+    expect(ws.getCell(`A${6 + leaves}`).value).toBe('填表人（立卷人）：张敏');
+    // Passwordless protection: the clerk's columns open, the generated ones locked.
+    expect(protectionOf(ws)).toMatchObject({ sheet: true, autoFilter: true, sort: true });
+    expect(protectionOf(ws)).not.toHaveProperty('hashValue');
+    expect(ws.getCell(`${status}5`).protection).toMatchObject({ locked: false });
+    expect(ws.getCell(`${ws.getColumn(columnOf(ws, HEADER.requirement, [3])).letter}5`).protection).toBeUndefined();
     expect(ws.headerFooter.oddHeader).toBe(`&L示例街道文明社区居委会&C${SAMPLE.year} 年度创建文明城市软件资料自查表`);
     expect(ws.headerFooter.oddFooter).toBe('&C第 &P 页 共 &N 页');
     for (const name of CHECKLIST_SHEETS) {
@@ -167,7 +204,7 @@ describe('checklist export: 自查表', () => {
 });
 
 describe('checklist export: 汇总, 材料索引, 整改台账', () => {
-  it('sums progress per 测评项目 and materials per type', async () => {
+  it('sums progress per 测评项目 and materials per type, as formulas with their results', async () => {
     const { wb, statuses, items } = await exportSample();
     const ws = sheet(wb, '汇总');
     const tops = items.filter((i) => i.level === 1);
@@ -176,63 +213,90 @@ describe('checklist export: 汇总, 材料索引, 整改台账', () => {
     const total = ws.getRow(5 + tops.length);
     const leaves = statuses.filter((s) => s.leaf);
     const count = (s: string) => leaves.filter((l) => l.status === s).length;
+    // exceljs reads a cached 0 back as no result.
+    const result = (cell: ExcelJS.Cell) => (cell.value as ExcelJS.CellFormulaValue).result ?? 0;
     expect(total.getCell(1).value).toBe('合计');
-    expect([2, 3, 4, 5, 6].map((c) => total.getCell(c).value)).toEqual([leaves.length, count('齐全'), count('部分'), count('缺失'), count('不适用')]);
-    expect(total.getCell(7).value).toBeCloseTo(count('齐全') / (leaves.length - count('不适用')), 10);
+    expect([2, 3, 4, 5, 6].map((c) => result(total.getCell(c)))).toEqual([leaves.length, count('齐全'), count('部分'), count('缺失'), count('不适用')]);
+    expect((total.getCell(3).value as ExcelJS.CellFormulaValue).formula).toMatch(/^COUNTIFS\('自查表'!\$[A-Z]+\$5:\$[A-Z]+\$\d+,"齐全"\)$/);
+    expect((ws.getCell('C5').value as ExcelJS.CellFormulaValue).formula).toMatch(/,"T1"\)$/);
+    expect(result(total.getCell(7))).toBeCloseTo(count('齐全') / (leaves.length - count('不适用')), 10);
     expect(total.getCell(7).numFmt).toBe('0%');
     const right = new Map<string, unknown>();
     ws.eachRow((row) => {
       const label = row.getCell(9).value;
-      if (typeof label === 'string') right.set(label, row.getCell(10).value);
+      const v = row.getCell(10).value;
+      if (typeof label === 'string') right.set(label, v !== null && typeof v === 'object' && 'result' in v ? v.result : v);
     });
+    // 照片 once: its 件 and its 张 on one line.
+    expect([...right.keys()].filter((k) => k.startsWith('照片'))).toEqual(['照片（张，共 1 件）']);
     expect(Object.fromEntries(right)).toMatchObject({
-      '方案（件）': 1, '签到表（件）': 1, '照片（件）': 1, '记录（件）': 1, '报告（件）': 1, '材料合计（件）': 5,
-      '活动（次）': 1, '照片（张）': 3, '督查问题（条）': 3, 已整改: 1, 未完成: 2, 其中逾期: 1,
+      '方案（件）': 1, '签到表（件）': 1, '照片（张，共 1 件）': 3, '记录（件）': 1, '报告（件）': 1, '材料合计（件）': 5,
+      '活动（次）': 1, '督查问题（条）': 3, 已整改: 1, 未完成: 2,
     });
+    expect([...right.entries()].find(([k]) => k.startsWith('其中逾期'))?.[1]).toBe(1);
     expect(ws.pageSetup).toMatchObject({ fitToWidth: 1, fitToHeight: 1 });
+    expect(protectionOf(ws)).toMatchObject({ sheet: true });
   });
 
-  it('lists every 件 in binder order with 档号, bracketed supplied titles, real dates and 卷/页号', async () => {
-    const { wb, result } = await exportSample();
+  it('lists every 件 under its 测评标准 with stored 档号 and 卷号, page numbers, and what each item still lacks', async () => {
+    const { wb, result, sample } = await exportSample();
     const ws = sheet(wb, '材料索引');
     expect(result.records).toBe(5);
-    expect(ws.getRow(3).values).toEqual([undefined, '序号', '档号', '题名', '文号', '责任者', '日期', '页数', '类型', '关联测评项', '卷/页号', '备注']);
-    const rows = [4, 5, 6, 7, 8].map((r) => ws.getRow(r));
-    expect(rows.map((r) => r.getCell(2).value)).toEqual([
-      'Z001-WS·2024-D10-0101-0001', 'Z001-WS·2024-D10-0101-0002', 'Z001-WS·2024-D10-0102-0001', 'Z001-WS·2024-D10-0102-0002',
-      'Z001-WS·2024-D10-0102-0003',
+    expect(ws.getRow(3).values).toEqual([
+      undefined, '序号', '测评标准', '档号', '卷号', '页号', '题名', '文号', '责任者', '日期', '页数', '类型', '备注', '记录号', '导出时的值',
+    ]);
+    const all = Array.from({ length: ws.rowCount - 3 }, (_, i) => ws.getRow(4 + i));
+    const rows = all.filter((r) => r.getCell(13).value !== null);
+    expect(rows.map((r) => [r.getCell(2).value, r.getCell(13).value])).toEqual([
+      ['1.1.1 实践站“七有”建设', String(sample.records.plan)],
+      ['1.1.2 常态化开展文明实践活动', String(sample.records.formula)],
+      ['1.2.2 学雷锋志愿服务活动', String(sample.records.signIn)],
+      ['1.2.2 学雷锋志愿服务活动', String(sample.records.photos)],
+      ['1.2.2 学雷锋志愿服务活动', String(sample.records.report)],
+      ['5.1.3 创建工作总结', String(sample.records.report)],
     ]);
     expect(rows.map((r) => r.getCell(3).value)).toEqual([
-      '2024年新时代文明实践站工作方案', SAMPLE.formulaTitle, '[学雷锋志愿服务活动签到表]', '学雷锋志愿服务活动照片', SAMPLE.minusTitle,
+      'Z001-WS·2024-D10-0101-0001', 'Z001-WS·2024-D10-0101-0002', 'Z001-WS·2024-D10-0102-0001', 'Z001-WS·2024-D10-0102-0002',
+      'Z001-WS·2024-D10-0102-0003', 'Z001-WS·2024-D10-0102-0003',
     ]);
-    const dates = rows.map((r) => r.getCell(6).value);
+    expect(rows.map((r) => r.getCell(4).value)).toEqual([1, 1, 2, 2, 2, 2]);
+    expect(rows.map((r) => r.getCell(5).value)).toEqual(['1–3', '4–5', '1', '2–4', '5', '5']);
+    expect(rows.map((r) => r.getCell(6).value)).toEqual([
+      '2024年新时代文明实践站工作方案', SAMPLE.formulaTitle, '[学雷锋志愿服务活动签到表]', '学雷锋志愿服务活动照片', SAMPLE.minusTitle, SAMPLE.minusTitle,
+    ]);
+    const dates = rows.map((r) => r.getCell(9).value);
     expect(dates.slice(0, 4).map((d) => (d as Date).toISOString())).toEqual([
       '2024-03-05T00:00:00.000Z', '2024-12-31T00:00:00.000Z', '2024-03-05T00:00:00.000Z', '2024-01-01T00:00:00.000Z',
     ]);
     expect(dates[4]).toBeNull();
-    expect(rows[0]?.getCell(6).numFmt).toBe('yyyy-mm-dd');
-    expect(rows.map((r) => r.getCell(7).value)).toEqual([3, 2, 1, 3, 1]);
-    expect(rows[4]?.getCell(9).value).toBe('1.2.2 学雷锋志愿服务活动\n5.1.3 创建工作总结');
-    expect(rows.map((r) => r.getCell(10).value)).toEqual(['第1卷 第1–3页', '第1卷 第4–5页', '第2卷 第1页', '第2卷 第2–4页', '第2卷 第5页']);
-    expect(rows[4]?.getCell(11).value).toBe(SAMPLE.atNote);
+    expect(rows[0]?.getCell(9).numFmt).toBe('yyyy-mm-dd');
+    expect(rows.map((r) => r.getCell(10).value)).toEqual([3, 2, 1, 3, 1, 1]);
+    expect(rows[4]?.getCell(12).value).toBe(SAMPLE.atNote);
+    // A line per item for what it still lacks, right after its 件.
+    const lack = all.find((r) => r.getCell(2).value === '1.2.2 学雷锋志愿服务活动' && r.getCell(13).value === null);
+    expect(lack?.getCell(6).value).toMatch(/^还缺：/);
+    expect(all.some((r) => r.getCell(2).value === '2.1.1 未成年人活动室和少儿图书室' && r.getCell(6).value === '尚无材料' || String(r.getCell(6).value).startsWith('还缺'))).toBe(true);
     // CJK characters count double: "+86 社区居委会" needs 4 + 5×2 units plus padding.
-    expect(ws.getColumn(5).width).toBe(displayWidth(SAMPLE.plusAuthor) + 2);
+    expect(ws.getColumn(8).width).toBe(displayWidth(SAMPLE.plusAuthor) + 2);
+    // Each 测评标准 of the 自查表 links to its first row here, from its 序号.
+    const self = sheet(wb, '自查表');
+    const firstRowOf122 = 4 + all.findIndex((r) => r.getCell(2).value === '1.2.2 学雷锋志愿服务活动');
+    const seq = Array.from({ length: self.rowCount }, (_, i) => self.getRow(i + 1)).find((r) => r.getCell(4).value === '2. 学雷锋志愿服务活动')?.getCell(1);
+    expect((seq?.value as ExcelJS.CellHyperlinkValue).hyperlink).toBe(`#'材料索引'!A${firstRowOf122}`);
   });
 
-  it('without a binder report prints the stored 档号 in 档号 order, leaves 卷/页号 empty and counts pages from the files', async () => {
+  it('without a binder report prints the stored 档号 and 卷号, leaves 页号 empty and counts pages from the files', async () => {
     const { wb, result } = await exportSample(false);
     expect(result.binderReport).toBeNull();
     const ws = sheet(wb, '材料索引');
-    const rows = [4, 5, 6, 7, 8].map((r) => ws.getRow(r));
-    expect(rows.map((r) => r.getCell(2).value)).toEqual([
-      'Z001-WS·2024-D10-0101-0001', 'Z001-WS·2024-D10-0101-0002', 'Z001-WS·2024-D10-0102-0001', 'Z001-WS·2024-D10-0102-0002',
-      'Z001-WS·2024-D10-0102-0003',
-    ]);
-    expect(rows.map((r) => r.getCell(10).value)).toEqual([null, null, null, null, null]);
-    expect(rows[0]?.getCell(7).value).toBe(3);
+    const rows = Array.from({ length: ws.rowCount - 3 }, (_, i) => ws.getRow(4 + i)).filter((r) => r.getCell(13).value !== null);
+    expect(rows.map((r) => r.getCell(3).value).slice(0, 2)).toEqual(['Z001-WS·2024-D10-0101-0001', 'Z001-WS·2024-D10-0101-0002']);
+    expect(rows.map((r) => r.getCell(4).value)).toEqual([1, 1, 2, 2, 2, 2]);
+    expect(rows.map((r) => r.getCell(5).value)).toEqual([null, null, null, null, null, null]);
+    expect(rows[0]?.getCell(10).value).toBe(3);
   });
 
-  it('lists records not yet archived after the archived ones, by date, with no 档号', async () => {
+  it('lists records not yet archived after the archived ones of their item, by date, with no 档号', async () => {
     const core = await tempCore();
     fillSampleYear(core.archive.db);
     insertFixtureRecords(core.archive.db, SAMPLE.year, [
@@ -242,16 +306,18 @@ describe('checklist export: 汇总, 材料索引, 整改台账', () => {
     const out = path.join(tempDir(), '自查表.xlsx');
     await core.api['checklist.export']({ year: SAMPLE.year, out });
     const ws = sheet(await readBack(out), '材料索引');
-    expect([9, 10].map((r) => [ws.getRow(r).getCell(2).value, ws.getRow(r).getCell(3).value])).toEqual([
-      [null, '未归档的照片'], [null, '未归档的活动记录'],
-    ]);
+    const rows = Array.from({ length: ws.rowCount - 3 }, (_, i) => ws.getRow(4 + i)).filter((r) => r.getCell(13).value !== null);
+    const of = (item: string) => rows.filter((r) => r.getCell(2).value === item).map((r) => [r.getCell(3).value, r.getCell(6).value]);
+    expect(of('1.1.2 常态化开展文明实践活动')).toEqual([['Z001-WS·2024-D10-0101-0002', SAMPLE.formulaTitle], [null, '未归档的活动记录']]);
+    expect(of('1.2.2 学雷锋志愿服务活动').at(-1)).toEqual([null, '未归档的照片']);
   });
 
-  it('highlights overdue ledger rows and writes ledger dates as dates', async () => {
+  it('highlights overdue ledger rows, writes ledger dates as dates, and gives 状态 its dropdown', async () => {
     const { wb } = await exportSample();
     const ws = sheet(wb, '整改台账');
     expect(ws.getRow(3).values).toEqual([
       undefined, '序号', '问题描述', '点位', '关联测评项', '责任单位', '分管领导', '提出日期', '整改时限', '整改情况', '状态', '完成日期', '佐证材料', '逾期',
+      '问题编号', '导出时的值',
     ]);
     const byProblem = new Map<string, ExcelJS.Row>();
     for (const r of [4, 5, 6]) byProblem.set(String(ws.getRow(r).getCell(2).value), ws.getRow(r));
@@ -269,6 +335,10 @@ describe('checklist export: 汇总, 材料索引, 整改台账', () => {
     }
     expect((closed.getCell(11).value as Date).toISOString()).toBe('2024-05-08T00:00:00.000Z');
     expect(closed.getCell(12).value).toMatch(/^#\d+ 学雷锋志愿服务活动照片$/);
+    expect(late.getCell(10).dataValidation).toMatchObject({ type: 'list', formulae: ['"待整改,整改中,已整改"'] });
+    for (const c of [9, 10, 11, 12]) expect(late.getCell(c).protection, `column ${c}`).toMatchObject({ locked: false });
+    expect(late.getCell(2).protection).toBeUndefined();
+    expect(ws.getColumn(15).hidden).toBe(true);
   });
 });
 
@@ -280,7 +350,11 @@ describe('checklist export: safety', () => {
     for (const ws of wb.worksheets) {
       ws.eachRow((row) =>
         row.eachCell((cell) => {
-          expect(cell.type, `${ws.name}!${cell.address}`).not.toBe(ExcelJS.ValueType.Formula);
+          // Formulas only where Taizhang counts (the 汇总 and the 自查表's count line), never from a clerk's text.
+          if (cell.type === ExcelJS.ValueType.Formula) {
+            expect(ws.name === '汇总' || (ws.name === '自查表' && cell.address === 'A2'), `${ws.name}!${cell.address}`).toBe(true);
+            expect((cell.value as ExcelJS.CellFormulaValue).formula).not.toContain('HYPERLINK');
+          }
           if (typeof cell.value === 'string' && !cell.isMerged) {
             texts++;
             if (/^[=+\-@]/.test(cell.value)) {
@@ -306,7 +380,7 @@ describe('checklist export: safety', () => {
     writeFileSync(path.join(dir, 'broken.json'), '{');
     const result = await core.api['checklist.export']({ year: SAMPLE.year, out: path.join(dir, 'c.xlsx') });
     expect(result.binderReport).toBe(path.join(dir, '案卷', 'binder-report-2024.json'));
-    expect(sheet(await readBack(result.path), '材料索引').getCell('J4').value).toBe('第1卷 第1–3页');
+    expect(sheet(await readBack(result.path), '材料索引').getCell('E4').value).toBe('1–3');
   });
 
   it('refuses bad arguments clearly and writes nothing', async () => {

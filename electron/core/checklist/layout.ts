@@ -18,18 +18,65 @@ export const HEADER = {
   method: '测评方法',
   requirement: '具体要求',
   responsible: '责任单位/责任人',
-  materials: '材料数量',
-  activities: '活动(次)',
-  photos: '照片(张)',
+  /** The counts of one row in one text column ("方案1 签到表1 照片3张 活动1次"): nine count columns printed below 8 pt. */
+  materials: '已有材料',
   status: '完成情况',
   reason: '缺项说明',
   location: '所在卷/页号',
   note: '备注',
+  /** Left blank for the inspection group, beside the clerk's self-check. */
+  opinion: '检查组意见',
+  grade: '评定',
   /** Hidden: the item code the re-import matches rows by. */
   code: '编码',
-  /** Hidden: the editable values as exported, so a re-import sees what the auditor changed, not what the archive did. */
+  /** Hidden: the top-level item's code, so the 汇总 counts per 测评项目 with COUNTIFS. */
+  top: '测评项目编码',
+  /** Hidden: the editable values as exported and a fingerprint of every generated cell, for the three-way compare. */
   baseline: '导出时的值',
 } as const;
+
+/** Columns written for the inspection group: never read back, reported when filled in a file given back to Taizhang. */
+export const AUDITOR_HEADERS: readonly string[] = [HEADER.opinion, HEADER.grade];
+
+/**
+ * A sheet whose edits come back: rows are matched by a hidden key column, the editable columns are compared three ways
+ * (export, archive, file) through the hidden baseline, and every other headed column is locked and fingerprinted.
+ */
+export interface TrackedSheet {
+  sheet: string;
+  /** Header of the hidden key column. */
+  key: string;
+  /** Headers of the editable columns, in baseline order. */
+  fields: readonly string[];
+  /** Rows of the header (the last one names the columns). */
+  headerRows: readonly number[];
+}
+
+export const LEDGER_HEADER = {
+  id: '问题编号',
+  state: '状态',
+  closedOn: '完成日期',
+  progress: '整改情况',
+  evidence: '佐证材料',
+} as const;
+
+export const MATERIALS_HEADER = { id: '记录号', note: '备注' } as const;
+
+export const TRACKED = {
+  selfCheck: { sheet: SELF_CHECK_SHEET, key: HEADER.code, fields: [HEADER.status, HEADER.responsible, HEADER.note], headerRows: [3, 4] },
+  materials: { sheet: MATERIALS_SHEET, key: MATERIALS_HEADER.id, fields: [MATERIALS_HEADER.note], headerRows: [3] },
+  ledger: {
+    sheet: LEDGER_SHEET,
+    key: LEDGER_HEADER.id,
+    fields: [LEDGER_HEADER.state, LEDGER_HEADER.closedOn, LEDGER_HEADER.progress, LEDGER_HEADER.evidence],
+    headerRows: [3],
+  },
+} as const satisfies Record<string, TrackedSheet>;
+
+/** Headers never fingerprinted: the hidden marks themselves and the inspection group's columns. */
+export function untracked(sheet: TrackedSheet): Set<string> {
+  return new Set([sheet.key, HEADER.baseline, HEADER.top, ...sheet.fields, ...AUDITOR_HEADERS]);
+}
 
 /** The first header row of the 自查表 (rows above it hold the title). */
 export const SELF_CHECK_HEADER_ROW = 3;
@@ -50,26 +97,38 @@ export function itemText(item: Pick<IndexItem, 'label' | 'title'>): string {
 
 /** Text compared across export and re-import: whitespace and line breaks an editor adds do not count. */
 export function sameText(a: string, b: string): boolean {
-  const norm = (s: string): string => s.normalize('NFKC').replace(/\s+/gu, '');
-  return norm(a) === norm(b);
+  return normText(a) === normText(b);
 }
 
+/** Text as compared across export and re-import (see sameText). */
+export function normText(s: string): string {
+  return s.normalize('NFKC').replace(/\s+/gu, '');
+}
+
+/** Four characters that change when a generated cell is edited (one in 16 million edits goes unseen). */
+export function cellFingerprint(text: string, hash: (s: string) => Uint8Array): string {
+  const bytes = hash(normText(text));
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  const n = ((bytes[0] ?? 0) << 16) | ((bytes[1] ?? 0) << 8) | (bytes[2] ?? 0);
+  return [18, 12, 6, 0].map((shift) => alphabet[(n >> shift) & 63]).join('');
+}
+
+/** A row's marks: the editable values at export, then the fingerprints of its locked cells in the sheet's locked order. */
 export interface Baseline {
-  status: string;
-  responsible: string;
-  note: string;
+  values: string[];
+  fingerprints: string;
 }
 
 export function encodeBaseline(b: Baseline): string {
-  return JSON.stringify([b.status, b.responsible, b.note]);
+  return JSON.stringify([...b.values, b.fingerprints]);
 }
 
-export function decodeBaseline(text: string): Baseline | null {
+export function decodeBaseline(text: string, fields: number): Baseline | null {
   try {
     const v = JSON.parse(text) as unknown;
-    if (Array.isArray(v) && v.length === 3 && v.every((x) => typeof x === 'string')) {
-      const [status, responsible, note] = v as [string, string, string];
-      return { status, responsible, note };
+    if (Array.isArray(v) && v.length === fields + 1 && v.every((x) => typeof x === 'string')) {
+      const all = v as string[];
+      return { values: all.slice(0, fields), fingerprints: all[fields] as string };
     }
   } catch {
     // An edited or damaged mark is treated as absent.

@@ -39,6 +39,7 @@ for ws in wb.worksheets:
         'page': [ps.orientation, ps.paperSize, ps.fitToWidth, ps.fitToHeight, ws.sheet_properties.pageSetUpPr.fitToPage if ws.sheet_properties.pageSetUpPr else None],
         'header': [ws.oddHeader.left.text, ws.oddHeader.center.text], 'footer': ws.oddFooter.center.text,
         'hidden': sorted(get_column_letter(i) for d in ws.column_dimensions.values() if d.hidden for i in range(d.min, d.max + 1)),
+        'area': ws.print_area, 'protected': ws.protection.sheet,
     }
 print(json.dumps(out, ensure_ascii=False))
 `;
@@ -54,6 +55,8 @@ interface SheetView {
   header: [string, string];
   footer: string;
   hidden: string[];
+  area: string[] | string | null;
+  protected: boolean;
 }
 type Inspection = { sheets: [string, string][]; formulas: string[] } & Record<string, SheetView>;
 
@@ -77,33 +80,47 @@ describe('checklist read by other programs', () => {
     );
     const book = runPython<Inspection>(INSPECT, out);
     expect(book.sheets).toEqual([['自查表', 'visible'], ['汇总', 'visible'], ['材料索引', 'visible'], ['整改台账', 'visible'], ['_taizhang', 'veryHidden']]);
-    expect(book.formulas).toEqual([]);
+    // Formulas only in the 自查表's count line and the 汇总.
+    expect(book.formulas.filter((f) => f === 'xl/worksheets/sheet1.xml')).toHaveLength(1);
+    expect(book.formulas.filter((f) => f !== 'xl/worksheets/sheet1.xml' && f !== 'xl/worksheets/sheet2.xml')).toEqual([]);
 
     const materials = book['材料索引'] as SheetView;
-    expect(materials.cells.F5).toEqual(['2024-12-31T00:00:00', 'd', 'yyyy-mm-dd']);
-    expect(materials.cells.F7).toEqual(['2024-01-01T00:00:00', 'd', 'yyyy-mm-dd']);
-    expect(materials.cells.C5).toEqual([SAMPLE.formulaTitle, 's', '@']);
-    expect(materials.cells.E5).toEqual([SAMPLE.plusAuthor, 's', '@']);
-    expect(materials.cells.C8).toEqual([SAMPLE.minusTitle, 's', '@']);
+    const cellsOf = (view: SheetView, value: string | number) => Object.values(view.cells).filter(([v]) => v === value);
+    expect(cellsOf(materials, '2024-12-31T00:00:00')).toEqual([['2024-12-31T00:00:00', 'd', 'yyyy-mm-dd']]);
+    expect(cellsOf(materials, '2024-01-01T00:00:00')).toEqual([['2024-01-01T00:00:00', 'd', 'yyyy-mm-dd']]);
+    expect(cellsOf(materials, SAMPLE.formulaTitle)).toEqual([[SAMPLE.formulaTitle, 's', '@']]);
+    expect(cellsOf(materials, SAMPLE.plusAuthor)).toEqual([[SAMPLE.plusAuthor, 's', '@']]);
+    // Filed under two items, it is listed under both.
+    expect(cellsOf(materials, SAMPLE.minusTitle)).toEqual([[SAMPLE.minusTitle, 's', '@'], [SAMPLE.minusTitle, 's', '@']]);
+    expect(materials.hidden).toEqual(['M', 'N']);
+    expect(materials.protected).toBe(true);
     const ledger = book['整改台账'] as SheetView;
     expect(Object.values(ledger.cells).filter(([v]) => v === '2024-05-10T00:00:00')).toHaveLength(2);
 
     const self = book['自查表'] as SheetView;
-    // 材料数量 spans H..N: 方案, 签到表, 照片, 记录, 总结, 报告 (used this year) and 活动.
-    expect(self.cells.H4?.[0]).toBe('方案');
-    expect(self.cells.M4?.[0]).toBe('报告');
-    expect(self.merged).toEqual(expect.arrayContaining(['A1:R1', 'A3:A4', 'H3:N3', 'B5:B11', 'C5:C6']));
-    expect(self.validations).toEqual([['O5:O25', 'list', '"齐全,部分,缺失,不适用"']]);
+    // One 已有材料 column instead of nine counts; the clerk's 单位自查 and the 检查组's columns under their groups.
+    expect(self.cells.H3?.[0]).toBe('已有材料');
+    expect(self.cells.H5?.[0]).toBe('方案1 签到表0 照片0张 记录0 总结0 活动0次');
+    expect(self.cells.M4?.[0]).toBe('检查组意见');
+    expect(self.merged).toEqual(expect.arrayContaining(['A1:N1', 'A3:A4', 'I3:L3', 'M3:N3', 'C5:C6']));
+    expect(self.validations).toEqual([['I5:I25', 'list', '"齐全,部分,缺失,不适用"']]);
     expect(self.freeze).toBe('A5');
-    expect(self.filter).toBe('A4:R25');
+    expect(self.filter).toBe('A4:N25');
+    expect(self.area).toEqual(['$A$1:$N$27']);
+    expect(self.protected).toBe(true);
     expect(self.titles).toBe('$3:$4');
     expect(self.page).toEqual(['landscape', 9, 1, 0, true]);
     expect(self.header).toEqual(['示例街道文明社区居委会', `${SAMPLE.year} 年度创建文明城市软件资料自查表`]);
     expect(self.footer).toBe('第 &P 页 共 &N 页');
-    expect(self.hidden).toEqual(['S', 'T']);
-    expect(self.cells.S5?.[0]).toBe('1.1.1');
+    expect(self.hidden).toEqual(['O', 'P', 'Q']);
+    expect(self.cells.O5?.[0]).toBe('1.1.1');
     for (const view of [self, materials, ledger, book['汇总'] as SheetView]) {
-      for (const [v, type] of Object.values(view.cells)) if (typeof v === 'string' && /^[=+\-@]/.test(v)) expect(type).toBe('s');
+      for (const [v, type] of Object.values(view.cells)) {
+        if (typeof v !== 'string' || !/^[=+\-@]/.test(v)) continue;
+        // Taizhang's own counting formulas; a clerk's text is always a string cell.
+        if (type === 'f') expect(v).toMatch(/^=(COUNTA|COUNTIFS?|IF)\(|^="/);
+        else expect(type).toBe('s');
+      }
     }
   });
 
@@ -117,9 +134,11 @@ describe('checklist read by other programs', () => {
     for (const title of ['年度创建文明城市软件资料自查表', '年度创建文明城市软件资料汇总', '年度待审材料索引表', '年度督查限时整改一览表']) {
       expect(text).toContain(title);
     }
-    expect(text).toContain(SAMPLE.formulaTitle);
+    // Printed as the text it is (wrapped in its column), never run.
+    expect(text).toContain('=HYPERLINK("http://');
+    expect(text).toContain('evil.example","点我")');
     expect(text).toContain('2024-12-31');
-    expect(text).toContain('第2卷 第1–5页');
+    expect(text).toMatch(/第2卷\s*第1–5/);
     expect(text).toMatch(new RegExp(`第\\s*1\\s*页\\s*共\\s*${pages}\\s*页`));
     expect(text).not.toContain('_taizhang');
     // The hidden columns are not printed.

@@ -52,9 +52,23 @@ export const STYLES = {
   count: { font: FONT, border: BORDER, numFmt: '0', alignment: { vertical: 'middle', horizontal: 'center' } },
   date: { font: FONT, border: BORDER, numFmt: 'yyyy-mm-dd', alignment: { vertical: 'middle', horizontal: 'center' } },
   percent: { font: FONT, border: BORDER, numFmt: '0%', alignment: { vertical: 'middle', horizontal: 'center' } },
+  /** A 测评标准 that opens its rows in the 材料索引. */
+  link: { ...text, font: { ...FONT, color: { argb: 'FF0563C1' }, underline: true } },
+  signOff: { font: { ...FONT, size: 11 }, alignment: { vertical: 'bottom', horizontal: 'left' } },
 } satisfies Record<string, Partial<ExcelJS.Style>>;
 
 export type StyleName = keyof typeof STYLES;
+
+/** The same style with its cell left unlocked, for the columns a clerk edits on a protected sheet. */
+const open = new Map<Partial<ExcelJS.Style>, Partial<ExcelJS.Style>>();
+export function unlocked(style: Partial<ExcelJS.Style>): Partial<ExcelJS.Style> {
+  let u = open.get(style);
+  if (!u) {
+    u = { ...style, protection: { locked: false } };
+    open.set(style, u);
+  }
+  return u;
+}
 
 const filled = new Map<string, Partial<ExcelJS.Style>>();
 /** The same style with a solid fill (one object per pair, so styles stay shared). */
@@ -74,6 +88,76 @@ export function setText(cell: ExcelJS.Cell, value: string | null | undefined, st
   const t = escapeCell(value);
   cell.value = t === '' ? null : t;
   cell.style = style;
+}
+
+/**
+ * A formula with its result written too: Excel, WPS and LibreOffice recalculate it, and a reader that only sees cached
+ * values (openpyxl's data_only, a preview) still reads the right number.
+ */
+export function setFormula(cell: ExcelJS.Cell, formula: string, result: number | string | null, style: Partial<ExcelJS.Style> = STYLES.count): void {
+  cell.value = { formula, result: result ?? '' } as ExcelJS.CellFormulaValue;
+  cell.style = style;
+}
+
+/** A string as a formula literal: "a""b". */
+export function formulaString(s: string): string {
+  return `"${s.replaceAll('"', '""')}"`;
+}
+
+/** Merges a block and styles every cell of it, so each printed edge of the block has its border. */
+export function mergeStyled(ws: ExcelJS.Worksheet, top: number, left: number, bottom: number, right: number, style: Partial<ExcelJS.Style>): void {
+  if (bottom > top || right > left) ws.mergeCells(top, left, bottom, right);
+  for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) ws.getCell(r, c).style = style;
+}
+
+/**
+ * Sheet protection without a password: a guard against slips, lifted with 撤销工作表保护 by anyone. Filtering, sorting
+ * and resizing stay allowed; only the cells styled `unlocked` take typing.
+ */
+export async function protectSheet(ws: ExcelJS.Worksheet): Promise<void> {
+  await ws.protect('', {
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatColumns: true,
+    formatRows: true,
+    autoFilter: true,
+    sort: true,
+  });
+}
+
+/** Printable width of an A4 landscape page inside the margins setupPrint gives, in points. */
+const PAGE_WIDTH = (297 / 25.4 - 0.4 - 0.4) * 72;
+
+/**
+ * The scale fit-to-width prints at, from the column widths: the smallest any reader gives, so that page breaks
+ * planned with it come before any of the program's own.
+ */
+export function printScale(widths: readonly number[], specs: readonly ColumnSpec[]): number {
+  const points = widths.reduce((sum, w, i) => (specs[i]?.hidden ? sum : sum + w * POINTS_PER_UNIT), 0);
+  return Math.min(1, PAGE_WIDTH / Math.max(points, 1));
+}
+
+/** Printable height of an A4 landscape page inside the margins setupPrint gives, in points. */
+const PAGE_BODY = (210 / 25.4 - 0.7 - 0.6) * 72;
+/** Kept free on every page: what a program rounds in row heights, and a line of slack. */
+const PAGE_SLACK = 30;
+
+/**
+ * Where pages break: the data rows that start a new page. The first page also holds `firstPage` points of title rows,
+ * every page the repeated header. A row taller than a page gets a page of its own.
+ */
+export function planPageBreaks(heights: readonly number[], firstPage: number, header: number, scale = 1): number[] {
+  const capacity = (PAGE_BODY - header * scale - PAGE_SLACK) / scale;
+  const starts: number[] = [];
+  let used = firstPage;
+  heights.forEach((h, i) => {
+    if (used + h > capacity && i > 0 && used > 0) {
+      starts.push(i);
+      used = 0;
+    }
+    used += h;
+  });
+  return starts;
 }
 
 export function setNumber(cell: ExcelJS.Cell, value: number | null, style: Partial<ExcelJS.Style> = STYLES.count): void {
@@ -103,6 +187,8 @@ export interface ColumnSpec {
   texts?: Iterable<string>;
   wrap?: boolean;
   hidden?: boolean;
+  /** Keeps its fitted width when a wide sheet is narrowed (a name that must not break before its last character). */
+  keep?: boolean;
 }
 
 /** Fits each column to its text and returns the widths, for the row heights. */
@@ -113,6 +199,36 @@ export function applyColumns(ws: ExcelJS.Worksheet, specs: readonly ColumnSpec[]
     column.width = width;
     if (spec.hidden) column.hidden = true;
     return width;
+  });
+}
+
+/**
+ * Points one column unit takes in print. Excel gives 7 px of the default font and 5 px of padding per column (about
+ * 5.6 pt); LibreOffice, measured on its PDFs, about 7.06 pt. The larger one plans the page, so no reader prints
+ * smaller or breaks pages earlier than planned.
+ */
+const POINTS_PER_UNIT = 7.1;
+
+/**
+ * Column units the visible columns of a sheet may take: about 920 pt, so A4 landscape prints at 85% or more and
+ * 10-point body text at 8.5 pt or more, whichever program prints it.
+ */
+export const WIDTH_BUDGET = 130;
+
+/** Wide columns give way, in proportion to what they have above their minimum, until the table fits the budget. */
+export function fitToBudget(ws: ExcelJS.Worksheet, specs: readonly ColumnSpec[], widths: readonly number[], budget = WIDTH_BUDGET): number[] {
+  const visible = specs.map((c, i) => (c.hidden ? -1 : i)).filter((i) => i >= 0);
+  const total = visible.reduce((s, i) => s + (widths[i] ?? 0), 0);
+  const floor = (i: number): number => ((specs[i] as ColumnSpec).keep ? (widths[i] ?? 0) : (specs[i] as ColumnSpec).min);
+  const slack = visible.reduce((s, i) => s + (widths[i] ?? 0) - floor(i), 0);
+  if (total <= budget || slack <= 0) return [...widths];
+  const keep = Math.max(0, 1 - (total - budget) / slack);
+  return widths.map((w, i) => {
+    const spec = specs[i] as ColumnSpec;
+    if (spec.hidden || spec.keep) return w;
+    const fitted = Math.round((spec.min + (w - spec.min) * keep) * 10) / 10;
+    ws.getColumn(i + 1).width = fitted;
+    return fitted;
   });
 }
 
@@ -149,6 +265,10 @@ export interface PrintOptions {
   repeatRows: string;
   /** One page tall as well as wide (a summary), instead of as many pages as needed. */
   onePage?: boolean;
+  /** The printed range, e.g. "A1:P90": hidden marks to its right stay out of the print and its text layer. */
+  printArea?: string;
+  /** Sheet rows after which a page breaks. */
+  breaksAfter?: readonly number[];
 }
 
 export function setupPrint(ws: ExcelJS.Worksheet, o: PrintOptions): void {
@@ -161,6 +281,7 @@ export function setupPrint(ws: ExcelJS.Worksheet, o: PrintOptions): void {
     fitToHeight: o.onePage ? 1 : 0,
     horizontalCentered: true,
     printTitlesRow: o.repeatRows,
+    ...(o.printArea ? { printArea: o.printArea } : {}),
     margins: { left: 0.4, right: 0.4, top: 0.7, bottom: 0.6, header: 0.3, footer: 0.3 },
   };
   ws.headerFooter = {
@@ -168,6 +289,7 @@ export function setupPrint(ws: ExcelJS.Worksheet, o: PrintOptions): void {
     oddHeader: `&L${headerText(o.unit, 60)}&C${headerText(o.title, 100)}`,
     oddFooter: '&C第 &P 页 共 &N 页',
   };
+  for (const row of o.breaksAfter ?? []) ws.getRow(row).addPageBreak();
 }
 
 export function freezeBelow(ws: ExcelJS.Worksheet, lastHeaderRow: number): void {

@@ -1,54 +1,133 @@
 import type ExcelJS from 'exceljs';
-import type { ChecklistData, MaterialRow } from './data.js';
-import { MATERIALS_SHEET } from './layout.js';
+import { lockedHeaders, writeBaselines } from './cells.js';
+import type { ChecklistData, LeafRow, MaterialRow } from './data.js';
+import { HEADER, MATERIALS_HEADER, TRACKED } from './layout.js';
 import {
-  applyColumns, freezeBelow, rowHeight, setDate, setNumber, setText, setupPrint, STYLES, writeTitle, type ColumnSpec,
+  applyColumns, FILLS, fitToBudget, freezeBelow, planPageBreaks, printScale, protectSheet, rowHeight, setDate, setNumber, setText, setupPrint,
+  STYLES, unlocked, withFill, writeTitle, type ColumnSpec,
 } from './sheet-kit.js';
 
-interface Column extends ColumnSpec {
-  write: (cell: ExcelJS.Cell, row: MaterialRow, index: number) => void;
-  /** Wrapped text, for the row height. */
-  shown?: (row: MaterialRow) => string;
+/** One printed row: a 件 under a 测评标准, or what the 测评标准 still lacks. */
+export interface MaterialsLine {
+  item: string;
+  record: MaterialRow | null;
+  /** "还缺：签到表；照片 3/5" on an item's last line, or why it needs nothing. */
+  lack: string;
 }
 
-/** The evaluation's 待审材料索引表: one row per 件, with where it is bound. */
-export function writeMaterialsSheet(wb: ExcelJS.Workbook, data: ChecklistData): void {
-  const ws = wb.addWorksheet(MATERIALS_SHEET, { properties: { tabColor: { argb: 'FFBF8F00' } } });
-  const rows = data.materials;
-  const text = (header: string, min: number, max: number, pick: (r: MaterialRow) => string, centered = false): Column => ({
-    header, min, max, texts: rows.map(pick), shown: pick,
-    write: (cell, row) => setText(cell, pick(row), centered ? STYLES.center : STYLES.text),
-  });
+interface Column extends ColumnSpec {
+  editable?: boolean;
+  write: (cell: ExcelJS.Cell, line: MaterialsLine, index: number) => void;
+  /** Wrapped text, for the row height. */
+  shown?: (line: MaterialsLine) => string;
+}
+
+export const MATERIALS_HEAD_ROW = 3;
+const OTHER_GROUP = '其他（只关联到上级测评项）';
+
+function lackText(leaf: LeafRow): string {
+  if (leaf.status === '不适用') return `不适用${leaf.reason ? `：${leaf.reason}` : ''}`;
+  if (leaf.missing.length > 0) return `还缺：${leaf.missing.join('；')}`;
+  return leaf.recordIds.length === 0 ? '尚无材料' : '';
+}
+
+/**
+ * The lines of the 材料索引 in order: per 测评标准 its 件 (one 件 filed under two items shows under both), then a line
+ * for what it still lacks; 件 filed only under upper items come last. Also the first sheet row of each item.
+ */
+export function planMaterials(data: ChecklistData): { lines: MaterialsLine[]; firstRow: Map<string, number> } {
+  const byId = new Map(data.materials.map((m) => [m.id, m]));
+  const lines: MaterialsLine[] = [];
+  const firstRow = new Map<string, number>();
+  const shown = new Set<number>();
+  for (const leaf of data.leaves) {
+    firstRow.set(leaf.item.code, MATERIALS_HEAD_ROW + 1 + lines.length);
+    const item = `${leaf.item.code} ${leaf.item.title}`;
+    for (const id of leaf.recordIds) {
+      const record = byId.get(id);
+      if (!record) continue;
+      shown.add(id);
+      lines.push({ item, record, lack: '' });
+    }
+    const lack = lackText(leaf);
+    if (lack) lines.push({ item, record: null, lack });
+  }
+  for (const m of data.materials) if (!shown.has(m.id)) lines.push({ item: OTHER_GROUP, record: m, lack: '' });
+  return { lines, firstRow };
+}
+
+/**
+ * The evaluation's 待审材料索引表, grouped by 测评标准: each 件 with its stored 档号 and 卷号 and its 页号 from the
+ * binder, and a line per item for what is still missing. 备注 is the clerk's to edit (it becomes the record's note).
+ */
+export async function writeMaterialsSheet(ws: ExcelJS.Worksheet, data: ChecklistData, lines: readonly MaterialsLine[]): Promise<string[]> {
+  const seq = new Map(lines.filter((l) => l.record).map((l, i) => [l, i + 1]));
+  const rec = <T>(pick: (r: MaterialRow) => T, empty: T) => (l: MaterialsLine): T => (l.record ? pick(l.record) : empty);
+  const text = (header: string, min: number, max: number, pick: (l: MaterialsLine) => string, centered = false, editable = false): Column => {
+    const style = centered ? STYLES.center : STYLES.text;
+    return {
+      header, min, max, texts: lines.map(pick), shown: pick, editable,
+      write: (cell, line) => {
+        const s = line.record ? style : withFill(centered ? 'center' : 'text', FILLS.partial);
+        setText(cell, pick(line), editable && line.record ? unlocked(s) : s);
+      },
+    };
+  };
   const cols: Column[] = [
-    { header: '序号', min: 5, max: 6, write: (cell, _r, i) => setNumber(cell, i + 1) },
-    text('档号', 10, 24, (r) => r.reference, true),
-    text('题名', 24, 44, (r) => r.title),
-    text('文号', 8, 22, (r) => r.docNo, true),
-    text('责任者', 8, 16, (r) => r.author, true),
-    { header: '日期', min: 11, max: 11, write: (cell, r) => setDate(cell, r.date) },
-    { header: '页数', min: 5, max: 6, write: (cell, r) => setNumber(cell, r.pages) },
-    text('类型', 6, 7, (r) => r.type, true),
-    text('关联测评项', 16, 32, (r) => r.items),
-    text('卷/页号', 12, 20, (r) => r.location, true),
-    text('备注', 8, 20, (r) => r.note),
+    { header: '序号', min: 4, max: 5, write: (cell, l) => setNumber(cell, l.record ? (seq.get(l) ?? null) : null, l.record ? STYLES.count : withFill('count', FILLS.partial)) },
+    text('测评标准', 14, 24, (l) => l.item),
+    text('档号', 10, 24, rec((r) => r.reference, ''), true),
+    { header: '卷号', min: 5, max: 5, write: (cell, l) => setNumber(cell, l.record?.volumeNo ?? null, l.record ? STYLES.count : withFill('count', FILLS.partial)) },
+    text('页号', 6, 10, rec((r) => r.pageNos, ''), true),
+    text('题名', 20, 36, (l) => (l.record ? l.record.title : l.lack)),
+    text('文号', 8, 18, rec((r) => r.docNo, ''), true),
+    // Wide enough for a unit's name on one line ("示例街道文明社区居委会"), not broken before its last character.
+    { ...text('责任者', 8, 18, rec((r) => r.author, ''), true), keep: true },
+    { header: '日期', min: 11, max: 11, write: (cell, l) => setDate(cell, l.record?.date ?? null, l.record ? STYLES.date : withFill('date', FILLS.partial)) },
+    { header: '页数', min: 4, max: 5, write: (cell, l) => setNumber(cell, l.record?.pages ?? null, l.record ? STYLES.count : withFill('count', FILLS.partial)) },
+    text('类型', 5, 6, rec((r) => r.type, ''), true),
+    text(MATERIALS_HEADER.note, 8, 20, rec((r) => r.note, ''), false, true),
+    { ...text(MATERIALS_HEADER.id, 6, 6, rec((r) => String(r.id), '')), hidden: true, shown: undefined },
+    { ...text(HEADER.baseline, 8, 8, () => ''), hidden: true, shown: undefined },
   ];
-  const widths = applyColumns(ws, cols);
+  const widths = fitToBudget(ws, cols, applyColumns(ws, cols));
+  const visible = cols.filter((c) => !c.hidden).length;
   const title = `${data.year} 年度待审材料索引表`;
-  writeTitle(ws, 1, cols.length, `${data.unit.name ? `${data.unit.name} ` : ''}${title}`, STYLES.title, 30);
+  writeTitle(ws, 1, visible, `${data.unit.name ? `${data.unit.name} ` : ''}${title}`, STYLES.title, 30);
   writeTitle(
-    ws, 2, cols.length,
-    `共 ${rows.length} 件　　［ ］内为整理人拟写的题名　　${rows.some((r) => r.location) ? '卷/页号按装订报告' : '尚未装订：档号和卷/页号在导出案卷后生成'}`,
+    ws, 2, visible,
+    `共 ${data.materials.length} 件　　［ ］内为整理人拟写的题名　　` +
+      `${data.materials.some((r) => r.pageNos) ? '页号按装订报告' : '尚未装订：页号在导出案卷后生成'}　　黄色行为该项尚缺的材料`,
     STYLES.subtitle, 20,
   );
-  const head = 3;
+  const head = MATERIALS_HEAD_ROW;
   cols.forEach((c, i) => setText(ws.getCell(head, i + 1), c.header, STYLES.header));
   ws.getRow(head).height = rowHeight([]);
-  rows.forEach((r, i) => {
+  const heights = lines.map((l, i) => {
     const row = ws.getRow(head + 1 + i);
-    cols.forEach((c, k) => c.write(row.getCell(k + 1), r, i));
-    row.height = rowHeight(cols.flatMap((c, k): [string, number][] => (c.shown ? [[c.shown(r), widths[k] ?? 10]] : [])));
+    cols.forEach((c, k) => c.write(row.getCell(k + 1), l, i));
+    row.height = rowHeight(cols.flatMap((c, k): [string, number][] => (c.shown ? [[c.shown(l), widths[k] ?? 10]] : [])));
+    return row.height;
   });
-  ws.autoFilter = { from: { row: head, column: 1 }, to: { row: head + Math.max(rows.length, 1), column: cols.length } };
+  const headers = cols.map((c) => c.header);
+  const locked = lockedHeaders(TRACKED.materials, headers, ['序号']);
+  writeBaselines(
+    ws,
+    new Map(headers.map((h, i) => [h, i + 1])),
+    locked,
+    lines.flatMap((l, i) => (l.record ? [{ row: head + 1 + i, values: [l.record.note] }] : [])),
+    STYLES.text,
+  );
+  const last = head + Math.max(lines.length, 1);
+  ws.autoFilter = { from: { row: head, column: 1 }, to: { row: last, column: visible } };
   freezeBelow(ws, head);
-  setupPrint(ws, { title, unit: data.unit.name, repeatRows: `${head}:${head}` });
+  setupPrint(ws, {
+    title,
+    unit: data.unit.name,
+    repeatRows: `${head}:${head}`,
+    printArea: `A1:${ws.getColumn(visible).letter}${last}`,
+    breaksAfter: planPageBreaks(heights, 50, rowHeight([]), printScale(widths, cols)).map((i) => head + i),
+  });
+  await protectSheet(ws);
+  return locked;
 }

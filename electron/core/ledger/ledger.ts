@@ -206,3 +206,34 @@ export function closeRectification(db: Db, args: ParsedArgs<'ledger.close'>, tod
   });
   return getOne(db, args.id);
 }
+
+/** Edits to one rectification read back from a checklist's 整改台账; fields left out stay as they are. */
+export interface RectificationEdits {
+  state?: RectificationState;
+  /** null clears the date. */
+  closedOn?: string | null;
+  progress?: string;
+  /** Replaces the linked proof. */
+  evidence?: number[];
+}
+
+/**
+ * Stores edits from a returned checklist. A row set 已整改 without a date closes today; a date given with another
+ * state is refused, as is one before the date raised. The caller holds the write transaction.
+ */
+export function applyRectificationEdits(db: Db, id: number, edits: RectificationEdits, today: string = localIsoDate()): Rectification {
+  const current = getOne(db, id);
+  const state = edits.state ?? current.state;
+  const evidence = edits.evidence !== undefined ? checkEvidence(db, edits.evidence) : undefined;
+  let closedOn = edits.closedOn !== undefined ? edits.closedOn : current.closedOn;
+  if (state !== '已整改') {
+    if (edits.closedOn) {
+      throw new TaizhangError('invalid_input', `问题 #${id} 状态为“${state}”，不能填写完成日期 ${edits.closedOn} / A closing date needs the state 已整改`);
+    }
+    closedOn = null;
+  } else closedOn ??= today;
+  checkDates(current.raisedOn, null, closedOn);
+  db.prepare('UPDATE rectifications SET state = ?, closed_on = ?, progress = ? WHERE id = ?').run(state, closedOn, edits.progress ?? current.progress, id);
+  if (evidence) replaceLinks(db, id, 'rectification_evidence', evidence);
+  return getOne(db, id);
+}

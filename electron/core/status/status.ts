@@ -178,6 +178,14 @@ export function computeStatus(db: Db, year: number, itemCode?: string): ItemStat
       (r) => [r.item_id, r.reason],
     ),
   );
+  // Self-assessments accepted from a returned checklist, shown beside the computed status.
+  const claims = new Map(
+    (db.prepare('SELECT item_id, status, note FROM checklist_notes WHERE year = ? AND status IS NOT NULL').all(year) as {
+      item_id: number;
+      status: Completeness;
+      note: string;
+    }[]).map((r) => [r.item_id, r]),
+  );
   const { byItem, activities } = readRecords(db, year);
   const children = new Map<string | null, IndexItem[]>();
   for (const item of items) {
@@ -220,6 +228,10 @@ export function computeStatus(db: Db, year: number, itemCode?: string): ItemStat
       photos: t.photos,
       byType: t.byType,
       incompleteActivities: incomplete,
+      selfCheck: (() => {
+        const claim = leaf ? claims.get(item.id) : undefined;
+        return claim && claim.status !== verdict.status ? { status: claim.status, reason: claim.note } : null;
+      })(),
     });
     return [...own, ...below];
   };

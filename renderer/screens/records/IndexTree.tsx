@@ -75,6 +75,11 @@ export function IndexTree({
           </button>
           {status && status.records > 0 && <span className="count">{status.records}</span>}
           {status && <StatusBadge status={status.status} title={status.reason} />}
+          {status?.selfCheck && (
+            <span className="count" title={`自查认定：${status.selfCheck.status}${status.selfCheck.reason ? `，理由：${status.selfCheck.reason}` : ''}`}>
+              自查{status.selfCheck.status}
+            </span>
+          )}
         </div>
         {hasChildren && open && <ul role="group">{node.children.map((c) => render(c, depth + 1))}</ul>}
       </li>

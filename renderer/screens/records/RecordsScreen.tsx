@@ -85,6 +85,11 @@ export function RecordsScreen() {
             {item && <p className="item-path">{itemPath(itemList, item.code)}</p>}
             {item?.requirement && <p className="item-req">要求：{item.requirement}</p>}
             {itemStatus?.reason && <p className={`item-reason status-${itemStatus.status}`}>{itemStatus.reason}</p>}
+            {itemStatus?.selfCheck && (
+              <p className={`item-reason status-${itemStatus.selfCheck.status}`}>
+                自查认定：{itemStatus.selfCheck.status}（系统判定：{itemStatus.status}）{itemStatus.selfCheck.reason && `，理由：${itemStatus.selfCheck.reason}`}
+              </p>
+            )}
             {!item && allRecords.data && (
               <p className="item-path">
                 共 {allRecords.data.length} 件

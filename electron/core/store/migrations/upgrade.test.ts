@@ -77,7 +77,7 @@ const EARLIER = migrations.map((m) => m.version).filter((v) => v < LATEST_SCHEMA
 
 describe('upgrading an archive written by an earlier version', () => {
   it('has an upgrade test for every earlier schema version', () => {
-    expect(EARLIER).toEqual([1, 5, 6]);
+    expect(EARLIER).toEqual([1, 5, 6, 8]);
   });
 
   it.each(EARLIER)('from schema version %i keeps every row and brings the schema up to date', (version) => {
@@ -108,6 +108,30 @@ describe('upgrading an archive written by an earlier version', () => {
     // 008: no record counts as a confirmed attachment, and no file has a title or an artist read yet.
     expect(db.prepare('SELECT DISTINCT attachment_confirmed FROM records').pluck().all()).toEqual([0]);
     expect(db.prepare('SELECT count(*) FROM blobs WHERE doc_title IS NOT NULL OR artist IS NOT NULL').pluck().get()).toBe(0);
+    db.close();
+  });
+
+  it('from before 009 turns a 不适用 accepted from a checklist into the item\'s 不适用 mark, keeping marks already set', () => {
+    const { file, db: old } = databaseAt(8);
+    fillVersion5(old);
+    old.exec(`
+      INSERT INTO checklist_notes(year, item_id, status, responsible, note, updated_at) VALUES
+        (2024, 3, '不适用', NULL, '本社区无志愿服务站', '${NOW}'),
+        (2025, 3, '不适用', '社区居委会', '', '${NOW}'),
+        (2024, 2, '不适用', NULL, '', '${NOW}');
+    `);
+    old.close();
+    const db = openDatabase(file);
+    expect(db.prepare('SELECT year, item_id, reason FROM not_applicable ORDER BY year, item_id').all()).toEqual([
+      { year: 2024, item_id: 2, reason: '本年度未建站' },
+      { year: 2024, item_id: 3, reason: '本社区无志愿服务站' },
+      { year: 2025, item_id: 3, reason: '自查表认定不适用' },
+    ]);
+    expect(db.prepare('SELECT year, item_id, status, responsible, note FROM checklist_notes ORDER BY year, item_id').all()).toEqual([
+      { year: 2024, item_id: 3, status: null, responsible: null, note: '本社区无志愿服务站' },
+      { year: 2025, item_id: 2, status: '齐全', responsible: '社区党委', note: '已补齐' },
+      { year: 2025, item_id: 3, status: null, responsible: '社区居委会', note: '' },
+    ]);
     db.close();
   });
 
