@@ -109,10 +109,11 @@ describe('the desktop app in a browser', { timeout: 150_000 }, () => {
 
   it("chooses the year's index and opens the main window", async () => {
     await page.fill('input[name=year]', String(YEAR));
-    const example = page.locator('label.edition', { hasText: '示例' });
-    await example.click();
+    // Nothing is chosen for the clerk.
+    expect(await page.getByRole('button', { name: '请先选择测评体系' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: /先用示例体系试用/ }).click();
     await screenshot(page, '03-index-setup');
-    await page.getByRole('button', { name: '开始使用' }).click();
+    await page.getByRole('button', { name: '用示例体系开始试用' }).click();
     await page.locator('.tree-row[data-code="1.1.2"]').waitFor();
     expect(await text('.unit-name')).toBe('示例街道文明社区居民委员会');
     expect(await page.locator('.year-switch select').inputValue()).toBe(String(YEAR));

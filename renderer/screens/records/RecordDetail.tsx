@@ -10,6 +10,7 @@ import { formatBytes } from '../../lib/format.js';
 import { itemPath } from '../../lib/tree-nodes.js';
 import { IdentitySection } from '../archival/IdentitySection.js';
 import { FilePreview } from './FilePreview.js';
+import { itemNumber } from '../../../shared/domain/item-text.js';
 
 interface Draft {
   title: string;
@@ -132,7 +133,7 @@ export function RecordDetail({ record, items, onDelete }: { record: Detail; item
             {draft.items.map((code) => (
               <li key={code} className="chip" title={itemPath(items, code)}>
                 <span>
-                  <span className="code">{code}</span> {items.find((i) => i.code === code)?.title ?? ''}
+                  <ChipText code={code} items={items} />
                 </span>
                 <button className="chip-x" aria-label={`取消归入 ${code}`} onClick={() => set('items', draft.items.filter((c) => c !== code))}>
                   ×
@@ -252,6 +253,15 @@ export function RecordDetail({ record, items, onDelete }: { record: Detail; item
         />
       )}
     </div>
+  );
+}
+
+function ChipText({ code, items }: { code: string; items: readonly IndexItem[] }) {
+  const item = items.find((i) => i.code === code);
+  return (
+    <>
+      <span className="code">{item ? itemNumber(item) : code}</span> {item?.title ?? ''}
+    </>
   );
 }
 

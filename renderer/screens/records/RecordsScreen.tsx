@@ -1,4 +1,5 @@
 import { useMemo, useState, type DragEvent } from 'react';
+import { itemNumber } from '../../../shared/domain/item-text.js';
 import { StatusBadge } from '../../components/ui.js';
 import { useApp } from '../../state/app-context.js';
 import { buildTree, itemPath } from '../../lib/tree-nodes.js';
@@ -75,7 +76,10 @@ export function RecordsScreen() {
             <h2>
               {item ? (
                 <>
-                  <span className="code">{item.code}</span> {item.title}
+                  <span className="code" title={item.label ? `编码 ${item.code}` : undefined}>
+                    {itemNumber(item)}
+                  </span>{' '}
+                  {item.title}
                 </>
               ) : (
                 `${year} 年度全部资料`
