@@ -229,7 +229,7 @@ export function applyRectificationEdits(db: Db, id: number, edits: Rectification
     closedOn = null;
   } else closedOn ??= today;
   checkDates(current.raisedOn, null, closedOn);
-  db.prepare('UPDATE rectifications SET state = ?, closed_on = ?, progress = ? WHERE id = ?').run(state, closedOn, edits.progress ?? current.progress, id);
+  run(db, 'UPDATE rectifications SET state = ?, closed_on = ?, progress = ? WHERE id = ?', state, closedOn, edits.progress ?? current.progress, id);
   if (evidence) replaceLinks(db, id, 'rectification_evidence', evidence);
   return getOne(db, id);
 }

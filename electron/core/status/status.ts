@@ -178,11 +178,9 @@ export function computeStatus(db: Db, year: number, itemCode?: string): ItemStat
   );
   // Self-assessments accepted from a returned checklist, shown beside the computed status.
   const claims = new Map(
-    (db.prepare('SELECT item_id, status, note FROM checklist_notes WHERE year = ? AND status IS NOT NULL').all(year) as {
-      item_id: number;
-      status: Completeness;
-      note: string;
-    }[]).map((r) => [r.item_id, r]),
+    all<{ item_id: number; status: Completeness; note: string }>(db, 'SELECT item_id, status, note FROM checklist_notes WHERE year = ? AND status IS NOT NULL', year).map(
+      (r) => [r.item_id, r],
+    ),
   );
   const { byItem, activities } = readRecords(db, year);
   const children = new Map<string | null, IndexItem[]>();
