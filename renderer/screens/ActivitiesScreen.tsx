@@ -78,7 +78,7 @@ export function ActivitiesScreen() {
           <ul>
             {members.data.map((r) => (
               <li key={r.id}>
-                <button className="link" onClick={() => go({ screen: 'records', item: null, records: [r.id] })}>
+                <button className="link" onClick={() => go({ screen: 'records', item: null, inbox: false, records: [r.id] })}>
                   <span className={`type type-${r.type}`}>{r.type}</span> {r.title}
                 </button>
                 <span className="muted">{r.date ?? ''}</span>

@@ -34,7 +34,7 @@ export const SearchBox = forwardRef<HTMLInputElement>(function SearchBox(_props,
 
   function choose(hit: SearchHit) {
     setYear(hit.year);
-    go({ screen: 'records', item: null, records: [hit.id] });
+    go({ screen: 'records', item: null, inbox: false, records: [hit.id] });
     setOpen(false);
   }
 

@@ -13,6 +13,8 @@ export interface Nav {
   item: string | null;
   /** Selected record ids; the first is shown in the detail pane. */
   records: number[];
+  /** Showing the inbox (待归类): the year's records linked to no item. */
+  inbox?: boolean;
 }
 
 export interface Toast {

@@ -216,6 +216,22 @@ describe('the desktop app in a browser', { timeout: 150_000 }, () => {
     await screenshot(page, '10-main-filled');
   });
 
+  it('shows the inbox in the tree and files from it by dragging a record onto an item', async () => {
+    const inboxRow = page.locator('.tree-inbox');
+    expect(await inboxRow.locator('.count').innerText()).toBe('1');
+    await inboxRow.locator('.tree-label').click();
+    await page.waitForFunction(() => document.querySelectorAll('table.records tbody tr').length === 1);
+    expect(await text('.item-head h2')).toContain('待归类');
+    await row('随手拍').dragTo(page.locator('.tree-row[data-code="1.3.1"]'));
+    await toast('已把 1 件资料归入');
+    await page.waitForFunction(() => document.querySelector('.tree-inbox .count')?.textContent === '0');
+    await page.waitForFunction(() => document.querySelectorAll('table.records tbody tr').length === 0);
+    expect(await countOf('1.3.1')).toBe(1);
+    await screenshot(page, '10b-inbox-filed');
+    await page.locator('.tree-all .tree-label').click();
+    await page.waitForFunction(() => document.querySelectorAll('table.records tbody tr').length === 7);
+  });
+
   it('bulk-edits selected records', async () => {
     await row('学雷锋志愿服务活动方案').locator('td.col-title').click();
     for (const title of ['学雷锋志愿服务活动照片2', '学雷锋志愿服务活动签到表']) await row(title).locator('input[type=checkbox]').check();

@@ -5,6 +5,7 @@ import { StatusBadge } from '../../components/ui.js';
 import type { TreeNode } from '../../lib/tree-nodes.js';
 import { countStatuses } from '../../lib/tree-nodes.js';
 import { carriesFiles, readDrop, type Dropped } from '../filing/drop.js';
+import { carriesRecords, droppedRecords } from './record-drag.js';
 
 /** The left pane: the year's index with a completeness badge and a count on every item; items take drops. */
 export function IndexTree({
@@ -13,14 +14,20 @@ export function IndexTree({
   selected,
   onSelect,
   onDropFiles,
+  onDropRecords,
   allCount,
+  inbox,
 }: {
   roots: TreeNode[];
   statuses: readonly ItemStatus[];
   selected: string | null;
   onSelect: (code: string | null) => void;
   onDropFiles: (dropped: Dropped, code: string) => void;
+  /** Records dragged from the list onto an item: filed under it. */
+  onDropRecords: (ids: number[], code: string) => void;
   allCount: number | null;
+  /** The inbox (待归类): its count, whether it is shown, and how to show it. */
+  inbox: { count: number; selected: boolean; onSelect: () => void };
 }) {
   const [collapsed, setCollapsed] = useState<Set<string>>(() => new Set());
   const [dropTarget, setDropTarget] = useState<string | null>(null);
@@ -36,19 +43,22 @@ export function IndexTree({
 
   const dropHandlers = (code: string) => ({
     onDragOver: (e: DragEvent) => {
-      if (!carriesFiles(e.dataTransfer)) return;
+      const records = carriesRecords(e.dataTransfer);
+      if (!records && !carriesFiles(e.dataTransfer)) return;
       e.preventDefault();
       e.stopPropagation();
-      e.dataTransfer.dropEffect = 'copy';
+      e.dataTransfer.dropEffect = records ? 'move' : 'copy';
       setDropTarget(code);
     },
     onDragLeave: () => setDropTarget((t) => (t === code ? null : t)),
     onDrop: (e: DragEvent) => {
-      if (!carriesFiles(e.dataTransfer)) return;
+      const records = carriesRecords(e.dataTransfer);
+      if (!records && !carriesFiles(e.dataTransfer)) return;
       e.preventDefault();
       e.stopPropagation();
       setDropTarget(null);
-      onDropFiles(readDrop(e.dataTransfer), code);
+      if (records) onDropRecords(droppedRecords(e.dataTransfer), code);
+      else onDropFiles(readDrop(e.dataTransfer), code);
     },
   });
 
@@ -71,7 +81,9 @@ export function IndexTree({
             <span className="tree-toggle" />
           )}
           <button className="tree-label" onClick={() => onSelect(item.code)} title={status?.reason || item.requirement || item.title}>
-            <span className="code">{itemNumber(item)}</span>
+            <span className="code" title={itemNumber(item) !== item.code ? `编码 ${item.code}` : undefined}>
+              {itemNumber(item)}
+            </span>
             <span className="tree-title">{item.title}</span>
           </button>
           {status && status.records > 0 && <span className="count">{status.records}</span>}
@@ -95,12 +107,19 @@ export function IndexTree({
         <span className="badge badge-missing">缺失 {counts.缺失}</span>
         {counts.不适用 > 0 && <span className="badge badge-na">不适用 {counts.不适用}</span>}
       </div>
-      <div className={`tree-row tree-all${selected === null ? ' selected' : ''}`}>
+      <div className={`tree-row tree-all${selected === null && !inbox.selected ? ' selected' : ''}`}>
         <span className="tree-toggle" />
         <button className="tree-label" onClick={() => onSelect(null)}>
           <span className="tree-title">本年度全部资料</span>
         </button>
         {allCount !== null && <span className="count">{allCount}</span>}
+      </div>
+      <div className={`tree-row tree-inbox${inbox.selected ? ' selected' : ''}`}>
+        <span className="tree-toggle" />
+        <button className="tree-label" onClick={inbox.onSelect} title="还没有归入测评项目的资料；把它们拖到下面的测评项目上即可归入">
+          <span className="tree-title">待归类</span>
+        </button>
+        <span className={`count${inbox.count > 0 ? ' count-warn' : ''}`}>{inbox.count}</span>
       </div>
       <ul role="tree" className="tree-list">
         {roots.map((r) => render(r, 0))}

@@ -260,7 +260,8 @@ function ChipText({ code, items }: { code: string; items: readonly IndexItem[] }
   const item = items.find((i) => i.code === code);
   return (
     <>
-      <span className="code">{item ? itemNumber(item) : code}</span> {item?.title ?? ''}
+      <span className="code">{code}</span>
+      {item && itemNumber(item) !== code && <span className="city-number">（{itemNumber(item)}）</span>} {item?.title ?? ''}
     </>
   );
 }

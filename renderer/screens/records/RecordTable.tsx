@@ -3,6 +3,7 @@ import type { RecordSummary } from '../../../shared/api/records.js';
 import { RECORD_TYPES, displayTitle } from '../../../shared/domain/record.js';
 import { Empty } from '../../components/ui.js';
 import type { PreviewVariant } from '../../api/transport.js';
+import { startRecordDrag } from './record-drag.js';
 import { filterRecords, nextSort, recordState, sortRecords, type RecordFilter, type SortKey, type SortState } from '../../lib/sort-records.js';
 
 const COLUMNS: { key: SortKey; label: string; className?: string }[] = [
@@ -95,7 +96,15 @@ export function RecordTable({
           </thead>
           <tbody>
             {shown.map((r) => (
-              <tr key={r.id} className={selected.includes(r.id) ? 'selected' : ''} onClick={(e) => click(e, r.id)} data-record={r.id}>
+              <tr
+                key={r.id}
+                className={selected.includes(r.id) ? 'selected' : ''}
+                onClick={(e) => click(e, r.id)}
+                data-record={r.id}
+                draggable
+                onDragStart={(e) => startRecordDrag(e, selected.includes(r.id) ? selected : [r.id])}
+                title="可拖到左边的测评项目上归入"
+              >
                 <td className="col-check" onClick={(e) => e.stopPropagation()}>
                   <input
                     type="checkbox"

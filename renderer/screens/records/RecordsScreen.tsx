@@ -15,7 +15,7 @@ import { useDeleteRecords } from './use-delete.js';
 
 /** The main window: index tree, the selected item's records, and the selected record. Files can be dropped anywhere. */
 export function RecordsScreen() {
-  const { client, transport, year, nav, go } = useApp();
+  const { client, transport, year, nav, go, changed, notify, fail } = useApp();
   const filing = useFiling();
   const deleteRecords = useDeleteRecords();
   const [dragging, setDragging] = useState(false);
@@ -24,7 +24,11 @@ export function RecordsScreen() {
 
   const items = useData(() => client['index.list']({ year }), [year]);
   const statuses = useData(() => client['status.get']({ year }), [year]);
-  const records = useData(() => client['records.list']({ year, ...(nav.item ? { item: nav.item } : {}) }), [year, nav.item]);
+  const inInbox = nav.inbox === true;
+  const records = useData(
+    () => client['records.list']({ year, ...(inInbox ? { inbox: true } : nav.item ? { item: nav.item } : {}) }),
+    [year, nav.item, inInbox],
+  );
   const allRecords = useData(() => client['records.list']({ year }), [year]);
   const selectedId = nav.records.length === 1 ? (nav.records[0] as number) : null;
   const detail = useData(selectedId ? () => client['records.get']({ id: selectedId }) : null, [selectedId]);
@@ -33,7 +37,20 @@ export function RecordsScreen() {
   const tree = useMemo(() => buildTree(itemList, statuses.data ?? []), [itemList, statuses.data]);
   const item = itemList.find((i) => i.code === nav.item) ?? null;
   const itemStatus = statuses.data?.find((s) => s.code === nav.item) ?? null;
-  const unfiled = allRecords.data?.filter((r) => r.items.length === 0).length ?? 0;
+  const unfiled = allRecords.data?.filter((r) => r.inbox).length ?? 0;
+
+  /** Records dragged onto a tree item are filed under it (from the inbox, or moved from another item). */
+  async function fileRecords(ids: number[], code: string) {
+    if (ids.length === 0) return;
+    const target = itemList.find((i) => i.code === code);
+    try {
+      await client['records.bulkUpdate']({ ids, items: [code] });
+      await changed();
+      notify(`已把 ${ids.length} 件资料归入「${target ? `${target.code} ${target.title}` : code}」`);
+    } catch (err) {
+      fail(err);
+    }
+  }
 
   const windowDrop = {
     onDragOver: (e: DragEvent) => {
@@ -60,10 +77,12 @@ export function RecordsScreen() {
           roots={tree}
           statuses={statuses.data ?? []}
           selected={nav.item}
-          onSelect={(code) => go({ item: code, records: [] })}
+          onSelect={(code) => go({ item: code, inbox: false, records: [] })}
+          onDropRecords={(ids, code) => void fileRecords(ids, code)}
+          inbox={{ count: unfiled, selected: inInbox, onSelect: () => go({ item: null, inbox: true, records: [] }) }}
           onDropFiles={(dropped, code) => {
             setDragging(false);
-            go({ item: code });
+            go({ item: code, inbox: false });
             filing.fileDrop(dropped, code);
           }}
           allCount={allRecords.data?.length ?? null}
@@ -74,12 +93,12 @@ export function RecordsScreen() {
         <div className="item-head">
           <div className="item-head-text">
             <h2>
-              {item ? (
+              {inInbox ? (
+                '待归类'
+              ) : item ? (
                 <>
-                  <span className="code" title={item.label ? `编码 ${item.code}` : undefined}>
-                    {itemNumber(item)}
-                  </span>{' '}
-                  {item.title}
+                  <span className="code">{item.code}</span>
+                  {itemNumber(item) !== item.code && <span className="city-number">（本市编号 {itemNumber(item)}）</span>} {item.title}
                 </>
               ) : (
                 `${year} 年度全部资料`
@@ -94,7 +113,8 @@ export function RecordsScreen() {
                 自查认定：{itemStatus.selfCheck.status}（系统判定：{itemStatus.status}）{itemStatus.selfCheck.reason && `，理由：${itemStatus.selfCheck.reason}`}
               </p>
             )}
-            {!item && allRecords.data && (
+            {inInbox && <p className="item-path">{year} 年度还没有归入测评项目的资料：选中后拖到左边的测评项目上，或在右边“归入其他项目”。</p>}
+            {!item && !inInbox && allRecords.data && (
               <p className="item-path">
                 共 {allRecords.data.length} 件
                 {unfiled > 0 ? `，其中 ${unfiled} 件还没有归入测评项目（组卷时不会出现）` : '，都已归入测评项目'}
