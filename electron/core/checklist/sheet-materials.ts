@@ -23,7 +23,8 @@ interface Column extends ColumnSpec {
 }
 
 export const MATERIALS_HEAD_ROW = 3;
-const OTHER_GROUP = '其他（只关联到上级测评项）';
+const OTHER_GROUP = '其他（未关联测评项）';
+const UPPER_MARK = '（上级测评项）';
 
 function lackText(leaf: LeafRow): string {
   if (leaf.status === '不适用') return `不适用${leaf.reason ? `：${leaf.reason}` : ''}`;
@@ -52,7 +53,12 @@ export function planMaterials(data: ChecklistData): { lines: MaterialsLine[]; fi
     const lack = lackText(leaf);
     if (lack) lines.push({ item, record: null, lack });
   }
-  for (const m of data.materials) if (!shown.has(m.id)) lines.push({ item: OTHER_GROUP, record: m, lack: '' });
+  // A 件 filed only under an upper item is listed under that item, so the index still says where it counts.
+  const upper = data.materials
+    .filter((m) => !shown.has(m.id))
+    .flatMap((m) => (m.items ? m.items.split('\n') : [OTHER_GROUP]).map((item) => ({ item: item === OTHER_GROUP ? item : `${item}${UPPER_MARK}`, record: m, lack: '' })));
+  upper.sort((a, b) => (a.item < b.item ? -1 : a.item > b.item ? 1 : 0));
+  lines.push(...upper);
   return { lines, firstRow };
 }
 

@@ -11,13 +11,16 @@ const READ_MATERIALS = `
 import json, sys, openpyxl
 ws = openpyxl.load_workbook(sys.argv[1])['材料索引']
 rows = list(ws.iter_rows(values_only=True))
-head = next(i for i, r in enumerate(rows) if r and '关联测评项' in r)
+head = next(i for i, r in enumerate(rows) if r and '测评标准' in r and '题名' in r)
 cols = rows[head]
 out = {}
+item = ''
 for r in rows[head + 1:]:
-    if r[cols.index('题名')]:
-        out[r[cols.index('题名')]] = r[cols.index('关联测评项')] or ''
-print(json.dumps(out, ensure_ascii=False))
+    # The 测评标准 of a group is written once, in a merged cell: carry it down its rows.
+    item = r[cols.index('测评标准')] or item
+    if r[cols.index('序号')] and r[cols.index('题名')]:
+        out.setdefault(r[cols.index('题名')], []).append(item)
+print(json.dumps({t: '\\n'.join(items) for t, items in out.items()}, ensure_ascii=False))
 `;
 
 describe('one rule for what an item holds, across mapped editions', () => {
