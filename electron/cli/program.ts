@@ -8,6 +8,7 @@ import { registerDemoCommand } from './commands/demo.js';
 import { registerIndexCommands } from './commands/index.js';
 import { registerIntegrityCommands } from './commands/integrity.js';
 import { registerLedgerCommands } from './commands/ledger.js';
+import { registerOcrCommands } from './commands/ocr.js';
 import { registerRecordCommands } from './commands/records.js';
 import { registerSearchCommands } from './commands/search.js';
 import { registerStatusCommands } from './commands/status.js';
@@ -39,6 +40,7 @@ export function buildProgram(io: CliIO): CommandGroups {
     registerBinderCommands,
     registerChecklistCommands,
     registerLedgerCommands,
+    registerOcrCommands,
     registerIntegrityCommands,
     registerBackupCommands,
     registerDemoCommand,

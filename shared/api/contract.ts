@@ -6,6 +6,7 @@ import { checklistMethods } from './checklist.js';
 import { indexMethods } from './index.js';
 import { integrityMethods } from './integrity.js';
 import { ledgerMethods } from './ledger.js';
+import { ocrMethods } from './ocr.js';
 import type { InputOf, OutputOf, ParsedInputOf } from './method.js';
 import { recordsMethods } from './records.js';
 import { searchMethods } from './search.js';
@@ -22,6 +23,7 @@ export const contract = {
   ...binderMethods,
   ...checklistMethods,
   ...ledgerMethods,
+  ...ocrMethods,
   ...backupMethods,
   ...integrityMethods,
 } as const;

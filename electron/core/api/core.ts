@@ -9,6 +9,7 @@ import { checklistHandlers } from '../checklist/handlers.js';
 import { indexHandlers } from '../index/handlers.js';
 import { integrityHandlers } from '../integrity/handlers.js';
 import { ledgerHandlers } from '../ledger/handlers.js';
+import { ocrHandlers } from '../ocr/handlers.js';
 import { recordsHandlers } from '../records/handlers.js';
 import { searchHandlers } from '../search/handlers.js';
 import { statusHandlers } from '../status/handlers.js';
@@ -35,6 +36,7 @@ export function buildHandlers(archive: Archive): Handlers {
     ...binderHandlers(archive),
     ...checklistHandlers(archive),
     ...ledgerHandlers(archive),
+    ...ocrHandlers(archive),
     ...backupHandlers(archive),
     ...integrityHandlers(archive),
   };
