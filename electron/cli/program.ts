@@ -12,6 +12,7 @@ import { registerOcrCommands } from './commands/ocr.js';
 import { registerRecordCommands } from './commands/records.js';
 import { registerSearchCommands } from './commands/search.js';
 import { registerStatusCommands } from './commands/status.js';
+import { registerSuggestCommands } from './commands/suggest.js';
 import { EXIT_OK, EXIT_USAGE, processIO, reportError, type CliIO } from './io.js';
 
 export interface CommandGroups {
@@ -41,6 +42,7 @@ export function buildProgram(io: CliIO): CommandGroups {
     registerChecklistCommands,
     registerLedgerCommands,
     registerOcrCommands,
+    registerSuggestCommands,
     registerIntegrityCommands,
     registerBackupCommands,
     registerDemoCommand,

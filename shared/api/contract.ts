@@ -11,6 +11,7 @@ import type { InputOf, OutputOf, ParsedInputOf } from './method.js';
 import { recordsMethods } from './records.js';
 import { searchMethods } from './search.js';
 import { statusMethods } from './status.js';
+import { suggestMethods } from './suggest.js';
 
 /** The one API of Taizhang. The CLI, the tests, Electron IPC and the browser bridge all call these methods. */
 export const contract = {
@@ -24,6 +25,7 @@ export const contract = {
   ...checklistMethods,
   ...ledgerMethods,
   ...ocrMethods,
+  ...suggestMethods,
   ...backupMethods,
   ...integrityMethods,
 } as const;

@@ -13,6 +13,7 @@ import { ocrHandlers } from '../ocr/handlers.js';
 import { recordsHandlers } from '../records/handlers.js';
 import { searchHandlers } from '../search/handlers.js';
 import { statusHandlers } from '../status/handlers.js';
+import { suggestHandlers } from '../suggest/handlers.js';
 import { openArchive, type Archive, type OpenArchiveOptions } from '../store/archive-folder.js';
 import type { CallContext, Handlers } from '../handler-types.js';
 
@@ -37,6 +38,7 @@ export function buildHandlers(archive: Archive): Handlers {
     ...checklistHandlers(archive),
     ...ledgerHandlers(archive),
     ...ocrHandlers(archive),
+    ...suggestHandlers(archive),
     ...backupHandlers(archive),
     ...integrityHandlers(archive),
   };

@@ -45,3 +45,31 @@ export const HELD_OUT: readonly LabelledCase[] = [
   },
   { title: '入户发放垃圾分类指南', folder: '2025/环境', code: '4.2.2' },
 ];
+
+/**
+ * A second held-out set, written after the ranking (and its word list) was finished and measured once as it stood:
+ * the first set was written before the code, but by the same hand that later wrote the word list, so this one is the
+ * stricter figure.
+ */
+export const HELD_OUT_LATER: readonly LabelledCase[] = [
+  { title: '实践站七有建设自查照片', code: '1.1.1' },
+  { title: '六月文明实践主题活动签到', code: '1.1.2' },
+  { title: '志愿服务站工作说明', code: '1.2.1' },
+  { title: '学雷锋纪念日志愿者清扫街道', code: '1.2.2' },
+  { title: '社区主入口公益广告牌照片', code: '1.3.1' },
+  { title: '道德讲堂活动方案（第三期）', code: '1.3.2' },
+  { title: '文明家庭表彰名单公示', code: '1.3.3' },
+  { title: '未成年人活动室管理制度', code: '2.1.1' },
+  { title: '心理健康咨询记录表', code: '2.1.2' },
+  { title: '寒假学生托管活动总结', code: '2.2.1' },
+  { title: '综合文化服务中心开放登记', code: '3.1.1' },
+  { title: '元宵节猜灯谜游园活动', code: '3.1.2' },
+  { title: '市民学校消防安全授课记录', code: '3.2.1' },
+  { title: '红黑榜公示照片（第三季度）', code: '4.1.2' },
+  { title: '环境卫生整治月度整改台账', code: '4.2.1' },
+  { title: '垃圾分类宣传方案', code: '4.2.2' },
+  { title: '创建全国文明城市工作方案', code: '5.1.1' },
+  { title: '创建工作年度总结', code: '5.1.3' },
+  { title: '街道电视台报道社区创文', code: '5.1.2' },
+  { title: '少年儿童公益广告张贴', code: '2.2.2' },
+];
