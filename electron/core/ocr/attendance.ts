@@ -23,7 +23,8 @@ interface Cell {
 
 function cells(line: OcrLine): Cell[] {
   const [left, top, right, bottom] = line.box;
-  const text = line.text.trim();
+  // Full-width digits (４) are digits: NFKC makes them ASCII.
+  const text = line.text.normalize('NFKC').trim();
   const total = [...text].length || 1;
   const out: Cell[] = [];
   let offset = 0;
@@ -54,7 +55,11 @@ export function signInNames(pages: readonly (readonly OcrLine[])[]): string[] {
       else rows.push([cell]);
     }
     for (const row of rows) {
-      const name = row.sort((a, b) => a.x - b.x).find((c) => !/^\d+$/.test(c.text))?.text;
+      // A 序号 read without its space ("2向志强") is cut off the name.
+      const name = row
+        .sort((a, b) => a.x - b.x)
+        .map((c) => c.text.replace(/^\d+[.、]?/, ''))
+        .find((t) => t !== '');
       if (name && NAME.test(name) && !NOT_NAMES.has(name)) names.push(name);
     }
   }
