@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { TaizhangError } from '../../../shared/errors.js';
@@ -27,6 +28,10 @@ export interface EngineOptions {
 function workerFile(): string {
   for (const name of ['./engine-worker.mjs', './ocr-engine-worker.mjs']) {
     const file = fileURLToPath(new URL(name, import.meta.url));
+    // In the packaged app the worker is unpacked from the asar archive (electron-builder.yml): a thread cannot start
+    // from inside it.
+    const unpacked = file.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
+    if (unpacked !== file && existsSync(unpacked)) return unpacked;
     if (existsSync(file)) return file;
   }
   throw new TaizhangError('internal', '文字识别组件缺失，请重新安装台账 / The OCR engine is missing; reinstall Taizhang');
