@@ -7,6 +7,7 @@ import { useTask } from '../components/task.js';
 import { Empty, ErrorNote, Field, ProgressBar } from '../components/ui.js';
 import { useApp } from '../state/app-context.js';
 import { useData } from '../state/use-data.js';
+import { OcrCard } from './ocr/OcrCard.js';
 
 /** Unit settings, the trash, and keeping the archive safe (check, backup, plain-folder export). */
 export function SettingsScreen() {
@@ -19,6 +20,7 @@ export function SettingsScreen() {
         <UnitCard />
         <TrashCard />
         <SafetyCard />
+        <OcrCard />
       </div>
     </div>
   );

@@ -9,6 +9,8 @@ import { useApp } from '../../state/app-context.js';
 import { formatBytes } from '../../lib/format.js';
 import { itemPath } from '../../lib/tree-nodes.js';
 import { FilePreview } from './FilePreview.js';
+import { RecognisedText } from '../ocr/RecognisedText.js';
+import { Suggestions } from '../ocr/Suggestions.js';
 
 interface Draft {
   title: string;
@@ -61,6 +63,17 @@ export function RecordDetail({ record, items, onDelete }: { record: Detail; item
   const dirty = JSON.stringify(draft) !== JSON.stringify(original);
   const isPhoto = draft.type === '照片' || record.fileList.some((f) => f.kind === 'image');
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+
+  /** One click on a suggestion files the record there at once (other unsaved edits stay in the form). */
+  async function fileUnder(code: string) {
+    try {
+      await client['records.update']({ id: record.id, items: [...record.items.map((i) => i.code), code] });
+      changed();
+      notify(`已归入 ${code}`, { label: '撤销', run: () => void client['records.undo']({}).then(changed).catch(fail) });
+    } catch (err) {
+      setError(clerkMessage(err));
+    }
+  }
 
   async function save() {
     setSaving(true);
@@ -140,7 +153,10 @@ export function RecordDetail({ record, items, onDelete }: { record: Detail; item
           <button className="small" onClick={() => setPicking(true)}>
             ＋ 归入其他项目
           </button>
+          <Suggestions recordId={record.id} current={draft.items} onPick={(code) => void fileUnder(code)} />
         </section>
+
+        <RecognisedText recordId={record.id} signIn={draft.type === '签到表'} />
 
         {isPhoto && (
           <section className="detail-section">

@@ -1,0 +1,57 @@
+import type { OcrRunResult } from '../../../shared/api/ocr.js';
+import { useTask } from '../../components/task.js';
+import { ErrorNote, ProgressBar } from '../../components/ui.js';
+import { useApp } from '../../state/app-context.js';
+import { useData } from '../../state/use-data.js';
+
+/** Settings: the switch for background OCR, what waits, and reading everything now. */
+export function OcrCard() {
+  const { client, changed, notify, fail } = useApp();
+  const status = useData(() => client['ocr.status']({}), []);
+  const task = useTask<OcrRunResult>();
+  const s = status.data;
+  const toggle = (enabled: boolean) =>
+    client['ocr.setEnabled']({ enabled })
+      .then(() => {
+        status.reload();
+        notify(enabled ? '已开启文字识别' : '已关闭文字识别');
+      })
+      .catch(fail);
+  const runNow = async () => {
+    const r = await task.run((o) => client['ocr.run']({}, o));
+    if (r) {
+      changed();
+      notify(`识别了 ${r.pages} 页，涉及 ${r.records} 件资料`);
+    }
+  };
+  return (
+    <section className="card">
+      <h3>文字识别</h3>
+      <p className="muted">自动识别照片和扫描件上的文字，识别出的文字可以搜索，并在资料详情里校对。全部在本机完成，不联网。</p>
+      <label className="check">
+        <input type="checkbox" name="ocrEnabled" checked={s?.enabled ?? true} onChange={(e) => void toggle(e.target.checked)} />
+        导入后在后台自动识别
+      </label>
+      {s && (
+        <p className="muted">
+          等待识别 {s.waitingFiles} 个文件{s.failedFiles > 0 ? `，${s.failedFiles} 个文件无法识别` : ''}
+        </p>
+      )}
+      <div className="form-actions">
+        <button onClick={() => void runNow()} disabled={task.state.phase === 'running' || s?.waitingFiles === 0}>
+          现在全部识别
+        </button>
+      </div>
+      {task.state.phase === 'running' && (
+        <>
+          <ProgressBar progress={task.state.progress} />
+          <button className="small" onClick={task.cancel}>
+            取消
+          </button>
+        </>
+      )}
+      {task.state.phase === 'failed' && <ErrorNote text={task.state.message} />}
+      <ErrorNote text={status.error} />
+    </section>
+  );
+}
