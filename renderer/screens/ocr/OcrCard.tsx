@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import type { OcrRunResult } from '../../../shared/api/ocr.js';
 import { useTask } from '../../components/task.js';
 import { ErrorNote, ProgressBar } from '../../components/ui.js';
@@ -10,13 +11,23 @@ export function OcrCard() {
   const status = useData(() => client['ocr.status']({}), []);
   const task = useTask<OcrRunResult>();
   const s = status.data;
-  const toggle = (enabled: boolean) =>
-    client['ocr.setEnabled']({ enabled })
+  // The box follows the click at once; the archive's answer confirms it (or puts it back on failure).
+  const [enabled, setEnabled] = useState(true);
+  useEffect(() => {
+    if (s) setEnabled(s.enabled);
+  }, [s]);
+  const toggle = (on: boolean) => {
+    setEnabled(on);
+    client['ocr.setEnabled']({ enabled: on })
       .then(() => {
         status.reload();
-        notify(enabled ? '已开启文字识别' : '已关闭文字识别');
+        notify(on ? '已开启文字识别' : '已关闭文字识别');
       })
-      .catch(fail);
+      .catch((err: unknown) => {
+        setEnabled(!on);
+        fail(err);
+      });
+  };
   const runNow = async () => {
     const r = await task.run((o) => client['ocr.run']({}, o));
     if (r) {
@@ -29,7 +40,7 @@ export function OcrCard() {
       <h3>文字识别</h3>
       <p className="muted">自动识别照片和扫描件上的文字，识别出的文字可以搜索，并在资料详情里校对。全部在本机完成，不联网。</p>
       <label className="check">
-        <input type="checkbox" name="ocrEnabled" checked={s?.enabled ?? true} onChange={(e) => void toggle(e.target.checked)} />
+        <input type="checkbox" name="ocrEnabled" checked={enabled} onChange={(e) => toggle(e.target.checked)} />
         导入后在后台自动识别
       </label>
       {s && (
