@@ -4,7 +4,7 @@ import { chinese } from '../../shared/errors.js';
 import { clerkMessage } from '../api/client.js';
 import { PathField } from '../components/PathField.js';
 import { useTask } from '../components/task.js';
-import { Empty, ErrorNote, Field, ProgressBar } from '../components/ui.js';
+import { Empty, ErrorNote, Field, TaskProgress } from '../components/ui.js';
 import { useApp } from '../state/app-context.js';
 import { useData } from '../state/use-data.js';
 import { OcrCard } from './ocr/OcrCard.js';
@@ -174,14 +174,7 @@ function SafetyCard() {
           导出
         </button>
       </div>
-      {task.state.phase === 'running' && (
-        <>
-          <ProgressBar progress={task.state.progress} />
-          <button className="small" onClick={task.cancel}>
-            取消
-          </button>
-        </>
-      )}
+      <TaskProgress state={task.state} onCancel={task.cancel} />
       {task.state.phase === 'done' && (
         <div className="note">
           {task.state.result.map((line, i) => (
@@ -189,7 +182,6 @@ function SafetyCard() {
           ))}
         </div>
       )}
-      {task.state.phase === 'failed' && <ErrorNote text={task.state.message} />}
     </section>
   );
 }

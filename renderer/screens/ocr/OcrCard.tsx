@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { OcrRunResult } from '../../../shared/api/ocr.js';
 import { useTask } from '../../components/task.js';
-import { ErrorNote, ProgressBar } from '../../components/ui.js';
+import { ErrorNote, TaskProgress } from '../../components/ui.js';
 import { useApp } from '../../state/app-context.js';
 import { useData } from '../../state/use-data.js';
 
@@ -53,15 +53,7 @@ export function OcrCard() {
           现在全部识别
         </button>
       </div>
-      {task.state.phase === 'running' && (
-        <>
-          <ProgressBar progress={task.state.progress} />
-          <button className="small" onClick={task.cancel}>
-            取消
-          </button>
-        </>
-      )}
-      {task.state.phase === 'failed' && <ErrorNote text={task.state.message} />}
+      <TaskProgress state={task.state} onCancel={task.cancel} />
       <ErrorNote text={status.error} />
     </section>
   );
