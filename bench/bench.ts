@@ -122,7 +122,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       measureChecklist(c, { year, items: built.checklistEditionItems, runs: scale.checklistRuns, scratch }),
     );
     const size = await attempt('大小 / size', log, () => measureSize(c));
-    const ocr = await attempt('文字识别 / OCR', log, () => measureOcr(scratch, scale.ocrPagesPerKind));
+    const ocr = await attempt('文字识别 / OCR', log, () => measureOcr(scratch, scale.ocrPagesPerKind, scale.ocrDpi));
     const suggest = await attempt('建议测评项目 / suggestions', log, () => measureSuggest(scratch));
     const measures = { importPdf, importPhoto, search, binder, checklist, open, size, ocr, suggest };
     return {

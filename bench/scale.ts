@@ -26,6 +26,8 @@ export interface Scale {
   openRuns: number;
   /** OCR corpus: this many printed scans, photographed pages and sign-in sheets each. */
   ocrPagesPerKind: number;
+  /** Resolution the corpus is scanned at (quick scans coarser, to keep the harness check short). */
+  ocrDpi: number;
 }
 
 export const SCALES: Record<ScaleName, Scale> = {
@@ -47,6 +49,7 @@ export const SCALES: Record<ScaleName, Scale> = {
     checklistItems: 2000,
     openRuns: 15,
     ocrPagesPerKind: 4,
+    ocrDpi: 150,
   },
   quick: {
     name: 'quick',
@@ -66,6 +69,7 @@ export const SCALES: Record<ScaleName, Scale> = {
     checklistItems: 60,
     openRuns: 2,
     ocrPagesPerKind: 1,
+    ocrDpi: 100,
   },
 };
 

@@ -58,7 +58,7 @@ async function freshCore(dir: string): Promise<Core> {
 
 const round = (v: number, d = 2): number => Math.round(v * 10 ** d) / 10 ** d;
 
-export async function measureOcr(scratch: string, perKind: number): Promise<OcrResult> {
+export async function measureOcr(scratch: string, perKind: number, dpi = 150): Promise<OcrResult> {
   const core = await freshCore(path.join(scratch, 'ocr-archive'));
   try {
     const inputs = path.join(scratch, 'ocr-inputs');
@@ -70,9 +70,9 @@ export async function measureOcr(scratch: string, perKind: number): Promise<OcrR
       return f;
     };
     for (let i = 0; i < perKind; i += 1) {
-      const notice = await scanOf(noticeDocument(i));
+      const notice = await scanOf(noticeDocument(i), dpi);
       const sheetDoc = signInDocument(i);
-      const sheet = await scanOf(sheetDoc);
+      const sheet = await scanOf(sheetDoc, dpi);
       const table = sheetDoc.blocks.find((b) => b.kind === 'table');
       const names = table?.kind === 'table' ? table.rows.map((r) => r[1] ?? '').filter(Boolean) : [];
       for (const [kind, name, bytes, truth] of [

@@ -12,7 +12,7 @@ import * as repo from './repository.js';
 
 export function ocrStatus(archive: Archive): OcrStatus {
   const bg = ocrBackground(archive);
-  const waitingFiles = repo.waitingFiles(archive.db, {}).length;
+  const waitingFiles = repo.countWaitingFiles(archive.db, {});
   return {
     enabled: repo.ocrEnabled(archive.db),
     running: bg?.running ?? false,

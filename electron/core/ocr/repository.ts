@@ -49,6 +49,16 @@ export function waitingFiles(db: Db, scope: Scope, limit = 1_000_000): QueuedFil
   );
 }
 
+export function countWaitingFiles(db: Db, scope: Scope): number {
+  return (
+    value<number>(
+      db,
+      `SELECT count(*) FROM blobs b LEFT JOIN ocr_jobs j ON j.sha256 = b.sha256 WHERE ${READABLE} AND ${WAITING} AND ${IN_SCOPE}`,
+      ...scopeParams(scope),
+    ) ?? 0
+  );
+}
+
 /** Pages still to read of the waiting files (pages already read of an interrupted PDF are not counted). */
 export function waitingPages(db: Db, scope: Scope): number {
   return (
@@ -196,7 +206,10 @@ export function pageRow(db: Db, recordId: number, sha256: string, page: number):
   return r ? toPage(r) : undefined;
 }
 
-/** The lines read on each page of a file, for the binder's text layer; a corrected page has no boxes to place. */
+/**
+ * The lines read on each page of a file, for the binder's text layer. They are the engine's lines even on a corrected
+ * page: a correction has no boxes to place, and the layer is there to be found, not read.
+ */
 export function fileLines(db: Db, sha256: string): Map<number, OcrLine[]> {
   const rows = all<{ page: number; lines: string; corrected: string | null }>(
     db,
