@@ -81,7 +81,7 @@ describe('npm run bench -- --scale quick', () => {
     expect(m.size.dbBytesPer1000).toBeGreaterThan(0);
     expect(m.size.tables.map((t) => t.name)).toContain('search_index');
 
-    expect(results.targets).toHaveLength(7);
+    expect(results.targets).toHaveLength(13);
     for (const t of results.targets) expect(typeof t.met, t.name).toBe('boolean');
   });
 });

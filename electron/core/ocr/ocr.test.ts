@@ -44,7 +44,7 @@ describe('OCR of scans', () => {
     expect((await core.api['ocr.text']({ recordId: id })).pages[0]!.effective).toBe('关于开展厨余回收宣传活动的通知');
   }, SLOW);
 
-  it('does not read in the background when switched off, can cancel, and reports a damaged file in Chinese', async () => {
+  it('reads nothing cancelled, and answers an unknown record in Chinese', async () => {
     const core = await tempCore();
     expect((await core.api['ocr.setEnabled']({ enabled: false })).enabled).toBe(false);
     const scan = await file('照片.png', await lineScan(['社区议事会']));
