@@ -12,7 +12,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 
 /** The benchmark at quick scale, run as `npm run bench` runs it; this checks what it reports, never how fast. */
 describe('npm run bench -- --scale quick', () => {
-  it('measures everything and writes one JSON document with the machine described', { timeout: 600_000 }, async () => {
+  it('measures everything and writes one JSON document with the machine described', { timeout: 1_200_000 }, async () => {
     const work = tempDir('taizhang-bench-');
     const resultsDir = path.join(work, 'results');
     const { stdout } = await run(
@@ -52,6 +52,12 @@ describe('npm run bench -- --scale quick', () => {
     expect(m.importPhoto.sharpResize?.median).toBeGreaterThan(0);
     expect(typeof m.importPhoto.overheadPct).toBe('number');
 
+    // OCR and suggestions: every kind read, figures in range (never how fast).
+    expect(m.ocr.pages).toBe(3);
+    for (const k of [m.ocr.print, m.ocr.photo, m.ocr.signIn]) expect(k.cerPct).toBeGreaterThanOrEqual(0);
+    expect(m.ocr.signIn.rowsExpected).toBeGreaterThan(0);
+    expect(m.suggest.sets.map((s) => s.cases)).toEqual([36, 36, 26, 20]);
+    for (const s of m.suggest.sets) expect(s.top3Pct).toBeGreaterThanOrEqual(s.top1Pct);
     expect(m.search.records).toBe(300);
     expect(m.search.classes.map((c) => c.name)).toEqual(['1 字', '2 字', '3 字', '4 字', '拉丁文号']);
     for (const c of m.search.classes) {
@@ -75,7 +81,7 @@ describe('npm run bench -- --scale quick', () => {
     expect(m.size.dbBytesPer1000).toBeGreaterThan(0);
     expect(m.size.tables.map((t) => t.name)).toContain('search_index');
 
-    expect(results.targets).toHaveLength(7);
+    expect(results.targets).toHaveLength(13);
     for (const t of results.targets) expect(typeof t.met, t.name).toBe('boolean');
   });
 });

@@ -11,6 +11,7 @@ import { describeMachine, type MachineInfo } from './machine.js';
 import { measureBinder, photoPages, type BinderResult } from './measures/binder.js';
 import { measureChecklist, type ChecklistRunResult } from './measures/checklist.js';
 import { measureImport, type ImportResult } from './measures/import.js';
+import { measureOcr, measureSuggest, type OcrResult, type SuggestBenchResult } from './measures/ocr.js';
 import { measureOpen, type OpenResult } from './measures/open.js';
 import { measureSearch, queryClasses, type SearchResult } from './measures/search.js';
 import { measureSize, type SizeResult } from './measures/size.js';
@@ -46,11 +47,13 @@ export interface BenchResults {
     checklist: Outcome<ChecklistRunResult>;
     open: Outcome<OpenResult>;
     size: Outcome<SizeResult>;
+    ocr: Outcome<OcrResult>;
+    suggest: Outcome<SuggestBenchResult>;
   };
   targets: TargetCheck[];
 }
 
-export const MEASURES = ['importPdf', 'importPhoto', 'search', 'binder', 'checklist', 'open', 'size'] as const;
+export const MEASURES = ['importPdf', 'importPhoto', 'search', 'binder', 'checklist', 'open', 'size', 'ocr', 'suggest'] as const;
 
 export interface BenchOptions {
   scale: Scale;
@@ -119,7 +122,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       measureChecklist(c, { year, items: built.checklistEditionItems, runs: scale.checklistRuns, scratch }),
     );
     const size = await attempt('大小 / size', log, () => measureSize(c));
-    const measures = { importPdf, importPhoto, search, binder, checklist, open, size };
+    const ocr = await attempt('文字识别 / OCR', log, () => measureOcr(scratch, scale.ocrPagesPerKind, scale.ocrDpi));
+    const suggest = await attempt('建议测评项目 / suggestions', log, () => measureSuggest(scratch));
+    const measures = { importPdf, importPhoto, search, binder, checklist, open, size, ocr, suggest };
     return {
       scale: scale.name,
       date: localIsoDate(),

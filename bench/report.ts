@@ -64,6 +64,19 @@ export function formatResults(r: BenchResults): string {
     (v) => `数据库 ${Math.round(v.dbBytesPer1000 / 1024)} KB / 千件`,
     (v) => `共 ${(v.dbBytes / 2 ** 20).toFixed(0)} MB；最大：${v.tables.slice(0, 3).map((t) => `${t.name} ${(t.bytes / 2 ** 20).toFixed(0)} MB`).join('、')}`,
   );
+  add(
+    `文字识别（${failed(m.ocr) ? '—' : m.ocr.pages} 页）/ OCR`,
+    m.ocr,
+    (v) =>
+      `${v.pagesPerMinute} 页/分；错误率 印刷 ${v.print.cerPct}%、照片 ${v.photo.cerPct}%、签到表 ${v.signIn.cerPct}%；签到行 ${v.signIn.rowsCounted}/${v.signIn.rowsExpected}`,
+    (v) => `主线程延迟 p50 ${v.lag.p50} / p99 ${v.lag.p99} / 最大 ${v.lag.max} ms`,
+  );
+  add(
+    '建议测评项目 / suggestions',
+    m.suggest,
+    (v) => v.sets.map((s) => `${s.name}：前一 ${s.top1Pct}%、前三 ${s.top3Pct}%（${s.cases} 例）`).join('；'),
+    (v) => `每次 ${v.msPerSuggestion} ms`,
+  );
   const stores = [m.importPdf, m.importPhoto].filter((o): o is Exclude<typeof o, { error: string }> => !failed(o));
   if (stores.length === 2) {
     rows.push(['文件库 / store', `PDF ${(stores[0]!.storeBytesPer1000 / 2 ** 20).toFixed(0)} MB / 千份`, `照片 ${(stores[1]!.storeBytesPer1000 / 2 ** 20).toFixed(0)} MB / 千张（含缩略图和打印图）`]);

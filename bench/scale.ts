@@ -24,6 +24,10 @@ export interface Scale {
   /** Items of the index edition the checklist year uses. */
   checklistItems: number;
   openRuns: number;
+  /** OCR corpus: this many printed scans, photographed pages and sign-in sheets each. */
+  ocrPagesPerKind: number;
+  /** Resolution the corpus is scanned at (quick scans coarser, to keep the harness check short). */
+  ocrDpi: number;
 }
 
 export const SCALES: Record<ScaleName, Scale> = {
@@ -44,6 +48,8 @@ export const SCALES: Record<ScaleName, Scale> = {
     checklistRuns: 3,
     checklistItems: 2000,
     openRuns: 15,
+    ocrPagesPerKind: 4,
+    ocrDpi: 150,
   },
   quick: {
     name: 'quick',
@@ -62,6 +68,8 @@ export const SCALES: Record<ScaleName, Scale> = {
     checklistRuns: 1,
     checklistItems: 60,
     openRuns: 2,
+    ocrPagesPerKind: 1,
+    ocrDpi: 100,
   },
 };
 

@@ -29,6 +29,12 @@ export const TARGETS = {
   binderVsQpdf: 3,
   photoOverheadPct: 25,
   openMs: 300,
+  ocrPrintCerPct: 3,
+  ocrPhotoCerPct: 8,
+  ocrPagesPerMinute: 10,
+  ocrLagP99Ms: 50,
+  suggestTop3Pct: 90,
+  suggestTop1Pct: 70,
 } as const;
 
 export function checkTargets(m: Measures): TargetCheck[] {
@@ -36,6 +42,10 @@ export function checkTargets(m: Measures): TargetCheck[] {
   const binder = ok(m.binder);
   const photo = ok(m.importPhoto);
   const open = ok(m.open);
+  const ocr = ok(m.ocr);
+  const suggest = ok(m.suggest);
+  // The figure for suggestions is the worst of its labelled sets.
+  const heldOut = suggest ? suggest.sets : null;
   const worstP95 = search ? Math.max(...search.classes.map((c) => c.taizhang.p95)) : null;
   const leastSpeedup = search ? Math.min(...search.classes.map((c) => c.speedup)) : null;
   return [
@@ -46,5 +56,11 @@ export function checkTargets(m: Measures): TargetCheck[] {
     check('装订比 qpdf / binder vs qpdf', `≤ ${TARGETS.binderVsQpdf}×`, binder?.ratio ?? null, TARGETS.binderVsQpdf, 'lower', '×'),
     check('照片导入比 sharp 缩放多用 / photo import overhead', `≤ ${TARGETS.photoOverheadPct}%`, photo?.overheadPct ?? null, TARGETS.photoOverheadPct, 'lower', '%'),
     check('打开档案 / open', `≤ ${TARGETS.openMs} ms`, open?.ms.median ?? null, TARGETS.openMs, 'lower', ' ms'),
+    check('识别错误率：印刷扫描 / OCR CER, print', `≤ ${TARGETS.ocrPrintCerPct}%`, ocr?.print.cerPct ?? null, TARGETS.ocrPrintCerPct, 'lower', '%'),
+    check('识别错误率：倾斜低清照片 / OCR CER, photo', `≤ ${TARGETS.ocrPhotoCerPct}%`, ocr?.photo.cerPct ?? null, TARGETS.ocrPhotoCerPct, 'lower', '%'),
+    check('识别速度（2 核） / OCR pages a minute', `≥ ${TARGETS.ocrPagesPerMinute} 页/分`, ocr?.pagesPerMinute ?? null, TARGETS.ocrPagesPerMinute, 'higher', ' 页/分'),
+    check('识别时主线程延迟 p99 / event-loop lag p99', `≤ ${TARGETS.ocrLagP99Ms} ms`, ocr?.lag.p99 ?? null, TARGETS.ocrLagP99Ms, 'lower', ' ms'),
+    check('建议前三命中（最差一组） / suggestion top-3', `≥ ${TARGETS.suggestTop3Pct}%`, heldOut ? Math.min(...heldOut.map((s) => s.top3Pct)) : null, TARGETS.suggestTop3Pct, 'higher', '%'),
+    check('建议第一命中（最差一组） / suggestion top-1', `≥ ${TARGETS.suggestTop1Pct}%`, heldOut ? Math.min(...heldOut.map((s) => s.top1Pct)) : null, TARGETS.suggestTop1Pct, 'higher', '%'),
   ];
 }

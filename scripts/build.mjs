@@ -3,6 +3,7 @@
 // (dist/electron/main.mjs, dist/electron/preload.cjs). The HTTP bridge is not part of the build.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { copyFile, mkdir } from 'node:fs/promises';
 import { build as esbuild } from 'esbuild';
 import { build as vite } from 'vite';
 
@@ -17,6 +18,9 @@ export async function buildAll({ quiet = false } = {}) {
     // A sandboxed preload must be one CommonJS file that requires nothing but electron.
     esbuild({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] }),
   ]);
+  // The OCR engine's worker thread starts from its own file beside the bundle (electron/core/ocr/engine.ts finds it).
+  await mkdir(path.join(root, 'dist/electron'), { recursive: true });
+  await copyFile(path.join(root, 'electron/core/ocr/engine-worker.mjs'), path.join(root, 'dist/electron/ocr-engine-worker.mjs'));
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -8,9 +8,11 @@ import { registerDemoCommand } from './commands/demo.js';
 import { registerIndexCommands } from './commands/index.js';
 import { registerIntegrityCommands } from './commands/integrity.js';
 import { registerLedgerCommands } from './commands/ledger.js';
+import { registerOcrCommands } from './commands/ocr.js';
 import { registerRecordCommands } from './commands/records.js';
 import { registerSearchCommands } from './commands/search.js';
 import { registerStatusCommands } from './commands/status.js';
+import { registerSuggestCommands } from './commands/suggest.js';
 import { EXIT_OK, EXIT_USAGE, processIO, reportError, type CliIO } from './io.js';
 
 export interface CommandGroups {
@@ -39,6 +41,8 @@ export function buildProgram(io: CliIO): CommandGroups {
     registerBinderCommands,
     registerChecklistCommands,
     registerLedgerCommands,
+    registerOcrCommands,
+    registerSuggestCommands,
     registerIntegrityCommands,
     registerBackupCommands,
     registerDemoCommand,

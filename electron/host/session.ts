@@ -11,6 +11,7 @@ import {
 } from '../../shared/api/app.js';
 import type { ParsedInputOf, Progress } from '../../shared/api/method.js';
 import { TaizhangError } from '../../shared/errors.js';
+import { ocrBackground, startOcrBackground, stopOcrBackground } from '../core/ocr/background.js';
 import { createCore, openCore, parseInput, type Core } from '../core/api/core.js';
 import { initArchive } from '../core/archive/init.js';
 import { runScheduledBackup } from '../core/backup/schedule.js';
@@ -41,6 +42,11 @@ export interface SessionOptions {
   shell: ShellServices;
   /** better-sqlite3 options, e.g. the Electron-ABI build. */
   database?: OpenDatabaseOptions;
+  /**
+   * Read scans and photos in the background while an archive is open (the desktop app). Off by default: the dev
+   * bridge and the tests read only when asked (`ocr.run`).
+   */
+  backgroundOcr?: boolean;
 }
 
 export interface InvokeOptions {
@@ -101,10 +107,13 @@ export class Session {
     const controller = new AbortController();
     if (taskId) this.tasks.set(taskId, controller);
     try {
-      return await core.invoke(name, args, {
+      const result = await core.invoke(name, args, {
         signal: controller.signal,
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       });
+      // Whatever was just filed waits for OCR; the background reading picks it up without the import waiting.
+      if (name.startsWith('records.')) ocrBackground(core.archive)?.kick();
+      return result;
     } finally {
       if (taskId) this.tasks.delete(taskId);
     }
@@ -143,6 +152,8 @@ export class Session {
     const core = this.core;
     if (!core) return;
     this.core = null;
+    // The page being read is finished and kept; the rest is read on the next time the archive is opened.
+    await stopOcrBackground(core.archive).catch((err: unknown) => console.error('停止文字识别失败 / stopping OCR failed', err));
     await clearStaging(core.archive).catch(() => undefined);
     // The automatic backup on closing (at most once a day by default). A failed backup must not stop the clerk
     // from closing; `check` and the next close try again.
@@ -154,6 +165,7 @@ export class Session {
     await this.closeArchive();
     this.core = core;
     await clearStaging(core.archive).catch(() => undefined);
+    if (this.options.backgroundOcr) startOcrBackground(core.archive);
     const info = await core.invoke('archive.info', {});
     this.recent.touch(info.path, info.unit.name);
     return info;

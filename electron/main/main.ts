@@ -31,6 +31,7 @@ if (!app.requestSingleInstanceLock()) {
   const session = new Session({
     configDir: app.getPath('userData'),
     shell: electronShell(current),
+    backgroundOcr: true,
     ...(nativeBinding ? { database: { nativeBinding } } : {}),
   });
 

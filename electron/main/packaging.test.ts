@@ -61,3 +61,32 @@ describe('electron-builder.yml', () => {
     expect(readFileSync(path.join(root, 'electron/main/main.ts'), 'utf8')).toContain("path.join(process.resourcesPath, 'resources')");
   });
 });
+
+describe('electron-builder.yml for OCR', () => {
+  it('unpacks the engine and its worker from asar and ships only the ONNX Runtime binaries of the platform built for', async () => {
+    const config = await loadConfig();
+    const unpacked = config.asarUnpack as string[];
+    for (const pattern of ['dist/electron/ocr-engine-worker.mjs', '**/node_modules/onnxruntime-node/**', '**/node_modules/@gutenye/**']) {
+      expect(unpacked).toContain(pattern);
+    }
+    expect(readFileSync(path.join(root, 'scripts/build.mjs'), 'utf8')).toContain('dist/electron/ocr-engine-worker.mjs');
+
+    // The file patterns as electron-builder expands them on this machine (${platform} is the building machine's).
+    // minimatch 3 (electron-builder's) exports the function itself.
+    const minimatch = require('minimatch') as (file: string, pattern: string, options: object) => boolean;
+    const excludes = (config.files as { filter: string[] }[])
+      .flatMap((f) => f.filter)
+      .filter((f) => f.startsWith('!') && f.includes('onnxruntime-node'))
+      .map((f) => f.slice(1).replace('${platform}', process.platform).replace('${arch}', process.arch));
+    expect(excludes.length).toBe(2);
+    const { readdirSync } = await import('node:fs');
+    const bin = path.join(root, 'node_modules/onnxruntime-node/bin/napi-v6');
+    const binaries = readdirSync(bin, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
+    const kept = binaries.filter((file) => !excludes.some((p) => minimatch(file, p, { dot: true })));
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.every((f) => f.includes(`/napi-v6/${process.platform}/${process.arch}/`))).toBe(true);
+    expect(binaries.length).toBeGreaterThan(kept.length);
+  });
+});

@@ -124,3 +124,18 @@ export function Icon({ name, size = 18 }: { name: keyof typeof ICONS; size?: num
     </svg>
   );
 }
+
+/** A long task's progress bar with its 取消 button while it runs, and its failure once it has failed. */
+export function TaskProgress({ state, onCancel }: { state: { phase: string; progress?: Progress | null; message?: string }; onCancel: () => void }) {
+  if (state.phase === 'running') {
+    return (
+      <>
+        <ProgressBar progress={state.progress ?? null} />
+        <button className="small" onClick={onCancel}>
+          取消
+        </button>
+      </>
+    );
+  }
+  return state.phase === 'failed' ? <ErrorNote text={state.message ?? null} /> : null;
+}

@@ -9,6 +9,7 @@ import { LedgerScreen } from './LedgerScreen.js';
 import { RecordsScreen } from './records/RecordsScreen.js';
 import { useDeleteRecords } from './records/use-delete.js';
 import { SearchBox } from './SearchBox.js';
+import { OcrProgress } from './ocr/OcrProgress.js';
 import { SettingsScreen } from './SettingsScreen.js';
 import { YearsScreen } from './YearsScreen.js';
 
@@ -103,6 +104,7 @@ export function MainWindow() {
         </label>
         <SearchBox ref={search} />
         <div className="topbar-actions">
+          <OcrProgress />
           <button className="export-button" onClick={() => openExport('binder')}>
             <Icon name="book" /> 导出案卷
           </button>

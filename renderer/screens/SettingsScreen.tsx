@@ -5,9 +5,10 @@ import { chinese } from '../../shared/errors.js';
 import { clerkMessage } from '../api/client.js';
 import { PathField } from '../components/PathField.js';
 import { useTask } from '../components/task.js';
-import { Empty, ErrorNote, Field, ProgressBar } from '../components/ui.js';
+import { Empty, ErrorNote, Field, TaskProgress } from '../components/ui.js';
 import { useApp } from '../state/app-context.js';
 import { useData } from '../state/use-data.js';
+import { OcrCard } from './ocr/OcrCard.js';
 
 /** Unit settings, the trash, and keeping the archive safe (check, backup, plain-folder export). */
 export function SettingsScreen() {
@@ -21,6 +22,7 @@ export function SettingsScreen() {
         <ArchivalCodeCard />
         <TrashCard />
         <SafetyCard />
+        <OcrCard />
       </div>
     </div>
   );
@@ -233,14 +235,7 @@ function SafetyCard() {
           导出
         </button>
       </div>
-      {task.state.phase === 'running' && (
-        <>
-          <ProgressBar progress={task.state.progress} />
-          <button className="small" onClick={task.cancel}>
-            取消
-          </button>
-        </>
-      )}
+      <TaskProgress state={task.state} onCancel={task.cancel} />
       {task.state.phase === 'done' && (
         <div className="note">
           {task.state.result.map((line, i) => (
@@ -248,7 +243,6 @@ function SafetyCard() {
           ))}
         </div>
       )}
-      {task.state.phase === 'failed' && <ErrorNote text={task.state.message} />}
     </section>
   );
 }

@@ -6,10 +6,12 @@ import { checklistMethods } from './checklist.js';
 import { indexMethods } from './index.js';
 import { integrityMethods } from './integrity.js';
 import { ledgerMethods } from './ledger.js';
+import { ocrMethods } from './ocr.js';
 import type { InputOf, OutputOf, ParsedInputOf } from './method.js';
 import { recordsMethods } from './records.js';
 import { searchMethods } from './search.js';
 import { statusMethods } from './status.js';
+import { suggestMethods } from './suggest.js';
 
 /** The one API of Taizhang. The CLI, the tests, Electron IPC and the browser bridge all call these methods. */
 export const contract = {
@@ -22,6 +24,8 @@ export const contract = {
   ...binderMethods,
   ...checklistMethods,
   ...ledgerMethods,
+  ...ocrMethods,
+  ...suggestMethods,
   ...backupMethods,
   ...integrityMethods,
 } as const;

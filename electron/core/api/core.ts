@@ -9,9 +9,11 @@ import { checklistHandlers } from '../checklist/handlers.js';
 import { indexHandlers } from '../index/handlers.js';
 import { integrityHandlers } from '../integrity/handlers.js';
 import { ledgerHandlers } from '../ledger/handlers.js';
+import { ocrHandlers } from '../ocr/handlers.js';
 import { recordsHandlers } from '../records/handlers.js';
 import { searchHandlers } from '../search/handlers.js';
 import { statusHandlers } from '../status/handlers.js';
+import { suggestHandlers } from '../suggest/handlers.js';
 import { openArchive, type Archive, type OpenArchiveOptions } from '../store/archive-folder.js';
 import type { CallContext, Handlers } from '../handler-types.js';
 
@@ -35,6 +37,8 @@ export function buildHandlers(archive: Archive): Handlers {
     ...binderHandlers(archive),
     ...checklistHandlers(archive),
     ...ledgerHandlers(archive),
+    ...ocrHandlers(archive),
+    ...suggestHandlers(archive),
     ...backupHandlers(archive),
     ...integrityHandlers(archive),
   };

@@ -16,7 +16,10 @@ import { planFiles, planPieces } from './plan.js';
 import { planBinder, type StatusLookup } from './planner.js';
 import { probeFiles, throwIfCancelled } from './probe.js';
 import { renderOverviewFile } from './render-overview.js';
-import { renderVolume } from './render.js';
+import { renderVolume, type TextLayers } from './render.js';
+import { textLayerCharacters } from './text-layer.js';
+import { fileLines } from '../ocr/repository.js';
+import type { OcrLine } from '../ocr/engine.js';
 import { findSoffice } from './soffice.js';
 
 export const REPORT_FILE = 'binder-report.json';
@@ -44,7 +47,8 @@ export async function exportBinder(archive: Archive, options: BinderOptions, ctx
       archive, workDir, soffice: findSoffice(), signal: ctx.signal, onFile: (done, total) => progress('检查文件 / checking files', done, total),
     });
     numberPlan(plan, sources);
-    const fonts = await subsetFonts(collectCharacters(plan, sources));
+    const textLayers = recognisedLayers(archive, plan);
+    const fonts = await subsetFonts([...collectCharacters(plan, sources), ...textLayerCharacters(textLayers)]);
 
     const totalPieces = plan.volumes.reduce((n, v) => n + planPieces(v).length, 0);
     let piecesDone = 0;
@@ -57,6 +61,7 @@ export async function exportBinder(archive: Archive, options: BinderOptions, ctx
       written.push({ temp, target });
       const rendered = await renderVolume(plan, volume, fonts, temp, {
         signal: ctx.signal,
+        textLayers,
         onPiece: () => progress('排版 / typesetting', ++piecesDone, totalPieces, volume.volumeNo !== null ? `第 ${volume.volumeNo} 卷` : '草稿'),
       });
       warnings.push(...rendered.warnings);
@@ -89,6 +94,17 @@ export async function exportBinder(archive: Archive, options: BinderOptions, ctx
   } finally {
     await fs.rm(workDir, { recursive: true, force: true });
   }
+}
+
+/** The lines OCR read on the scanned pages of the plan's PDFs: each becomes invisible text over its page. */
+function recognisedLayers(archive: Archive, plan: BinderPlan): TextLayers {
+  const layers = new Map<string, Map<number, OcrLine[]>>();
+  for (const file of planFiles(plan)) {
+    if (layers.has(file.sha256)) continue;
+    const pages = fileLines(archive.db, file.sha256);
+    if (pages.size > 0) layers.set(file.sha256, pages);
+  }
+  return layers;
 }
 
 /**

@@ -18,13 +18,19 @@ import { drawPlaceholder } from './pages/placeholder.js';
 import { drawSpine, spineWidthFor } from './pages/spine.js';
 import { throwIfCancelled } from './probe.js';
 import { VolumeDocument } from './volume-document.js';
+import { drawTextLayer } from './text-layer.js';
+import type { OcrLine } from '../ocr/engine.js';
 import { GREY } from './typeset.js';
 
 export interface RenderContext {
   signal?: AbortSignal | undefined;
   /** Called after each 件. */
   onPiece?: () => void;
+  /** Recognised lines of scanned PDF pages, by file and page: drawn as an invisible text layer. */
+  textLayers?: TextLayers | undefined;
 }
+
+export type TextLayers = ReadonlyMap<string, ReadonlyMap<number, readonly OcrLine[]>>;
 
 export interface RenderedVolume {
   pages: number;
@@ -89,7 +95,7 @@ async function drawVolume(vd: VolumeDocument, plan: BinderPlan, volume: PlanVolu
       const shared = sharedPages.get(piece.seq);
       if (shared === undefined) startOnFront();
       const firstSheet = vd.pageCount + 1;
-      const firstNumbered = shared ?? (await drawPiece(vd, plan, piece, { duplex, summary, warnings, sharedPages }));
+      const firstNumbered = shared ?? (await drawPiece(vd, plan, piece, { duplex, summary, warnings, sharedPages, textLayers: ctx.textLayers }));
       documents.push({
         seq: piece.seq, piece: piece.pieceNo, archivalCode: piece.archivalCode, retention: piece.retention, year: piece.identityYear, volumeNo: piece.volumeNo,
         recordId: piece.recordId, item: piece.item, title: piece.title, startPage: firstNumbered ?? firstSheet, printed: piece.pages > 0,
@@ -122,6 +128,7 @@ interface PieceContext {
   warnings: BinderWarning[];
   /** Filled with the page (1-based) of each 件 whose photo shares a page drawn here. */
   sharedPages: Map<number, number>;
+  textLayers?: TextLayers | undefined;
 }
 
 /** Draws a 件's pages; returns the 1-based index of its first numbered page, or null when none could be printed. */
@@ -158,7 +165,12 @@ async function drawPiece(vd: VolumeDocument, plan: BinderPlan, piece: PlanPiece,
       case 'pdf': {
         const base = vd.pageCount;
         const merged = (await appendPdf(vd, block.path, block.pages, { fitA4: plan.options.fitA4, stampFirst: firstNumbered === null })) ?? [];
-        merged.forEach((m, k) => mark(m.page, m.frame, base + k));
+        const layer = ctx.textLayers?.get(block.file.sha256);
+        merged.forEach((m, k) => {
+          const lines = layer?.get(k + 1);
+          if (lines) drawTextLayer(vd.type, m.page, m.frame, m.content, lines);
+          mark(m.page, m.frame, base + k);
+        });
         if (merged[0]?.notShrunk) {
           warnings.push({ recordId: piece.recordId, file: block.file.name, message: `${pieceName(piece)}：首页无法缩放，归档章可能压住页面内容 / The stamp may cover content on the first page` });
         }

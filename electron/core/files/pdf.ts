@@ -28,6 +28,34 @@ function pdfjsAssetDir(sub: string): string {
   return path.join(path.dirname(pkg), sub) + path.sep;
 }
 
+export type PdfJsDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+
+/**
+ * Opens a PDF with pdf.js as Taizhang reads every PDF: no script evaluation, no system or web fonts, our own copy of
+ * the bytes. The caller destroys the document. Throws pdf.js's own error (PasswordException for a locked file).
+ */
+export async function openPdfDocument(bytes: Uint8Array, options: { stopAtErrors?: boolean } = {}): Promise<PdfJsDocument> {
+  const pdfjs = await loadPdfJs();
+  const task = pdfjs.getDocument({
+    // pdf.js takes ownership of the buffer it is given; pass a copy so the caller's bytes stay intact.
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: options.stopAtErrors ?? false,
+    verbosity: 0,
+    cMapUrl: pdfjsAssetDir('cmaps'),
+    cMapPacked: true,
+    standardFontDataUrl: pdfjsAssetDir('standard_fonts'),
+  });
+  try {
+    return await task.promise;
+  } catch (err) {
+    await task.destroy();
+    throw err;
+  }
+}
+
 /** Reads the page count and text layer of a PDF. Throws a clerk-readable `bad_file` error when it cannot be read. */
 export async function readPdf(bytes: Uint8Array): Promise<PdfInfo> {
   const encrypted = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes('/Encrypt');
@@ -36,24 +64,10 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfInfo> {
   if (!tail.includes('%%EOF')) {
     throw new TaizhangError('bad_file', 'PDF 文件不完整，可能在下载或复制时被截断 / The PDF is truncated');
   }
-  const pdfjs = await loadPdfJs();
-  const task = pdfjs.getDocument({
-    // pdf.js takes ownership of the buffer it is given; pass a copy so the caller's bytes stay intact.
-    data: new Uint8Array(bytes),
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    stopAtErrors: true,
-    verbosity: 0,
-    cMapUrl: pdfjsAssetDir('cmaps'),
-    cMapPacked: true,
-    standardFontDataUrl: pdfjsAssetDir('standard_fonts'),
-  });
-  let doc: Awaited<typeof task.promise>;
+  let doc: PdfJsDocument;
   try {
-    doc = await task.promise;
+    doc = await openPdfDocument(bytes, { stopAtErrors: true });
   } catch (err) {
-    await task.destroy();
     const name = err instanceof Error ? err.name : '';
     if (name === 'PasswordException') return { pages: null, text: '', encrypted: true, title: null };
     throw new TaizhangError('bad_file', 'PDF 文件已损坏，无法读取 / The PDF is damaged and cannot be read');

@@ -11,6 +11,8 @@ export interface RecordText {
    */
   fields: string[];
   fileNames: string[];
+  /** Text recognised from scans and photos (OCR), the clerk's correction where there is one: shown as （识别）. */
+  recognised: string[];
 }
 
 interface RecordTextRow {
@@ -35,6 +37,10 @@ const READ_SQL = `
          (SELECT json_group_array(tag) FROM (SELECT tag FROM record_tags WHERE record_id = r.id ORDER BY tag)) AS tags
   FROM live_records r LEFT JOIN activities a ON a.id = r.activity_id
   WHERE r.id = ?`;
+// Recognised text of the record's scans: the clerk's correction replaces what the engine read.
+const RECOGNISED_SQL = `
+  SELECT coalesce(p.corrected, p.text) FROM record_files f JOIN ocr_pages p ON p.sha256 = f.sha256
+  WHERE f.record_id = ? AND (p.state = 'done' OR p.corrected IS NOT NULL) ORDER BY f.position, p.page`;
 // File text is read apart: it can be long, and quoting it into JSON would copy it twice.
 const FILES_SQL = `
   SELECT f.name, b.text FROM record_files f JOIN blobs b ON b.sha256 = f.sha256 WHERE f.record_id = ? ORDER BY f.position`;
@@ -45,7 +51,7 @@ function captionValues(json: string | null): string[] {
   return Object.values(parsed).filter((v): v is string => typeof v === 'string');
 }
 
-function toRecordText(row: RecordTextRow, files: FileTextRow[]): RecordText {
+function toRecordText(row: RecordTextRow, files: FileTextRow[], recognised: string[]): RecordText {
   const fields = [
     ...files.map((f) => f.text),
     row.note,
@@ -56,16 +62,17 @@ function toRecordText(row: RecordTextRow, files: FileTextRow[]): RecordText {
     row.author,
     ...(JSON.parse(row.tags) as string[]),
   ].filter((f) => f.trim().length > 0);
-  return { id: row.id, title: row.title, fields, fileNames: files.map((f) => f.name) };
+  return { id: row.id, title: row.title, fields, fileNames: files.map((f) => f.name), recognised: recognised.filter((t) => t.trim().length > 0) };
 }
 
 /** Reads records' searchable text with statements prepared once. */
 function textReader(db: Db): (id: number) => RecordText | undefined {
   const read = db.prepare(READ_SQL);
   const files = db.prepare(FILES_SQL);
+  const recognised = db.prepare(RECOGNISED_SQL).pluck();
   return (id) => {
     const row = read.get(id) as RecordTextRow | undefined;
-    return row ? toRecordText(row, files.all(id) as FileTextRow[]) : undefined;
+    return row ? toRecordText(row, files.all(id) as FileTextRow[], recognised.all(id) as string[]) : undefined;
   };
 }
 
@@ -93,7 +100,7 @@ export function reindexRecords(db: Db, ids: Iterable<number>): void {
     const text = read(id);
     if (!text) continue;
     // Fields are kept apart by a boundary so that a phrase never matches across two of them.
-    const body = [...text.fields, ...text.fileNames].map(toIndexText).join(` ${BOUNDARY} `);
+    const body = [...text.fields, ...text.recognised, ...text.fileNames].map(toIndexText).join(` ${BOUNDARY} `);
     insert.run(id, toIndexText(text.title), body);
   }
 }

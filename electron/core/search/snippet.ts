@@ -59,14 +59,23 @@ export function snippetPatterns(terms: readonly string[]): RegExp[] {
   return terms.map(termPattern).filter((p): p is RegExp => p !== null);
 }
 
+/** Put before a snippet taken from recognised text, so the clerk knows the words were read off a scan. */
+export const RECOGNISED_MARK = '（识别）';
+
 /**
  * A snippet from the original text around the first match of any term: file text, notes and metadata first, then
- * the title (it is shown anyway) and file names. Without a match (a search by filters only) the start of the text is shown.
+ * text recognised from scans (marked （识别）), then the title (it is shown anyway) and file names. Without a match
+ * (a search by filters only) the start of the text is shown.
  */
 export function snippetFor(text: RecordText, patterns: readonly RegExp[]): string {
-  for (const field of [...text.fields, text.title, ...text.fileNames]) {
-    const spans = patterns.length > 0 ? matchesIn(field, patterns) : [];
-    if (spans.length > 0) return window(field, spans).trim();
+  const fields = [
+    ...text.fields.map((f) => ({ f, mark: '' })),
+    ...text.recognised.map((f) => ({ f, mark: RECOGNISED_MARK })),
+    ...[text.title, ...text.fileNames].map((f) => ({ f, mark: '' })),
+  ];
+  for (const { f, mark } of fields) {
+    const spans = patterns.length > 0 ? matchesIn(f, patterns) : [];
+    if (spans.length > 0) return `${mark}${window(f, spans).trim()}`;
   }
   const first = oneLine(text.fields[0] ?? '').trim();
   return first.length > PLAIN_LENGTH ? `${first.slice(0, safeIndex(first, PLAIN_LENGTH))}…` : first;

@@ -11,6 +11,8 @@ import { itemPath } from '../../lib/tree-nodes.js';
 import { IdentitySection } from '../archival/IdentitySection.js';
 import { FilePreview } from './FilePreview.js';
 import { itemNumber } from '../../../shared/domain/item-text.js';
+import { RecognisedText } from '../ocr/RecognisedText.js';
+import { Suggestions } from '../ocr/Suggestions.js';
 
 interface Draft {
   title: string;
@@ -65,6 +67,17 @@ export function RecordDetail({ record, items, onDelete }: { record: Detail; item
   const dirty = JSON.stringify(draft) !== JSON.stringify(original);
   const isPhoto = draft.type === '照片' || record.fileList.some((f) => f.kind === 'image');
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+
+  /** One click on a suggestion files the record there at once (other unsaved edits stay in the form). */
+  async function fileUnder(code: string) {
+    try {
+      await client['records.update']({ id: record.id, items: [...record.items.map((i) => i.code), code] });
+      changed();
+      notify(`已归入 ${code}`, { label: '撤销', run: () => void client['records.undo']({}).then(changed).catch(fail) });
+    } catch (err) {
+      setError(clerkMessage(err));
+    }
+  }
 
   async function save() {
     setSaving(true);
@@ -145,9 +158,12 @@ export function RecordDetail({ record, items, onDelete }: { record: Detail; item
           <button className="small" onClick={() => setPicking(true)}>
             ＋ 归入其他项目
           </button>
+          <Suggestions recordId={record.id} current={draft.items} onPick={(code) => void fileUnder(code)} />
         </section>
 
         <IdentitySection record={record} />
+
+        <RecognisedText recordId={record.id} signIn={draft.type === '签到表'} />
 
         {isPhoto && (
           <section className="detail-section">

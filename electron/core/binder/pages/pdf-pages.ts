@@ -16,6 +16,8 @@ export interface MergeOptions {
 export interface MergedPage {
   page: PDFPage;
   frame: PageFrame;
+  /** Where the source page's content lies, in the frame's visual coordinates (shrunk for the stamp, or whole). */
+  content: { x: number; y: number; width: number; height: number };
   /** A page meant to be shrunk for the stamp that had to be kept as it was (its content could not be redrawn). */
   notShrunk?: boolean;
 }
@@ -41,7 +43,8 @@ export async function appendPdf(vd: VolumeDocument, file: string, pages: number,
   for (const [i, box] of boxes.entries()) {
     if (!redraw[i]) {
       const page = vd.adopt(copied.shift()!);
-      out.push({ page, frame: frameOf(box) });
+      const frame = frameOf(box);
+      out.push({ page, frame, content: whole(frame) });
       continue;
     }
     const stamped = i === 0 && options.stampFirst;
@@ -50,7 +53,7 @@ export async function appendPdf(vd: VolumeDocument, file: string, pages: number,
       // No content to redraw (an empty page) or a content encoding pdf-lib cannot read: keep the page as it is.
       const [page] = await vd.doc.copyPages(src, [i]);
       vd.adopt(page!);
-      out.push({ page: page!, frame: frameOf(box), notShrunk: stamped });
+      out.push({ page: page!, frame: frameOf(box), content: whole(frameOf(box)), notShrunk: stamped });
       continue;
     }
     out.push(drawEmbedded(vd, embedded, box, { fit: options.fitA4, stamped }));
@@ -79,5 +82,9 @@ function drawEmbedded(vd: VolumeDocument, embedded: PDFEmbeddedPage, box: PageBo
   const page = vd.addPage([W, H]);
   const name = page.node.newXObject('TzSource', embedded.ref);
   page.pushOperators(pushGraphicsState(), concatTransformationMatrix(...uprightMatrix(box, scale, dx, dy)), drawObject(name), popGraphicsState());
-  return { page, frame: plainFrame(page) };
+  return { page, frame: plainFrame(page), content: { x: dx, y: dy, width: visual.width * scale, height: visual.height * scale } };
+}
+
+function whole(frame: PageFrame): MergedPage['content'] {
+  return { x: 0, y: 0, width: frame.width, height: frame.height };
 }

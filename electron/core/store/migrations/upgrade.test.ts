@@ -77,7 +77,7 @@ const EARLIER = migrations.map((m) => m.version).filter((v) => v < LATEST_SCHEMA
 
 describe('upgrading an archive written by an earlier version', () => {
   it('has an upgrade test for every earlier schema version', () => {
-    expect(EARLIER).toEqual([1, 5, 6, 8]);
+    expect(EARLIER).toEqual([1, 5, 6, 7, 8]);
   });
 
   it.each(EARLIER)('from schema version %i keeps every row and brings the schema up to date', (version) => {
@@ -108,6 +108,10 @@ describe('upgrading an archive written by an earlier version', () => {
     // 008: no record counts as a confirmed attachment, and no file has a title or an artist read yet.
     expect(db.prepare('SELECT DISTINCT attachment_confirmed FROM records').pluck().all()).toEqual([0]);
     expect(db.prepare('SELECT count(*) FROM blobs WHERE doc_title IS NOT NULL OR artist IS NOT NULL').pluck().get()).toBe(0);
+    // 007: the OCR queue is empty, so every photo and scan already filed waits to be read; no 实到人数 is kept yet.
+    expect(db.prepare('SELECT count(*) FROM ocr_jobs').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM ocr_pages').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT attendance FROM activities').pluck().all()).toEqual([null]);
     db.close();
   });
 
