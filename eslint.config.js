@@ -27,6 +27,7 @@ export const CORE_DOMAIN_LEVELS = [
   ['binder', 'checklist'],
   ['backup'],
   ['integrity'],
+  ['package'],
   ['api'],
   ['demo'],
 ];

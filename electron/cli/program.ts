@@ -8,6 +8,7 @@ import { registerDemoCommand } from './commands/demo.js';
 import { registerIndexCommands } from './commands/index.js';
 import { registerIntegrityCommands } from './commands/integrity.js';
 import { registerLedgerCommands } from './commands/ledger.js';
+import { registerPackageCommands } from './commands/package.js';
 import { registerRecordCommands } from './commands/records.js';
 import { registerSearchCommands } from './commands/search.js';
 import { registerStatusCommands } from './commands/status.js';
@@ -41,6 +42,7 @@ export function buildProgram(io: CliIO): CommandGroups {
     registerLedgerCommands,
     registerIntegrityCommands,
     registerBackupCommands,
+    registerPackageCommands,
     registerDemoCommand,
   ]) {
     register(groups, io);

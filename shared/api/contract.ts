@@ -7,6 +7,7 @@ import { indexMethods } from './index.js';
 import { integrityMethods } from './integrity.js';
 import { ledgerMethods } from './ledger.js';
 import type { InputOf, OutputOf, ParsedInputOf } from './method.js';
+import { packageMethods } from './package.js';
 import { recordsMethods } from './records.js';
 import { searchMethods } from './search.js';
 import { statusMethods } from './status.js';
@@ -24,6 +25,7 @@ export const contract = {
   ...ledgerMethods,
   ...backupMethods,
   ...integrityMethods,
+  ...packageMethods,
 } as const;
 
 export type Contract = typeof contract;

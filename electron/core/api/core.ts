@@ -9,6 +9,7 @@ import { checklistHandlers } from '../checklist/handlers.js';
 import { indexHandlers } from '../index/handlers.js';
 import { integrityHandlers } from '../integrity/handlers.js';
 import { ledgerHandlers } from '../ledger/handlers.js';
+import { packageHandlers } from '../package/handlers.js';
 import { recordsHandlers } from '../records/handlers.js';
 import { searchHandlers } from '../search/handlers.js';
 import { statusHandlers } from '../status/handlers.js';
@@ -37,6 +38,7 @@ export function buildHandlers(archive: Archive): Handlers {
     ...ledgerHandlers(archive),
     ...backupHandlers(archive),
     ...integrityHandlers(archive),
+    ...packageHandlers(archive),
   };
 }
 
