@@ -5,6 +5,7 @@ import { registerBackupCommands } from './commands/backup.js';
 import { registerBinderCommands } from './commands/binder.js';
 import { registerChecklistCommands } from './commands/checklist.js';
 import { registerDemoCommand } from './commands/demo.js';
+import { registerHubCommands } from './commands/hub.js';
 import { registerIndexCommands } from './commands/index.js';
 import { registerIntegrityCommands } from './commands/integrity.js';
 import { registerLedgerCommands } from './commands/ledger.js';
@@ -43,6 +44,7 @@ export function buildProgram(io: CliIO): CommandGroups {
     registerIntegrityCommands,
     registerBackupCommands,
     registerPackageCommands,
+    registerHubCommands,
     registerDemoCommand,
   ]) {
     register(groups, io);
