@@ -108,53 +108,76 @@ export async function createPackage(archive: Archive, args: ParsedArgs<'package.
       documents,
     };
     metadata.mappings = packageMappings(archive, metadata.editions);
-    await fs.writeFile(path.join(work, PACKAGE_METADATA), JSON.stringify(metadata));
-
-    const sources: ZipSource[] = [{ name: PACKAGE_METADATA, file: path.join(work, PACKAGE_METADATA), compress: true }];
-    for (const doc of documents.filter((d) => d.kind !== 'transfer')) sources.push({ name: doc.path, file: path.join(work, doc.path), compress: doc.path.endsWith('.csv') });
-    const blobs = [...new Set(records.flatMap((r) => r.files.map((f) => f.sha256)))].sort();
-    for (const sha of blobs) {
-      const file = archive.files.blobPath(sha);
-      if (!existsSync(file)) throw new TaizhangError('bad_file', `档案中有文件缺失（${sha.slice(0, 12)}…），请先运行“检查档案” / A stored file is missing; run check first`);
-      sources.push({ name: `files/${sha}`, file, compress: false });
-    }
-    const expected = new Map<string, string>();
-    for (const s of sources) expected.set(s.name, s.name.startsWith('files/') ? s.name.slice(6) : await hashFile(s.file));
-    const contentHash = contentHashOf([...expected].map(([p, sha256]) => ({ path: p, sha256 })));
-    await writeTransferSheet(path.join(work, PACKAGE_TRANSFER_SHEET), {
-      unit: unit.name, fonds: unit.fonds, year: args.year, records: records.length, files: blobs.length,
-      archived: records.filter((r) => r.archivalCode !== null).length, documents: documents.length, contentHash, filer: unit.filer,
-    });
-    sources.push({ name: PACKAGE_TRANSFER_SHEET, file: path.join(work, PACKAGE_TRANSFER_SHEET), compress: false });
-
     ctx.onProgress?.({ stage: '打包', done: 3, total: 4 });
-    const { entries, bytes } = await writeZipAtomically(target, sources, {
-      signal: ctx.signal,
-      trailer: {
-        name: PACKAGE_MANIFEST,
-        build: (written) => {
-          const changed = written.filter((e) => expected.has(e.name) && expected.get(e.name) !== e.sha256);
-          if (changed.length > 0) throw new TaizhangError('bad_file', `档案中的文件在打包时与其校验值不符（${changed[0]!.name}），请先运行“检查档案” / A stored file is damaged; run check`);
-          const manifest: PackageManifest = {
-            format: PACKAGE_FORMAT,
-            formatVersion: PACKAGE_FORMAT_VERSION,
-            app: { name: 'Taizhang', version: APP_VERSION },
-            createdAt: new Date().toISOString(),
-            archive: identity,
-            year: args.year,
-            contentHash,
-            counts: { records: records.length, files: blobs.length },
-            entries: written.map((e) => ({ path: e.name, sha256: e.sha256, size: e.size })),
-          };
-          return Buffer.from(JSON.stringify(manifest, null, 1));
-        },
-      },
+    const written = await writePackage(target, work, {
+      metadata,
+      blobFile: (sha) => archive.files.blobPath(sha),
+      filer: unit.filer,
+      ...(ctx.signal ? { signal: ctx.signal } : {}),
     });
     ctx.onProgress?.({ stage: '完成', done: 4, total: 4 });
-    return { path: target, year: args.year, records: records.length, files: entries.filter((e) => e.name.startsWith('files/')).length, bytes, contentHash, warnings };
+    return { path: target, year: args.year, records: records.length, ...written, warnings };
   } finally {
     await fs.rm(work, { recursive: true, force: true });
   }
+}
+
+export interface PackageContents {
+  metadata: PackageMetadata;
+  /** Where a record file (by SHA-256) is on disk. */
+  blobFile: (sha256: string) => string;
+  /** 立卷人, typed on the 移交登记表 as 移交人. */
+  filer: string;
+  signal?: AbortSignal;
+}
+
+/**
+ * Writes a package from its metadata: the documents it lists (already in `work`, except the 移交登记表, drawn here
+ * with the content hash), every record file, and the manifest last. The zip appears under `target` only when whole.
+ */
+export async function writePackage(target: string, work: string, contents: PackageContents): Promise<{ files: number; bytes: number; contentHash: string }> {
+  const { metadata } = contents;
+  await fs.writeFile(path.join(work, PACKAGE_METADATA), JSON.stringify(metadata));
+  const sources: ZipSource[] = [{ name: PACKAGE_METADATA, file: path.join(work, PACKAGE_METADATA), compress: true }];
+  for (const doc of metadata.documents.filter((d) => d.kind !== 'transfer')) sources.push({ name: doc.path, file: path.join(work, doc.path), compress: doc.path.endsWith('.csv') });
+  const blobs = [...new Set(metadata.records.flatMap((r) => r.files.map((f) => f.sha256)))].sort();
+  for (const sha of blobs) {
+    const file = contents.blobFile(sha);
+    if (!existsSync(file)) throw new TaizhangError('bad_file', `档案中有文件缺失（${sha.slice(0, 12)}…），请先运行“检查档案” / A stored file is missing; run check first`);
+    sources.push({ name: `files/${sha}`, file, compress: false });
+  }
+  const expected = new Map<string, string>();
+  for (const s of sources) expected.set(s.name, s.name.startsWith('files/') ? s.name.slice(6) : await hashFile(s.file));
+  const contentHash = contentHashOf([...expected].map(([p, sha256]) => ({ path: p, sha256 })));
+  const { unit, fonds } = metadata.archive;
+  await writeTransferSheet(path.join(work, PACKAGE_TRANSFER_SHEET), {
+    unit, fonds, year: metadata.year, records: metadata.records.length, files: blobs.length,
+    archived: metadata.records.filter((r) => r.archivalCode !== null).length, documents: metadata.documents.length, contentHash, filer: contents.filer,
+  });
+  sources.push({ name: PACKAGE_TRANSFER_SHEET, file: path.join(work, PACKAGE_TRANSFER_SHEET), compress: false });
+  const { entries, bytes } = await writeZipAtomically(target, sources, {
+    signal: contents.signal,
+    trailer: {
+      name: PACKAGE_MANIFEST,
+      build: (written) => {
+        const changed = written.filter((e) => expected.has(e.name) && expected.get(e.name) !== e.sha256);
+        if (changed.length > 0) throw new TaizhangError('bad_file', `档案中的文件在打包时与其校验值不符（${changed[0]!.name}），请先运行“检查档案” / A stored file is damaged; run check`);
+        const manifest: PackageManifest = {
+          format: PACKAGE_FORMAT,
+          formatVersion: PACKAGE_FORMAT_VERSION,
+          app: { name: 'Taizhang', version: APP_VERSION },
+          createdAt: new Date().toISOString(),
+          archive: metadata.archive,
+          year: metadata.year,
+          contentHash,
+          counts: { records: metadata.records.length, files: blobs.length },
+          entries: written.map((e) => ({ path: e.name, sha256: e.sha256, size: e.size })),
+        };
+        return Buffer.from(JSON.stringify(manifest, null, 1));
+      },
+    },
+  });
+  return { files: entries.filter((e) => e.name.startsWith('files/')).length, bytes, contentHash };
 }
 
 function entryName(root: string, file: string): string {
