@@ -53,6 +53,13 @@ export async function importPackage(hub: Hub, file: string, options: ImportOptio
   const manifest = inspected.manifest;
   const metadata = inspected.metadata;
   const bytes = (await fs.stat(file)).size;
+  if (options.communityId !== undefined) {
+    const problem = await tokenProblem(hub, options.communityId, manifest);
+    if (problem) {
+      await audit(hub.db, options.source, 'import.refused', problem);
+      return { ok: false, problems: [problem] };
+    }
+  }
   const existing = await hub.db.selectFrom('packages').select(['id', 'community_id', 'current']).where('content_hash', '=', manifest.contentHash).executeTakeFirst();
   if (existing) {
     return {
@@ -60,18 +67,23 @@ export async function importPackage(hub: Hub, file: string, options: ImportOptio
       files: manifest.counts.files, bytes, contentHash: manifest.contentHash, duplicate: true, current: existing.current === 1, superseded: [],
     };
   }
-  if (options.communityId !== undefined) {
-    const owner = await hub.db.selectFrom('communities').select(['archive_id', 'unit']).where('id', '=', options.communityId).executeTakeFirstOrThrow();
-    if (owner.archive_id !== null && owner.archive_id !== manifest.archive.id) {
-      const problem = `这个上报包属于「${manifest.archive.unit}」，不是上传令牌所属的「${owner.unit}」 / The package belongs to another community than the upload token`;
-      await audit(hub.db, options.source, 'import.refused', problem);
-      return { ok: false, problems: [problem] };
-    }
-  }
   await storeFiles(hub, file, manifest);
   const result = await hub.db.transaction().execute((tx) => recordPackage(hub, tx, manifest, metadata, bytes, options));
   await audit(hub.db, options.source, 'import', `${manifest.archive.unit} ${manifest.year} 年度上报包（${metadata.records.length} 件）${result.superseded.length > 0 ? '，替换了之前的上报包' : ''}`);
   return { ok: true, unit: manifest.archive.unit, year: manifest.year, records: metadata.records.length, files: manifest.counts.files, bytes, contentHash: manifest.contentHash, duplicate: false, ...result };
+}
+
+/**
+ * Why an upload token may not bring this package, or null: a token belongs to one community, named when it was made
+ * and bound to the archive of its first package; another archive, or another unit's first package, is refused.
+ */
+async function tokenProblem(hub: Hub, communityId: number, manifest: PackageManifest): Promise<string | null> {
+  const owner = await hub.db.selectFrom('communities').select(['archive_id', 'unit']).where('id', '=', communityId).executeTakeFirstOrThrow();
+  const refused = `这个上报包属于「${manifest.archive.unit}」，不是上传令牌所属的「${owner.unit}」 / The package belongs to another community than the upload token`;
+  if (owner.archive_id !== null) return owner.archive_id === manifest.archive.id ? null : refused;
+  if (owner.unit !== manifest.archive.unit) return refused;
+  const taken = await hub.db.selectFrom('communities').select('id').where('archive_id', '=', manifest.archive.id).executeTakeFirst();
+  return taken ? refused : null;
 }
 
 /** Copies every file and document of the package into the store, each checked against the manifest once more. */
