@@ -66,6 +66,8 @@ export interface CommunitySpec {
   statuses?: Record<string, Completeness>;
   /** [title, item code, body text]. */
   records: [string, string, string][];
+  /** Pad each record's file with this many random bytes (a package big enough to kill mid-import). */
+  fileBytes?: number;
 }
 
 /** Writes a valid package (real zip, manifest, hashes, 移交登记表) into `dir`; each record has one small text file. */
@@ -77,7 +79,7 @@ export async function writeFixturePackage(dir: string, spec: CommunitySpec, name
     await fs.mkdir(blobs, { recursive: true });
     const records: PackageRecord[] = [];
     for (const [i, [title, item, text]] of spec.records.entries()) {
-      const content = Buffer.from(`${spec.unit}\n${title}\n${text}\n`);
+      const content = Buffer.concat([Buffer.from(`${spec.unit}\n${title}\n${text}\n`), randomBytes(spec.fileBytes ?? 0)]);
       const sha256 = createHash('sha256').update(content).digest('hex');
       await fs.writeFile(path.join(blobs, sha256), content);
       records.push({
