@@ -34,15 +34,15 @@ export interface OpenHubOptions {
 export async function openHub(dataDir: string, options: OpenHubOptions = {}): Promise<Hub> {
   const dir = path.resolve(dataDir);
   if (!existsSync(dir)) {
-    if (!options.create) throw new TaizhangError('archive_missing', `找不到汇总平台的数据文件夹：${dir}，请先运行 hub init / No hub data folder; run hub init first`);
+    if (!options.create) throw new TaizhangError('archive_missing', `找不到汇总平台的数据文件夹：${dir}，请先新建汇总平台 / No hub data folder; run hub init first`);
     mkdirSync(dir, { recursive: true });
   }
   const url = options.db;
   const dialect: Dialect = url ? 'postgres' : 'sqlite';
-  if (url && !/^postgres(ql)?:\/\//.test(url)) throw new TaizhangError('invalid_input', `--db 应为 postgres://… 地址：${url} / --db must be a postgres:// URL`);
+  if (url && !/^postgres(ql)?:\/\//.test(url)) throw new TaizhangError('invalid_input', `数据库地址格式不对：${url} / --db must be a postgres:// URL: ${url}`);
   const dbFile = path.join(dir, HUB_DB_FILE);
   if (!url && !options.create && !existsSync(dbFile)) {
-    throw new TaizhangError('archive_missing', `${dir} 里没有汇总平台数据库，请先运行 hub init / No hub database; run hub init first`);
+    throw new TaizhangError('archive_missing', `${dir} 里没有汇总平台数据库，请先新建汇总平台 / No hub database; run hub init first`);
   }
   const db = new Kysely<HubTables>({
     dialect: url
@@ -61,7 +61,7 @@ export async function openHub(dataDir: string, options: OpenHubOptions = {}): Pr
   try {
     const version = await schemaVersion(db);
     if (version === null) {
-      if (!options.create) throw new TaizhangError('archive_missing', '汇总平台数据库还没有初始化，请先运行 hub init / Hub database not initialised; run hub init');
+      if (!options.create) throw new TaizhangError('archive_missing', '汇总平台数据库还没有初始化，请先新建汇总平台 / Hub database not initialised; run hub init');
       await migrate(db, dialect);
     } else if (version > HUB_SCHEMA_VERSION) {
       throw new TaizhangError('conflict', `汇总平台数据库由更新版本的台账写入（版本 ${version}），请升级台账 / Hub database is from a newer version`);

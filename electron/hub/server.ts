@@ -203,7 +203,7 @@ export async function startHubServer(hub: Hub, options: HubServerOptions): Promi
   };
   const upload = async (req: FastifyRequest, source: string, communityId?: number): Promise<ImportResult> => {
     if (!req.headers['content-type']?.startsWith('application/octet-stream')) {
-      return { ok: false, problems: ['请以 application/octet-stream 上传上报包文件 / send the package as application/octet-stream'] };
+      return { ok: false, problems: ['请直接上传上报包文件本身 / send the package as application/octet-stream'] };
     }
     const temp = await receive(req);
     try {

@@ -34,10 +34,10 @@ export function watchFolder(hub: Hub, dir: string, intervalMs = 3000): () => voi
         const stamp = new Date().toISOString().replace(/[:.]/g, '-');
         const target = path.join(dir, result.ok ? IMPORTED : REFUSED, `${stamp}-${name}`);
         await fs.rename(file, target);
-        if (!result.ok) await fs.writeFile(`${target}.txt`, `上报包被拒收 / Package refused\n${result.problems.join('\n')}\n`);
+        if (!result.ok) await fs.writeFile(`${target}.txt`, `${['上报包被拒收，原因如下 / Package refused for these reasons:', ...result.problems].join('\n')}\n`);
       }
     } catch (err) {
-      console.error(`监视文件夹出错 / watch folder error: ${(err as Error).message}`);
+      console.error(`监视文件夹出错：${(err as Error).message} / watch folder error`);
     } finally {
       busy = false;
     }

@@ -29,7 +29,7 @@ export async function writeTransferSheet(out: string, facts: TransferFacts): Pro
     `共 ${facts.records} 件（其中已归档 ${facts.archived} 件），文件 ${facts.files} 个，随附案卷、自查表、归档文件目录等文档 ${facts.documents} 份。`,
     `上报包校验值（SHA-256）：${hash.slice(0, 32)}`,
     `　　　　　　　　　　　　${hash.slice(32)}`,
-    '接收方可用“taizhang verify 上报包文件”离线核对；包内任何文件被改动，校验即不通过。',
+    '接收方可用台账的“核对上报包”离线核对；包内任何文件被改动，校验即不通过。',
     `制表日期：${formatDate(today)}`,
   ];
   const fonts = await fontsFor([...lines, facts.filer, '移交登记表', '移交情况', '移交人', '移交日期', '接收人', '接收日期', '签名：']);

@@ -52,7 +52,7 @@ export async function inspectPackage(file: string): Promise<InspectedPackage> {
   try {
     const manifestEntry = entries.get(PACKAGE_MANIFEST);
     if (!manifestEntry) {
-      problems.push('不是台账上报包：缺少 manifest.json / Not a Taizhang package: manifest.json is missing');
+      problems.push('不是台账上报包：缺少清单文件 / Not a Taizhang package: manifest.json is missing');
       return fail();
     }
     const manifest = await readJson(zip, manifestEntry, MANIFEST_LIMIT, problems, 'manifest.json');
@@ -62,8 +62,8 @@ export async function inspectPackage(file: string): Promise<InspectedPackage> {
       const format = (manifest as { format?: unknown } | null)?.format;
       problems.push(
         format !== PACKAGE_FORMAT
-          ? '不是台账上报包（manifest.json 的格式不对） / Not a Taizhang package'
-          : `manifest.json 内容不完整或被改动：${parsedManifest.error.issues.slice(0, 3).map((i) => i.path.join('.')).join('、')} / manifest is malformed`,
+          ? '不是台账上报包（清单文件的格式不对） / Not a Taizhang package: unknown manifest format'
+          : `清单文件内容不完整或被改动（${issuePaths(parsedManifest.error.issues)}） / manifest.json is malformed (${issuePaths(parsedManifest.error.issues)})`,
       );
       return fail();
     }
@@ -74,7 +74,7 @@ export async function inspectPackage(file: string): Promise<InspectedPackage> {
     }
 
     const listed = new Map(m.entries.map((e) => [e.path, e]));
-    if (listed.size !== m.entries.length) problems.push('manifest.json 中有重复的条目 / duplicate entries in the manifest');
+    if (listed.size !== m.entries.length) problems.push('清单中有重复的条目 / duplicate entries in the manifest');
     for (const name of entries.keys()) {
       if (name !== PACKAGE_MANIFEST && !listed.has(name)) problems.push(`包内有清单未列出的文件：${name} / entry not in the manifest`);
     }
@@ -96,11 +96,11 @@ export async function inspectPackage(file: string): Promise<InspectedPackage> {
 
     const metadataEntry = entries.get(PACKAGE_METADATA);
     let metadata: PackageMetadata | undefined;
-    if (!metadataEntry) problems.push('缺少 metadata.json / metadata.json is missing');
+    if (!metadataEntry) problems.push('缺少档案信息文件 / metadata.json is missing');
     else {
       const raw = await readJson(zip, metadataEntry, METADATA_LIMIT, problems, 'metadata.json');
       const parsed = raw === undefined ? undefined : packageMetadataSchema.safeParse(raw);
-      if (parsed && !parsed.success) problems.push(`metadata.json 内容不完整或不合规：${parsed.error.issues.slice(0, 3).map((i) => i.path.join('.')).join('、')} / metadata is malformed`);
+      if (parsed && !parsed.success) problems.push(`档案信息文件内容不完整或不合规（${issuePaths(parsed.error.issues)}） / metadata.json is malformed (${issuePaths(parsed.error.issues)})`);
       if (parsed?.success) metadata = parsed.data;
     }
     if (metadata) checkMetadata(m, metadata, listed, problems);
@@ -112,8 +112,8 @@ export async function inspectPackage(file: string): Promise<InspectedPackage> {
 }
 
 function checkMetadata(m: PackageManifest, metadata: PackageMetadata, listed: Map<string, unknown>, problems: string[]): void {
-  if (metadata.archive.id !== m.archive.id || metadata.year !== m.year) problems.push('metadata.json 与清单的单位或年度不一致 / metadata and manifest disagree');
-  if (!metadata.editions.some((e) => e.key === metadata.edition)) problems.push('metadata.json 缺少本年度的测评体系 / the year\'s edition is missing');
+  if (metadata.archive.id !== m.archive.id || metadata.year !== m.year) problems.push('档案信息与清单的单位或年度不一致 / metadata and manifest disagree');
+  if (!metadata.editions.some((e) => e.key === metadata.edition)) problems.push('档案信息缺少本年度的测评体系 / the year\'s edition is missing');
   for (const r of metadata.records) {
     for (const f of r.files) if (!listed.has(`files/${f.sha256}`)) problems.push(`第 ${r.id} 件的文件不在包内：${f.name} / a record's file is missing`);
   }
@@ -124,7 +124,7 @@ async function readJson(zip: yauzl.ZipFile, entry: yauzl.Entry, limit: number, p
   try {
     return JSON.parse((await readSmallEntry(zip, entry, limit)).toString('utf8')) as unknown;
   } catch {
-    problems.push(`${name} 无法读取（已损坏或不是 JSON） / ${name} is unreadable`);
+    problems.push(`${name === PACKAGE_MANIFEST ? '清单文件' : '档案信息文件'}无法读取（已损坏或不是 JSON） / ${name} is unreadable`);
     return undefined;
   }
 }
@@ -137,6 +137,10 @@ async function hashEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<{ sha2
     size += (chunk as Buffer).length;
   }
   return { sha256: hash.digest('hex'), size };
+}
+
+function issuePaths(issues: readonly { path: readonly PropertyKey[] }[]): string {
+  return issues.slice(0, 3).map((i) => i.path.map(String).join('.')).join(', ');
 }
 
 function capped(problems: string[]): string[] {
