@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { HubMatrix, HubSearchResult } from '../../shared/api/hub.js';
 import { convertWithLibreOffice, runPython } from '../../test/support/readers.js';
 import { tempDir } from '../../test/support/temp.js';
+import { sendPackage } from '../core/package/send.js';
 import { addUploadToken, addUser } from './accounts.js';
 import { auditLog } from './audit.js';
 import { openHub } from './db.js';
@@ -70,9 +71,9 @@ describe.each(backends)('hub server on $name', (backend) => {
       const wrong = await bearer(await fs.readFile(heping));
       expect(wrong.status).toBe(422);
       expect((await wrong.json()) as unknown).toMatchObject({ ok: false, problems: [expect.stringContaining('不是上传令牌所属')] });
-      const own = await bearer(await fs.readFile(shengli));
-      expect(own.status).toBe(200);
-      expect((await own.json()) as unknown).toMatchObject({ ok: true, unit: '胜利社区居委会' });
+      // The desktop's way: sendPackage with the token.
+      expect(await sendPackage(shengli, server.url, 'not-a-token')).toEqual({ ok: false, problems: [expect.stringContaining('上传令牌无效')] });
+      expect(await sendPackage(shengli, server.url, token)).toEqual({ ok: true, problems: [], duplicate: false });
       for (const url of ['/matrix', '/api/matrix?year=2025', '/api/search?q=签到', '/search?q=签到', '/community/1', '/export/summary.xlsx?year=2025']) {
         const res = await fetch(`${server.url}${url}`, { headers: { authorization: `Bearer ${token}` }, redirect: 'manual' });
         expect(res.status, url).toBe(302);
