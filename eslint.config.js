@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_process', 'stream', 'stream/*', 'url', 'util', 'http', 'https', 'net', 'worker_threads', 'zlib', 'events', 'buffer'];
-const nodeOnlyPackages = ['better-sqlite3', 'sharp', 'exceljs', 'pdf-lib', '@pdf-lib/*', 'subset-font', 'pdfjs-dist', 'pdfjs-dist/*', 'mammoth', 'exifr', 'heic-convert', 'yazl', 'yauzl', 'commander', 'tsx', 'tsx/*'];
+const nodeOnlyPackages = ['better-sqlite3', 'sharp', 'exceljs', 'pdf-lib', '@pdf-lib/*', 'subset-font', 'pdfjs-dist', 'pdfjs-dist/*', 'mammoth', 'exifr', 'heic-convert', 'yazl', 'yauzl', 'commander', 'tsx', 'tsx/*', 'kysely', 'pg', 'fastify'];
 
 /** Product code never depends on test code. */
 const testOnly = [{ group: ['vitest', 'vitest/*', '**/testing/**', '**/test/**', 'fast-check'], message: 'Product code may not import tests, test helpers or test libraries.' }];
@@ -27,11 +27,12 @@ export const CORE_DOMAIN_LEVELS = [
   ['binder', 'checklist'],
   ['backup'],
   ['integrity'],
+  ['package'],
   ['api'],
   ['demo'],
 ];
 
-const shells = ['cli', 'host', 'bridge', 'main', 'preload'];
+const shells = ['cli', 'host', 'bridge', 'main', 'preload', 'hub'];
 const relativeTo = (name) => [`../${name}/**`, `../../${name}/**`, `../../../${name}/**`].flatMap((p) => [p, p.replace(/\*\*$/, '*')]);
 
 const domainRules = CORE_DOMAIN_LEVELS.flatMap((level, rank) =>
@@ -114,6 +115,16 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The hub is a server program of its own: it reads packages with the core's verify and file store, and is
+    // driven by the CLI; it never imports a shell, the renderer or electron.
+    files: ['electron/hub/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/testing/**'],
+    rules: layer(
+      ['electron', 'electron/*', 'react', 'react-dom', '**/renderer/**', ...['cli', 'host', 'bridge', 'main', 'preload'].flatMap((s) => [`../${s}/**`, `../../${s}/**`])],
+      'electron/hub may import shared/ and electron/core only.',
+    ),
   },
   {
     files: ['electron/preload/**/*.ts'],

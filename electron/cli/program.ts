@@ -5,10 +5,12 @@ import { registerBackupCommands } from './commands/backup.js';
 import { registerBinderCommands } from './commands/binder.js';
 import { registerChecklistCommands } from './commands/checklist.js';
 import { registerDemoCommand } from './commands/demo.js';
+import { registerHubCommands } from './commands/hub.js';
 import { registerIndexCommands } from './commands/index.js';
 import { registerIntegrityCommands } from './commands/integrity.js';
 import { registerLedgerCommands } from './commands/ledger.js';
 import { registerOcrCommands } from './commands/ocr.js';
+import { registerPackageCommands } from './commands/package.js';
 import { registerRecordCommands } from './commands/records.js';
 import { registerSearchCommands } from './commands/search.js';
 import { registerStatusCommands } from './commands/status.js';
@@ -45,6 +47,8 @@ export function buildProgram(io: CliIO): CommandGroups {
     registerSuggestCommands,
     registerIntegrityCommands,
     registerBackupCommands,
+    registerPackageCommands,
+    registerHubCommands,
     registerDemoCommand,
   ]) {
     register(groups, io);

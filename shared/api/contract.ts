@@ -8,6 +8,7 @@ import { integrityMethods } from './integrity.js';
 import { ledgerMethods } from './ledger.js';
 import { ocrMethods } from './ocr.js';
 import type { InputOf, OutputOf, ParsedInputOf } from './method.js';
+import { packageMethods } from './package.js';
 import { recordsMethods } from './records.js';
 import { searchMethods } from './search.js';
 import { statusMethods } from './status.js';
@@ -28,6 +29,7 @@ export const contract = {
   ...suggestMethods,
   ...backupMethods,
   ...integrityMethods,
+  ...packageMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,3 +1,4 @@
+import type { Completeness } from '../api/status.js';
 import type { RecordType } from './record.js';
 
 /** What every activity should have by default: "有方案、有签到、有照片、有总结/记录". */
@@ -26,3 +27,15 @@ export function requiredTypeLabel(required: RecordType): string {
 
 /** Record types counted as 报道/信息 for "至少7篇报道". */
 export const REPORT_TYPES: readonly RecordType[] = ['报告', '总结'];
+
+/**
+ * The completeness of a whole made of parts (a parent item of its children, a hub cell of the items mapped into it):
+ * 不适用 when every part is, else 齐全 when every applicable part is, 缺失 when none has anything, otherwise 部分.
+ */
+export function aggregateCompleteness(parts: readonly Completeness[]): Completeness {
+  const applicable = parts.filter((c) => c !== '不适用');
+  if (applicable.length === 0) return '不适用';
+  if (applicable.every((c) => c === '齐全')) return '齐全';
+  if (applicable.every((c) => c === '缺失')) return '缺失';
+  return '部分';
+}

@@ -13,9 +13,12 @@ import { splitMessage } from '../../shared/errors.js';
 const ROOTS = ['electron', 'shared', 'renderer'];
 /**
  * Printed as written, both languages and option names on purpose: the CLI, the bridge's console and the demo (run by
- * the CLI and the benchmark); and the sample material the demo draws.
+ * the CLI and the benchmark); and the sample material the demo draws. The hub's pages are HTML templates whose
+ * Chinese is UI text, not messages.
  */
-const PRINTED_AS_IS = [path.join('electron', 'cli'), path.join('electron', 'bridge', 'serve.ts'), path.join('electron', 'core', 'demo')];
+const PRINTED_AS_IS = [
+  path.join('electron', 'cli'), path.join('electron', 'bridge', 'serve.ts'), path.join('electron', 'core', 'demo'), path.join('electron', 'hub', 'pages.ts'),
+];
 /** Strings with Chinese that are not messages: SQL, and the program's name as a PDF's or workbook's producer. */
 const NOT_A_MESSAGE = /\b(SELECT|INSERT|CREATE|UPDATE|DELETE FROM|WHERE)\b|^台账 Taizhang|^Taizhang 台账/;
 const CJK = /[\u3400-\u9fff]/;

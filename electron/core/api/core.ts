@@ -10,6 +10,7 @@ import { indexHandlers } from '../index/handlers.js';
 import { integrityHandlers } from '../integrity/handlers.js';
 import { ledgerHandlers } from '../ledger/handlers.js';
 import { ocrHandlers } from '../ocr/handlers.js';
+import { packageHandlers } from '../package/handlers.js';
 import { recordsHandlers } from '../records/handlers.js';
 import { searchHandlers } from '../search/handlers.js';
 import { statusHandlers } from '../status/handlers.js';
@@ -41,6 +42,7 @@ export function buildHandlers(archive: Archive): Handlers {
     ...suggestHandlers(archive),
     ...backupHandlers(archive),
     ...integrityHandlers(archive),
+    ...packageHandlers(archive),
   };
 }
 

@@ -23,13 +23,14 @@ import { getUnit } from '../store/archive-folder.js';
 const PRINTABLE_ASCII = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('');
 
 /** Fonts subset to the fixed wording and the given texts. */
-async function fontsFor(texts: string[]): Promise<Awaited<ReturnType<typeof subsetFonts>>> {
+export async function fontsFor(texts: string[]): Promise<Awaited<ReturnType<typeof subsetFonts>>> {
   const chars = new Set<string>();
   for (const t of [STATIC_TEXT, PRINTABLE_ASCII, ...texts]) for (const ch of t) if (ch !== '\n') chars.add(ch);
   return subsetFonts(chars);
 }
 
-async function writeTo(out: string, kind: string, draw: (file: string) => Promise<number>): Promise<number> {
+/** Draws a PDF under a temporary name and renames it to `out` when done; refuses a name not ending in .pdf. */
+export async function writeTo(out: string, kind: string, draw: (file: string) => Promise<number>): Promise<number> {
   const target = path.resolve(out);
   if (path.extname(target).toLowerCase() !== '.pdf') {
     throw new TaizhangError('invalid_input', `${kind}应保存为 .pdf 文件：${out} / The output must be a .pdf file`);

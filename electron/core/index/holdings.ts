@@ -2,6 +2,7 @@ import type { Db } from '../store/database.js';
 import { all, idList, values } from '../store/sql.js';
 import { findItemOfYear, resolveEdition } from './editions.js';
 import { equivalentItemIds } from './tree.js';
+import { placeInEdition, type MappingGraph } from '../../../shared/domain/item-mapping.js';
 
 /**
  * The one answer to "which records of year Y count under item X": every list, search filter, completeness figure,
@@ -58,7 +59,7 @@ export function yearHoldings(db: Db, year: number): YearHoldings {
     if (order.has(item)) return [item];
     let found = placement.get(item);
     if (!found) {
-      found = placeInEdition(db, item, edition);
+      found = placeInEdition(archiveGraph(db), item, edition).sort((a, b) => a - b);
       placement.set(item, found);
     }
     return found;
@@ -88,52 +89,30 @@ export function yearHoldings(db: Db, year: number): YearHoldings {
   };
 }
 
-/**
- * The items of `edition` that a link to `itemId` (an item of another edition) counts under: the first items of that
- * edition the mapping walk reaches from the item, or else from its nearest ancestor that reaches any.
- */
-function placeInEdition(db: Db, itemId: number, edition: number): number[] {
-  const ancestors = values<number>(
-    db,
-    `WITH RECURSIVE up(id, depth) AS (
-       SELECT ?, 0
-       UNION ALL
-       SELECT i.parent_id, up.depth + 1 FROM items i JOIN up ON i.id = up.id WHERE i.parent_id IS NOT NULL
-     )
-     SELECT id FROM up ORDER BY depth`,
-    itemId,
-  );
-  for (const start of ancestors) {
-    const reached = mappedInto(db, start, edition);
-    if (reached.length > 0) return reached;
-  }
-  return [];
-}
-
-/** Items of `edition` reached from `itemId` through item_map, a step at a time, entering each edition once. */
-function mappedInto(db: Db, itemId: number, edition: number): number[] {
-  const editionOf = (ids: number[]) =>
-    all<{ id: number; edition: number }>(db, 'SELECT i.id, i.edition_id AS edition FROM items i JOIN json_each(?) j ON i.id = j.value', idList(ids));
-  const claimed = new Set(editionOf([itemId]).map((r) => r.edition));
-  const seen = new Set([itemId]);
-  let frontier = [itemId];
-  while (frontier.length > 0) {
-    const linked = values<number>(
-      db,
-      `SELECT m.to_item FROM item_map m JOIN json_each(@ids) j ON m.from_item = j.value
-       UNION SELECT m.from_item FROM item_map m JOIN json_each(@ids) j ON m.to_item = j.value`,
-      { ids: idList(frontier) },
-    ).filter((id) => !seen.has(id));
-    const entering = editionOf(linked).filter((r) => !claimed.has(r.edition));
-    const inTarget = entering.filter((r) => r.edition === edition).map((r) => r.id);
-    if (inTarget.length > 0) return inTarget.sort((a, b) => a - b);
-    for (const r of entering) {
-      claimed.add(r.edition);
-      seen.add(r.id);
-    }
-    frontier = entering.map((r) => r.id);
-  }
-  return [];
+/** The mapping graph of archive.db, for the shared walk (shared/domain/item-mapping.ts). */
+function archiveGraph(db: Db): MappingGraph<number> {
+  return {
+    editionsOf: (ids) =>
+      all<{ id: number; edition: number }>(db, 'SELECT i.id, i.edition_id AS edition FROM items i JOIN json_each(?) j ON i.id = j.value', idList(ids)),
+    linked: (ids) =>
+      values<number>(
+        db,
+        `SELECT m.to_item FROM item_map m JOIN json_each(@ids) j ON m.from_item = j.value
+         UNION SELECT m.from_item FROM item_map m JOIN json_each(@ids) j ON m.to_item = j.value`,
+        { ids: idList(ids) },
+      ),
+    ancestors: (id) =>
+      values<number>(
+        db,
+        `WITH RECURSIVE up(id, depth) AS (
+           SELECT ?, 0
+           UNION ALL
+           SELECT i.parent_id, up.depth + 1 FROM items i JOIN up ON i.id = up.id WHERE i.parent_id IS NOT NULL
+         )
+         SELECT id FROM up ORDER BY depth`,
+        id,
+      ),
+  };
 }
 
 /** A record filter for an item, as SQL over `r` (a records row). */

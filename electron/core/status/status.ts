@@ -1,6 +1,6 @@
 import type { IndexItem, RequirementQuantity } from '../../../shared/api/index.js';
 import type { Completeness, IncompleteActivity, ItemStatus } from '../../../shared/api/status.js';
-import { acceptedTypes, DEFAULT_ACTIVITY_RULE, REPORT_TYPES, requiredTypeLabel } from '../../../shared/domain/completeness.js';
+import { acceptedTypes, aggregateCompleteness, DEFAULT_ACTIVITY_RULE, REPORT_TYPES, requiredTypeLabel } from '../../../shared/domain/completeness.js';
 import { RECORD_TYPES, type RecordType } from '../../../shared/domain/record.js';
 import { TaizhangError } from '../../../shared/errors.js';
 import { findItem, listItems } from '../index/editions.js';
@@ -157,7 +157,7 @@ function judgeParent(children: ItemStatus[]): { status: Completeness; reason: st
   const complete = applicable.filter((c) => c.status === '齐全');
   const partial = applicable.filter((c) => c.status === '部分').map((c) => c.code);
   const absent = applicable.filter((c) => c.status === '缺失').map((c) => c.code);
-  const status: Completeness = complete.length === applicable.length ? '齐全' : absent.length === applicable.length ? '缺失' : '部分';
+  const status = aggregateCompleteness(applicable.map((c) => c.status));
   const parts = [`齐全 ${complete.length}/${applicable.length} 项`];
   if (partial.length > 0) parts.push(`部分：${partial.join('、')}`);
   if (absent.length > 0) parts.push(`缺失：${absent.join('、')}`);

@@ -1,0 +1,131 @@
+/**
+ * The hub's benchmark: generates N communities × Y years × R records as real 上报包 (the package writer, manifest,
+ * hashes, 移交登记表), imports them one by one, then measures the matrix of one year, cross-community search for 1–4
+ * CJK characters beside a LIKE scan over the same text, and the import rate.
+ *
+ * npx tsx bench/hub.ts [--communities 30] [--years 3] [--records 1000] [--file-bytes 4096] [--db postgres://…] [--work DIR]
+ */
+import { mkdtempSync, promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { WHOLE_HUB } from '../electron/hub/accounts.js';
+import { openHub } from '../electron/hub/db.js';
+import { importPackage } from '../electron/hub/import.js';
+import { hubMatrix } from '../electron/hub/matrix.js';
+import { hubSearch, likeSearch } from '../electron/hub/search.js';
+import { edition, writeFixturePackage } from '../electron/hub/testing/fixtures.js';
+import { seededRng } from '../test/support/bulk-records.js';
+import type { Completeness } from '../shared/api/status.js';
+import { elapsedMs, latency, round } from './stats.js';
+
+const { values } = parseArgs({
+  options: {
+    communities: { type: 'string', default: '30' },
+    years: { type: 'string', default: '3' },
+    records: { type: 'string', default: '1000' },
+    'file-bytes': { type: 'string', default: '4096' },
+    db: { type: 'string' },
+    work: { type: 'string' },
+    runs: { type: 'string', default: '20' },
+  },
+});
+const COMMUNITIES = Number(values.communities);
+const YEARS = Number(values.years);
+const RECORDS = Number(values.records);
+const RUNS = Number(values.runs);
+
+const SUBJECTS = ['社区党委', '居委会', '志愿服务队', '网格员', '辖区居民', '青少年', '老年人', '共建单位', '物业公司', '党员志愿者'];
+const ACTIONS = ['认真组织开展', '积极参与', '深入推进', '广泛宣传', '持续做好', '精心策划', '扎实落实', '统筹安排', '及时总结', '主动对接'];
+const OBJECTS = ['文明城市创建工作', '志愿服务活动', '环境卫生整治', '垃圾分类知识宣传', '社会主义核心价值观宣传', '未成年人思想道德建设', '邻里互助', '移风易俗', '文明交通劝导', '关爱空巢老人走访', '道德模范事迹学习', '公益广告更新维护'];
+const KINDS = ['签到表', '活动照片', '活动方案', '会议记录', '工作总结', '说明报告'];
+const STATUSES: Completeness[] = ['齐全', '齐全', '部分', '缺失', '不适用'];
+
+/** 12 测评项目 × 4 测评内容 × 4 测评标准: 192 leaves, about the size of a city table. */
+const TABLE = edition({
+  name: '基准测评体系',
+  items: Array.from({ length: 12 }, (_, a) => [
+    { code: `${a + 1}`, title: `测评项目${a + 1}`, parent: null },
+    ...Array.from({ length: 4 }, (_, b) => [
+      { code: `${a + 1}.${b + 1}`, title: `测评内容${a + 1}.${b + 1}`, parent: `${a + 1}` },
+      ...Array.from({ length: 4 }, (_, c) => ({ code: `${a + 1}.${b + 1}.${c + 1}`, title: `测评标准${a + 1}.${b + 1}.${c + 1}`, parent: `${a + 1}.${b + 1}`, unit: ['文明办', '城管科', '社区党委'][c % 3]! })),
+    ]).flat(),
+  ]).flat(),
+});
+const LEAVES = TABLE.items.filter((i) => i.level === 3).map((i) => i.code);
+
+async function main(): Promise<void> {
+  const work = values.work ?? mkdtempSync(path.join(os.tmpdir(), 'taizhang-hub-bench-'));
+  const rng = seededRng(2026);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rng() * list.length)]!;
+  const sentence = (): string => `${pick(SUBJECTS)}${pick(ACTIONS)}${pick(OBJECTS)}，${pick(SUBJECTS)}参加。`;
+  const packagesDir = path.join(work, 'packages');
+  await fs.mkdir(packagesDir, { recursive: true });
+  const started = process.hrtime.bigint();
+  const files: string[] = [];
+  for (let c = 0; c < COMMUNITIES; c += 1) {
+    for (let y = 0; y < YEARS; y += 1) {
+      const year = 2025 - y;
+      const records = Array.from({ length: RECORDS }, (_, i): [string, string, string] => [
+        `${pick(OBJECTS)}${pick(KINDS)}（${i + 1}）`, pick(LEAVES), Array.from({ length: 12 }, sentence).join(''),
+      ]);
+      const statuses = Object.fromEntries(LEAVES.map((l) => [l, pick(STATUSES)]));
+      files.push(await writeFixturePackage(packagesDir, {
+        unit: `第${c + 1}社区居委会`, archiveId: `bench-${c + 1}`, fonds: `Z${String(c + 1).padStart(3, '0')}`, year, edition: TABLE, statuses, records,
+        fileBytes: Number(values['file-bytes']),
+      }, `c${c + 1}-${year}.zip`));
+    }
+  }
+  const generateSeconds = elapsedMs(started) / 1000;
+  const hub = await openHub(path.join(work, 'hub'), { db: values.db, create: true });
+  try {
+    let bytes = 0;
+    const importStart = process.hrtime.bigint();
+    for (const [i, file] of files.entries()) {
+      const r = await importPackage(hub, file, { source: 'bench', street: `第${(i % 5) + 1}街道` });
+      if (!r.ok) throw new Error(r.problems.join('\n'));
+      bytes += r.bytes;
+    }
+    const importMs = elapsedMs(importStart);
+
+    const time = async (fn: () => Promise<unknown>, runs = RUNS): Promise<number[]> => {
+      await fn();
+      const out: number[] = [];
+      for (let i = 0; i < runs; i += 1) {
+        const t = process.hrtime.bigint();
+        await fn();
+        out.push(elapsedMs(t));
+      }
+      return out;
+    };
+    const matrix = latency(await time(() => hubMatrix(hub.db, 2025, WHOLE_HUB)));
+    const terms = ['党', '签到', '志愿者', '垃圾分类'];
+    const search: Record<string, { p95: number; p50: number; total: number; likeP95: number; likeTotal: number }> = {};
+    for (const term of terms) {
+      const s = latency(await time(() => hubSearch(hub.db, hub.dialect, term, WHOLE_HUB)));
+      const like = latency(await time(() => likeSearch(hub.db, term), 5));
+      search[term] = {
+        p95: round(s.p95), p50: round(s.p50), total: (await hubSearch(hub.db, hub.dialect, term, WHOLE_HUB)).total, likeP95: round(like.p95), likeTotal: await likeSearch(hub.db, term),
+      };
+    }
+    const result = {
+      date: new Date().toISOString(),
+      db: hub.dialect,
+      scale: { communities: COMMUNITIES, years: YEARS, recordsPerPackage: RECORDS, records: COMMUNITIES * YEARS * RECORDS, packageBytes: bytes },
+      load: os.loadavg().map(round),
+      generateSeconds: round(generateSeconds),
+      import: { seconds: round(importMs / 1000), mbPerSecond: round(bytes / 1048576 / (importMs / 1000)), packagesPerSecond: round(files.length / (importMs / 1000)) },
+      matrix: { p50: round(matrix.p50), p95: round(matrix.p95), communities: COMMUNITIES, items: LEAVES.length },
+      search,
+    };
+    console.log(JSON.stringify(result, null, 2));
+    const out = path.join('bench', 'results', `hub-${result.date.slice(0, 10)}-${hub.dialect}-${COMMUNITIES}x${YEARS}x${RECORDS}.json`);
+    await fs.mkdir(path.dirname(out), { recursive: true });
+    await fs.writeFile(out, `${JSON.stringify(result, null, 2)}\n`);
+  } finally {
+    await hub.close();
+    if (!values.work) await fs.rm(work, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,149 @@
+import type { HubMatrix, HubMatrixCell, HubMatrixFilter } from '../../shared/api/hub.js';
+import type { Completeness } from '../../shared/api/status.js';
+import { aggregateCompleteness } from '../../shared/domain/completeness.js';
+import { placeInEdition, type MappingGraph } from '../../shared/domain/item-mapping.js';
+import type { Scope } from './accounts.js';
+import type { HubDb } from './db.js';
+
+interface ItemRow {
+  edition_key: string;
+  code: string;
+  title: string;
+  level: number;
+  parent: string | null;
+  unit: string;
+  position: number;
+}
+
+const key = (edition: string, code: string): string => `${edition}|${code}`;
+
+/** The current packages of a year the scope may see, with their communities. */
+export async function currentPackages(db: HubDb, year: number, scope: Scope) {
+  let q = db
+    .selectFrom('packages')
+    .innerJoin('communities', 'communities.id', 'packages.community_id')
+    .leftJoin('streets', 'streets.id', 'communities.street_id')
+    .select(['packages.id', 'packages.edition_key', 'packages.imported_at', 'communities.id as community_id', 'communities.unit', 'communities.fonds', 'streets.name as street'])
+    .where('packages.year', '=', year)
+    .where('packages.current', '=', 1);
+  if (!scope.all) q = q.where('communities.street_id', '=', scope.streetId ?? -1);
+  return q.orderBy('streets.name').orderBy('communities.unit').execute();
+}
+
+/**
+ * The matrix of communities × 测评标准 for a year. Its columns are the leaf items of the edition most of the
+ * year's communities use (on a tie, the newest package's). A community on another edition has its items placed
+ * into that edition with the desktop's rule (shared/domain/item-mapping.ts: same, renamed, split or merged, through
+ * the mappings its archive carried), and a cell that several of its items map into takes their aggregate status.
+ */
+export async function hubMatrix(db: HubDb, year: number, scope: Scope, filter: HubMatrixFilter = {}): Promise<HubMatrix> {
+  const packages = await currentPackages(db, year, scope);
+  const empty: HubMatrix = { year, edition: null, communities: [], items: [], cells: [], totals: { byCommunity: [], byItem: [] } };
+  if (packages.length === 0) return empty;
+  const uses = new Map<string, { count: number; newest: string }>();
+  for (const p of packages) {
+    const u = uses.get(p.edition_key) ?? { count: 0, newest: '' };
+    uses.set(p.edition_key, { count: u.count + 1, newest: p.imported_at > u.newest ? p.imported_at : u.newest });
+  }
+  const reference = [...uses.entries()].sort((a, b) => b[1].count - a[1].count || b[1].newest.localeCompare(a[1].newest))[0]![0];
+  const editionKeys = new Set(packages.map((p) => p.edition_key));
+  const maps = await db.selectFrom('item_map').selectAll().execute();
+  for (const m of maps) editionKeys.add(m.from_edition).add(m.to_edition);
+  const items = (await db
+    .selectFrom('items')
+    .select(['edition_key', 'code', 'title', 'level', 'parent', 'unit', 'position'])
+    .where('edition_key', 'in', [...editionKeys])
+    .orderBy('position')
+    .execute()) as ItemRow[];
+  const byKey = new Map(items.map((i) => [key(i.edition_key, i.code), i]));
+  const hasChildren = new Set(items.filter((i) => i.parent !== null).map((i) => key(i.edition_key, i.parent!)));
+  const refItems = items.filter((i) => i.edition_key === reference);
+  const topOf = (i: ItemRow): ItemRow => {
+    let at = i;
+    while (at.parent !== null) {
+      const up = byKey.get(key(at.edition_key, at.parent));
+      if (!up) break;
+      at = up;
+    }
+    return at;
+  };
+  let leaves = refItems.filter((i) => !hasChildren.has(key(reference, i.code)));
+  if (filter.top) leaves = leaves.filter((i) => topOf(i).code === filter.top);
+  if (filter.unit) leaves = leaves.filter((i) => i.unit.includes(filter.unit!));
+
+  const statuses = await db.selectFrom('statuses').select(['package_id', 'code', 'status']).where('package_id', 'in', packages.map((p) => p.id)).execute();
+  const statusOf = new Map(statuses.map((s) => [`${s.package_id}|${s.code}`, s.status as Completeness]));
+  const graph = mappingGraph(items, maps);
+  const descendants = (code: string): string[] => {
+    const out: string[] = [];
+    const walk = (c: string): void => {
+      const kids = refItems.filter((i) => i.parent === c);
+      if (kids.length === 0) out.push(c);
+      kids.forEach((k) => walk(k.code));
+    };
+    walk(code);
+    return out;
+  };
+
+  const cells: HubMatrixCell[] = [];
+  for (const p of packages) {
+    const contributions = new Map<string, Completeness[]>();
+    if (p.edition_key === reference) {
+      for (const leaf of leaves) contributions.set(leaf.code, [statusOf.get(`${p.id}|${leaf.code}`) ?? '缺失']);
+    } else {
+      for (const own of items.filter((i) => i.edition_key === p.edition_key && !hasChildren.has(key(i.edition_key, i.code)))) {
+        const status = statusOf.get(`${p.id}|${own.code}`) ?? '缺失';
+        const placed = placeInEdition(graph, key(p.edition_key, own.code), reference);
+        for (const target of placed.flatMap((k) => descendants(k.slice(reference.length + 1)))) {
+          contributions.set(target, [...(contributions.get(target) ?? []), status]);
+        }
+      }
+    }
+    for (const leaf of leaves) {
+      const parts = contributions.get(leaf.code);
+      const status = parts ? aggregateCompleteness(parts) : '缺失';
+      if (filter.status && status !== filter.status) continue;
+      cells.push({ communityId: p.community_id, unit: p.unit, code: leaf.code, status, mapped: p.edition_key !== reference });
+    }
+  }
+  const count = (list: HubMatrixCell[]) => ({
+    齐全: list.filter((c) => c.status === '齐全').length,
+    部分: list.filter((c) => c.status === '部分').length,
+    缺失: list.filter((c) => c.status === '缺失').length,
+    不适用: list.filter((c) => c.status === '不适用').length,
+  });
+  const editionName = (await db.selectFrom('editions').select('name').where('key', '=', reference).executeTakeFirst())?.name ?? '';
+  return {
+    year,
+    edition: { key: reference, name: editionName },
+    communities: packages.map((p) => ({ id: p.community_id, unit: p.unit, fonds: p.fonds, street: p.street ?? '', packageId: p.id, edition: p.edition_key })),
+    items: leaves.map((i) => ({ code: i.code, title: i.title, top: { code: topOf(i).code, title: topOf(i).title }, unit: i.unit })),
+    cells,
+    totals: {
+      byCommunity: packages.map((p) => ({ communityId: p.community_id, ...count(cells.filter((c) => c.communityId === p.community_id)) })),
+      byItem: leaves.map((i) => ({ code: i.code, ...count(cells.filter((c) => c.code === i.code)) })),
+    },
+  };
+}
+
+function mappingGraph(items: ItemRow[], maps: { from_edition: string; from_code: string; to_edition: string; to_code: string }[]): MappingGraph<string> {
+  const editionOf = new Map(items.map((i) => [key(i.edition_key, i.code), i.edition_key]));
+  const parentOf = new Map(items.map((i) => [key(i.edition_key, i.code), i.parent === null ? null : key(i.edition_key, i.parent)]));
+  const links = new Map<string, string[]>();
+  const link = (a: string, b: string): void => {
+    links.set(a, [...(links.get(a) ?? []), b]);
+  };
+  for (const m of maps) {
+    link(key(m.from_edition, m.from_code), key(m.to_edition, m.to_code));
+    link(key(m.to_edition, m.to_code), key(m.from_edition, m.from_code));
+  }
+  return {
+    editionsOf: (ids) => ids.filter((id) => editionOf.has(id)).map((id) => ({ id, edition: editionOf.get(id)! })),
+    linked: (ids) => [...new Set(ids.flatMap((id) => links.get(id) ?? []))],
+    ancestors: (id) => {
+      const out: string[] = [];
+      for (let at: string | null | undefined = id; at; at = parentOf.get(at)) out.push(at);
+      return out;
+    },
+  };
+}
