@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { UnitNames, UnitSettings } from '../../shared/api/archive.js';
+import type { BackupScheduleView } from '../../shared/api/backup.js';
+import { formatDateTime } from '../../shared/text/dates.js';
 import { chinese } from '../../shared/errors.js';
 import { clerkMessage } from '../api/client.js';
 import { PathField } from '../components/PathField.js';
@@ -19,6 +21,7 @@ export function SettingsScreen() {
         <UnitCard />
         <TrashCard />
         <SafetyCard />
+        <AutoBackupCard />
       </div>
     </div>
   );
@@ -180,6 +183,92 @@ function SafetyCard() {
           </button>
         </>
       )}
+      {task.state.phase === 'done' && (
+        <div className="note">
+          {task.state.result.map((line, i) => (
+            <div key={i}>{line}</div>
+          ))}
+        </div>
+      )}
+      {task.state.phase === 'failed' && <ErrorNote text={task.state.message} />}
+    </section>
+  );
+}
+
+/** The automatic backup: when (on closing, at most every N hours), where (another folder, e.g. a USB disk), how many kept. */
+function AutoBackupCard() {
+  const { client, notify } = useApp();
+  const schedule = useData(() => client['backup.schedule']({}), []);
+  const [draft, setDraft] = useState<BackupScheduleView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const task = useTask<string[]>();
+  useEffect(() => {
+    if (schedule.data) setDraft(schedule.data);
+  }, [schedule.data]);
+  if (!draft) return <ErrorNote text={schedule.error} />;
+  const set = (patch: Partial<BackupScheduleView>) => setDraft({ ...draft, ...patch });
+  const number = (raw: string) => (/^\d+$/.test(raw) ? Number(raw) : 0);
+
+  async function save(): Promise<boolean> {
+    if (!draft) return false;
+    try {
+      await client['backup.setSchedule']({
+        enabled: draft.enabled,
+        onClose: draft.onClose,
+        keep: draft.keep,
+        minHours: draft.minHours,
+        folder: draft.folder?.trim() ? draft.folder.trim() : null,
+      });
+      setError(null);
+      schedule.reload();
+      return true;
+    } catch (err) {
+      setError(clerkMessage(err));
+      return false;
+    }
+  }
+  const backupNow = () =>
+    task.run(async (o) => {
+      if (!(await save())) return [];
+      const r = await client['backup.now']({}, o);
+      schedule.reload();
+      notify('备份完成');
+      return [`已备份到：${r.backup?.path ?? ''}`, ...r.pruned.map((p) => `已删除较早的自动备份：${p}`)];
+    });
+  const running = task.state.phase === 'running';
+  return (
+    <section className="card auto-backup">
+      <h3>自动备份</h3>
+      <p className="muted">关闭档案时自动备份整个档案，只保留最近几份。备份到另一个文件夹（如移动硬盘、U盘）更安全。</p>
+      <label className="check">
+        <input type="checkbox" name="backupEnabled" checked={draft.enabled} onChange={(e) => set({ enabled: e.target.checked })} /> 开启自动备份
+      </label>
+      <label className="check">
+        <input type="checkbox" name="backupOnClose" checked={draft.onClose} disabled={!draft.enabled} onChange={(e) => set({ onClose: e.target.checked })} />{' '}
+        关闭档案时备份
+      </label>
+      <div className="grid-2">
+        <Field label="至少间隔（小时）">
+          <input name="backupHours" inputMode="numeric" value={String(draft.minHours)} onChange={(e) => set({ minHours: number(e.target.value) })} />
+        </Field>
+        <Field label="保留最近（份）">
+          <input name="backupKeep" inputMode="numeric" value={String(draft.keep)} onChange={(e) => set({ keep: number(e.target.value) })} />
+        </Field>
+      </div>
+      <Field label="备份文件夹" hint={`不填则放在档案文件夹内：${draft.folder ? '' : draft.folderPath}`} wide>
+        <PathField name="backupFolder" value={draft.folder ?? ''} onChange={(folder) => set({ folder })} placeholder="例如 E:\\台账备份" forSaving />
+      </Field>
+      <p className="muted small-print">上次自动备份：{draft.last ? formatDateTime(draft.last) : '还没有'}</p>
+      <ErrorNote text={error} />
+      <div className="form-actions">
+        <button className="primary" name="saveBackupSchedule" onClick={() => void save().then((ok) => ok && notify('自动备份设置已保存'))} disabled={running}>
+          保存设置
+        </button>
+        <button name="backupNow" onClick={() => void backupNow()} disabled={running}>
+          立即备份
+        </button>
+      </div>
+      {running && <ProgressBar progress={task.state.phase === 'running' ? task.state.progress : null} />}
       {task.state.phase === 'done' && (
         <div className="note">
           {task.state.result.map((line, i) => (
