@@ -24,10 +24,16 @@ export function inputError(message: string): ApiError {
   return new ApiError({ code: 'invalid_input', message });
 }
 
-export function createClient(transport: Transport): Client {
+/** `onCall` hears each method named as it is called (live data records what a view reads). */
+export function createClient(transport: Transport, onCall?: (name: WindowMethodName) => void): Client {
   return new Proxy({} as Client, {
     get: (_target, name) =>
-      typeof name === 'string' ? (args: unknown, options?: CallOptions) => transport.invoke(name as WindowMethodName, args ?? {}, options) : undefined,
+      typeof name === 'string'
+        ? (args: unknown, options?: CallOptions) => {
+            onCall?.(name as WindowMethodName);
+            return transport.invoke(name as WindowMethodName, args ?? {}, options);
+          }
+        : undefined,
   });
 }
 

@@ -28,14 +28,13 @@ export function SettingsScreen() {
 }
 
 function UnitCard() {
-  const { client, archive, changed, notify } = useApp();
+  const { client, archive, notify } = useApp();
   const [unit, setUnit] = useState<UnitNames>(archive?.unit ?? { name: '', fonds: '', filer: '', checker: '' });
   const [error, setError] = useState<string | null>(null);
   const set = (k: keyof UnitSettings) => (e: { target: { value: string } }) => setUnit({ ...unit, [k]: e.target.value });
   async function save() {
     try {
       await client['archive.setUnit'](unit);
-      changed();
       notify('单位信息已保存');
     } catch (err) {
       setError(clerkMessage(err));
@@ -82,13 +81,12 @@ function CloseArchive() {
 }
 
 function TrashCard() {
-  const { client, year, changed, notify, fail } = useApp();
+  const { client, year, notify, fail } = useApp();
   const trash = useData(() => client['records.list']({ year, deleted: true }), [year]);
   const list = trash.data ?? [];
   const restore = (ids: number[]) =>
     client['records.restore']({ ids })
       .then((r) => {
-        changed();
         notify(`已恢复 ${r.restored} 件资料`);
       })
       .catch(fail);

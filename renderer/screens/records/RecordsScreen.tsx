@@ -144,7 +144,7 @@ export function RecordsScreen() {
  * takes that back.
  */
 function NotApplicableToggle({ code, notApplicable }: { code: string; notApplicable: boolean }) {
-  const { client, year, changed, fail } = useApp();
+  const { client, year, fail } = useApp();
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
   const set = (value: boolean) =>
@@ -152,7 +152,6 @@ function NotApplicableToggle({ code, notApplicable }: { code: string; notApplica
       .then(() => {
         setAsking(false);
         setReason('');
-        changed();
       })
       .catch(fail);
   if (notApplicable) {
