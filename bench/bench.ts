@@ -14,6 +14,7 @@ import { measureImport, type ImportResult } from './measures/import.js';
 import { measureOpen, type OpenResult } from './measures/open.js';
 import { measureSearch, queryClasses, type SearchResult } from './measures/search.js';
 import { measureSize, type SizeResult } from './measures/size.js';
+import { measureWindow, type WindowResult } from './measures/window.js';
 import type { Scale, ScaleName } from './scale.js';
 import { elapsedMs, now } from './stats.js';
 import { checkTargets, type TargetCheck } from './targets.js';
@@ -46,11 +47,15 @@ export interface BenchResults {
     checklist: Outcome<ChecklistRunResult>;
     open: Outcome<OpenResult>;
     size: Outcome<SizeResult>;
+    window: Outcome<WindowResult>;
   };
   targets: TargetCheck[];
 }
 
-export const MEASURES = ['importPdf', 'importPhoto', 'search', 'binder', 'checklist', 'open', 'size'] as const;
+export const MEASURES = ['importPdf', 'importPhoto', 'search', 'binder', 'checklist', 'open', 'size', 'window'] as const;
+
+/** Photos a clerk drops at once, for the time to the first visible record. */
+export const DROP_PHOTOS = 200;
 
 export interface BenchOptions {
   scale: Scale;
@@ -119,7 +124,14 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       measureChecklist(c, { year, items: built.checklistEditionItems, runs: scale.checklistRuns, scratch }),
     );
     const size = await attempt('大小 / size', log, () => measureSize(c));
-    const measures = { importPdf, importPhoto, search, binder, checklist, open, size };
+    // The window's own thread, through the bridge, while the archive service exports and imports (its own connection).
+    const window = await attempt('窗口响应 / window responsiveness', log, () =>
+      measureWindow(archiveDir, {
+        year, item: MATERIAL_ITEM.photos, volumeItem: MATERIAL_ITEM.volume, photos: inputs.photos,
+        dropPhotos: Math.min(DROP_PHOTOS, inputs.photos.length), scratch,
+      }),
+    );
+    const measures = { importPdf, importPhoto, search, binder, checklist, open, size, window };
     return {
       scale: scale.name,
       date: localIsoDate(),

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AppState } from '../../shared/api/app.js';
 import type { ArchiveInfo } from '../../shared/api/archive.js';
-import { touches } from '../../shared/api/live.js';
+import { touches, windowWritesOf } from '../../shared/api/live.js';
 import { clerkMessage, createClient, type Client } from '../api/client.js';
 import type { Transport } from '../api/transport.js';
 import { LiveData } from './live.js';
@@ -59,7 +59,22 @@ function defaultYear(archive: ArchiveInfo | null): number {
 
 export function AppProvider({ transport, initial, children }: { transport: Transport; initial: AppState; children: ReactNode }) {
   const live = useMemo(() => new LiveData(), []);
-  const client = useMemo(() => createClient(transport, (name) => live.noteCall(name)), [transport, live]);
+  const refreshState = useRef<() => void>(() => undefined);
+  // This window's own writes refresh its views as soon as the call returns; the core's change event (below) brings
+  // the same news, and the changes made elsewhere.
+  const client = useMemo(
+    () =>
+      createClient(transport, {
+        called: (name) => live.noteCall(name),
+        ended: (name) => {
+          const topics = windowWritesOf(name);
+          if (topics.length === 0) return;
+          live.publish(topics);
+          if (touches(['app.state'], topics)) refreshState.current();
+        },
+      }),
+    [transport, live],
+  );
   const [state, setState] = useState(initial);
   const [year, setYear] = useState(defaultYear(initial.archive));
   const [nav, setNav] = useState<Nav>({ screen: 'records', item: null, records: [] });
@@ -72,6 +87,7 @@ export function AppProvider({ transport, initial, children }: { transport: Trans
     const next = await client['app.state']({});
     setState(next);
   }, [client]);
+  refreshState.current = () => void refresh().catch(() => undefined);
 
   // A different archive starts at its newest year with nothing selected.
   useEffect(() => {
