@@ -42,3 +42,19 @@ export interface CoreChannel {
 }
 
 export type SpawnCore = () => CoreChannel;
+
+/** A service's end, told once to every listener, however many ways it is reported (error, then exit). */
+export class ExitSignal {
+  private listeners: ((reason: string) => void)[] = [];
+  exited = false;
+
+  listen(listener: (reason: string) => void): void {
+    this.listeners.push(listener);
+  }
+
+  fire(reason: string): void {
+    if (this.exited) return;
+    this.exited = true;
+    for (const listener of this.listeners) listener(reason);
+  }
+}

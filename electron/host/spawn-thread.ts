@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { CoreChannel, CoreReply } from './core-protocol.js';
+import { ExitSignal, type CoreChannel, type CoreReply } from './core-protocol.js';
 
 /**
  * Starts the archive service in a worker thread. From source (tsx, vitest) the worker loads core-thread.ts through
@@ -12,24 +12,18 @@ export function threadCore(): CoreChannel {
   const fromSource = here.endsWith('.ts');
   const entry = here.replace(/spawn-thread\.(ts|js|mjs)$/, fromSource ? 'core-thread.ts' : 'core-thread.$1');
   const worker = fromSource ? new Worker(sourceBootstrap(entry), { eval: true }) : new Worker(entry);
-  let exited = false;
-  const exitListeners: ((reason: string) => void)[] = [];
+  const exit = new ExitSignal();
   let lastError = '';
-  const exit = (reason: string): void => {
-    if (exited) return;
-    exited = true;
-    for (const listener of exitListeners) listener(reason);
-  };
   worker.on('error', (err: Error & { code?: string }) => {
     lastError = err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out of memory' : err.message;
   });
-  worker.on('exit', (code) => exit(lastError || `exit code ${code}`));
+  worker.on('exit', (code) => exit.fire(lastError || `exit code ${code}`));
   return {
     post: (message) => {
-      if (!exited) worker.postMessage(message);
+      if (!exit.exited) worker.postMessage(message);
     },
     onMessage: (listener) => worker.on('message', (m: CoreReply) => listener(m)),
-    onExit: (listener) => exitListeners.push(listener),
+    onExit: (listener) => exit.listen(listener),
     kill: () => void worker.terminate(),
   };
 }

@@ -1,5 +1,5 @@
 import { utilityProcess } from 'electron';
-import type { CoreChannel, CoreReply } from '../host/core-protocol.js';
+import { ExitSignal, type CoreChannel, type CoreReply } from '../host/core-protocol.js';
 
 /**
  * Starts the archive service in an Electron utility process (its own V8 heap and event loop, as Actual Budget
@@ -9,18 +9,14 @@ import type { CoreChannel, CoreReply } from '../host/core-protocol.js';
 export function utilityCore(entry: string): () => CoreChannel {
   return () => {
     const child = utilityProcess.fork(entry, [], { serviceName: 'Taizhang archive service', stdio: 'inherit' });
-    const exitListeners: ((reason: string) => void)[] = [];
-    let exited = false;
-    child.on('exit', (code) => {
-      exited = true;
-      for (const listener of exitListeners) listener(`exit code ${code}`);
-    });
+    const exit = new ExitSignal();
+    child.on('exit', (code) => exit.fire(`exit code ${code}`));
     return {
       post: (message) => {
-        if (!exited) child.postMessage(message);
+        if (!exit.exited) child.postMessage(message);
       },
       onMessage: (listener) => child.on('message', (m: CoreReply) => listener(m)),
-      onExit: (listener) => exitListeners.push(listener),
+      onExit: (listener) => exit.listen(listener),
       kill: () => void child.kill(),
     };
   };

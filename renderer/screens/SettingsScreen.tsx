@@ -5,7 +5,7 @@ import { formatDateTime } from '../../shared/text/dates.js';
 import { chinese } from '../../shared/errors.js';
 import { clerkMessage } from '../api/client.js';
 import { PathField } from '../components/PathField.js';
-import { useTask } from '../components/task.js';
+import { useTask, type TaskState } from '../components/task.js';
 import { Empty, ErrorNote, Field, ProgressBar } from '../components/ui.js';
 import { useApp } from '../state/app-context.js';
 import { useData } from '../state/use-data.js';
@@ -181,14 +181,7 @@ function SafetyCard() {
           </button>
         </>
       )}
-      {task.state.phase === 'done' && (
-        <div className="note">
-          {task.state.result.map((line, i) => (
-            <div key={i}>{line}</div>
-          ))}
-        </div>
-      )}
-      {task.state.phase === 'failed' && <ErrorNote text={task.state.message} />}
+      <TaskOutcome state={task.state} />
     </section>
   );
 }
@@ -267,14 +260,20 @@ function AutoBackupCard() {
         </button>
       </div>
       {running && <ProgressBar progress={task.state.phase === 'running' ? task.state.progress : null} />}
-      {task.state.phase === 'done' && (
-        <div className="note">
-          {task.state.result.map((line, i) => (
-            <div key={i}>{line}</div>
-          ))}
-        </div>
-      )}
-      {task.state.phase === 'failed' && <ErrorNote text={task.state.message} />}
+      <TaskOutcome state={task.state} />
     </section>
+  );
+}
+
+/** The lines a finished task reports, or why it failed. */
+function TaskOutcome({ state }: { state: TaskState<string[]> }) {
+  if (state.phase === 'failed') return <ErrorNote text={state.message} />;
+  if (state.phase !== 'done') return null;
+  return (
+    <div className="note">
+      {state.result.map((line, i) => (
+        <div key={i}>{line}</div>
+      ))}
+    </div>
   );
 }
