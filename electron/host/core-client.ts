@@ -134,7 +134,7 @@ export class CoreClient {
 
   private stopped(channel: CoreChannel, reason: string): void {
     if (this.disposed || channel !== this.channel) return;
-    console.error(`档案服务意外退出 / archive service stopped: ${reason}`);
+    console.error(`档案服务意外退出（${reason}） / archive service stopped: ${reason}`);
     const failed = [...this.pending.values()];
     this.pending.clear();
     for (const p of failed) p.reject(new TaizhangError('core_restarted', CORE_RESTARTED));
