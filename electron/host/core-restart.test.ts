@@ -68,6 +68,12 @@ describe('the archive service off the window thread', () => {
     expect(await session.invoke('records.list', { year: 2024 })).toHaveLength(12);
     const state = (await session.invoke('app.state', {})) as { archive: { path: string } | null };
     expect(state.archive?.path).toBe(dir);
+    // Cancelling crosses to the service too: the export stops at its next step and says so.
+    const cancelled = session.invoke('binder.export', { year: 2024, out: path.join(tempDir(), 'cancelled') }, {
+      taskId: 'binder-cancel',
+      onProgress: () => session.cancel('binder-cancel'),
+    });
+    await expect(cancelled).rejects.toMatchObject({ code: 'cancelled' });
     const report = (await session.invoke('binder.export', { year: 2024, out })) as { volumes: unknown[] };
     expect(report.volumes.length).toBeGreaterThan(0);
     expect((await fs.readdir(out, { recursive: true })).some((f) => String(f).endsWith('.pdf'))).toBe(true);
