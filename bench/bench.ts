@@ -15,6 +15,7 @@ import { measureOcr, measureSuggest, type OcrResult, type SuggestBenchResult } f
 import { measureOpen, type OpenResult } from './measures/open.js';
 import { measureSearch, queryClasses, type SearchResult } from './measures/search.js';
 import { measureSize, type SizeResult } from './measures/size.js';
+import { measureWindow, type WindowResult } from './measures/window.js';
 import type { Scale, ScaleName } from './scale.js';
 import { elapsedMs, now } from './stats.js';
 import { checkTargets, type TargetCheck } from './targets.js';
@@ -49,11 +50,15 @@ export interface BenchResults {
     size: Outcome<SizeResult>;
     ocr: Outcome<OcrResult>;
     suggest: Outcome<SuggestBenchResult>;
+    window: Outcome<WindowResult>;
   };
   targets: TargetCheck[];
 }
 
-export const MEASURES = ['importPdf', 'importPhoto', 'search', 'binder', 'checklist', 'open', 'size', 'ocr', 'suggest'] as const;
+export const MEASURES = ['importPdf', 'importPhoto', 'search', 'binder', 'checklist', 'open', 'size', 'ocr', 'suggest', 'window'] as const;
+
+/** Photos a clerk drops at once, for the time to the first visible record. */
+export const DROP_PHOTOS = 200;
 
 export interface BenchOptions {
   scale: Scale;
@@ -124,7 +129,14 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     const size = await attempt('大小 / size', log, () => measureSize(c));
     const ocr = await attempt('文字识别 / OCR', log, () => measureOcr(scratch, scale.ocrPagesPerKind, scale.ocrDpi));
     const suggest = await attempt('建议测评项目 / suggestions', log, () => measureSuggest(scratch));
-    const measures = { importPdf, importPhoto, search, binder, checklist, open, size, ocr, suggest };
+    // The window's own thread, through the bridge, while the archive service exports and imports (its own connection).
+    const window = await attempt('窗口响应 / window responsiveness', log, () =>
+      measureWindow(archiveDir, {
+        year, item: MATERIAL_ITEM.photos, volumeItem: MATERIAL_ITEM.volume, photos: inputs.photos,
+        dropPhotos: Math.min(DROP_PHOTOS, inputs.photos.length), scratch,
+      }),
+    );
+    const measures = { importPdf, importPhoto, search, binder, checklist, open, size, ocr, suggest, window };
     return {
       scale: scale.name,
       date: localIsoDate(),

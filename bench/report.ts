@@ -77,6 +77,18 @@ export function formatResults(r: BenchResults): string {
     (v) => v.sets.map((s) => `${s.name}：前一 ${s.top1Pct}%、前三 ${s.top3Pct}%（${s.cases} 例）`).join('；'),
     (v) => `每次 ${v.msPerSuggestion} ms`,
   );
+  add(
+    '窗口线程卡顿 / window event-loop lag',
+    m.window,
+    (v) => `装订 ${v.lag.binderPages} 页 + 导入 ${v.lag.photos} 张照片时 p99 ${v.lag.busyP99Ms} ms，最长 ${v.lag.busyMaxMs} ms`,
+    (v) => `空闲时 idle p99 ${v.lag.idleP99Ms} ms`,
+  );
+  add(
+    '拖入照片到首件可见 / drop to first visible',
+    m.window,
+    (v) => `${v.firstVisible.photos} 张：${v.firstVisible.ms} ms`,
+    (v) => `全部导入完 all filed ${(v.firstVisible.totalMs / 1000).toFixed(1)} s`,
+  );
   const stores = [m.importPdf, m.importPhoto].filter((o): o is Exclude<typeof o, { error: string }> => !failed(o));
   if (stores.length === 2) {
     rows.push(['文件库 / store', `PDF ${(stores[0]!.storeBytesPer1000 / 2 ** 20).toFixed(0)} MB / 千份`, `照片 ${(stores[1]!.storeBytesPer1000 / 2 ** 20).toFixed(0)} MB / 千张（含缩略图和打印图）`]);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run build`: the renderer with Vite (dist/renderer) and the Electron main process and preload with esbuild
-// (dist/electron/main.mjs, dist/electron/preload.cjs). The HTTP bridge is not part of the build.
+// (dist/electron/main.mjs, dist/electron/core.mjs, dist/electron/preload.cjs). The HTTP bridge is not part of the build.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { copyFile, mkdir } from 'node:fs/promises';
@@ -15,6 +15,8 @@ export async function buildAll({ quiet = false } = {}) {
   await Promise.all([
     // Dependencies stay in node_modules (native modules, pdf.js workers and fonts are found there at run time).
     esbuild({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.mjs', format: 'esm', packages: 'external' }),
+    // The archive service, forked by the main process as a utility process (electron/main/core-process.ts).
+    esbuild({ ...common, entryPoints: ['electron/main/core-utility.ts'], outfile: 'dist/electron/core.mjs', format: 'esm', packages: 'external' }),
     // A sandboxed preload must be one CommonJS file that requires nothing but electron.
     esbuild({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] }),
   ]);

@@ -31,6 +31,7 @@ export const ERROR_CODES = [
   'bad_file', // an input file that cannot be read
   'bad_table', // an index or checklist table that cannot be understood
   'cancelled', // the user cancelled a long task
+  'core_restarted', // the archive service stopped (out of memory, a crash) and was restarted; the call did not finish
   'internal', // a bug; the message still avoids a stack trace
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../test/support/temp.js';
 import { storeBlob } from '../../test/support/archive-data.js';
 import { makeJpeg, makePng } from '../../test/support/sample-files.js';
+import { openArchive } from '../core/store/archive-folder.js';
 import { browserShell, Session } from '../host/session.js';
 import { startBridge, type Bridge } from './server.js';
 
@@ -157,10 +158,13 @@ describe('HTTP bridge', () => {
   });
 
   it('serves previews of the archive only, refusing traversal in every spelling', async () => {
-    const { bridge, session, call } = await bridgeWithStatic();
+    const { bridge, call } = await bridgeWithStatic();
     const dir = path.join(tempDir(), 'archive');
     await call('app.create', { dir });
-    const sha = await storeBlob(session.requireArchive(), await makePng(path.join(tempDir(), 'photo.png')), 'image/png', 'image');
+    // The session's archive is open in its archive service; a second connection files the blob, as the CLI would.
+    const second = await openArchive(dir);
+    const sha = await storeBlob(second, await makePng(path.join(tempDir(), 'photo.png')), 'image/png', 'image');
+    second.close();
     const auth = { 'x-taizhang-token': bridge.token };
 
     const ok = await raw(bridge, 'GET', `/preview/${sha}/thumb`, auth);

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Progress } from '../../shared/api/method.js';
 import { TaizhangError, toErrorPayload, type ErrorCode } from '../../shared/errors.js';
 import { contentSecurityPolicy } from '../host/csp.js';
-import { previewHeaders, resolvePreview } from '../host/preview.js';
+import { previewHeaders } from '../host/preview.js';
 import type { Session } from '../host/session.js';
 import { stageUpload } from '../host/staging.js';
 import { resolveStaticFile } from '../host/static.js';
@@ -58,6 +58,7 @@ const STATUS: Record<ErrorCode, number> = {
   bad_file: 422,
   bad_table: 422,
   cancelled: 409,
+  core_restarted: 503,
   internal: 500,
 };
 
@@ -136,7 +137,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     if (pathname.startsWith('/api/') || pathname === '/upload') {
       // State-changing calls need the header: a cookie alone would be a CSRF hole.
       if (!viaHeader) return deny(res);
-      if (req.method !== 'POST' && !(req.method === 'GET' && /^\/api\/tasks\/[^/]+\/events$/.test(pathname))) {
+      if (req.method !== 'POST' && !(req.method === 'GET' && /^\/api\/(tasks\/[^/]+\/)?events$/.test(pathname))) {
         sendError(res, new TaizhangError('invalid_input', '请求方法不对 / Method not allowed'), 405);
         return;
       }
@@ -158,6 +159,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   }
 
   async function api(req: IncomingMessage, res: ServerResponse, route: string): Promise<void> {
+    if (route === 'events') return streamWindowEvents(req, res);
     const taskRoute = /^tasks\/([A-Za-z0-9_-]{1,64})\/(events|cancel)$/.exec(route);
     if (taskRoute) {
       const id = taskRoute[1] as string;
@@ -174,6 +176,14 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     } finally {
       if (taskId) events.end(taskId);
     }
+  }
+
+  /** Change events and notices (WindowEvent), for as long as the page listens. */
+  function streamWindowEvents(req: IncomingMessage, res: ServerResponse): void {
+    res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    res.write(': ok\n\n');
+    const unsubscribe = session.onEvent((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
+    req.on('close', unsubscribe);
   }
 
   function streamEvents(req: IncomingMessage, res: ServerResponse, id: string): void {
@@ -196,7 +206,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   }
 
   async function preview(res: ServerResponse, rest: string): Promise<void> {
-    const target = await resolvePreview(session.requireArchive(), rest);
+    const target = await session.preview(rest);
     const stat = await fs.stat(target.file);
     res.writeHead(200, { ...previewHeaders(target.mime), 'Content-Length': String(stat.size) });
     createReadStream(target.file).pipe(res);

@@ -7,18 +7,22 @@ import {
   isWindowMethodName,
   type AppMethodName,
   type ExportKind,
+  type WindowEvent,
   type WindowResult,
 } from '../../shared/api/app.js';
+import { TOPICS } from '../../shared/api/live.js';
 import type { ParsedInputOf, Progress } from '../../shared/api/method.js';
 import { TaizhangError } from '../../shared/errors.js';
-import { ocrBackground, startOcrBackground, stopOcrBackground } from '../core/ocr/background.js';
-import { createCore, openCore, parseInput, type Core } from '../core/api/core.js';
-import { initArchive } from '../core/archive/init.js';
-import { runScheduledBackup } from '../core/backup/schedule.js';
-import { DB_FILE, type Archive } from '../core/store/archive-folder.js';
+import { parseInput } from '../core/api/parse-input.js';
+import { DB_FILE } from '../core/store/archive-folder.js';
 import type { OpenDatabaseOptions } from '../core/store/database.js';
+import { FileStore } from '../core/store/file-store.js';
+import { CoreClient } from './core-client.js';
+import type { SpawnCore } from './core-protocol.js';
+import type { PreviewTarget } from './preview.js';
 import { RecentList } from './recent.js';
-import { clearStaging } from './staging.js';
+import { threadCore } from './spawn-thread.js';
+import { clearStaging, type StagingArchive } from './staging.js';
 
 /** What only the shell can do: native dialogs and the file manager. The browser bridge has none of them. */
 export interface ShellServices {
@@ -42,6 +46,8 @@ export interface SessionOptions {
   shell: ShellServices;
   /** better-sqlite3 options, e.g. the Electron-ABI build. */
   database?: OpenDatabaseOptions;
+  /** Starts the archive service: a worker thread unless the shell has its own (Electron's utility process). */
+  spawnCore?: SpawnCore;
   /**
    * Read scans and photos in the background while an archive is open (the desktop app). Off by default: the dev
    * bridge and the tests read only when asked (`ocr.run`).
@@ -70,27 +76,48 @@ type AppHandlers = { [K in AppMethodName]: (args: ParsedInputOf<(typeof appMetho
 
 /**
  * One window's session: which archive is open, the recent list, running tasks. The Electron main process and the
- * HTTP bridge both route every call through `invoke`, which validates the arguments against the shared schemas
- * (session methods here, core methods in core.invoke) before anything runs.
+ * HTTP bridge both route every call through `invoke`, which validates the session's own methods here; the core's
+ * methods are validated by the core, which runs in the archive service (core-service.ts) off this thread, so that
+ * a long export never stalls the window and a crash of the core does not take the window down.
  */
 export class Session {
-  private core: Core | null = null;
+  private open: StagingArchive | null = null;
+  private readonly core: CoreClient;
   private readonly tasks = new Map<string, AbortController>();
   private readonly recent: RecentList;
   private readonly handlers: AppHandlers;
+  private readonly listeners = new Set<(event: WindowEvent) => void>();
 
   constructor(private readonly options: SessionOptions) {
     this.recent = new RecentList(path.join(options.configDir, 'recent.json'));
     this.handlers = this.appHandlers();
+    this.core = new CoreClient(options.spawnCore ?? threadCore, {
+      changed: (topics) => this.emit({ type: 'changed', topics }),
+      notice: (level, message) => this.emit({ type: 'notice', level, message }),
+    });
   }
 
-  /** The open archive, for previews and uploads. */
-  get archive(): Archive | null {
-    return this.core?.archive ?? null;
+  /** The archive service's client (a test kills its service through `service.current`). */
+  get service(): CoreClient {
+    return this.core;
   }
 
-  requireArchive(): Archive {
-    return this.requireCore().archive;
+  /** Change events and notices for the window. */
+  onEvent(listener: (event: WindowEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  }
+
+  /** The open archive's folders, for staging uploads. */
+  requireArchive(): StagingArchive {
+    if (!this.open) throw new TaizhangError('archive_missing', '还没有打开档案，请先新建或打开一个档案 / No archive is open');
+    return this.open;
+  }
+
+  /** A preview of one of the open archive's files, confined by the archive service (preview.ts). */
+  async preview(raw: string): Promise<PreviewTarget> {
+    this.requireArchive();
+    return this.core.preview(raw);
   }
 
   async invoke(name: unknown, args: unknown, options: InvokeOptions = {}): Promise<unknown> {
@@ -99,7 +126,7 @@ export class Session {
       const handler = this.handlers[name] as (a: unknown) => Promise<unknown>;
       return handler(parseInput(name, appMethods[name].input, args));
     }
-    const core = this.requireCore();
+    this.requireArchive();
     const taskId = options.taskId;
     if (taskId !== undefined && (!TASK_ID.test(taskId) || this.tasks.has(taskId))) {
       throw new TaizhangError('invalid_input', '任务编号无效 / Invalid task id');
@@ -107,13 +134,10 @@ export class Session {
     const controller = new AbortController();
     if (taskId) this.tasks.set(taskId, controller);
     try {
-      const result = await core.invoke(name, args, {
+      return await this.core.call(name, args, {
         signal: controller.signal,
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       });
-      // Whatever was just filed waits for OCR; the background reading picks it up without the import waiting.
-      if (name.startsWith('records.')) ocrBackground(core.archive)?.kick();
-      return result;
     } finally {
       if (taskId) this.tasks.delete(taskId);
     }
@@ -130,6 +154,7 @@ export class Session {
   async dispose(): Promise<void> {
     for (const controller of this.tasks.values()) controller.abort();
     await this.closeArchive();
+    await this.core.dispose();
   }
 
   /** Opens the archive given on a command line, as if chosen in the window. */
@@ -137,9 +162,8 @@ export class Session {
     return this.handlers['app.open']({ dir });
   }
 
-  private requireCore(): Core {
-    if (!this.core) throw new TaizhangError('archive_missing', '还没有打开档案，请先新建或打开一个档案 / No archive is open');
-    return this.core;
+  private emit(event: WindowEvent): void {
+    for (const listener of this.listeners) listener(event);
   }
 
   private assertIdle(): void {
@@ -149,25 +173,25 @@ export class Session {
   }
 
   private async closeArchive(): Promise<void> {
-    const core = this.core;
-    if (!core) return;
-    this.core = null;
-    // The page being read is finished and kept; the rest is read on the next time the archive is opened.
-    await stopOcrBackground(core.archive).catch((err: unknown) => console.error('停止文字识别失败 / stopping OCR failed', err));
-    await clearStaging(core.archive).catch(() => undefined);
-    // The automatic backup on closing (at most once a day by default). A failed backup must not stop the clerk
-    // from closing; `check` and the next close try again.
-    await runScheduledBackup(core.archive, 'close').catch((err: unknown) => console.error('自动备份失败 / scheduled backup failed', err));
-    core.close();
+    const open = this.open;
+    if (!open) return;
+    this.open = null;
+    await clearStaging(open).catch(() => undefined);
+    // The automatic backup on closing happens in the service (at most once a day by default).
+    await this.core.close().catch((err: unknown) => console.error('关闭档案失败 / closing failed', err));
+    this.emit({ type: 'changed', topics: [...TOPICS] });
   }
 
-  private async adopt(core: Core): Promise<ArchiveInfo> {
+  private async adopt(dir: string, start: (root: string) => Promise<void>): Promise<ArchiveInfo> {
     await this.closeArchive();
-    this.core = core;
-    await clearStaging(core.archive).catch(() => undefined);
-    if (this.options.backgroundOcr) startOcrBackground(core.archive);
-    const info = await core.invoke('archive.info', {});
+    const root = path.resolve(dir);
+    await start(root);
+    const open = { dir: root, files: new FileStore(root) };
+    this.open = open;
+    await clearStaging(open).catch(() => undefined);
+    const info = (await this.core.call('archive.info', {})) as ArchiveInfo;
     this.recent.touch(info.path, info.unit.name);
+    this.emit({ type: 'changed', topics: [...TOPICS] });
     return info;
   }
 
@@ -176,13 +200,13 @@ export class Session {
     const database = this.options.database ?? {};
     return {
       'app.state': async () => ({
-        archive: this.core ? await this.core.invoke('archive.info', {}) : null,
+        archive: this.open ? ((await this.core.call('archive.info', {})) as ArchiveInfo) : null,
         recent: this.recent.list(),
         shell: shell.kind,
       }),
       'app.open': async ({ dir }) => {
         this.assertIdle();
-        return this.adopt(await openCore(path.resolve(dir), database));
+        return this.adopt(dir, (root) => this.core.open(root, database, this.options.backgroundOcr === true));
       },
       'app.create': async ({ dir, unit }) => {
         this.assertIdle();
@@ -191,11 +215,11 @@ export class Session {
         if (existsSync(path.join(root, DB_FILE))) {
           throw new TaizhangError('conflict', `此文件夹里已经有档案：${root}，请用“打开档案” / An archive already exists here: ${root}`);
         }
-        return this.adopt(createCore(await initArchive(root, unit, database)));
+        return this.adopt(root, () => this.core.create(root, unit, database, this.options.backgroundOcr === true));
       },
       'app.close': async () => {
         this.assertIdle();
-        const closed = this.core !== null;
+        const closed = this.open !== null;
         await this.closeArchive();
         return { closed };
       },

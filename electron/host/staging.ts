@@ -18,7 +18,10 @@ const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
 const MAX_SEGMENT_CHARS = 120;
 export const MAX_UPLOAD_BYTES = 2 * 1024 ** 3;
 
-export function stagingRoot(archive: Archive): string {
+/** What staging needs of an archive: its folders, not its database (it runs on the window's thread). */
+export type StagingArchive = Pick<Archive, 'dir' | 'files'>;
+
+export function stagingRoot(archive: StagingArchive): string {
   return path.join(archive.files.tmpRoot, 'uploads');
 }
 
@@ -46,7 +49,7 @@ export interface StagedFile {
   top: string;
 }
 
-export async function stageUpload(archive: Archive, batch: string, relativePath: string, body: Readable): Promise<StagedFile> {
+export async function stageUpload(archive: StagingArchive, batch: string, relativePath: string, body: Readable): Promise<StagedFile> {
   if (!BATCH_ID.test(batch)) throw new TaizhangError('invalid_input', '上传批次编号无效 / Invalid upload batch');
   const batchDir = path.join(stagingRoot(archive), batch);
   const segments = safeRelativePath(relativePath);
@@ -71,7 +74,7 @@ export async function stageUpload(archive: Archive, batch: string, relativePath:
 }
 
 /** Removes every staged upload (after opening or closing an archive: the records hold their own copies). */
-export async function clearStaging(archive: Archive): Promise<void> {
+export async function clearStaging(archive: StagingArchive): Promise<void> {
   await fs.rm(stagingRoot(archive), { recursive: true, force: true });
 }
 

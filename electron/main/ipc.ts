@@ -1,4 +1,4 @@
-import { ipcMain, type WebContents } from 'electron';
+import { ipcMain, type BrowserWindow, type WebContents } from 'electron';
 import type { CallEnvelope } from '../../shared/api/app.js';
 import { TaizhangError, toErrorPayload } from '../../shared/errors.js';
 import type { Session } from '../host/session.js';
@@ -9,7 +9,13 @@ import { isAppUrl } from './security.js';
  * The IPC handlers. Every call must come from our own page (its frame URL is taizhang://app/), names a method of
  * the shared contract, and is validated against its schema inside session.invoke before anything runs.
  */
-export function registerIpc(session: Session): void {
+export function registerIpc(session: Session, window: () => BrowserWindow | null): void {
+  // Change events and notices go to the window's page, whichever archive is open.
+  session.onEvent((event) => {
+    const contents = window()?.webContents;
+    if (contents && !contents.isDestroyed()) contents.send(CHANNELS.event, event);
+  });
+
   ipcMain.handle(CHANNELS.invoke, async (event, name: unknown, args: unknown, taskId: unknown): Promise<CallEnvelope> => {
     try {
       if (!isAppUrl(event.senderFrame?.url ?? '')) throw new TaizhangError('invalid_input', '拒绝来自未知页面的请求 / Untrusted sender');

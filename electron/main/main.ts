@@ -1,9 +1,11 @@
-// The Electron main process: one window, the session (core) in this process, IPC, protocols, dialogs, menu.
-// It stays thin: everything it runs is the plain-Node session in electron/host, shared with the HTTP bridge.
+// The Electron main process: one window, the session, IPC, protocols, dialogs, menu. The archive's core runs in a
+// utility process (core-process.ts), so an export never stalls the window. It stays thin: everything it runs is the
+// plain-Node session in electron/host, shared with the HTTP bridge.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, Menu, session as electronSession, shell } from 'electron';
 import { Session } from '../host/session.js';
+import { utilityCore } from './core-process.js';
 import { electronShell } from './dialogs.js';
 import { registerIpc } from './ipc.js';
 import { buildMenu } from './menu.js';
@@ -15,6 +17,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 // dist/electron/main.mjs → dist/renderer and dist/electron/preload.cjs
 const rendererDir = path.join(here, '..', 'renderer');
 const preloadPath = path.join(here, 'preload.cjs');
+const coreEntry = path.join(here, 'core.mjs');
 
 // Resources (example index, fonts): shipped beside the app when packaged, the project's resources/ from source.
 process.env.TAIZHANG_RESOURCES ??= app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(here, '..', '..', 'resources');
@@ -32,6 +35,7 @@ if (!app.requestSingleInstanceLock()) {
     configDir: app.getPath('userData'),
     shell: electronShell(current),
     backgroundOcr: true,
+    spawnCore: utilityCore(coreEntry),
     ...(nativeBinding ? { database: { nativeBinding } } : {}),
   });
 
@@ -74,7 +78,7 @@ if (!app.requestSingleInstanceLock()) {
     ses.setPermissionRequestHandler((_contents, permission, callback) => callback(permissionAllowed(permission)));
     ses.setPermissionCheckHandler((_contents, permission) => permissionAllowed(permission));
     handleProtocols(rendererDir, session);
-    registerIpc(session);
+    registerIpc(session, current);
     Menu.setApplicationMenu(buildMenu(current));
 
     const archiveArg = process.argv.find((a) => a.startsWith('--archive='))?.slice('--archive='.length);

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { protocol } from 'electron';
-import { previewHeaders, resolvePreview } from '../host/preview.js';
+import { previewHeaders } from '../host/preview.js';
 import type { Session } from '../host/session.js';
 import { resolveStaticFile } from '../host/static.js';
 import { APP_SCHEME, FILE_SCHEME, PRIVILEGED_SCHEMES, appHeaders } from './security.js';
@@ -28,12 +28,11 @@ export function handleProtocols(rendererDir: string, session: Session): void {
   });
 
   protocol.handle(FILE_SCHEME, async (request) => {
-    const archive = session.archive;
     // The raw request URL, not a parsed one: parsing would resolve "..", and the confinement refuses it as written.
     const prefix = `${FILE_SCHEME}://preview`;
-    if (!archive || !request.url.startsWith(`${prefix}/`) || request.method !== 'GET') return notFound();
+    if (!request.url.startsWith(`${prefix}/`) || request.method !== 'GET') return notFound();
     try {
-      const target = await resolvePreview(archive, request.url.slice(prefix.length).split(/[?#]/)[0] ?? '');
+      const target = await session.preview(request.url.slice(prefix.length).split(/[?#]/)[0] ?? '');
       return new Response(await fs.readFile(target.file), { headers: previewHeaders(target.mime) });
     } catch {
       return notFound();

@@ -109,7 +109,7 @@ describe('Electron window security', () => {
     expect(preload.match(/exposeInMainWorld/g)).toHaveLength(1);
     expect(preload).toContain("exposeInMainWorld('taizhang', bridge)");
     const exposed = preload.slice(preload.indexOf('const bridge: DesktopBridge = {'), preload.indexOf('};', preload.indexOf('const bridge')));
-    expect([...exposed.matchAll(/^ {2}(\w+):/gm)].map((m) => m[1])).toEqual(['invoke', 'cancel', 'onProgress', 'onMenu', 'pathForFile']);
+    expect([...exposed.matchAll(/^ {2}(\w+):/gm)].map((m) => m[1])).toEqual(['invoke', 'cancel', 'onProgress', 'onMenu', 'onEvent', 'pathForFile']);
     // ipcRenderer is only ever called, never handed to the page.
     expect(exposed.replace(/ipcRenderer\.(invoke|on|removeListener)\(/g, '')).not.toContain('ipcRenderer');
     const channels = readFileSync(path.join(here, '../preload/channels.ts'), 'utf8');

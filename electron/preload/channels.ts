@@ -4,4 +4,6 @@ export const CHANNELS = {
   cancel: 'taizhang:cancel',
   progress: 'taizhang:progress',
   menu: 'taizhang:menu',
+  /** Change events and notices (WindowEvent). */
+  event: 'taizhang:event',
 } as const;

@@ -1,8 +1,8 @@
 // The preload: the only bridge between the sandboxed page and the main process. It exposes the typed API as one
-// invoke, the progress and menu events, cancellation and the path of a dropped file, and nothing else: no Node,
+// invoke, the progress, menu and change events, cancellation and the path of a dropped file, and nothing else: no Node,
 // no ipcRenderer, no electron objects reach the page.
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
-import type { CallEnvelope, DesktopBridge, MenuCommand } from '../../shared/api/app.js';
+import type { CallEnvelope, DesktopBridge, MenuCommand, WindowEvent } from '../../shared/api/app.js';
 import type { Progress } from '../../shared/api/method.js';
 import { CHANNELS } from './channels.js';
 
@@ -17,6 +17,7 @@ const bridge: DesktopBridge = {
   cancel: (taskId: string) => ipcRenderer.invoke(CHANNELS.cancel, taskId) as Promise<boolean>,
   onProgress: (listener: (taskId: string, progress: Progress) => void) => subscribe(CHANNELS.progress, listener),
   onMenu: (listener: (command: MenuCommand) => void) => subscribe(CHANNELS.menu, listener),
+  onEvent: (listener: (event: WindowEvent) => void) => subscribe(CHANNELS.event, listener),
   pathForFile: (file: File) => webUtils.getPathForFile(file),
 };
 

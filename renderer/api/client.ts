@@ -24,10 +24,24 @@ export function inputError(message: string): ApiError {
   return new ApiError({ code: 'invalid_input', message });
 }
 
-export function createClient(transport: Transport): Client {
+export interface ClientHooks {
+  /** Each method as it is called (live data records what a view reads). */
+  called?(name: WindowMethodName): void;
+  /** Each method once its call ended, answered or failed (live data refreshes what it wrote). */
+  ended?(name: WindowMethodName): void;
+}
+
+export function createClient(transport: Transport, hooks: ClientHooks = {}): Client {
   return new Proxy({} as Client, {
     get: (_target, name) =>
-      typeof name === 'string' ? (args: unknown, options?: CallOptions) => transport.invoke(name as WindowMethodName, args ?? {}, options) : undefined,
+      typeof name === 'string'
+        ? (args: unknown, options?: CallOptions) => {
+            const method = name as WindowMethodName;
+            hooks.called?.(method);
+            const call = transport.invoke(method, args ?? {}, options);
+            return hooks.ended ? call.finally(() => hooks.ended?.(method)) : call;
+          }
+        : undefined,
   });
 }
 

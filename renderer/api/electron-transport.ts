@@ -1,4 +1,4 @@
-import type { DesktopBridge, MenuCommand, WindowMethodName } from '../../shared/api/app.js';
+import type { DesktopBridge, MenuCommand, WindowEvent, WindowMethodName } from '../../shared/api/app.js';
 import { isLongTask } from '../../shared/api/app.js';
 import { ApiError } from './client.js';
 import { randomId } from './http-transport.js';
@@ -38,5 +38,6 @@ export function electronTransport(bridge: DesktopBridge): Transport {
       return pathOf(folder.handle);
     },
     onMenu: (listener: (command: MenuCommand) => void) => bridge.onMenu(listener),
+    onEvent: (listener: (event: WindowEvent) => void) => bridge.onEvent(listener),
   };
 }

@@ -1,4 +1,4 @@
-import type { CallEnvelope, MenuCommand, WindowMethodName } from '../../shared/api/app.js';
+import type { CallEnvelope, MenuCommand, WindowEvent, WindowMethodName } from '../../shared/api/app.js';
 import { isLongTask } from '../../shared/api/app.js';
 import type { Progress } from '../../shared/api/method.js';
 import { ApiError } from './client.js';
@@ -29,8 +29,9 @@ export function httpTransport(): Transport {
     return envelope.result;
   }
 
-  async function followProgress(taskId: string, onProgress: (p: Progress) => void, stop: AbortSignal): Promise<void> {
-    const res = await fetch(`/api/tasks/${taskId}/events`, { headers, signal: stop });
+  /** Reads a server-sent event stream until it ends, calling `onData` with each event's data. */
+  async function readEvents(url: string, onData: (data: unknown) => void, stop: AbortSignal): Promise<void> {
+    const res = await fetch(url, { headers, signal: stop });
     const reader = res.body?.pipeThrough(new TextDecoderStream()).getReader();
     if (!reader) return;
     let buffer = '';
@@ -44,9 +45,26 @@ export function httpTransport(): Transport {
         buffer = buffer.slice(cut + 2);
         if (block.startsWith('event: end')) return;
         const data = block.split('\n').find((l) => l.startsWith('data: '));
-        if (data) onProgress(JSON.parse(data.slice(6)) as Progress);
+        if (data) onData(JSON.parse(data.slice(6)));
       }
     }
+  }
+
+  function followProgress(taskId: string, onProgress: (p: Progress) => void, stop: AbortSignal): Promise<void> {
+    return readEvents(`/api/tasks/${taskId}/events`, (d) => onProgress(d as Progress), stop);
+  }
+
+  /** The window's event stream, reconnected after a pause when the bridge restarts. */
+  function followWindowEvents(listener: (event: WindowEvent) => void): () => void {
+    const stop = new AbortController();
+    const loop = async (): Promise<void> => {
+      while (!stop.signal.aborted) {
+        await readEvents('/api/events', (d) => listener(d as WindowEvent), stop.signal).catch(() => undefined);
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+    };
+    void loop();
+    return () => stop.abort();
   }
 
   async function upload(batch: string, relativePath: string, file: File): Promise<{ path: string; top: string }> {
@@ -88,5 +106,6 @@ export function httpTransport(): Transport {
       return top;
     },
     onMenu: (_listener: (command: MenuCommand) => void) => () => undefined,
+    onEvent: followWindowEvents,
   };
 }

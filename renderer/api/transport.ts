@@ -1,4 +1,4 @@
-import type { MenuCommand, WindowMethodName } from '../../shared/api/app.js';
+import type { MenuCommand, WindowEvent, WindowMethodName } from '../../shared/api/app.js';
 import type { Progress } from '../../shared/api/method.js';
 
 export interface CallOptions {
@@ -29,4 +29,6 @@ export interface Transport {
   stageFiles(files: File[]): Promise<string[]>;
   stageFolder(folder: PickedFolder): Promise<string>;
   onMenu(listener: (command: MenuCommand) => void): () => void;
+  /** What the core changed (views refetch) and notices such as a restarted archive service. */
+  onEvent(listener: (event: WindowEvent) => void): () => void;
 }

@@ -94,14 +94,13 @@ export function ActivitiesScreen() {
 
 /** The activity's name, date and group caption (总说明) for all its photos. */
 function ActivityEditor({ activity, onClose }: { activity: Activity; onClose: () => void }) {
-  const { client, changed } = useApp();
+  const { client } = useApp();
   const [name, setName] = useState(activity.name);
   const [date, setDate] = useState(activity.date ?? '');
   const [caption, setCaption] = useState<Caption>({ ...activity.caption });
 
   const save = async () => {
     await client['records.updateActivity']({ id: activity.id, name, date: date || null, caption });
-    void changed();
     onClose();
   };
 

@@ -12,7 +12,7 @@ type Outcome = { kind: 'binder'; report: BinderReport; dir: string; extras: stri
 
 /** Binder and checklist export: options, a real progress bar, cancel, then the result and "open the folder". */
 export function ExportDialog({ kind, onClose }: { kind: ExportKind; onClose: () => void }) {
-  const { client, transport, year, nav, fail, changed } = useApp();
+  const { client, transport, year, nav, fail } = useApp();
   const [out, setOut] = useState('');
   const [wholeYear, setWholeYear] = useState(true);
   const [single, setSingle] = useState(false);
@@ -66,8 +66,6 @@ export function ExportDialog({ kind, onClose }: { kind: ExportKind; onClose: () 
           const b = await client['binder.boxes']({ year, out: joinPath(dir, `${year}年度盒脊与备考表.pdf`), duplex }, o);
           extras.push(`盒脊标签与盒内备考表 ${b.boxes.length} 盒，${b.pages} 页`);
         }
-        // 归档 first stored numbers: every view that shows them reloads.
-        if (numberFirst) await changed();
         return { kind, report, dir, extras };
       }
       const result = await client['checklist.export']({ year, out: joinPath(dir, `${year}年度测评材料自查表.xlsx`) }, o);

@@ -14,7 +14,7 @@ const MAPPING_KINDS: Record<ItemMapping['kind'], string> = { same: '相同', ren
 
 /** 测评体系 management: import the city's table, export it, edit an item, and map items between editions. */
 export function IndexScreen() {
-  const { client, year, archive, notify, fail, changed } = useApp();
+  const { client, year, archive, notify, fail } = useApp();
   const editions = useData(() => client['index.editions']({}), []);
   const yearEdition = archive?.years.find((y) => y.year === year)?.editionId ?? null;
   const [editionId, setEditionId] = useState<number | null>(null);
@@ -31,7 +31,6 @@ export function IndexScreen() {
       const files = await pickFiles('index', false);
       if (!files?.[0]) return;
       const r = await client['index.import']({ file: files[0] });
-      changed();
       setEditionId(r.edition);
       notify(`已导入：${r.items} 个条目，${r.levels} 级。${r.warnings.length ? `提示：${r.warnings.slice(0, 3).join('；')}` : ''}`);
     } catch (err) {
@@ -124,7 +123,7 @@ export function IndexScreen() {
 }
 
 function ItemEditor({ item, edition, onClose }: { item: IndexItem; edition: number; onClose: () => void }) {
-  const { client, changed } = useApp();
+  const { client } = useApp();
   const [title, setTitle] = useState(item.title);
   const [method, setMethod] = useState(item.method);
   const [requirement, setRequirement] = useState(item.requirement);
@@ -133,7 +132,6 @@ function ItemEditor({ item, edition, onClose }: { item: IndexItem; edition: numb
 
   const save = async () => {
     await client['index.updateItem']({ edition, code: item.code, title, method, requirement, unit, activityRule: rule });
-    void changed();
     onClose();
   };
 
@@ -201,7 +199,7 @@ function IndexExport({ edition, onClose }: { edition: number; onClose: () => voi
 
 /** Says that an item of an older edition continues as an item of this one, so past records follow it. */
 function MapItems({ toEdition, onClose }: { toEdition: number; onClose: () => void }) {
-  const { client, changed } = useApp();
+  const { client } = useApp();
   const editions = useData(() => client['index.editions']({}), []);
   const others = (editions.data ?? []).filter((e) => e.id !== toEdition);
   const [fromEdition, setFromEdition] = useState<number | null>(null);
@@ -215,7 +213,6 @@ function MapItems({ toEdition, onClose }: { toEdition: number; onClose: () => vo
   const save = async () => {
     if (!from || !fromCode || !toCode) throw inputError('请选择两边的条目');
     await client['index.map']({ fromEdition: from, fromCode, toEdition, toCode, kind });
-    void changed();
     onClose();
   };
 

@@ -7,7 +7,7 @@ import { usePickFiles } from './filing/pick.js';
 
 /** After creating an archive: which year, and which 测评体系 it follows (the example, or the city's own table). */
 export function IndexSetup() {
-  const { client, archive, changed, notify } = useApp();
+  const { client, archive, notify } = useApp();
   const editions = useData(() => client['index.editions']({}), []);
   const [year, setYear] = useState(String(new Date().getFullYear()));
   const [chosen, setChosen] = useState<number | null>(null);
@@ -44,7 +44,6 @@ export function IndexSetup() {
     setBusy(true);
     try {
       await client['archive.setYear']({ year: y, editionId: selected });
-      changed();
     } catch (err) {
       setError(clerkMessage(err));
       setBusy(false);

@@ -87,7 +87,7 @@ export function LedgerScreen() {
 }
 
 function LedgerEditor({ row, onClose }: { row: Rectification | null; onClose: () => void }) {
-  const { client, year, changed } = useApp();
+  const { client, year } = useApp();
   const [draft, setDraft] = useState<Draft>(
     row
       ? { problem: row.problem, site: row.site, unit: row.unit, leader: row.leader, deadline: row.deadline ?? '', raisedOn: row.raisedOn ?? '', progress: row.progress, state: row.state }
@@ -96,7 +96,6 @@ function LedgerEditor({ row, onClose }: { row: Rectification | null; onClose: ()
   const [evidence, setEvidence] = useState<EvidenceRef[]>(row?.evidence ?? []);
   const set = (k: keyof Draft) => (e: { target: { value: string } }) => setDraft({ ...draft, [k]: e.target.value });
   const done = () => {
-    void changed();
     onClose();
   };
 

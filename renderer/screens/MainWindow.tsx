@@ -29,7 +29,7 @@ function isEditable(target: EventTarget | null): boolean {
 }
 
 export function MainWindow() {
-  const { client, archive, year, setYear, nav, go, exportDialog, openExport, changed, notify, fail } = useApp();
+  const { client, archive, year, setYear, nav, go, exportDialog, openExport, notify, fail } = useApp();
   const search = useRef<HTMLInputElement>(null);
   const deleteRecords = useDeleteRecords();
   const filing = useFiling();
@@ -37,7 +37,6 @@ export function MainWindow() {
   const undo = () =>
     client['records.undo']({})
       .then((r) => {
-        changed();
         notify(r.undone ? `已撤销：${r.undone}` : '没有可以撤销的修改');
       })
       .catch(fail);

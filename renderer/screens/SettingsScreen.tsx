@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { UnitNames, UnitSettings } from '../../shared/api/archive.js';
+import type { BackupScheduleView } from '../../shared/api/backup.js';
 import { PATTERN_PARTS, patternProblem, renderArchivalCode } from '../../shared/domain/archival-code.js';
+import { formatDateTime } from '../../shared/text/dates.js';
 import { chinese } from '../../shared/errors.js';
 import { clerkMessage } from '../api/client.js';
 import { PathField } from '../components/PathField.js';
-import { useTask } from '../components/task.js';
+import { useTask, type TaskState } from '../components/task.js';
 import { Empty, ErrorNote, Field, TaskProgress } from '../components/ui.js';
 import { useApp } from '../state/app-context.js';
 import { useData } from '../state/use-data.js';
@@ -23,20 +25,20 @@ export function SettingsScreen() {
         <TrashCard />
         <SafetyCard />
         <OcrCard />
+        <AutoBackupCard />
       </div>
     </div>
   );
 }
 
 function UnitCard() {
-  const { client, archive, changed, notify } = useApp();
+  const { client, archive, notify } = useApp();
   const [unit, setUnit] = useState<UnitNames>(archive?.unit ?? { name: '', fonds: '', filer: '', checker: '' });
   const [error, setError] = useState<string | null>(null);
   const set = (k: keyof UnitSettings) => (e: { target: { value: string } }) => setUnit({ ...unit, [k]: e.target.value });
   async function save() {
     try {
       await client['archive.setUnit'](unit);
-      changed();
       notify('单位信息已保存');
     } catch (err) {
       setError(clerkMessage(err));
@@ -76,7 +78,7 @@ type CodeSettings = Pick<UnitSettings, 'category' | 'pattern' | 'problemLevel'>;
 
 /** How 归档 writes 档号: the 门类代码, the pattern, and which index level is the 问题. Stored numbers never change. */
 function ArchivalCodeCard() {
-  const { client, archive, changed, notify } = useApp();
+  const { client, archive, notify } = useApp();
   const unit = archive?.unit;
   const [draft, setDraft] = useState<CodeSettings>({
     category: unit?.category ?? 'WS',
@@ -92,7 +94,6 @@ function ArchivalCodeCard() {
     setError(null);
     try {
       await client['archive.setUnit'](draft);
-      await changed();
       notify('档号设置已保存，以后归档的资料按新格式编号');
     } catch (err) {
       setError(clerkMessage(err));
@@ -142,13 +143,12 @@ function CloseArchive() {
 }
 
 function TrashCard() {
-  const { client, year, changed, notify, fail } = useApp();
+  const { client, year, notify, fail } = useApp();
   const trash = useData(() => client['records.list']({ year, deleted: true }), [year]);
   const list = trash.data ?? [];
   const restore = (ids: number[]) =>
     client['records.restore']({ ids })
       .then((r) => {
-        changed();
         notify(`已恢复 ${r.restored} 件资料`);
       })
       .catch(fail);
@@ -236,13 +236,98 @@ function SafetyCard() {
         </button>
       </div>
       <TaskProgress state={task.state} onCancel={task.cancel} />
-      {task.state.phase === 'done' && (
-        <div className="note">
-          {task.state.result.map((line, i) => (
-            <div key={i}>{line}</div>
-          ))}
-        </div>
-      )}
+      <TaskOutcome state={task.state} />
     </section>
+  );
+}
+
+/** The automatic backup: when (on closing, at most every N hours), where (another folder, e.g. a USB disk), how many kept. */
+function AutoBackupCard() {
+  const { client, notify } = useApp();
+  const schedule = useData(() => client['backup.schedule']({}), []);
+  const [draft, setDraft] = useState<BackupScheduleView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const task = useTask<string[]>();
+  useEffect(() => {
+    if (schedule.data) setDraft(schedule.data);
+  }, [schedule.data]);
+  if (!draft) return <ErrorNote text={schedule.error} />;
+  const set = (patch: Partial<BackupScheduleView>) => setDraft({ ...draft, ...patch });
+  const number = (raw: string) => (/^\d+$/.test(raw) ? Number(raw) : 0);
+
+  async function save(): Promise<boolean> {
+    if (!draft) return false;
+    try {
+      await client['backup.setSchedule']({
+        enabled: draft.enabled,
+        onClose: draft.onClose,
+        keep: draft.keep,
+        minHours: draft.minHours,
+        folder: draft.folder?.trim() ? draft.folder.trim() : null,
+      });
+      setError(null);
+      schedule.reload();
+      return true;
+    } catch (err) {
+      setError(clerkMessage(err));
+      return false;
+    }
+  }
+  const backupNow = () =>
+    task.run(async (o) => {
+      if (!(await save())) return [];
+      const r = await client['backup.now']({}, o);
+      schedule.reload();
+      notify('备份完成');
+      return [`已备份到：${r.backup?.path ?? ''}`, ...r.pruned.map((p) => `已删除较早的自动备份：${p}`)];
+    });
+  const running = task.state.phase === 'running';
+  return (
+    <section className="card auto-backup">
+      <h3>自动备份</h3>
+      <p className="muted">关闭档案时自动备份整个档案，只保留最近几份。备份到另一个文件夹（如移动硬盘、U盘）更安全。</p>
+      <label className="check">
+        <input type="checkbox" name="backupEnabled" checked={draft.enabled} onChange={(e) => set({ enabled: e.target.checked })} /> 开启自动备份
+      </label>
+      <label className="check">
+        <input type="checkbox" name="backupOnClose" checked={draft.onClose} disabled={!draft.enabled} onChange={(e) => set({ onClose: e.target.checked })} />{' '}
+        关闭档案时备份
+      </label>
+      <div className="grid-2">
+        <Field label="至少间隔（小时）">
+          <input name="backupHours" inputMode="numeric" value={String(draft.minHours)} onChange={(e) => set({ minHours: number(e.target.value) })} />
+        </Field>
+        <Field label="保留最近（份）">
+          <input name="backupKeep" inputMode="numeric" value={String(draft.keep)} onChange={(e) => set({ keep: number(e.target.value) })} />
+        </Field>
+      </div>
+      <Field label="备份文件夹" hint={`不填则放在档案文件夹内：${draft.folder ? '' : draft.folderPath}`} wide>
+        <PathField name="backupFolder" value={draft.folder ?? ''} onChange={(folder) => set({ folder })} placeholder="例如 E:\\台账备份" forSaving />
+      </Field>
+      <p className="muted small-print">上次自动备份：{draft.last ? formatDateTime(draft.last) : '还没有'}</p>
+      <ErrorNote text={error} />
+      <div className="form-actions">
+        <button className="primary" name="saveBackupSchedule" onClick={() => void save().then((ok) => ok && notify('自动备份设置已保存'))} disabled={running}>
+          保存设置
+        </button>
+        <button name="backupNow" onClick={() => void backupNow()} disabled={running}>
+          立即备份
+        </button>
+      </div>
+      <TaskProgress state={task.state} onCancel={task.cancel} />
+      <TaskOutcome state={task.state} />
+    </section>
+  );
+}
+
+/** The lines a finished task reports (TaskProgress shows a running or failed one). */
+function TaskOutcome({ state }: { state: TaskState<string[]> }) {
+  if (state.phase !== 'done') return null;
+  return (
+    <div className="note">
+      {state.result.map((line, i) => (
+        <div key={i}>{line}</div>
+      ))}
+    </div>
   );
 }

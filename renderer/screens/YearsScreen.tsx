@@ -7,7 +7,7 @@ import { ArchiveDialog } from './archival/ArchiveDialog.js';
 
 /** The years of the archive, and carrying over into a new year: standing 制度 and 台账 follow, nothing else. */
 export function YearsScreen() {
-  const { client, archive, changed, setYear, notify } = useApp();
+  const { client, archive, setYear, notify } = useApp();
   const years = archive?.years ?? [];
   const editions = useData(() => client['index.editions']({}), []);
   const last = years.length > 0 ? Math.max(...years.map((y) => y.year)) : new Date().getFullYear();
@@ -27,7 +27,6 @@ export function YearsScreen() {
     try {
       await client['archive.setYear']({ year: t, ...(edition !== '' ? { editionId: edition } : {}) });
       const r = await client['records.carryOver']({ from: f, to: t });
-      await changed();
       setYear(t);
       notify(`已开始 ${t} 年度：从 ${f} 年带入 ${r.carried} 件常设资料（制度、台账）`);
     } catch (err) {

@@ -1,8 +1,10 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AppState } from '../../shared/api/app.js';
 import type { ArchiveInfo } from '../../shared/api/archive.js';
+import { touches, windowWritesOf } from '../../shared/api/live.js';
 import { clerkMessage, createClient, type Client } from '../api/client.js';
 import type { Transport } from '../api/transport.js';
+import { LiveData } from './live.js';
 
 export type Screen = 'records' | 'activities' | 'ledger' | 'index' | 'years' | 'settings';
 export type ExportKind = 'binder' | 'checklist';
@@ -32,10 +34,8 @@ export interface AppContextValue {
   refresh(): Promise<void>;
   year: number;
   setYear(year: number): void;
-  /** Bumped after every change so that every view reloads what it shows. */
-  version: number;
-  /** Reloads every view; resolves once the archive's info (years, counts) is fresh. */
-  changed(): Promise<void>;
+  /** What the views read and the core's change events (live.ts); useData uses it, screens never need to. */
+  live: LiveData;
   nav: Nav;
   go(next: Partial<Nav>): void;
   exportDialog: ExportKind | null;
@@ -60,10 +60,25 @@ function defaultYear(archive: ArchiveInfo | null): number {
 }
 
 export function AppProvider({ transport, initial, children }: { transport: Transport; initial: AppState; children: ReactNode }) {
-  const client = useMemo(() => createClient(transport), [transport]);
+  const live = useMemo(() => new LiveData(), []);
+  const refreshState = useRef<() => void>(() => undefined);
+  // This window's own writes refresh its views as soon as the call returns; the core's change event (below) brings
+  // the same news, and the changes made elsewhere.
+  const client = useMemo(
+    () =>
+      createClient(transport, {
+        called: (name) => live.noteCall(name),
+        ended: (name) => {
+          const topics = windowWritesOf(name);
+          if (topics.length === 0) return;
+          live.publish(topics);
+          if (touches(['app.state'], topics)) refreshState.current();
+        },
+      }),
+    [transport, live],
+  );
   const [state, setState] = useState(initial);
   const [year, setYear] = useState(defaultYear(initial.archive));
-  const [version, setVersion] = useState(0);
   const [nav, setNav] = useState<Nav>({ screen: 'records', item: null, records: [] });
   const [exportDialog, openExport] = useState<ExportKind | null>(null);
   const [toasts, setToasts] = useState<Toast[]>([]);
@@ -74,6 +89,7 @@ export function AppProvider({ transport, initial, children }: { transport: Trans
     const next = await client['app.state']({});
     setState(next);
   }, [client]);
+  refreshState.current = () => void refresh().catch(() => undefined);
 
   // A different archive starts at its newest year with nothing selected.
   useEffect(() => {
@@ -98,6 +114,18 @@ export function AppProvider({ transport, initial, children }: { transport: Trans
     [dismiss],
   );
 
+  // The core says what each call wrote: the views that read it refetch, and the archive's info (years, counts)
+  // when it is among them. A notice (the archive service restarted) is shown as it comes.
+  useEffect(
+    () =>
+      transport.onEvent((event) => {
+        if (event.type === 'notice') return push({ kind: event.level, text: event.message });
+        live.publish(event.topics);
+        if (touches(['app.state'], event.topics)) refresh().catch(() => undefined);
+      }),
+    [transport, live, refresh, push],
+  );
+
   const value: AppContextValue = {
     client,
     transport,
@@ -109,11 +137,7 @@ export function AppProvider({ transport, initial, children }: { transport: Trans
       setYear(y);
       setNav((n) => ({ ...n, records: [] }));
     },
-    version,
-    changed: () => {
-      setVersion((v) => v + 1);
-      return refresh().catch(() => undefined);
-    },
+    live,
     nav,
     go: (next) => setNav((n) => ({ ...n, ...next })),
     exportDialog,

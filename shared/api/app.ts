@@ -4,6 +4,7 @@ import { unitPatchSchema } from './archive.js';
 import { empty, pathSchema, yearSchema } from './schemas.js';
 import { contract } from './contract.js';
 import type { ErrorPayload } from '../errors.js';
+import type { Topic } from './live.js';
 import { method, type InputOf, type OutputOf, type Progress } from './method.js';
 
 /**
@@ -76,6 +77,13 @@ export function isLongTask(name: WindowMethodName): boolean {
 /** What every shell answers for one call: a result, or an error a clerk can read. */
 export type CallEnvelope = { ok: true; result: unknown } | { ok: false; error: ErrorPayload };
 
+/** What every shell pushes to the window besides call results. */
+export type WindowEvent =
+  /** A call wrote these topics (shared/api/live.ts): views that read them refetch. */
+  | { type: 'changed'; topics: Topic[] }
+  /** The archive service stopped and was restarted, or the check that follows a restart ended. */
+  | { type: 'notice'; level: 'info' | 'error'; message: string };
+
 /** Commands the native application menu sends to the window. */
 export const MENU_COMMANDS = [
   'new-archive',
@@ -100,6 +108,7 @@ export interface DesktopBridge {
   cancel(taskId: string): Promise<boolean>;
   onProgress(listener: (taskId: string, progress: Progress) => void): () => void;
   onMenu(listener: (command: MenuCommand) => void): () => void;
+  onEvent(listener: (event: WindowEvent) => void): () => void;
   /** The path on disk of a file or folder dropped into the window ('' when it has none). */
   pathForFile(file: File): string;
 }

@@ -50,6 +50,17 @@ const countOf = async (code: string) => Number((await page.locator(`.tree-row[da
 const row = (title: string) => page.locator('table.records tbody tr', { has: page.locator('td.col-title', { hasText: new RegExp(`^${title}`) }) });
 const tab = (name: string) => page.getByRole('navigation', { name: '功能' }).getByRole('button', { name, exact: true });
 const toast = (words: string) => page.locator('.toast', { hasText: words }).first().waitFor();
+/** A call through the bridge from outside the page, as another window would make it. */
+async function api(name: string, args: unknown): Promise<unknown> {
+  const res = await fetch(`${bridge.origin}/api/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-taizhang-token': bridge.token },
+    body: JSON.stringify(args),
+  });
+  const envelope = (await res.json()) as { ok: boolean; result?: unknown; error?: unknown };
+  if (!envelope.ok) throw new Error(JSON.stringify(envelope.error));
+  return envelope.result;
+}
 
 beforeAll(async () => {
   staticDir = await buildRenderer(path.join(root, 'renderer'));
@@ -244,6 +255,28 @@ describe('the desktop app in a browser', { timeout: 150_000 }, () => {
     await page.waitForFunction(() => [...document.querySelectorAll('table.records .col-activity')].filter((c) => c.textContent === '学雷锋志愿服务活动').length === 4);
   });
 
+  it('shows a change made elsewhere at once, and refetches only the views that read it', async () => {
+    const calls: string[] = [];
+    page.on('request', (r) => {
+      const m = /^\/api\/([a-z]+\.[A-Za-z]+)$/.exec(new URL(r.url()).pathname);
+      if (m) calls.push(m[1] as string);
+    });
+    // A setting no view on this screen reads: nothing refetches.
+    await api('backup.setSchedule', { keep: 7 });
+    await page.waitForTimeout(1500);
+    expect(calls).toEqual([]);
+    // A record filed from elsewhere (another window, the CLI through the same service) appears without a reload.
+    const photo = await makeJpeg(path.join(root, 'elsewhere', '另一处添加的照片.jpg'), { width: 640, height: 480, colour: '#117864' });
+    const added = (await api('records.add', { files: [photo], year: YEAR, items: ['1.1.2'] })) as { records: { id: number }[] };
+    await row('另一处添加的照片').waitFor();
+    expect(calls).toContain('records.list');
+    expect(calls).toContain('status.get');
+    expect(calls).not.toContain('backup.schedule');
+    expect(calls).not.toContain('index.editions');
+    await api('records.delete', { ids: added.records.map((r) => r.id) });
+    await row('另一处添加的照片').waitFor({ state: 'detached' });
+  });
+
   it('shows every activity with 有方案/有签到/有照片/有总结 at a glance', async () => {
     await tab('活动').click();
     await page.locator('table.activities tbody tr', { hasText: '学雷锋志愿服务活动' }).waitFor();
@@ -393,10 +426,33 @@ describe('the desktop app in a browser', { timeout: 150_000 }, () => {
     expect(await page.locator('.detail textarea[name=title]').inputValue()).toContain('义诊活动总结');
   });
 
-  it('settings: the unit, the trash, and archive safety', async () => {
+  it('settings: the unit, the trash, archive safety and the automatic backup into another folder', async () => {
     await tab('设置').click();
     await page.locator('.settings-grid').waitFor();
     await screenshot(page, '22-settings');
+    const card = page.locator('.card.auto-backup');
+    await card.locator('input[name=backupKeep]').waitFor();
+    expect(await card.locator('input[name=backupKeep]').inputValue()).toBe('7');
+    const usb = path.join(root, 'U盘', '台账备份');
+    await card.locator('input[name=backupFolder]').fill(usb);
+    await card.locator('input[name=backupKeep]').fill('5');
+    await card.getByRole('button', { name: '保存设置' }).click();
+    await toast('自动备份设置已保存');
+    await card.getByRole('button', { name: '立即备份' }).click();
+    await card.locator('.note', { hasText: '已备份到' }).waitFor({ timeout: 60_000 });
+    expect(readdirSync(usb).filter((n) => /^台账备份-\d{8}-\d{6}\.zip$/.test(n))).toHaveLength(1);
+    expect(((await api('backup.schedule', {})) as { keep: number; folder: string }).folder).toBe(usb);
+    await screenshot(page, '22b-auto-backup');
+  });
+
+  it('the archive service dies: the window stays up, says so in Chinese, and the service comes back checked', async () => {
+    session.service.current?.kill();
+    await toast('档案服务意外退出，已重新启动，正在检查档案');
+    await toast('档案服务已恢复');
+    await tab('资料').click();
+    await page.locator('.tree-row[data-code="1.1.2"] .tree-label').click();
+    await row('学雷锋志愿服务活动方案').waitFor();
+    expect(await countOf('1.1.2')).toBe(4);
   });
 
   it('reopens the archive after a restart and finds everything still there', async () => {

@@ -1,6 +1,8 @@
-import type { z } from 'zod';
 import { contract, isMethodName, type Api, type MethodName, type Result } from '../../../shared/api/contract.js';
-import { splitMessage, TaizhangError, type Message } from '../../../shared/errors.js';
+import { writesOf, type Topic } from '../../../shared/api/live.js';
+import type { Progress } from '../../../shared/api/method.js';
+import { TaizhangError } from '../../../shared/errors.js';
+import { parseInput } from './parse-input.js';
 import { archivalHandlers } from '../archival/handlers.js';
 import { archiveHandlers } from '../archive/handlers.js';
 import { backupHandlers } from '../backup/handlers.js';
@@ -24,8 +26,15 @@ export interface Core {
   invoke<K extends MethodName>(name: K, args: unknown, ctx?: CallContext): Promise<Result<K>>;
   /** The typed API over invoke, for Node callers (CLI, tests, bench). */
   readonly api: Api;
+  /**
+   * Announces the topics a call wrote (shared/api/live.ts): once when it succeeds, and while a long task that writes
+   * still runs (an import's records land one by one), at most every CHANGE_INTERVAL_MS.
+   */
+  onChange(listener: (topics: Topic[]) => void): () => void;
   close(): void;
 }
+
+export const CHANGE_INTERVAL_MS = 250;
 
 export function buildHandlers(archive: Archive): Handlers {
   return {
@@ -48,16 +57,47 @@ export function buildHandlers(archive: Archive): Handlers {
 
 export function createCore(archive: Archive): Core {
   const handlers = buildHandlers(archive);
+  const listeners = new Set<(topics: Topic[]) => void>();
+  const announce = (topics: readonly Topic[]): void => {
+    for (const listener of listeners) listener([...topics]);
+  };
   const invoke = async <K extends MethodName>(name: K, args: unknown, ctx: CallContext = {}): Promise<Result<K>> => {
     if (!isMethodName(name)) throw new TaizhangError('invalid_input', `未知的操作：${String(name)} / Unknown method`);
     const parsed = parseArgs(name, args);
     const handler = handlers[name] as (a: unknown, c: CallContext) => Promise<Result<K>> | Result<K>;
-    return handler(parsed, ctx);
+    const writes = writesOf(name);
+    if (writes.length === 0 || listeners.size === 0) return handler(parsed, ctx);
+    try {
+      return await handler(parsed, withPartialChanges(ctx, () => announce(writes)));
+    } finally {
+      // A failed or cancelled task may have kept what it finished (records filed before the cancel).
+      announce(writes);
+    }
   };
   const api = new Proxy({} as Api, {
     get: (_target, prop) => (isMethodName(prop) ? (args: unknown) => invoke(prop, args ?? {}) : undefined),
   });
-  return { archive, invoke, api, close: () => archive.close() };
+  const onChange = (listener: (topics: Topic[]) => void) => {
+    listeners.add(listener);
+    return () => void listeners.delete(listener);
+  };
+  return { archive, invoke, api, onChange, close: () => archive.close() };
+}
+
+/** A long task's progress means part of it landed: announce it, throttled. */
+function withPartialChanges(ctx: CallContext, announce: () => void): CallContext {
+  let last = 0;
+  return {
+    ...ctx,
+    onProgress: (progress: Progress) => {
+      ctx.onProgress?.(progress);
+      const now = Date.now();
+      if (now - last >= CHANGE_INTERVAL_MS) {
+        last = now;
+        announce();
+      }
+    },
+  };
 }
 
 export async function openCore(dir: string, options: OpenArchiveOptions = {}): Promise<Core> {
@@ -68,40 +108,3 @@ export function parseArgs(name: MethodName, args: unknown): unknown {
   return parseInput(name, contract[name].input, args);
 }
 
-/** Validates arguments against a method's schema (also used by the shells for their session methods). */
-export function parseInput(name: string, schema: z.ZodType, args: unknown): unknown {
-  const result = schema.safeParse(args ?? {});
-  if (!result.success) {
-    const issues = result.error.issues.map(describeIssue);
-    const shown = issues.slice(0, 5);
-    throw new TaizhangError(
-      'invalid_input',
-      {
-        zh: `填写有误：${[...new Set(shown.map((i) => i.message.zh))].join('；')}`,
-        en: `Invalid arguments for ${name}: ${shown.map((i) => (i.path ? `${i.path}: ${i.message.en}` : i.message.en)).join('; ')}`,
-      },
-      { issues: issues.map((i) => ({ path: i.path, message: i.message.zh, english: i.message.en })) },
-    );
-  }
-  return result.data;
-}
-
-/**
- * A schema's own message is written "中文 / English"; zod's defaults are English only and name types, so the Chinese
- * for those says what is wrong in the clerk's words, and the field path stays out of it.
- */
-function describeIssue(issue: z.core.$ZodIssue): { path: string; message: Message } {
-  const path = issue.path.map(String).join('.');
-  if (/[\u3400-\u9fff]/.test(issue.message)) return { path, message: splitMessage(issue.message) };
-  const zh: Record<string, string> = {
-    invalid_type: '缺少必填内容或格式不对',
-    too_small: '内容太短、太少或为空',
-    too_big: '内容太长或太多',
-    unrecognized_keys: '有无法识别的参数',
-    invalid_value: '不是可选的值之一',
-    invalid_format: '格式不对',
-    not_multiple_of: '数值不对',
-    invalid_union: '格式不对',
-  };
-  return { path, message: { zh: zh[issue.code] ?? '内容不符合要求', en: issue.message } };
-}

@@ -7,15 +7,10 @@ import { DB_FILE, type Archive } from '../store/archive-folder.js';
 import type { DerivativeKind } from '../store/file-store.js';
 import { APP_VERSION, BACKUP_FORMAT, BACKUP_FORMAT_VERSION, DATABASE_ENTRY, MANIFEST_ENTRY, type BackupManifest } from './manifest.js';
 import { isInside, localStamp } from './paths.js';
+import type { BackupResult } from '../../../shared/api/backup.js';
 import { writeZipAtomically, type ZipSource } from './zip-write.js';
 
-export interface BackupResult {
-  path: string;
-  files: number;
-  bytes: number;
-  /** Files that could not be backed up (missing on disk), in words. */
-  warnings: string[];
-}
+export type { BackupResult } from '../../../shared/api/backup.js';
 
 const DERIVATIVE_KINDS: readonly DerivativeKind[] = ['thumb', 'print'];
 

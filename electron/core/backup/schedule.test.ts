@@ -1,9 +1,9 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seedArchive } from '../../../test/crash/seed.js';
 import { cli, tempCore, tempDir } from '../../../test/support/temp.js';
-import { DEFAULT_SCHEDULE, getBackupSchedule, runScheduledBackup, setBackupSchedule } from './schedule.js';
+import { DEFAULT_SCHEDULE, getBackupSchedule, runScheduledBackup } from './schedule.js';
 
 describe('scheduled backup', () => {
   it('is on by default: on close, into backups/ inside the archive, at most once a day, keeping 10', async () => {
@@ -11,6 +11,7 @@ describe('scheduled backup', () => {
     await seedArchive(core, tempDir(), 1);
     expect(getBackupSchedule(core.archive.db)).toEqual({ ...DEFAULT_SCHEDULE, last: null });
     expect(DEFAULT_SCHEDULE).toMatchObject({ enabled: true, onClose: true, keep: 10 });
+    expect(await core.api['backup.schedule']({})).toMatchObject({ folder: null, folderPath: path.join(core.dir, 'backups') });
 
     const monday = new Date(2024, 2, 4, 17, 30, 0);
     const first = await runScheduledBackup(core.archive, 'close', {}, monday);
@@ -25,11 +26,12 @@ describe('scheduled backup', () => {
     expect(check.json()).toMatchObject({ ok: true, problems: [] });
   });
 
-  it('keeps only the newest N of its own backups and never touches other files', async () => {
+  it('backs up into another folder chosen through the API, keeps only the newest N and never touches other files', async () => {
     const core = await tempCore();
     await seedArchive(core, tempDir(), 1);
-    const folder = tempDir();
-    setBackupSchedule(core.archive.db, { keep: 2, folder });
+    const folder = path.join(tempDir(), '移动硬盘', '台账备份');
+    const view = await core.api['backup.setSchedule']({ keep: 2, folder });
+    expect(view).toMatchObject({ keep: 2, folder, folderPath: folder });
     writeFileSync(path.join(folder, '我的笔记.txt'), '别删');
     writeFileSync(path.join(folder, '台账备份-手工.zip'), '别删');
     let outcome;
@@ -38,13 +40,48 @@ describe('scheduled backup', () => {
     expect(readdirSync(folder).sort()).toEqual(['台账备份-20240103-090000.zip', '台账备份-20240104-090000.zip', '台账备份-手工.zip', '我的笔记.txt'].sort());
     const restored = await cli('restore', path.join(folder, '台账备份-20240104-090000.zip'), '--archive', path.join(tempDir(), 'r'));
     expect(restored.code).toBe(0);
+
+    // backup.now writes into the same folder and prunes the same way.
+    const now = await core.api['backup.now']({});
+    expect(path.dirname(now.backup?.path ?? '')).toBe(folder);
+    expect(now.pruned).toHaveLength(1);
+    expect((await core.api['backup.schedule']({})).last).not.toBeNull();
+    // Back to the default folder.
+    expect((await core.api['backup.setSchedule']({ folder: null })).folderPath).toBe(path.join(core.dir, 'backups'));
   });
 
-  it('refuses settings that make no sense', async () => {
+  it('refuses settings that make no sense, in Chinese', async () => {
     const core = await tempCore();
-    expect(() => setBackupSchedule(core.archive.db, { keep: 0 })).toThrow(/1 到 100/);
-    expect(() => setBackupSchedule(core.archive.db, { folder: 'relative/dir' })).toThrow(/完整路径/);
-    expect(setBackupSchedule(core.archive.db, { onClose: false }).onClose).toBe(false);
+    await expect(core.api['backup.setSchedule']({ keep: 0 })).rejects.toThrow(/1 到 100/);
+    await expect(core.api['backup.setSchedule']({ folder: 'relative/dir' })).rejects.toThrow(/完整路径/);
+    await expect(core.api['backup.setSchedule']({ folder: path.join(core.dir, 'files', 'x') })).rejects.toThrow(/文件库/);
+    const file = path.join(tempDir(), 'a.txt');
+    writeFileSync(file, 'x');
+    await expect(core.api['backup.setSchedule']({ folder: file })).rejects.toThrow(/不是文件夹/);
+    expect((await core.api['backup.setSchedule']({ onClose: false })).onClose).toBe(false);
     expect((await runScheduledBackup(core.archive, 'close')).skipped).toMatch(/已关闭/);
+  });
+
+  it('taizhang auto-backup shows and changes the schedule and backs up now', async () => {
+    const core = await tempCore();
+    await seedArchive(core, tempDir(), 1);
+    core.close();
+    const folder = path.join(tempDir(), 'U盘');
+    mkdirSync(folder);
+    const shown = await cli('auto-backup', '--archive', core.dir);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toMatch(/自动备份 \/ Automatic backup：关闭档案时/);
+    const set = await cli('auto-backup', '--archive', core.dir, '--folder', folder, '--keep', '3', '--every', '12', '--no-on-close', '--now', '--json');
+    expect(set.code).toBe(0);
+    const json = set.json() as { schedule: { folderPath: string; keep: number; minHours: number; onClose: boolean }; backup: { backup: { path: string } } };
+    expect(json.schedule).toMatchObject({ folderPath: folder, keep: 3, minHours: 12, onClose: false });
+    expect(path.dirname(json.backup.backup.path)).toBe(folder);
+    const bad = await cli('auto-backup', '--archive', core.dir, '--on', '--off');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/不能同时使用/);
+    const relative = await cli('auto-backup', '--archive', core.dir, '--folder', 'rel/dir');
+    expect(relative.code).toBe(1);
+    expect(relative.stderr).toMatch(/完整路径/);
+    expect(relative.stderr).not.toMatch(/at .*\.ts/);
   });
 });

@@ -1,27 +1,22 @@
-import { existsSync, promises as fs } from 'node:fs';
+import { constants, existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
+import type { BackupSchedule, BackupScheduleView, ScheduledBackupOutcome } from '../../../shared/api/backup.js';
+import { MAX_BACKUPS_KEPT } from '../../../shared/api/backup.js';
 import { TaizhangError } from '../../../shared/errors.js';
 import type { CallContext } from '../handler-types.js';
 import type { Archive } from '../store/archive-folder.js';
 import { type Db, writeTransaction } from '../store/database.js';
-import { backupArchive, backupFileName, type BackupResult } from './backup.js';
+import { all, run } from '../store/sql.js';
+import { backupArchive, backupFileName } from './backup.js';
+import { isInside } from './paths.js';
+
+export type { BackupSchedule, ScheduledBackupOutcome } from '../../../shared/api/backup.js';
 
 /**
  * Automatic backups for the desktop app: on closing (at most once per `minHours`), into backups/ inside the archive
- * folder unless another folder is chosen, keeping the newest `keep`. The defaults protect a clerk who never opens the
- * settings.
+ * folder unless another folder is chosen (`backup.setSchedule`, the settings screen, `taizhang auto-backup`),
+ * keeping the newest `keep`.
  */
-export interface BackupSchedule {
-  enabled: boolean;
-  onClose: boolean;
-  keep: number;
-  minHours: number;
-  /** null: <archive>/backups */
-  folder: string | null;
-  /** ISO time of the last scheduled backup. */
-  last: string | null;
-}
-
 export const DEFAULT_SCHEDULE: Omit<BackupSchedule, 'last'> = { enabled: true, onClose: true, keep: 10, minHours: 24, folder: null };
 export const BACKUPS_DIR = 'backups';
 /** Only files with this shape are counted and pruned, so nothing a clerk put in the folder is ever touched. */
@@ -36,8 +31,10 @@ const KEY = {
   last: 'backup.last',
 } as const;
 
+const PUT = 'INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value';
+
 export function getBackupSchedule(db: Db): BackupSchedule {
-  const rows = db.prepare("SELECT key, value FROM settings WHERE key LIKE 'backup.%'").all() as { key: string; value: string }[];
+  const rows = all<{ key: string; value: string }>(db, "SELECT key, value FROM settings WHERE key LIKE 'backup.%'");
   const map = new Map(rows.map((r) => [r.key, r.value]));
   const num = (key: string, fallback: number): number => {
     const n = Number(map.get(key));
@@ -54,37 +51,57 @@ export function getBackupSchedule(db: Db): BackupSchedule {
   };
 }
 
-export function setBackupSchedule(db: Db, patch: Partial<Omit<BackupSchedule, 'last'>>): BackupSchedule {
-  if (patch.keep !== undefined && !(Number.isInteger(patch.keep) && patch.keep >= 1 && patch.keep <= 100)) {
+export type SchedulePatch = Partial<Omit<BackupSchedule, 'last' | 'folder'>> & { folder?: string | null | undefined };
+
+/** The schedule and the folder it writes to, as the settings screen and the CLI show it. */
+export function scheduleView(archive: Archive): BackupScheduleView {
+  const schedule = getBackupSchedule(archive.db);
+  return { ...schedule, folderPath: backupFolder(archive, schedule) };
+}
+
+/**
+ * Changes the schedule. Another folder must be a full path to a folder that can be written (it is created when
+ * missing) and must lie outside the archive's own file store, so a backup never contains itself.
+ */
+export async function setBackupSchedule(archive: Archive, patch: SchedulePatch): Promise<BackupScheduleView> {
+  if (patch.keep !== undefined && !(Number.isInteger(patch.keep) && patch.keep >= 1 && patch.keep <= MAX_BACKUPS_KEPT)) {
     throw new TaizhangError('invalid_input', '保留的备份份数应为 1 到 100 / keep must be 1–100');
   }
   if (patch.minHours !== undefined && !(Number.isInteger(patch.minHours) && patch.minHours >= 1)) {
     throw new TaizhangError('invalid_input', '备份间隔应为至少 1 小时 / interval must be at least 1 hour');
   }
-  if (patch.folder && !path.isAbsolute(patch.folder)) {
-    throw new TaizhangError('invalid_input', '备份文件夹应为完整路径 / backup folder must be an absolute path');
-  }
-  const put = db.prepare('INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
-  writeTransaction(db, () => {
-    if (patch.enabled !== undefined) put.run(KEY.enabled, patch.enabled ? '1' : '0');
-    if (patch.onClose !== undefined) put.run(KEY.onClose, patch.onClose ? '1' : '0');
-    if (patch.keep !== undefined) put.run(KEY.keep, String(patch.keep));
-    if (patch.minHours !== undefined) put.run(KEY.minHours, String(patch.minHours));
-    if (patch.folder !== undefined) put.run(KEY.folder, patch.folder ?? '');
+  const folder = patch.folder === undefined ? undefined : patch.folder ? await usableFolder(archive, patch.folder) : '';
+  writeTransaction(archive.db, () => {
+    if (patch.enabled !== undefined) run(archive.db, PUT, KEY.enabled, patch.enabled ? '1' : '0');
+    if (patch.onClose !== undefined) run(archive.db, PUT, KEY.onClose, patch.onClose ? '1' : '0');
+    if (patch.keep !== undefined) run(archive.db, PUT, KEY.keep, String(patch.keep));
+    if (patch.minHours !== undefined) run(archive.db, PUT, KEY.minHours, String(patch.minHours));
+    if (folder !== undefined) run(archive.db, PUT, KEY.folder, folder);
   });
-  return getBackupSchedule(db);
+  return scheduleView(archive);
+}
+
+async function usableFolder(archive: Archive, raw: string): Promise<string> {
+  if (!path.isAbsolute(raw)) throw new TaizhangError('invalid_input', '备份文件夹应为完整路径 / backup folder must be an absolute path');
+  const folder = path.resolve(raw);
+  for (const inner of [archive.files.root, archive.files.derivedRoot, archive.files.tmpRoot]) {
+    if (isInside(inner, folder)) {
+      throw new TaizhangError('invalid_input', `备份文件夹不能放在档案的文件库里：${folder} / The backup folder cannot be inside the archive's file store`);
+    }
+  }
+  const stat = await fs.stat(folder).catch(() => null);
+  if (stat && !stat.isDirectory()) throw new TaizhangError('invalid_input', `不是文件夹：${folder} / Not a folder`);
+  try {
+    await fs.mkdir(folder, { recursive: true });
+    await fs.access(folder, constants.W_OK);
+  } catch {
+    throw new TaizhangError('invalid_input', `无法写入备份文件夹：${folder}，请换一个文件夹 / Cannot write to the backup folder`);
+  }
+  return folder;
 }
 
 export function backupFolder(archive: Archive, schedule: BackupSchedule = getBackupSchedule(archive.db)): string {
   return schedule.folder ?? path.join(archive.dir, BACKUPS_DIR);
-}
-
-export interface ScheduledBackupOutcome {
-  /** Why no backup was made, in words; null when one was. */
-  skipped: string | null;
-  backup: BackupResult | null;
-  /** Old backups removed to keep the newest `keep`. */
-  pruned: string[];
 }
 
 /**
@@ -106,14 +123,16 @@ export async function runScheduledBackup(
     }
   }
   const folder = backupFolder(archive, schedule);
-  await fs.mkdir(folder, { recursive: true });
+  try {
+    await fs.mkdir(folder, { recursive: true });
+  } catch {
+    throw new TaizhangError('not_found', `备份文件夹无法使用：${folder}，请在设置中换一个文件夹 / The backup folder cannot be used`);
+  }
   let target = path.join(folder, backupFileName(now));
   // Two backups within one second (a manual one right after closing) get the next second's name.
   if (existsSync(target)) target = path.join(folder, backupFileName(new Date(now.getTime() + 1000)));
   const backup = await backupArchive(archive, target, ctx);
-  archive.db
-    .prepare('INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
-    .run(KEY.last, now.toISOString());
+  writeTransaction(archive.db, () => run(archive.db, PUT, KEY.last, now.toISOString()));
   return { skipped: null, backup, pruned: await pruneBackups(folder, schedule.keep) };
 }
 

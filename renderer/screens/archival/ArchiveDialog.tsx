@@ -9,7 +9,7 @@ import { useApp } from '../../state/app-context.js';
  * is stored. Numbers are for good, so the clerk sees them first and confirms.
  */
 export function ArchiveDialog({ year, ids, onClose, onDone }: { year: number; ids?: readonly number[]; onClose: () => void; onDone?: () => void }) {
-  const { client, changed, notify } = useApp();
+  const { client, notify } = useApp();
   const [preview, setPreview] = useState<NumberResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -31,7 +31,6 @@ export function ArchiveDialog({ year, ids, onClose, onDone }: { year: number; id
     setError(null);
     try {
       const done = await client['archival.number']({ ...scope, dryRun: false });
-      await changed();
       notify(`已归档 ${done.numbered.length} 件${done.newVolumes.length > 0 ? `，新立 ${done.newVolumes.length} 卷` : ''}。件号和档号从此不再改变。`);
       onDone?.();
       onClose();

@@ -10,7 +10,7 @@ import { ArchiveDialog } from './ArchiveDialog.js';
  * required, the number is never given again); before that, a button to archive just this record.
  */
 export function IdentitySection({ record }: { record: RecordDetail }) {
-  const { client, changed, notify } = useApp();
+  const { client, notify } = useApp();
   const [archiving, setArchiving] = useState(false);
   const [withdrawing, setWithdrawing] = useState(false);
   const [reason, setReason] = useState('');
@@ -23,7 +23,6 @@ export function IdentitySection({ record }: { record: RecordDetail }) {
       const r = await client['archival.withdraw']({ id: record.id, reason: reason.trim() });
       setWithdrawing(false);
       setReason('');
-      await changed();
       notify(`已撤销归档：档号 ${r.archivalCode} 作废，不再使用`);
     } catch (err) {
       setError(clerkMessage(err));

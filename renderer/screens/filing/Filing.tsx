@@ -35,7 +35,7 @@ type Step =
 
 /** Filing in one place: drops, file dialogs, the folder import review, and their progress and results. */
 export function FilingProvider({ children }: { children: ReactNode }) {
-  const { client, transport, year, changed, go, notify, fail } = useApp();
+  const { client, transport, year, go, notify, fail } = useApp();
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const task = useTask<AddResult>();
   const pickFiles = usePickFiles();
@@ -49,14 +49,13 @@ export function FilingProvider({ children }: { children: ReactNode }) {
 
   function finish(result: AddResult | null, title: string) {
     if (!result) return; // the progress dialog shows the failure or the cancellation
-    changed();
     const ids = result.records.map((r) => r.id);
     if (ids.length > 0) go({ records: ids });
     const fresh = result.records.length;
     if (result.warnings.length === 0 && result.errors.length === 0 && result.duplicates.length === 0 && result.inbox === 0) {
       setStep({ kind: 'idle' });
       task.reset();
-      notify(`已添加 ${fresh} 件资料`, { label: '撤销', run: () => void client['records.undo']({}).then(changed).catch(fail) });
+      notify(`已添加 ${fresh} 件资料`, { label: '撤销', run: () => void client['records.undo']({}).catch(fail) });
     } else {
       setStep({ kind: 'result', result, title });
     }

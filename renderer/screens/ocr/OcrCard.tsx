@@ -7,7 +7,7 @@ import { useData } from '../../state/use-data.js';
 
 /** Settings: the switch for background OCR, what waits, and reading everything now. */
 export function OcrCard() {
-  const { client, changed, notify, fail } = useApp();
+  const { client, notify, fail } = useApp();
   const status = useData(() => client['ocr.status']({}), []);
   const task = useTask<OcrRunResult>();
   const s = status.data;
@@ -31,7 +31,6 @@ export function OcrCard() {
   const runNow = async () => {
     const r = await task.run((o) => client['ocr.run']({}, o));
     if (r) {
-      changed();
       notify(`识别了 ${r.pages} 页，涉及 ${r.records} 件资料`);
     }
   };

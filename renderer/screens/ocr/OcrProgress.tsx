@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { OcrStatus } from '../../../shared/api/ocr.js';
 import { useApp } from '../../state/app-context.js';
 
@@ -6,21 +6,15 @@ const POLL_MS = 3000;
 
 /** "识别文字 12/40" in the top bar while scans are being read in the background; nothing otherwise. */
 export function OcrProgress() {
-  const { client, changed } = useApp();
+  const { client } = useApp();
   const [status, setStatus] = useState<OcrStatus | null>(null);
-  const refresh = useRef(changed);
-  refresh.current = changed;
   useEffect(() => {
     let stop = false;
-    let wasRunning = false;
     const poll = async () => {
       try {
         const s = await client['ocr.status']({});
         if (stop) return;
         setStatus(s);
-        // A batch just finished: lists and search show the recognised words now.
-        if (wasRunning && !s.running) void refresh.current();
-        wasRunning = s.running;
       } catch {
         // No archive open, or it is closing: try again on the next tick.
       }

@@ -25,14 +25,13 @@ export function RecognisedText({ recordId, signIn }: { recordId: number; signIn:
 }
 
 function PageText({ recordId, page, multi }: { recordId: number; page: OcrPage; multi: boolean }) {
-  const { client, changed, notify } = useApp();
+  const { client, notify } = useApp();
   const [value, setValue] = useState(page.effective);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => setValue(page.effective), [page.effective]);
   const save = async (text: string) => {
     try {
       await client['ocr.correct']({ recordId, sha256: page.sha256, page: page.page, text });
-      changed();
       notify(text.trim() ? '校对已保存' : '已恢复识别结果');
     } catch (err) {
       setError(clerkMessage(err));
@@ -64,7 +63,7 @@ function PageText({ recordId, page, multi }: { recordId: number; page: OcrPage; 
 
 /** A sign-in sheet: the filled name rows counted, offered as 实到人数 and kept only when the clerk confirms. */
 function Attendance({ recordId }: { recordId: number }) {
-  const { client, changed, notify, fail } = useApp();
+  const { client, notify, fail } = useApp();
   const offer = useData(() => client['ocr.attendance']({ recordId }), [recordId]);
   const [count, setCount] = useState('');
   const o = offer.data;
@@ -73,7 +72,6 @@ function Attendance({ recordId }: { recordId: number }) {
   const confirm = () =>
     client['ocr.confirmAttendance']({ recordId, count: Number(count) })
       .then(() => {
-        changed();
         notify(`实到人数已记为 ${count} 人`);
       })
       .catch(fail);

@@ -8,7 +8,7 @@ import { useApp } from '../../state/app-context.js';
 
 /** Sets the same item, type, date or activity on many records at once; empty fields are left as they are. */
 export function BulkEdit({ ids, items, onClose }: { ids: number[]; items: readonly IndexItem[]; onClose: () => void }) {
-  const { client, changed, notify, fail } = useApp();
+  const { client, notify, fail } = useApp();
   const [addItems, setAddItems] = useState<IndexItem[]>([]);
   const [type, setType] = useState<RecordType | ''>('');
   const [date, setDate] = useState('');
@@ -24,8 +24,7 @@ export function BulkEdit({ ids, items, onClose }: { ids: number[]; items: readon
       ...(date ? { date } : {}),
       ...(activity.trim() ? { activity: activity.trim() } : {}),
     });
-    void changed();
-    notify(`已修改 ${r.updated} 件资料`, { label: '撤销', run: () => void client['records.undo']({}).then(changed).catch(fail) });
+    notify(`已修改 ${r.updated} 件资料`, { label: '撤销', run: () => void client['records.undo']({}).catch(fail) });
     onClose();
   };
 

@@ -50,7 +50,7 @@ function draftOf(r: Detail): Draft {
 
 /** The right pane: one record's metadata, photo caption, item links and files, edited in place. */
 export function RecordDetail({ record, items, onDelete }: { record: Detail; items: readonly IndexItem[]; onDelete: () => void }) {
-  const { client, changed, notify, fail } = useApp();
+  const { client, notify, fail } = useApp();
   const [draft, setDraft] = useState<Draft>(() => draftOf(record));
   const [picking, setPicking] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -72,8 +72,7 @@ export function RecordDetail({ record, items, onDelete }: { record: Detail; item
   async function fileUnder(code: string) {
     try {
       await client['records.update']({ id: record.id, items: [...record.items.map((i) => i.code), code] });
-      changed();
-      notify(`已归入 ${code}`, { label: '撤销', run: () => void client['records.undo']({}).then(changed).catch(fail) });
+      notify(`已归入 ${code}`, { label: '撤销', run: () => void client['records.undo']({}).catch(fail) });
     } catch (err) {
       setError(clerkMessage(err));
     }
@@ -99,8 +98,7 @@ export function RecordDetail({ record, items, onDelete }: { record: Detail; item
         caption: draft.caption,
         items: draft.items,
       });
-      changed();
-      notify('已保存', { label: '撤销', run: () => void client['records.undo']({}).then(changed).catch(fail) });
+      notify('已保存', { label: '撤销', run: () => void client['records.undo']({}).catch(fail) });
     } catch (err) {
       setError(clerkMessage(err));
     } finally {

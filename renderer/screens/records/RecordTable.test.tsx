@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { RecordSummary } from '../../../shared/api/records.js';
-import { RecordTable } from './RecordTable.js';
+import { RECORD_PAGE, RecordTable } from './RecordTable.js';
 
 function record(id: number, title: string, extra: Partial<RecordSummary>): RecordSummary {
   return {
@@ -34,6 +34,13 @@ describe('RecordTable', () => {
     expect(html).toMatch(/已归档<span class="sub code">Z001-WS·2024-D10-01-0003<\/span>/);
     expect(html).toMatch(/<tr class="selected"[^>]*data-record="2"/);
     expect(html).toContain('共 3 件');
+  });
+
+  it('draws a page of rows at a time and offers the rest', () => {
+    const many = Array.from({ length: RECORD_PAGE + 5 }, (_, i) => record(i + 1, `照片${i + 1}`, { date: '2024-03-05', type: '照片' }));
+    const html = renderToStaticMarkup(<RecordTable records={many} selected={[]} onSelect={() => undefined} previewUrl={() => ''} loading={false} />);
+    expect(html.match(/data-record=/g)).toHaveLength(RECORD_PAGE);
+    expect(html).toContain('显示更多（还有 5 件）');
   });
 
   it('tells the clerk how to file when an item is empty', () => {

@@ -15,7 +15,7 @@ import { useDeleteRecords } from './use-delete.js';
 
 /** The main window: index tree, the selected item's records, and the selected record. Files can be dropped anywhere. */
 export function RecordsScreen() {
-  const { client, transport, year, nav, go, changed, notify, fail } = useApp();
+  const { client, transport, year, nav, go, notify, fail } = useApp();
   const filing = useFiling();
   const deleteRecords = useDeleteRecords();
   const [dragging, setDragging] = useState(false);
@@ -45,7 +45,6 @@ export function RecordsScreen() {
     const target = itemList.find((i) => i.code === code);
     try {
       await client['records.bulkUpdate']({ ids, items: [code] });
-      await changed();
       notify(`已把 ${ids.length} 件资料归入「${target ? `${target.code} ${target.title}` : code}」`);
     } catch (err) {
       fail(err);
@@ -179,7 +178,7 @@ export function RecordsScreen() {
  * takes that back.
  */
 function NotApplicableToggle({ code, notApplicable }: { code: string; notApplicable: boolean }) {
-  const { client, year, changed, fail } = useApp();
+  const { client, year, fail } = useApp();
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
   const set = (value: boolean) =>
@@ -187,7 +186,6 @@ function NotApplicableToggle({ code, notApplicable }: { code: string; notApplica
       .then(() => {
         setAsking(false);
         setReason('');
-        changed();
       })
       .catch(fail);
   if (notApplicable) {
