@@ -314,7 +314,7 @@ describe('the desktop app in a browser', { timeout: 150_000 }, () => {
     await page.getByRole('button', { name: '取消' }).click();
   });
 
-  it('reads back a checklist edited in another program: a ledger edit and a note, stored after the preview', async () => {
+  it('reads back a checklist edited in another program: two ledger edits, stored after the preview', async () => {
     await page.getByRole('button', { name: '导出自查表' }).click();
     await page.waitForFunction(() => (document.querySelector('.dialog input[name=out]') as HTMLInputElement | null)?.value.includes('2024年'));
     await page.getByRole('button', { name: '开始导出' }).click();
