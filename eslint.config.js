@@ -97,6 +97,25 @@ export default tseslint.config(
   },
   ...domainRules,
   {
+    // The statement cache holds here: each SQL text is compiled once per connection. Folders join as they are converted.
+    files: [
+      ...['records', 'index', 'ledger', 'status', 'archive', 'archival', 'demo'].map((domain) => `electron/core/${domain}/**/*.ts`),
+      'electron/core/binder/planner.ts',
+      'electron/host/preview.ts',
+    ],
+    ignores: ['**/*.test.ts', '**/testing/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='prepare']",
+          message:
+            'Use the statement cache in electron/core/store/sql.ts (one, all, value, values, run, statement) instead of preparing SQL on every call.',
+        },
+      ],
+    },
+  },
+  {
     files: ['electron/preload/**/*.ts'],
     rules: layer([...nodeBuiltins, ...nodeOnlyPackages, '**/core/**', '**/renderer/**'], 'The preload only bridges the typed API; it holds no core logic.'),
   },

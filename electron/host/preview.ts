@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { TaizhangError } from '../../shared/errors.js';
 import type { Archive } from '../core/store/archive-folder.js';
+import { one } from '../core/store/sql.js';
 
 /**
  * File previews for the window, confined to the archive's own content-addressed files. The only accepted request
@@ -35,7 +36,7 @@ export async function resolvePreview(archive: Archive, raw: string): Promise<Pre
   const parsed = parsePreviewPath(raw);
   if (!parsed) throw new TaizhangError('invalid_input', '预览地址无效 / Invalid preview path');
   const { sha256, variant } = parsed;
-  const blob = archive.db.prepare('SELECT mime FROM blobs WHERE sha256 = ?').get(sha256) as { mime: string } | undefined;
+  const blob = one<{ mime: string }>(archive.db, 'SELECT mime FROM blobs WHERE sha256 = ?', sha256);
   if (!blob) throw new TaizhangError('not_found', '档案中没有这个文件 / No such file in the archive');
 
   const candidates: PreviewTarget[] = [];

@@ -6,7 +6,7 @@ import { chinese } from '../../shared/errors.js';
 import { ApiError, clerkMessage } from '../api/client.js';
 import { activityMarks, snippetParts } from './activity-marks.js';
 import { baseName, formatBytes, joinPath, parentDir } from './format.js';
-import { filterRecords, nextSort, recordStatus, sortRecords } from './sort-records.js';
+import { filterRecords, nextSort, recordState, sortRecords } from './sort-records.js';
 import { buildTree, countStatuses, filterItems, itemPath } from './tree-nodes.js';
 
 function item(code: string, title: string, parent: string | null): IndexItem {
@@ -69,8 +69,9 @@ describe('record table state', () => {
     expect(filterRecords(rows, { text: '雷锋', type: '', unfiledOnly: false }).map((r) => r.id)).toEqual([2]);
     expect(filterRecords(rows, { text: '', type: '方案', unfiledOnly: false }).map((r) => r.id)).toEqual([1]);
     expect(filterRecords(rows, { text: '', type: '', unfiledOnly: true }).map((r) => r.id)).toEqual([2, 3]);
-    expect(recordStatus(rows[0] as RecordSummary)).toBe('已归档');
-    expect(recordStatus(rows[1] as RecordSummary)).toBe('未归入项目');
+    expect(recordState(rows[0] as RecordSummary)).toBe('已归入');
+    expect(recordState(rows[1] as RecordSummary)).toBe('待归类');
+    expect(recordState({ ...(rows[0] as RecordSummary), archivalCode: 'Z001-WS·2024-D10-01-0001', piece: 1 })).toBe('已归档');
   });
 });
 

@@ -7,10 +7,18 @@ export interface SortState {
   ascending: boolean;
 }
 
-/** A record's filing state in words: not yet under any index item means it cannot go into a binder volume. */
-export function recordStatus(r: RecordSummary): '已归档' | '未归入项目' {
-  return r.items.length > 0 ? '已归档' : '未归入项目';
+export type RecordState = '待归类' | '已归入' | '已归档';
+
+/**
+ * A record's place on the way into the archive: 待归类 (linked to no item, out of every binder), 已归入 (filed under
+ * an item, printed as a 草稿 until 归档), 已归档 (numbered: its 件号 and 档号 are kept for good).
+ */
+export function recordState(r: RecordSummary): RecordState {
+  if (r.archivalCode) return '已归档';
+  return r.items.length > 0 ? '已归入' : '待归类';
 }
+
+const STATE_ORDER: readonly RecordState[] = ['待归类', '已归入', '已归档'];
 
 const collator = new Intl.Collator('zh-CN', { numeric: true });
 
@@ -28,7 +36,7 @@ function compare(a: RecordSummary, b: RecordSummary, key: SortKey): number {
     case 'activity':
       return collator.compare(a.activity ?? '', b.activity ?? '');
     case 'status':
-      return collator.compare(recordStatus(a), recordStatus(b));
+      return STATE_ORDER.indexOf(recordState(a)) - STATE_ORDER.indexOf(recordState(b)) || collator.compare(a.archivalCode ?? '', b.archivalCode ?? '');
   }
 }
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { BinderReport } from '../../shared/api/binder.js';
+import type { BinderPreflight, BinderReport } from '../../shared/api/binder.js';
 import type { ChecklistResult } from '../../shared/api/checklist.js';
 import { chinese } from '../../shared/errors.js';
 import { PathField } from '../components/PathField.js';
@@ -8,11 +8,11 @@ import { Dialog, ErrorNote, Field, ProgressBar } from '../components/ui.js';
 import { useApp, type ExportKind } from '../state/app-context.js';
 import { baseName, joinPath, parentDir } from '../lib/format.js';
 
-type Outcome = { kind: 'binder'; report: BinderReport; dir: string } | { kind: 'checklist'; result: ChecklistResult; dir: string };
+type Outcome = { kind: 'binder'; report: BinderReport; dir: string; extras: string[] } | { kind: 'checklist'; result: ChecklistResult; dir: string };
 
 /** Binder and checklist export: options, a real progress bar, cancel, then the result and "open the folder". */
 export function ExportDialog({ kind, onClose }: { kind: ExportKind; onClose: () => void }) {
-  const { client, transport, year, nav, fail } = useApp();
+  const { client, transport, year, nav, fail, changed } = useApp();
   const [out, setOut] = useState('');
   const [wholeYear, setWholeYear] = useState(true);
   const [single, setSingle] = useState(false);
@@ -20,6 +20,12 @@ export function ExportDialog({ kind, onClose }: { kind: ExportKind; onClose: () 
   const [photosPerPage, setPhotosPerPage] = useState<1 | 2>(1);
   const [fitA4, setFitA4] = useState(true);
   const [spine, setSpine] = useState(false);
+  const [duplex, setDuplex] = useState(false);
+  const [withStatus, setWithStatus] = useState(false);
+  const [catalogue, setCatalogue] = useState(true);
+  const [boxes, setBoxes] = useState(false);
+  const [numberFirst, setNumberFirst] = useState(false);
+  const [preflight, setPreflight] = useState<BinderPreflight | null>(null);
   const [error, setError] = useState<string | null>(null);
   const task = useTask<Outcome>();
 
@@ -29,6 +35,18 @@ export function ExportDialog({ kind, onClose }: { kind: ExportKind; onClose: () 
       .catch(fail);
   }, [client, kind, year, fail]);
 
+  const item = !wholeYear && nav.item ? nav.item : undefined;
+  useEffect(() => {
+    if (kind !== 'binder') return;
+    let live = true;
+    client['binder.preflight']({ year, single, ...(item ? { item } : {}) })
+      .then((p) => live && setPreflight(p))
+      .catch(fail);
+    return () => {
+      live = false;
+    };
+  }, [client, kind, year, single, item, fail]);
+
   async function start() {
     if (!out.trim()) return setError('请填写保存位置');
     setError(null);
@@ -36,10 +54,21 @@ export function ExportDialog({ kind, onClose }: { kind: ExportKind; onClose: () 
     await task.run(async (o): Promise<Outcome> => {
       if (kind === 'binder') {
         const report = await client['binder.export'](
-          { year, out: dir, single, overview, photosPerPage, fitA4, spine, ...(!wholeYear && nav.item ? { item: nav.item } : {}) },
+          { year, out: dir, single, overview, photosPerPage, fitA4, spine, duplex, withStatus, number: numberFirst, ...(item ? { item } : {}) },
           o,
         );
-        return { kind, report, dir };
+        const extras: string[] = [];
+        if (catalogue) {
+          const c = await client['binder.catalogue']({ year, out: joinPath(dir, `${year}年度归档文件目录.pdf`), ...(item ? { item } : {}) }, o);
+          extras.push(`归档文件目录 ${c.rows} 条，${c.pages} 页`);
+        }
+        if (boxes) {
+          const b = await client['binder.boxes']({ year, out: joinPath(dir, `${year}年度盒脊与备考表.pdf`), duplex }, o);
+          extras.push(`盒脊标签与盒内备考表 ${b.boxes.length} 盒，${b.pages} 页`);
+        }
+        // 归档 first stored numbers: every view that shows them reloads.
+        if (numberFirst) await changed();
+        return { kind, report, dir, extras };
       }
       const result = await client['checklist.export']({ year, out: joinPath(dir, `${year}年度测评材料自查表.xlsx`) }, o);
       return { kind, result, dir: parentDir(result.path) };
@@ -106,7 +135,27 @@ export function ExportDialog({ kind, onClose }: { kind: ExportKind; onClose: () 
                   <input type="checkbox" checked={spine} onChange={(e) => setSpine(e.target.checked)} />
                   生成档案盒脊背标签
                 </label>
+                <label className="check">
+                  <input type="checkbox" checked={duplex} onChange={(e) => setDuplex(e.target.checked)} />
+                  双面打印（封面、目录、每件资料都从正面开始）
+                </label>
+                <label className="check" title="内部自查用；交给检查组的案卷不印">
+                  <input type="checkbox" checked={withStatus} onChange={(e) => setWithStatus(e.target.checked)} />
+                  在分隔页上印出自查情况（内部自查用）
+                </label>
               </fieldset>
+              <fieldset className="options">
+                <legend>另附</legend>
+                <label className="check">
+                  <input type="checkbox" checked={catalogue} onChange={(e) => setCatalogue(e.target.checked)} />
+                  归档文件目录（按档号排列）
+                </label>
+                <label className="check">
+                  <input type="checkbox" checked={boxes} onChange={(e) => setBoxes(e.target.checked)} />
+                  盒脊标签和盒内备考表（按盒打印）
+                </label>
+              </fieldset>
+              {preflight && <PreflightNote preflight={preflight} numberFirst={numberFirst} onNumberFirst={setNumberFirst} />}
               <fieldset className="options">
                 <legend>照片</legend>
                 <label className="check">
@@ -176,7 +225,40 @@ function ExportOutcome({ outcome, showPath }: { outcome: Outcome; showPath: bool
           </ul>
         </div>
       )}
+      {outcome.extras.length > 0 && <p>另附：{outcome.extras.join('；')}。</p>}
       {showPath && <p className="path">{outcome.dir}</p>}
+    </div>
+  );
+}
+
+/** What the export would print before it starts: drafts (with the offer to archive them first) and caption gaps. */
+function PreflightNote({
+  preflight,
+  numberFirst,
+  onNumberFirst,
+}: {
+  preflight: BinderPreflight;
+  numberFirst: boolean;
+  onNumberFirst: (value: boolean) => void;
+}) {
+  const drafts = preflight.drafts.length;
+  const gaps = preflight.captionGaps.length;
+  if (drafts === 0 && gaps === 0) return <p className="muted">共 {preflight.volumes} 卷、{preflight.pieces} 件，都已归档。</p>;
+  return (
+    <div className="note note-warn">
+      {drafts > 0 && (
+        <>
+          <p>
+            有 {drafts} 件资料还没有归档，导出时没有件号、每页印“草稿（未归档）”
+            {drafts <= 3 ? `：${preflight.drafts.map((d) => d.title).join('、')}` : ''}。
+          </p>
+          <label className="check">
+            <input type="checkbox" checked={numberFirst} onChange={(e) => onNumberFirst(e.target.checked)} />
+            先归档这 {drafts} 件（编上件号和档号，以后不再改变），再导出
+          </label>
+        </>
+      )}
+      {gaps > 0 && <p>有 {gaps} 张照片的说明不全（时间、地点、人物、事由等），印出后检查组会看到空白。</p>}
     </div>
   );
 }

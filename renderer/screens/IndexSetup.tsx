@@ -16,7 +16,9 @@ export function IndexSetup() {
   const pickFiles = usePickFiles();
 
   const list = editions.data ?? [];
-  const selected = chosen ?? list.find((e) => !e.isExample)?.id ?? list[0]?.id ?? null;
+  // Nothing is chosen for the clerk: a hurried click must not file a year under the example index.
+  const selected = chosen;
+  const example = list.find((e) => e.isExample) ?? null;
 
   async function importTable() {
     setError(null);
@@ -63,27 +65,42 @@ export function IndexSetup() {
           <input name="year" inputMode="numeric" value={year} onChange={(e) => setYear(e.target.value)} className="year-input" />
         </Field>
         <h2>测评体系</h2>
-        <p className="muted">请优先导入本市下发的测评细则表格（Excel 或 Word）。内置示例仅供熟悉软件。</p>
-        <ul className="edition-list" role="radiogroup" aria-label="测评体系">
-          {list.map((e) => (
-            <li key={e.id}>
-              <label className={`edition${selected === e.id ? ' on' : ''}`}>
-                <input type="radio" name="edition" checked={selected === e.id} onChange={() => setChosen(e.id)} />
-                <span className="edition-name">{e.name}</span>
-                <span className="muted">
-                  {e.items} 个条目 · {e.levels} 级{e.isExample ? ' · 示例' : ''}
-                </span>
-              </label>
-            </li>
-          ))}
-        </ul>
+        <p className="muted">请导入本市下发的测评细则表格（Excel 或 Word）。内置示例体系只用于熟悉软件，正式归档请用本市的表格。</p>
+        <div className="setup-choices">
+          <button className={`choice${selected !== null && selected !== example?.id ? ' on' : ''}`} onClick={() => void importTable()} disabled={busy}>
+            <strong>导入本市测评体系表格…</strong>
+            <span className="muted">选择本市下发的 Excel 或 Word 细则</span>
+          </button>
+          {example && (
+            <button className={`choice${selected === example.id ? ' on' : ''}`} onClick={() => setChosen(example.id)} disabled={busy}>
+              <strong>先用示例体系试用</strong>
+              <span className="muted">
+                {example.items} 个条目，以后可以换成本市的表格
+              </span>
+            </button>
+          )}
+        </div>
+        {list.some((e) => !e.isExample) && (
+          <ul className="edition-list" role="radiogroup" aria-label="已导入的测评体系">
+            {list
+              .filter((e) => !e.isExample)
+              .map((e) => (
+                <li key={e.id}>
+                  <label className={`edition${selected === e.id ? ' on' : ''}`}>
+                    <input type="radio" name="edition" checked={selected === e.id} onChange={() => setChosen(e.id)} />
+                    <span className="edition-name">{e.name}</span>
+                    <span className="muted">
+                      {e.items} 个条目 · {e.levels} 级
+                    </span>
+                  </label>
+                </li>
+              ))}
+          </ul>
+        )}
         <ErrorNote text={error ?? editions.error} />
         <div className="form-actions">
-          <button onClick={() => void importTable()} disabled={busy}>
-            导入本市测评细则表格…
-          </button>
           <button className="primary big" onClick={() => void start()} disabled={busy || selected === null}>
-            开始使用
+            {selected === null ? '请先选择测评体系' : selected === example?.id ? '用示例体系开始试用' : '开始使用'}
           </button>
         </div>
       </section>

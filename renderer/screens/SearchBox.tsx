@@ -80,7 +80,7 @@ export const SearchBox = forwardRef<HTMLInputElement>(function SearchBox(_props,
                   {path}
                 </span>
               ))}
-              {hit.items.length === 0 && <span className="search-path">未归入项目</span>}
+              {hit.items.length === 0 && <span className="search-path">待归类</span>}
             </button>
           ))}
         </div>

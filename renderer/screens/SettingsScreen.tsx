@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { UnitNames, UnitSettings } from '../../shared/api/archive.js';
+import { PATTERN_PARTS, patternProblem, renderArchivalCode } from '../../shared/domain/archival-code.js';
 import { chinese } from '../../shared/errors.js';
 import { clerkMessage } from '../api/client.js';
 import { PathField } from '../components/PathField.js';
@@ -17,6 +18,7 @@ export function SettingsScreen() {
       </div>
       <div className="settings-grid">
         <UnitCard />
+        <ArchivalCodeCard />
         <TrashCard />
         <SafetyCard />
       </div>
@@ -64,6 +66,65 @@ function UnitCard() {
       </div>
       <p className="muted small-print">档案位置：{archive?.path}</p>
       <CloseArchive />
+    </section>
+  );
+}
+
+type CodeSettings = Pick<UnitSettings, 'category' | 'pattern' | 'problemLevel'>;
+
+/** How 归档 writes 档号: the 门类代码, the pattern, and which index level is the 问题. Stored numbers never change. */
+function ArchivalCodeCard() {
+  const { client, archive, changed, notify } = useApp();
+  const unit = archive?.unit;
+  const [draft, setDraft] = useState<CodeSettings>({
+    category: unit?.category ?? 'WS',
+    pattern: unit?.pattern ?? '',
+    problemLevel: unit?.problemLevel ?? 1,
+  });
+  const [error, setError] = useState<string | null>(null);
+  const problem = patternProblem(draft.pattern);
+  const sample = problem
+    ? null
+    : renderArchivalCode(draft.pattern, { fonds: unit?.fonds ?? '', category: draft.category, year: new Date().getFullYear(), retention: '定期30年', problem: '01', number: 12, kind: 'piece' });
+  async function save() {
+    setError(null);
+    try {
+      await client['archive.setUnit'](draft);
+      await changed();
+      notify('档号设置已保存，以后归档的资料按新格式编号');
+    } catch (err) {
+      setError(clerkMessage(err));
+    }
+  }
+  return (
+    <section className="card">
+      <h3>档号</h3>
+      <p className="muted">归档时按这里的格式编档号。已归档资料的档号不会改变，只有以后归档的资料使用新设置。</p>
+      <div className="grid-2">
+        <Field label="门类代码" hint="文书档案为 WS">
+          <input name="category" value={draft.category} maxLength={8} onChange={(e) => setDraft({ ...draft, category: e.target.value })} />
+        </Field>
+        <Field label="问题（分类）按">
+          <select name="problemLevel" value={draft.problemLevel} onChange={(e) => setDraft({ ...draft, problemLevel: Number(e.target.value) === 2 ? 2 : 1 })}>
+            <option value={1}>测评项目（第一级）</option>
+            <option value={2}>测评内容（第二级）</option>
+          </select>
+        </Field>
+        <Field label="档号格式" hint={`可用：${PATTERN_PARTS.map((p) => `{${p}}`).join(' ')}`} wide>
+          <input name="pattern" value={draft.pattern} onChange={(e) => setDraft({ ...draft, pattern: e.target.value })} />
+        </Field>
+      </div>
+      {sample && (
+        <p>
+          示例：<span className="code">{sample}</span>
+        </p>
+      )}
+      <ErrorNote text={problem ?? error} />
+      <div className="form-actions">
+        <button className="primary" onClick={() => void save()} disabled={problem !== null}>
+          保存
+        </button>
+      </div>
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { clerkMessage } from '../api/client.js';
 import { ErrorNote, Field } from '../components/ui.js';
 import { useApp } from '../state/app-context.js';
 import { useData } from '../state/use-data.js';
+import { ArchiveDialog } from './archival/ArchiveDialog.js';
 
 /** The years of the archive, and carrying over into a new year: standing 制度 and 台账 follow, nothing else. */
 export function YearsScreen() {
@@ -15,6 +16,7 @@ export function YearsScreen() {
   const [edition, setEdition] = useState<number | ''>('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [archiving, setArchiving] = useState<number | null>(null);
 
   async function carry() {
     setError(null);
@@ -62,6 +64,9 @@ export function YearsScreen() {
                   <td>
                     <button className="small" onClick={() => setYear(y.year)}>
                       切换到此年度
+                    </button>{' '}
+                    <button className="small" onClick={() => setArchiving(y.year)} title="给本年度已归入项目、还没有编号的资料编上件号和档号（先预览）">
+                      归档…
                     </button>
                   </td>
                 </tr>
@@ -102,6 +107,7 @@ export function YearsScreen() {
           </div>
         </section>
       </div>
+      {archiving !== null && <ArchiveDialog year={archiving} onClose={() => setArchiving(null)} />}
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { idSchema, itemCodeSchema, yearSchema } from './schemas.js';
 /** A record as numbered by 归档. */
 export interface NumberedRecord {
   recordId: number;
+  title: string;
   /** 件号 within its class. */
   piece: number;
   /** 档号, as the unit's pattern rendered it on the day of 归档. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CAPTION_FIELDS, type Caption, type RecordType, type RetentionPeriod } from '../domain/record.js';
+import { CAPTION_FIELDS, SECRECY_LEVELS, type Caption, type RecordType, type RetentionPeriod } from '../domain/record.js';
 import { idSchema, isoDateSchema, itemCodeSchema, pathSchema, recordTypeSchema, retentionSchema, yearSchema } from './schemas.js';
 import { method } from './method.js';
 
@@ -52,7 +52,7 @@ export interface RecordSummary {
   piece: number | null;
   /** 密级: '' (none), 秘密 or 机密. */
   secrecy: string;
-  /** Linked to no item: waiting in the inbox (待归档). Completeness does not see it. */
+  /** Linked to no item: waiting in the inbox (待归类). Completeness does not see it. */
   inbox: boolean;
   /**
    * Every file can only be kept as an attachment (a .doc, a zip, an encrypted PDF…): the record counts as material
@@ -181,7 +181,7 @@ const metadataSchema = z
     date: isoDateSchema.nullable(),
     type: recordTypeSchema,
     retention: retentionSchema,
-    secrecy: z.enum(['', '秘密', '机密'], { message: '密级应为 秘密、机密 或留空 / secrecy must be 秘密, 机密 or blank' }),
+    secrecy: z.enum(SECRECY_LEVELS, { message: '密级应为 秘密、机密 或留空 / secrecy must be 秘密, 机密 or blank' }),
     note: z.string().max(5000),
     tags: z.array(z.string().trim().min(1).max(50)).max(50),
     caption: captionSchema,
@@ -203,7 +203,7 @@ export const recordFilterSchema = z
     inbox: z.boolean().optional(),
   })
   .strict()
-  .refine((f) => !(f.inbox === true && f.item !== undefined), { message: '待归档的资料还没有测评项目，不能再按项目筛选 / The inbox has no items to filter by' });
+  .refine((f) => !(f.inbox === true && f.item !== undefined), { message: '待归类的资料还没有测评项目，不能再按项目筛选 / The inbox has no items to filter by' });
 
 /**
  * A folder tree to import. `year` and `items` are defaults for files whose folders name no year or no item. A file

@@ -6,6 +6,10 @@ export type RecordType = (typeof RECORD_TYPES)[number];
 /** 保管期限 per DA/T 22-2015. */
 export const RETENTION_PERIODS = ['永久', '定期30年', '定期10年'] as const;
 export type RetentionPeriod = (typeof RETENTION_PERIODS)[number];
+
+/** 密级: none (''), 秘密 or 机密; printed in the 归档文件目录. */
+export const SECRECY_LEVELS = ['', '秘密', '机密'] as const;
+export type Secrecy = (typeof SECRECY_LEVELS)[number];
 export const DEFAULT_RETENTION: RetentionPeriod = '定期10年';
 
 /** Records of these types stay valid across years and follow a year carry-over (制度, long-term 台账). */

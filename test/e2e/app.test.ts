@@ -111,10 +111,11 @@ describe('the desktop app in a browser', { timeout: 150_000 }, () => {
 
   it("chooses the year's index and opens the main window", async () => {
     await page.fill('input[name=year]', String(YEAR));
-    const example = page.locator('label.edition', { hasText: '示例' });
-    await example.click();
+    // Nothing is chosen for the clerk.
+    expect(await page.getByRole('button', { name: '请先选择测评体系' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: /先用示例体系试用/ }).click();
     await screenshot(page, '03-index-setup');
-    await page.getByRole('button', { name: '开始使用' }).click();
+    await page.getByRole('button', { name: '用示例体系开始试用' }).click();
     await page.locator('.tree-row[data-code="1.1.2"]').waitFor();
     expect(await text('.unit-name')).toBe('示例街道文明社区居民委员会');
     expect(await page.locator('.year-switch select').inputValue()).toBe(String(YEAR));
@@ -208,9 +209,9 @@ describe('the desktop app in a browser', { timeout: 150_000 }, () => {
     expect(await page.locator('.review-table').innerText()).toContain('1.2');
     await screenshot(page, '08-import-review');
     await page.getByRole('button', { name: /确认导入/ }).click();
-    // The file no folder places waits in the inbox (待归档) instead of being left out.
+    // The file no folder places waits in the inbox (待归类) instead of being left out.
     await page.getByRole('dialog', { name: '导入文件夹：完成' }).waitFor();
-    expect(await text('.dialog')).toContain('已添加 3 件资料，其中 1 件还没有归入测评项目，放在“待归档”里');
+    expect(await text('.dialog')).toContain('已添加 3 件资料，其中 1 件还没有归入测评项目，放在“待归类”里');
     await screenshot(page, '09-import-result');
     await page.getByRole('button', { name: '知道了' }).click();
     await page.waitForFunction(() => document.querySelectorAll('table.records tbody tr').length === 7);
@@ -254,10 +255,37 @@ describe('the desktop app in a browser', { timeout: 150_000 }, () => {
     await page.locator('.tree-all .tree-label').click();
   });
 
+  it('归档 a selection after a preview of its numbers, and 撤销归档 with a reason', async () => {
+    await row('学雷锋志愿服务活动方案').locator('td.col-title').click();
+    await page.getByRole('button', { name: '归档所选…' }).click();
+    const preview = page.getByRole('table', { name: '将要归档的资料' });
+    await preview.waitFor();
+    const code = (await preview.locator('tbody td.code').first().innerText()).trim();
+    expect(code).toMatch(/·2024-D\d+-\d{2}-0001$/);
+    await screenshot(page, '12c-archive-preview');
+    await page.getByRole('button', { name: '确认归档（1 件）' }).click();
+    await toast('已归档 1 件');
+    await row('学雷锋志愿服务活动方案').locator('.col-status', { hasText: code }).waitFor();
+    expect(await row('学雷锋志愿服务活动方案').locator('.col-status').innerText()).toContain('已归档');
+    await page.locator('.identity dd.code', { hasText: code }).waitFor();
+
+    await page.getByRole('button', { name: '撤销归档…' }).click();
+    expect(await page.getByRole('button', { name: '确定撤销' }).isDisabled()).toBe(true);
+    await page.getByLabel('撤销归档的原因').fill('归错项目');
+    await page.getByRole('button', { name: '确定撤销' }).click();
+    await toast(`档号 ${code} 作废`);
+    await page.locator('.withdrawals', { hasText: '归错项目' }).waitFor();
+    expect(await row('学雷锋志愿服务活动方案').locator('.col-status').innerText()).toContain('已归入');
+    await screenshot(page, '12d-withdrawn');
+  });
+
   it('exports a binder with a real progress bar and the warnings in words', async () => {
     await page.getByRole('button', { name: '导出案卷' }).click();
     await page.getByRole('dialog').waitFor();
     await page.waitForFunction(() => (document.querySelector('.dialog input[name=out]') as HTMLInputElement | null)?.value.includes('案卷'));
+    // Nothing is archived yet: the dialog says so and offers to archive first.
+    await page.locator('.dialog .note', { hasText: '还没有归档' }).waitFor();
+    await page.getByLabel(/先归档这 \d+ 件/).check();
     await screenshot(page, '13-export-binder-options');
     const out = await page.locator('.dialog input[name=out]').inputValue();
     await watchProgress(page);
@@ -273,7 +301,11 @@ describe('the desktop app in a browser', { timeout: 150_000 }, () => {
     expect((await seenProgress(page)).some((t) => /\d+\/\d+（\d+%）/.test(t))).toBe(true);
     await screenshot(page, '15-export-binder-done');
     expect(readdirSync(out).some((f) => f.endsWith('.pdf'))).toBe(true);
+    expect(readdirSync(out)).toContain('2024年度归档文件目录.pdf');
     await page.getByRole('button', { name: '完成' }).click();
+    // 归档 came first: the filed records now carry their 档号, and the withdrawn number was not given again.
+    await page.locator('table.records .col-status', { hasText: '已归档' }).first().waitFor();
+    expect(await row('学雷锋志愿服务活动方案').locator('.col-status').innerText()).toMatch(/已归档\s*\S+-0002$/);
   });
 
   it('exports the checklist beside the binder', async () => {

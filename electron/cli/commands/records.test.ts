@@ -70,8 +70,8 @@ describe('CLI import / edit / bulk / trash / undo / carry-over / activities', ()
     const dry = await cli('import', root, '--dry-run', '--archive', archive);
     expect(dry.code).toBe(0);
     expect(dry.stdout).toMatch(/✓ 2024\/1\.2\.2 学雷锋志愿服务活动\/2024-03-05 学雷锋\/活动方案\.pdf\n\s+2024 年度　项目 1\.2\.2　方案　2024-03-05　活动「学雷锋」　题名「活动方案」/);
-    expect(dry.stdout).toMatch(/→ 杂项\/说明\.pdf\n\s+\d{4} 年度　待归档.*\n\s+路径中没有年度文件夹.*放入待归档/);
-    expect(dry.stdout).toContain('归入项目 1 个，放入待归档 1 个');
+    expect(dry.stdout).toMatch(/→ 杂项\/说明\.pdf\n\s+\d{4} 年度　待归类.*\n\s+路径中没有年度文件夹.*放入待归类/);
+    expect(dry.stdout).toContain('归入项目 1 个，放入待归类 1 个');
     expect((await cli('list', '--archive', archive, '--json')).json<RecordSummary[]>()).toEqual([]);
 
     const run = await cli('import', root, '--archive', archive, '--json');
@@ -85,12 +85,17 @@ describe('CLI import / edit / bulk / trash / undo / carry-over / activities', ()
     const photo = await makeJpeg(path.join(tempDir(), '合影.jpg'));
     const id = (await cli('add', photo, '--archive', archive, '--year', '2024', '--json')).json<AddResult>().records[0]!.id;
     const edit = await cli('edit', String(id), '--archive', archive, '--title', '志愿者合影', '--supplied-title', '--caption-subject', '学雷锋',
-      '--caption-people', '王芳、李明', '--caption-photographer', '张敏', '--tags', '学雷锋,合影', '--item', '1.2.2', '--retention', '定期30年');
+      '--caption-people', '王芳、李明', '--caption-photographer', '张敏', '--tags', '学雷锋,合影', '--item', '1.2.2', '--retention', '定期30年',
+      '--secrecy', '秘密');
     expect(edit.code).toBe(0);
     expect(edit.stdout).toContain(`#${id} [志愿者合影]`);
     expect(edit.stdout).toContain('说明：事由：学雷锋；人物：王芳、李明；摄影者：张敏');
     const shown = (await cli('show', String(id), '--archive', archive, '--json')).json<RecordDetail>();
-    expect(shown).toMatchObject({ titleSupplied: true, tags: ['合影', '学雷锋'], retention: '定期30年', caption: { subject: '学雷锋' } });
+    expect(shown).toMatchObject({ titleSupplied: true, tags: ['合影', '学雷锋'], retention: '定期30年', secrecy: '秘密', caption: { subject: '学雷锋' } });
+    expect(edit.stdout).toContain('密级：秘密');
+    const secret = await cli('edit', String(id), '--archive', archive, '--secrecy', '绝密');
+    expect(secret.code).toBe(1);
+    expect(secret.stderr).toMatch(/密级应为 秘密、机密 或留空/);
     expect((await cli('list', '--archive', archive, '--year', '2024')).stdout).toContain('[志愿者合影]');
 
     const bad = await cli('edit', String(id), '--archive', archive, '--retention', '五年');
@@ -160,9 +165,9 @@ describe('the filing contract of the CLI', () => {
       ['学雷锋志愿服务活动照片（1）', '2025-03-05', true, []],
     ]);
     const human = await cli('add', await makeJpeg(path.join(dir, 'IMG_20250306_101500.jpg'), { colour: '#010203' }), '--archive', archive, '--year', '2025');
-    expect(human.stdout).toMatch(/已添加 #\d+ 2025年3月6日照片（1）（1 个文件）　→ 待归档/);
-    expect(human.stdout).toContain('其中 1 件放入待归档');
-    expect((await cli('list', '--inbox', '--archive', archive)).stdout).toContain('[待归档]');
+    expect(human.stdout).toMatch(/已添加 #\d+ 2025年3月6日照片（1）（1 个文件）　→ 待归类/);
+    expect(human.stdout).toContain('其中 1 件放入待归类');
+    expect((await cli('list', '--inbox', '--archive', archive)).stdout).toContain('[待归类]');
 
     // Given --title and --date win.
     const given = await cli('add', await makeJpeg(path.join(dir, 'IMG_0009.jpg'), { colour: '#040506' }), '--archive', archive, '--year', '2025',

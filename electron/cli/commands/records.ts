@@ -46,11 +46,11 @@ function captionArg(o: Record<string, unknown>): { caption?: Caption } {
 }
 
 function addText(r: AddResult): string {
-  const lines = r.records.map((x) => `已添加 #${x.id} ${x.title}（${x.files} 个文件）${x.inbox ? '　→ 待归档' : ''}`);
+  const lines = r.records.map((x) => `已添加 #${x.id} ${x.title}（${x.files} 个文件）${x.inbox ? '　→ 待归类' : ''}`);
   for (const d of r.duplicates) lines.push(`已存在 ${d.file}${d.id !== null ? `：第 ${d.id} 件「${d.title ?? ''}」` : '：同一批中重复'}，未重复添加`);
   for (const w of r.warnings) lines.push(`注意 ${w.file}：${w.message}`);
   for (const e of r.errors) lines.push(`失败 ${e.file}：${e.message}`);
-  const inbox = r.inbox > 0 ? `（其中 ${r.inbox} 件放入待归档，可用 edit --item 归入项目）` : '';
+  const inbox = r.inbox > 0 ? `（其中 ${r.inbox} 件放入待归类，可用 edit --item 归入项目）` : '';
   lines.push(`共添加 ${r.records.length} 件${inbox}，重复 ${r.duplicates.length} 个文件，失败 ${r.errors.length} 个文件`);
   return lines.join('\n');
 }
@@ -68,7 +68,7 @@ export function recordTable(rows: RecordSummary[]): string {
   const pad = (text: string, width: number): string => text + ' '.repeat(Math.max(1, width - columns(text)));
   const header = `${'编号'.padEnd(6)}${pad('档号', codeWidth)}${'日期'.padEnd(9)}类型　 页数  题名`;
   const lines = rows.map((r) => {
-    const items = r.inbox ? '  [待归档]' : `  [${r.items.map((i) => i.code).join('、')}]`;
+    const items = r.inbox ? '  [待归类]' : `  [${r.items.map((i) => i.code).join('、')}]`;
     const activity = r.activity ? `〔${r.activity}〕` : '';
     const attachment = r.attachmentOnly ? (r.attachmentConfirmed ? '〔附件，已确认〕' : '〔附件，未确认〕') : '';
     return `${`#${r.id}`.padEnd(8)}${pad(codeOf(r), codeWidth)}${(r.date ?? '—').padEnd(11)}${r.type.padEnd(3, '　')} ${String(r.pages).padStart(4)}  ${displayTitle(r.title, r.titleSupplied)}${activity}${attachment}${items}`;
@@ -79,7 +79,7 @@ export function recordTable(rows: RecordSummary[]): string {
 
 function planText(plan: FolderPlan): string {
   const lines = plan.entries.map((e) => {
-    const where = e.inbox ? '待归档' : `项目 ${e.items.join('、')}`;
+    const where = e.inbox ? '待归类' : `项目 ${e.items.join('、')}`;
     const facts = `${e.year} 年度　${where}　${e.type}　${e.date ?? '日期待定'}${e.activity ? `　活动「${e.activity}」` : ''}　题名「${e.title}」`;
     return `${e.inbox ? '→' : '✓'} ${e.file}\n    ${facts}${e.problem ? `\n    ${e.problem}` : ''}`;
   });
@@ -87,7 +87,7 @@ function planText(plan: FolderPlan): string {
   return [
     ...lines,
     ...(activities.length > 0 ? ['活动：', ...activities] : []),
-    `共 ${plan.entries.length} 个文件，归入项目 ${plan.entries.length - plan.inbox} 个，放入待归档 ${plan.inbox} 个`,
+    `共 ${plan.entries.length} 个文件，归入项目 ${plan.entries.length - plan.inbox} 个，放入待归类 ${plan.inbox} 个`,
   ].join('\n');
 }
 
@@ -133,7 +133,7 @@ function detailText(d: RecordDetail): string {
       : '档号：未归档（用 taizhang number 归档）',
     ...d.withdrawals.map((w) => `曾用档号 ${w.archivalCode}，${w.on} 撤销：${w.reason}`),
     `文号：${d.docNo || '—'}　责任者：${d.author || '—'}　活动：${d.activity ?? '—'}`,
-    `测评项目：${d.items.map((i) => i.path).join('；') || '待归档'}`,
+    `测评项目：${d.items.map((i) => i.path).join('；') || '待归类'}`,
     ...attachment,
     ...(d.tags.length > 0 ? [`标签：${d.tags.join('、')}`] : []),
     ...(caption.length > 0 ? [`说明：${caption.join('；')}`] : []),
@@ -163,7 +163,7 @@ export function registerRecordCommands({ program }: CommandGroups, io: CliIO): v
     .command('add <files...>')
     .description('添加文件为档案记录（件） / file documents and photos as records')
     .requiredOption('--year <年度>', '年度 / year')
-    .option('--item <编码,…>', '测评项目编码，逗号分隔；不给则放入待归档 / item codes; none files into the inbox')
+    .option('--item <编码,…>', '测评项目编码，逗号分隔；不给则放入待归类 / item codes; none files into the inbox')
     .option('--type <类型>', '类型：方案/通知/签到表/照片/记录/总结/报告/制度/台账/荣誉/其他')
     .option('--title <题名>', '题名（默认：照片取活动名或日期，文件取其自身标题或文件名） / title')
     .option('--date <YYYY-MM-DD>', '日期（默认取文件名、拍摄日期或手机文件名中的日期） / date')
@@ -189,7 +189,7 @@ export function registerRecordCommands({ program }: CommandGroups, io: CliIO): v
     .description('列出记录 / list records')
     .option('--year <年度>', '年度 / year')
     .option('--item <编码>', '测评项目（含下级及对应的旧版项目） / item, with sub-items')
-    .option('--inbox', '只列出待归档（尚未归入测评项目）的资料 / only the inbox')
+    .option('--inbox', '只列出待归类（尚未归入测评项目）的资料 / only the inbox')
     .option('--type <类型>', '类型 / type')
     .option('--tag <标签>', '标签 / tag')
     .option('--activity <活动编号>', '活动编号 / activity id')
@@ -240,6 +240,7 @@ export function registerRecordCommands({ program }: CommandGroups, io: CliIO): v
       .option('--date <YYYY-MM-DD>', '日期（空字符串清除）')
       .option('--type <类型>', '类型')
       .option('--retention <保管期限>', '保管期限：永久/定期30年/定期10年')
+      .option('--secrecy <密级>', '密级：秘密/机密（空字符串为无密级），印在归档文件目录中 / secrecy, printed in the catalogue')
       .option('--note <备注>', '备注')
       .option('--tags <a,b>', '标签，逗号分隔（空字符串清除）')
       .option('--item <编码,…>', '测评项目（替换原有关联）')
@@ -260,6 +261,7 @@ export function registerRecordCommands({ program }: CommandGroups, io: CliIO): v
       ...(text('date') !== undefined ? { date: nullable(text('date')!) } : {}),
       ...(text('type') !== undefined ? { type: text('type') } : {}),
       ...(text('retention') !== undefined ? { retention: text('retention') } : {}),
+      ...(text('secrecy') !== undefined ? { secrecy: text('secrecy') } : {}),
       ...(text('note') !== undefined ? { note: text('note') } : {}),
       ...(text('tags') !== undefined ? { tags: splitList(text('tags')!) } : {}),
       ...(text('item') !== undefined ? { items: splitList(text('item')!) } : {}),
@@ -275,7 +277,7 @@ export function registerRecordCommands({ program }: CommandGroups, io: CliIO): v
     program
       .command('bulk <ids>')
       .description('批量修改多件记录（如 3,5,8-10），全部成功或全部不改 / edit many records at once, all or none')
-      .option('--item <编码,…>', '测评项目（替换原有关联；待归档的资料由此归入项目）')
+      .option('--item <编码,…>', '测评项目（替换原有关联；待归类的资料由此归入项目）')
       .option('--add-item <编码,…>', '追加关联的测评项目')
       .option('--type <类型>', '类型')
       .option('--year <年度>', '移到另一年度')

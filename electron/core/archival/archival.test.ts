@@ -214,9 +214,9 @@ describe('归档: 件号 and 档号 given once and kept', () => {
     const dry = await cli('number', '--year', '2026', '--ids', `${ids.plan},${ids.signin}-${ids.photo}`, '--dry-run', '--archive', core.dir, '--json');
     expect(dry.code).toBe(0);
     expect(dry.json<{ numbered: unknown[] }>().numbered).toEqual([
-      { recordId: ids.plan, piece: 1, archivalCode: 'Z001-WS·2026-D10-01-0001', retention: '定期10年', year: 2026, problem: '01', volumeNo: 1 },
-      { recordId: ids.signin, piece: 2, archivalCode: 'Z001-WS·2026-D10-01-0002', retention: '定期10年', year: 2026, problem: '01', volumeNo: 1 },
-      { recordId: ids.photo, piece: 3, archivalCode: 'Z001-WS·2026-D10-01-0003', retention: '定期10年', year: 2026, problem: '01', volumeNo: 1 },
+      { recordId: ids.plan, title: expect.any(String), piece: 1, archivalCode: 'Z001-WS·2026-D10-01-0001', retention: '定期10年', year: 2026, problem: '01', volumeNo: 1 },
+      { recordId: ids.signin, title: expect.any(String), piece: 2, archivalCode: 'Z001-WS·2026-D10-01-0002', retention: '定期10年', year: 2026, problem: '01', volumeNo: 1 },
+      { recordId: ids.photo, title: expect.any(String), piece: 3, archivalCode: 'Z001-WS·2026-D10-01-0003', retention: '定期10年', year: 2026, problem: '01', volumeNo: 1 },
     ]);
     const run = await cli('number', '--year', '2026', '--archive', core.dir, '--json');
     expect(run.json<{ numbered: unknown[] }>().numbered).toHaveLength(7);

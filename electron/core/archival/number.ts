@@ -150,7 +150,7 @@ function planAndWrite(db: Db, args: { year: number; ids?: number[] | undefined; 
       piece += 1;
       const archivalCode = code(cls, piece, 'piece');
       insertNumber(db, { record_id: r.id, volume_id: volume.id, piece, archival_code: archivalCode, item_id: holdings.itemsOf(r.id)[0] ?? null, archived_on: today });
-      numbered.push({ recordId: r.id, piece, archivalCode, retention: cls.retention, year, problem: cls.problem, volumeNo: volume.volume_no });
+      numbered.push({ recordId: r.id, title: r.title, piece, archivalCode, retention: cls.retention, year, problem: cls.problem, volumeNo: volume.volume_no });
     }
   }
   return { numbered, newVolumes, skipped, dryRun: args.dryRun };

@@ -2,15 +2,15 @@ import type { YearInfo } from '../../../shared/api/archive.js';
 import { TaizhangError } from '../../../shared/errors.js';
 import { declareYear } from '../index/years.js';
 import type { Db } from '../store/database.js';
+import { all } from '../store/sql.js';
 
 export function listYears(db: Db): YearInfo[] {
-  return db
-    .prepare(
-      `SELECT y.year, y.edition_id AS editionId, e.name AS editionName,
-              (SELECT count(*) FROM live_records r WHERE r.year = y.year) AS records
-       FROM years y JOIN editions e ON e.id = y.edition_id ORDER BY y.year`,
-    )
-    .all() as YearInfo[];
+  return all<YearInfo>(
+    db,
+    `SELECT y.year, y.edition_id AS editionId, e.name AS editionName,
+            (SELECT count(*) FROM live_records r WHERE r.year = y.year) AS records
+     FROM years y JOIN editions e ON e.id = y.edition_id ORDER BY y.year`,
+  );
 }
 
 /** archive.setYear: declares the year (with the given edition, or the newest for a new year) and reports it. */

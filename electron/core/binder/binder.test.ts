@@ -87,7 +87,7 @@ describe('export binder', () => {
     const docOf = (id: number) => first!.documents.find((d) => d.recordId === id)!;
     for (const id of [sample.ids.docx, sample.ids.xlsx]) expect(report.warnings.some((w) => w.recordId === id)).toBe(false);
     expect(texts[docOf(sample.ids.xlsx).startPage - 1]).toContain('志愿者1');
-    for (const [id, why] of [[sample.ids.encrypted, /加密/], [sample.ids.corrupt, /不完整|损坏/], [sample.ids.missing, /缺失/]] as const) {
+    for (const [id, why] of [[sample.ids.encrypted, /加密/], [sample.ids.corrupt, /不完整|损坏/], [sample.ids.missing, /缺少/]] as const) {
       expect(report.warnings.find((w) => w.recordId === id)?.message).toMatch(why);
       // Not a page of the 件: an unnumbered, unstamped note sheet, 页数 0, and the contents row says so.
       const doc = docOf(id);
@@ -100,6 +100,10 @@ describe('export binder', () => {
     // The 备考表 explains them; the spine label closes the volume.
     expect(texts.at(-2)).toContain('本卷情况说明');
     expect(texts.at(-2)).toContain('encrypted.pdf');
+    // Each with its real reason, in Chinese only.
+    const notes = texts.at(-2)!.replace(/\s+/g, '');
+    for (const reason of ['PDF已加密，需要密码', '文件不完整，无法读取', '档案库中缺少这个文件']) expect(notes).toContain(reason);
+    expect(notes).not.toMatch(/isencrypted|istruncated|ismissing|password/i);
     expect(tokens(texts.at(-1)!)).toEqual(expect.arrayContaining(['全宗号', TEST_UNIT.fonds, '盒号']));
     expect(second!.documents.map((d) => d.recordId)).toEqual([sample.ids.rotated, sample.ids.cleanupPhotos]);
 

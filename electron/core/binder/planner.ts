@@ -14,7 +14,7 @@ import { yearHoldings, type YearHoldings } from '../index/holdings.js';
 import { ItemTree } from '../index/item-tree.js';
 import { getUnit } from '../store/archive-folder.js';
 import type { Db } from '../store/database.js';
-import { all } from '../store/sql.js';
+import { all, value } from '../store/sql.js';
 import type { BinderPlan, ItemStatusNote, PlanFile, PlanItem, PlanPiece, PlanSection, PlanVolume, WithdrawnPiece } from './plan.js';
 
 /** A record of the year with its activity and its stored identity, as the planner reads it. */
@@ -75,7 +75,7 @@ export type StatusLookup = (code: string) => ItemStatusNote | null;
 export function planBinder(db: Db, options: BinderOptions, statusOf: StatusLookup, created = new Date()): BinderPlan {
   const { year } = options;
   const holdings = yearHoldings(db, year);
-  const editionName = (db.prepare('SELECT name FROM editions WHERE id = ?').pluck().get(holdings.edition) as string | undefined) ?? '';
+  const editionName = value<string>(db, 'SELECT name FROM editions WHERE id = ?', holdings.edition) ?? '';
   const tree = new ItemTree(listItems(db, holdings.edition));
   const unit = getUnit(db);
   const warnings: BinderWarning[] = [];

@@ -70,9 +70,33 @@ describe('the DA/T 22 print set and an archivist’s binder', () => {
     expect(tokens(page).filter((t) => t === '件号')).toHaveLength(2);
     expect(page).toContain('我们的节日活动照片（一）');
     expect(page).toContain('我们的节日活动照片（二）');
+    // Each is a 件 of one photo: no "(1/2)" numbering across the two.
+    expect(page).not.toMatch(/（1\/2）/);
     expect(await agreementProblems(volume, YEAR)).toEqual([]);
     // The 备考表 tells the layout as it is.
     expect(pageTexts(volume.path).at(-1)!.replace(/\s+/g, '')).toContain('每页2张');
+  });
+
+  it('prints a file it cannot convert as an unnumbered note sheet, and gives the real reason in the 备考表', async () => {
+    const { core, ids } = await chineseArchive();
+    const saved = process.env.TAIZHANG_SOFFICE;
+    process.env.TAIZHANG_SOFFICE = 'none';
+    let report: BinderReport;
+    try {
+      report = await core.api['binder.export']({ year: YEAR, item: '1.3.2', out: tempDir() });
+    } finally {
+      if (saved === undefined) delete process.env.TAIZHANG_SOFFICE;
+      else process.env.TAIZHANG_SOFFICE = saved;
+    }
+    const volume = report.volumes[0]!;
+    const texts = pageTexts(volume.path);
+    for (const id of [ids.notice, ids.locked]) expect(volume.documents.find((d) => d.recordId === id)).toMatchObject({ printed: false, pages: 0 });
+    const notes = texts.find((t) => t.includes('本卷情况说明'))!.replace(/\s+/g, '');
+    expect(notes).toContain('本机未安装LibreOffice，Word文件未能转换');
+    expect(notes).toContain('PDF已加密，需要密码');
+    expect(notes).not.toMatch(/installed|encrypted|password/i);
+    // The report keeps the English half for the CLI.
+    expect(report.warnings.find((w) => w.recordId === ids.notice)?.message).toMatch(/LibreOffice is not installed/);
   });
 
   it('writes the 归档文件目录 as an A4 landscape table of the nine DA/T 22 columns, numbered 第 N 页 共 M 页', async () => {

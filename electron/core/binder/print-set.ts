@@ -67,7 +67,7 @@ export async function exportCatalogue(archive: Archive, args: ParsedArgs<'binder
   if (rows.length === 0) {
     throw new TaizhangError(
       'not_found',
-      `${args.year} 年度${args.volume !== undefined ? `第 ${args.volume} 卷` : args.item !== undefined ? `测评项目 ${args.item} ` : ''}还没有归档的材料，请先归档（taizhang number）/ Nothing archived yet`,
+      `${args.year} 年度${args.volume !== undefined ? `第 ${args.volume} 卷` : args.item !== undefined ? `测评项目 ${args.item} ` : ''}还没有归档的材料，请先归档 / Nothing archived yet: run taizhang number first`,
     );
   }
   const unit = getUnit(archive.db);
@@ -116,7 +116,7 @@ export async function exportCatalogue(archive: Archive, args: ParsedArgs<'binder
 export async function exportBoxes(archive: Archive, args: ParsedArgs<'binder.boxes'>): Promise<BoxesReport> {
   const volumes = listVolumes(archive.db, args.year);
   if (volumes.length === 0) {
-    throw new TaizhangError('not_found', `${args.year} 年度还没有归档的案卷，请先归档（taizhang number）/ No archived volumes yet`);
+    throw new TaizhangError('not_found', `${args.year} 年度还没有归档的案卷，请先归档 / No archived volumes yet: run taizhang number first`);
   }
   const unit = getUnit(archive.db);
   const pages = new Map(

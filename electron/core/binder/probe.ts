@@ -56,7 +56,7 @@ export function throwIfCancelled(signal: AbortSignal | undefined): void {
 async function probeOne(file: PlanFile, ctx: ProbeContext): Promise<FileSource> {
   const blob = ctx.archive.files.blobPath(file.sha256);
   if (!(await exists(blob))) {
-    return placeholder('文件在档案库中缺失，可运行「检查」修复 / The file is missing from the archive store; run check');
+    return placeholder(UNPRINTABLE.missing);
   }
   switch (file.kind) {
     case 'pdf': {
@@ -67,8 +67,31 @@ async function probeOne(file: PlanFile, ctx: ProbeContext): Promise<FileSource> 
     case 'image':
       return printImage(file, ctx.archive);
     default:
-      return placeholder(file.binderNote ?? '这类文件不能编入案卷，原件保存在档案中 / This kind of file cannot be printed');
+      return placeholder(file.binderNote ?? UNPRINTABLE.notPrintable);
   }
+}
+
+/**
+ * Why a file prints as a note sheet instead of its pages. The Chinese half is what the 备考表 prints, so it names the
+ * real cause in the archivist's words; the English half is for the CLI.
+ */
+export const UNPRINTABLE = {
+  damaged: '文件已损坏，无法读取 / The file is damaged and cannot be read',
+  truncated: '文件不完整，无法读取（可能在复制时被截断） / The file is truncated',
+  noPages: 'PDF 中没有页面，无法打印 / The PDF has no pages',
+  encrypted: 'PDF 已加密，需要密码 / The PDF is encrypted and needs a password',
+  missing: '档案库中缺少这个文件，请运行“检查”修复 / The file is missing from the archive store; run check',
+  imageDamaged: '图片已损坏，无法解码 / The image is damaged and cannot be decoded',
+  noOffice: (label: string) => `本机未安装 LibreOffice，${label} 文件未能转换 / LibreOffice is not installed, so the ${label} file was not converted`,
+  conversionFailed: 'LibreOffice 未能转换此文件 / LibreOffice could not convert this file',
+  notPrintable: '这类文件不能编入案卷，原件保存在档案中 / This kind of file cannot be printed',
+} as const;
+
+function officeLabel(file: PlanFile): string {
+  if (file.kind === 'docx' || /^\.?(doc|docx|docm|wps|rtf|odt)$/i.test(file.ext)) return 'Word';
+  if (file.kind === 'xlsx' || /^\.?(xls|xlsx|xlsm|et|ods)$/i.test(file.ext)) return 'Excel';
+  if (/^\.?(ppt|pptx|dps|odp)$/i.test(file.ext)) return 'PowerPoint';
+  return 'Office';
 }
 
 function placeholder(reason: string): FileSource {
@@ -81,21 +104,21 @@ export async function inspectPdf(file: string): Promise<{ pages: number } | { re
   try {
     bytes = await fs.readFile(file);
   } catch {
-    return { reason: '文件无法读取 / The file cannot be read' };
+    return { reason: UNPRINTABLE.damaged };
   }
   // A file cut short by a failed copy has lost its end-of-file marker; pdf-lib would guess at the rest.
   const tail = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(Math.max(0, bytes.byteLength - 2048));
-  if (!tail.includes('%%EOF')) return { reason: 'PDF 文件不完整（可能在复制时被截断） / The PDF is truncated' };
+  if (!tail.includes('%%EOF')) return { reason: UNPRINTABLE.truncated };
   try {
     const doc = await PDFDocument.load(bytes, { updateMetadata: false });
     const pages = doc.getPageCount();
-    if (pages === 0) return { reason: 'PDF 文件中没有页面，可能已损坏 / The PDF has no pages' };
+    if (pages === 0) return { reason: UNPRINTABLE.noPages };
     return { pages };
   } catch (err) {
     if (err instanceof Error && /encrypt/i.test(`${err.name} ${err.message}`)) {
-      return { reason: 'PDF 已加密（设有密码或权限限制），请取得未加密的版本 / The PDF is encrypted' };
+      return { reason: UNPRINTABLE.encrypted };
     }
-    return { reason: 'PDF 文件已损坏，无法读取 / The PDF is damaged' };
+    return { reason: UNPRINTABLE.damaged };
   }
 }
 
@@ -111,7 +134,7 @@ async function printImage(file: PlanFile, archive: Archive): Promise<FileSource>
     await archive.files.writeAtomic(archive.files.derivativePath(file.sha256, 'thumb'), made.thumb);
     return { kind: 'image', path: print };
   } catch {
-    return placeholder('图片已损坏，无法解码 / The image is damaged and cannot be decoded');
+    return placeholder(UNPRINTABLE.imageDamaged);
   }
 }
 
@@ -121,12 +144,9 @@ async function convertOffice(files: PlanFile[], ctx: ProbeContext): Promise<Map<
   for (const file of files) {
     const blob = ctx.archive.files.blobPath(file.sha256);
     if (!(await exists(blob))) {
-      out.set(file.sha256, placeholder('文件在档案库中缺失，可运行「检查」修复 / The file is missing from the archive store; run check'));
+      out.set(file.sha256, placeholder(UNPRINTABLE.missing));
     } else if (!ctx.soffice) {
-      out.set(
-        file.sha256,
-        placeholder('本机未安装 LibreOffice，无法转换 Word/Excel 文件；请安装 LibreOffice，或另存为 PDF 后添加 / LibreOffice is not installed'),
-      );
+      out.set(file.sha256, placeholder(UNPRINTABLE.noOffice(officeLabel(file))));
     } else {
       ready.push({ file, input: path.join(ctx.workDir, 'office', `${file.sha256}${extensionOf(file)}`) });
     }
@@ -134,7 +154,7 @@ async function convertOffice(files: PlanFile[], ctx: ProbeContext): Promise<Map<
   if (ready.length === 0 || !ctx.soffice) return out;
   await fs.mkdir(path.join(ctx.workDir, 'office'), { recursive: true });
   for (const r of ready) await fs.copyFile(ctx.archive.files.blobPath(r.file.sha256), r.input);
-  let failure = 'LibreOffice 未能转换此文件 / LibreOffice could not convert this file';
+  let failure: string = UNPRINTABLE.conversionFailed;
   let outDir = path.join(ctx.workDir, 'converted');
   try {
     outDir = await convertToPdf(ctx.soffice, ready.map((r) => r.input), ctx.workDir, {

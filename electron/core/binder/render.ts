@@ -130,7 +130,7 @@ async function drawPiece(vd: VolumeDocument, plan: BinderPlan, piece: PlanPiece,
   const startIndex = vd.pageCount;
   let firstNumbered: number | null = null;
   let marked = 0;
-  const photos = piece.blocks.reduce((n, b) => n + (b.kind === 'photos' ? b.files.length : 0), 0);
+  const photos = piece.blocks.reduce((n, b) => n + (b.kind === 'photos' ? b.files.filter((f) => !f.owner).length : 0), 0);
   if (photos > 0) summary.photoPieces += 1;
   const notOriginal = copyMark(piece);
   /** Stamps the 件's first numbered page and numbers each of its pages; `index` is the page's 0-based place in the file. */

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { itemText } from '../../../shared/domain/item-text.js';
 import type {
   ChecklistChange, ChecklistConflict, ChecklistDiff, ChecklistField, ChecklistProblem, ChecklistSheet, ConflictChoice,
 } from '../../../shared/api/checklist.js';
@@ -12,7 +13,7 @@ import type { Db } from '../store/database.js';
 import { readNotes, type ChecklistNote } from './accepted-notes.js';
 import { liveRecordIds, recordNotes } from './repository.js';
 import type { CellText } from './cells.js';
-import { HEADER, itemText, LEDGER_HEADER, levelHeader, MATERIALS_HEADER, sameText, TRACKED, type TrackedSheet } from './layout.js';
+import { HEADER, LEDGER_HEADER, levelHeader, MATERIALS_HEADER, sameText, TRACKED, type TrackedSheet } from './layout.js';
 import { columnLetter, headerKey, type ChecklistFile, type FileRow, type TrackedRows } from './read-file.js';
 import { evidenceKey } from './sheet-ledger.js';
 

@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { itemText } from '../../../shared/domain/item-text.js';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +8,7 @@ import type { IndexItem } from '../../../shared/api/index.js';
 import { tempCore, tempDir } from '../../../test/support/temp.js';
 import { insertEdition } from '../index/editions.js';
 import { ensureFixtureYear, fillSampleYear, insertFixtureRecords, SAMPLE } from '../../../test/support/archive-data.js';
-import { HEADER, itemText } from './layout.js';
+import { HEADER } from './layout.js';
 import { displayWidth } from './text-width.js';
 import { runPython } from '../../../test/support/readers.js';
 

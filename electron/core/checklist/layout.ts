@@ -1,5 +1,3 @@
-import type { IndexItem } from '../../../shared/api/index.js';
-
 /**
  * The vocabulary the 自查表 writer and the re-import share: header texts, the hidden marks and how an item is printed.
  * The reader finds columns by these header texts, so an auditor may reorder or insert columns without breaking it.
@@ -86,13 +84,6 @@ export const SELF_CHECK_FIRST_DATA_ROW = 5;
 /** Level column headers: the edition's own names (测评项目, 测评内容, 测评标准), or 第N级 when it has none. */
 export function levelHeader(levelNames: readonly string[], level: number): string {
   return levelNames[level - 1]?.trim() || `第${level}级`;
-}
-
-/** "一、思想道德建设", "1. 实践站建设": the numbering as the city printed it, then the title. */
-export function itemText(item: Pick<IndexItem, 'label' | 'title'>): string {
-  const label = item.label.trim();
-  if (label === '') return item.title;
-  return /[\p{Script=Latin}\p{Nd}.)]$/u.test(label) ? `${label} ${item.title}` : `${label}${item.title}`;
 }
 
 /** Text compared across export and re-import: whitespace and line breaks an editor adds do not count. */

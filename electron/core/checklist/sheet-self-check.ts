@@ -1,11 +1,12 @@
 import type ExcelJS from 'exceljs';
+import { itemText } from '../../../shared/domain/item-text.js';
 import { COMPLETENESS, type Completeness } from '../../../shared/api/status.js';
 import { REPORT_TYPES } from '../../../shared/domain/completeness.js';
 import { RECORD_TYPES } from '../../../shared/domain/record.js';
 import { lockedHeaders, writeBaselines } from './cells.js';
 import type { ChecklistData, LeafRow } from './data.js';
 import {
-  HEADER, itemText, levelHeader, MATERIALS_SHEET, SELF_CHECK_FIRST_DATA_ROW, SELF_CHECK_HEADER_ROW, SELF_CHECK_SHEET, TRACKED,
+  HEADER, levelHeader, MATERIALS_SHEET, SELF_CHECK_FIRST_DATA_ROW, SELF_CHECK_HEADER_ROW, SELF_CHECK_SHEET, TRACKED,
 } from './layout.js';
 import {
   applyColumns, FILLS, fitToBudget, printScale, formulaString, freezeBelow, heightFor, mergeStyled, planPageBreaks, protectSheet, rowHeight, setFormula,

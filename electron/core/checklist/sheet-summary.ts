@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import { COMPLETENESS } from '../../../shared/api/status.js';
 import { RECORD_TYPES } from '../../../shared/domain/record.js';
 import type { ChecklistData, LeafRow } from './data.js';
-import { itemText } from './layout.js';
+import { itemText } from '../../../shared/domain/item-text.js';
 import type { LedgerRefs } from './sheet-ledger.js';
 import {
   applyColumns, FILLS, formulaString, heightFor, protectSheet, setFormula, setNumber, setText, setupPrint, STYLES, withFill, writeTitle,

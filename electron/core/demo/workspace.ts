@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { TaizhangError } from '../../../shared/errors.js';
 import { DB_FILE } from '../store/archive-folder.js';
+import { one } from '../store/sql.js';
 
 /**
  * The demo folder: `archive/` (the sample archive), `out/` (the exported binders and checklist) and `示例素材/` (the
@@ -66,10 +67,11 @@ function isUnchangedDemoArchive(archiveDir: string, marker: Marker | null): bool
   let db: Database.Database | null = null;
   try {
     db = new Database(path.join(archiveDir, DB_FILE), { readonly: true, fileMustExist: true });
-    const row = db
-      .prepare('SELECT count(*) AS records, max(max(created_at), max(updated_at), coalesce(max(deleted_at), \'\')) AS changed FROM records')
-      .get() as { records: number; changed: string | null };
-    return row.records === marker.records && (row.changed ?? '') <= marker.finishedAt;
+    const row = one<{ records: number; changed: string | null }>(
+      db,
+      'SELECT count(*) AS records, max(max(created_at), max(updated_at), coalesce(max(deleted_at), \'\')) AS changed FROM records',
+    );
+    return row !== undefined && row.records === marker.records && (row.changed ?? '') <= marker.finishedAt;
   } catch {
     return false;
   } finally {

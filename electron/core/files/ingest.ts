@@ -138,7 +138,7 @@ async function analyse(
       blob.text = pdf.text;
       blob.docTitle = pdf.title;
       if (pdf.encrypted) {
-        blob.binderNote = 'PDF 已加密（设有密码或权限限制），不能编入案卷；请取得未加密的版本 / Encrypted PDF: cannot go into a binder';
+        blob.binderNote = 'PDF 已加密，需要密码 / The PDF is encrypted and needs a password';
         warnings.push('PDF 已加密，已保存但不能编入案卷 / Encrypted PDF kept, but it cannot go into a binder');
       }
       break;

@@ -1,5 +1,6 @@
 import { type Db, writeTransaction } from '../store/database.js';
 import { nowIso } from '../store/archive-folder.js';
+import { all, one, statement, value } from '../store/sql.js';
 import { TaizhangError } from '../../../shared/errors.js';
 import type { Edition, IndexItem } from '../../../shared/api/index.js';
 import { parseRequirementQuantities } from '../../../shared/domain/requirements.js';
@@ -26,10 +27,12 @@ export interface EditionDraft {
 
 /** Stores a whole edition in one transaction; returns its id and counts. */
 export function insertEdition(db: Db, draft: EditionDraft): { edition: number; items: number; levels: number } {
-  const insertEditionRow = db.prepare(
+  const insertEditionRow = statement(
+    db,
     'INSERT INTO editions(name, source, is_example, level_names, created_at) VALUES (?, ?, ?, ?, ?)',
   );
-  const insertItem = db.prepare(
+  const insertItem = statement(
+    db,
     `INSERT INTO items(edition_id, parent_id, code, label, title, level, position, method, requirement, unit, activity_rule)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -81,18 +84,18 @@ interface ItemRow {
 
 /** Items of an edition in tree order (parents before children, siblings by position). */
 export function listItems(db: Db, editionId: number): IndexItem[] {
-  const rows = db
-    .prepare(
-      `WITH RECURSIVE tree(id, sort) AS (
-         SELECT id, printf('%06d', position) FROM items WHERE edition_id = ? AND parent_id IS NULL
-         UNION ALL
-         SELECT i.id, tree.sort || '.' || printf('%06d', i.position) FROM items i JOIN tree ON i.parent_id = tree.id
-       )
-       SELECT i.id, i.edition_id, i.code, i.label, i.title, i.level, p.code AS parent_code, i.method, i.requirement, i.unit, i.activity_rule
-       FROM tree JOIN items i ON i.id = tree.id LEFT JOIN items p ON p.id = i.parent_id
-       ORDER BY tree.sort`,
-    )
-    .all(editionId) as ItemRow[];
+  const rows = all<ItemRow>(
+    db,
+    `WITH RECURSIVE tree(id, sort) AS (
+       SELECT id, printf('%06d', position) FROM items WHERE edition_id = ? AND parent_id IS NULL
+       UNION ALL
+       SELECT i.id, tree.sort || '.' || printf('%06d', i.position) FROM items i JOIN tree ON i.parent_id = tree.id
+     )
+     SELECT i.id, i.edition_id, i.code, i.label, i.title, i.level, p.code AS parent_code, i.method, i.requirement, i.unit, i.activity_rule
+     FROM tree JOIN items i ON i.id = tree.id LEFT JOIN items p ON p.id = i.parent_id
+     ORDER BY tree.sort`,
+    editionId,
+  );
   return rows.map(toIndexItem);
 }
 
@@ -114,15 +117,14 @@ export function toIndexItem(r: ItemRow): IndexItem {
 }
 
 export function listEditions(db: Db): Edition[] {
-  const rows = db
-    .prepare(
-      `SELECT e.id, e.name, e.is_example, e.created_at,
-              (SELECT count(*) FROM items WHERE edition_id = e.id) AS items,
-              (SELECT coalesce(max(level), 0) FROM items WHERE edition_id = e.id) AS levels,
-              (SELECT group_concat(year) FROM (SELECT year FROM years WHERE edition_id = e.id ORDER BY year)) AS years
-       FROM editions e ORDER BY e.id`,
-    )
-    .all() as { id: number; name: string; is_example: number; created_at: string; items: number; levels: number; years: string | null }[];
+  const rows = all<{ id: number; name: string; is_example: number; created_at: string; items: number; levels: number; years: string | null }>(
+    db,
+    `SELECT e.id, e.name, e.is_example, e.created_at,
+            (SELECT count(*) FROM items WHERE edition_id = e.id) AS items,
+            (SELECT coalesce(max(level), 0) FROM items WHERE edition_id = e.id) AS levels,
+            (SELECT group_concat(year) FROM (SELECT year FROM years WHERE edition_id = e.id ORDER BY year)) AS years
+     FROM editions e ORDER BY e.id`,
+  );
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -137,24 +139,22 @@ export function listEditions(db: Db): Edition[] {
 /** The newest edition, or the one a year uses when a year is given. */
 export function resolveEdition(db: Db, opts: { edition?: number | undefined; year?: number | undefined }): number {
   if (opts.edition !== undefined) {
-    const row = db.prepare('SELECT id FROM editions WHERE id = ?').get(opts.edition) as { id: number } | undefined;
-    if (!row) throw new TaizhangError('not_found', `没有编号为 ${opts.edition} 的测评体系版本 / No such index edition`);
-    return row.id;
+    const id = value<number>(db, 'SELECT id FROM editions WHERE id = ?', opts.edition);
+    if (id === undefined) throw new TaizhangError('not_found', `没有编号为 ${opts.edition} 的测评体系版本 / No such index edition`);
+    return id;
   }
   if (opts.year !== undefined) {
-    const row = db.prepare('SELECT edition_id FROM years WHERE year = ?').get(opts.year) as { edition_id: number } | undefined;
-    if (row) return row.edition_id;
+    const edition = value<number>(db, 'SELECT edition_id FROM years WHERE year = ?', opts.year);
+    if (edition !== undefined) return edition;
   }
-  const newest = db.prepare('SELECT id FROM editions ORDER BY id DESC LIMIT 1').get() as { id: number } | undefined;
-  if (!newest) throw new TaizhangError('not_found', '档案中还没有测评体系，请先导入 / No index edition; import one first');
-  return newest.id;
+  const newest = value<number>(db, 'SELECT id FROM editions ORDER BY id DESC LIMIT 1');
+  if (newest === undefined) throw new TaizhangError('not_found', '档案中还没有测评体系，请先导入 / No index edition; import one first');
+  return newest;
 }
 
 /** Finds an item by code in an edition, with a clear error when it is not there. */
 export function findItem(db: Db, editionId: number, code: string): { id: number; code: string; title: string } {
-  const row = db.prepare('SELECT id, code, title FROM items WHERE edition_id = ? AND code = ?').get(editionId, code) as
-    | { id: number; code: string; title: string }
-    | undefined;
+  const row = one<{ id: number; code: string; title: string }>(db, 'SELECT id, code, title FROM items WHERE edition_id = ? AND code = ?', editionId, code);
   if (!row) throw new TaizhangError('not_found', `测评体系中没有编码为「${code}」的项目 / No index item with code ${code}`);
   return row;
 }

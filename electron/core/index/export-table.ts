@@ -11,6 +11,7 @@ import type { IndexItem } from '../../../shared/api/index.js';
 import { TaizhangError } from '../../../shared/errors.js';
 import { escapeCell } from '../../../shared/text/spreadsheet.js';
 import type { Db } from '../store/database.js';
+import { one } from '../store/sql.js';
 import { matchHeader, normaliseHeader } from './columns.js';
 import { listItems } from './editions.js';
 import { joinNumbering, splitNumbering } from './labels.js';
@@ -100,7 +101,7 @@ export async function exportEdition(db: Db, editionId: number, out: string): Pro
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
     throw new TaizhangError('not_found', `文件夹不存在：${folder} / Folder does not exist`);
   }
-  const edition = db.prepare('SELECT name, source, level_names FROM editions WHERE id = ?').get(editionId) as EditionRow | undefined;
+  const edition = one<EditionRow>(db, 'SELECT name, source, level_names FROM editions WHERE id = ?', editionId);
   if (!edition) throw new TaizhangError('not_found', `没有编号为 ${editionId} 的测评体系版本 / No such index edition`);
   const items = listItems(db, editionId);
   const depth = Math.max(1, ...items.map((i) => i.level));

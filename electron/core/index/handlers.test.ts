@@ -41,6 +41,8 @@ describe('index handlers', () => {
     expect(updated.quantities.map((q) => [q.kind, q.min])).toEqual(expect.arrayContaining([['photos', 8], ['reports', 3]]));
     const reset = await core.api['index.updateItem']({ edition: city, code: '1.1.1', activityRule: null });
     expect(reset.activityRule).toBeNull();
+    // Fields the edit does not name keep what they had.
+    expect(reset).toMatchObject({ title: '志愿服务站', unit: '街道', requirement: '照片不少于8张，至少3篇报道', method: '材料审核、实地考察' });
   });
 
   it('refuses unknown items and record types without changing anything', async () => {

@@ -1,4 +1,5 @@
 import { type Db, writeTransaction } from '../store/database.js';
+import { all, one, run } from '../store/sql.js';
 import { findItem } from './editions.js';
 import { TaizhangError } from '../../../shared/errors.js';
 import type { ItemMapping } from '../../../shared/api/index.js';
@@ -33,9 +34,7 @@ function toMapping(r: MappingRow): ItemMapping {
  * Mapping again the same pair only changes its kind.
  */
 export function linkItems(db: Db, fromItem: number, toItem: number, kind: MappingKind): ItemMapping {
-  const editions = db
-    .prepare('SELECT id, edition_id FROM items WHERE id IN (?, ?)')
-    .all(fromItem, toItem) as { id: number; edition_id: number }[];
+  const editions = all<{ id: number; edition_id: number }>(db, 'SELECT id, edition_id FROM items WHERE id IN (?, ?)', fromItem, toItem);
   const fromEdition = editions.find((r) => r.id === fromItem)?.edition_id;
   const toEdition = editions.find((r) => r.id === toItem)?.edition_id;
   if (fromEdition === undefined || toEdition === undefined) {
@@ -49,12 +48,18 @@ export function linkItems(db: Db, fromItem: number, toItem: number, kind: Mappin
   }
   return writeTransaction(db, () => {
     // One pair is one link, whichever way round it was entered first.
-    db.prepare('DELETE FROM item_map WHERE from_item = ? AND to_item = ?').run(toItem, fromItem);
-    db.prepare(
+    run(db, 'DELETE FROM item_map WHERE from_item = ? AND to_item = ?', toItem, fromItem);
+    run(
+      db,
       `INSERT INTO item_map(from_item, to_item, kind) VALUES (?, ?, ?)
        ON CONFLICT(from_item, to_item) DO UPDATE SET kind = excluded.kind`,
-    ).run(fromItem, toItem, kind);
-    return toMapping(db.prepare(`${MAPPING_SELECT} WHERE m.from_item = ? AND m.to_item = ?`).get(fromItem, toItem) as MappingRow);
+      fromItem,
+      toItem,
+      kind,
+    );
+    const row = one<MappingRow>(db, `${MAPPING_SELECT} WHERE m.from_item = ? AND m.to_item = ?`, fromItem, toItem);
+    if (!row) throw new TaizhangError('internal', '对应关系写入后未能读回 / mapping vanished after writing');
+    return toMapping(row);
   });
 }
 
@@ -70,9 +75,11 @@ export function mapItemCodes(
 export function listMappings(db: Db, editionId?: number): ItemMapping[] {
   const rows =
     editionId === undefined
-      ? (db.prepare(`${MAPPING_SELECT} ORDER BY f.edition_id, f.code, t.edition_id, t.code`).all() as MappingRow[])
-      : (db
-          .prepare(`${MAPPING_SELECT} WHERE f.edition_id = @edition OR t.edition_id = @edition ORDER BY f.edition_id, f.code, t.edition_id, t.code`)
-          .all({ edition: editionId }) as MappingRow[]);
+      ? all<MappingRow>(db, `${MAPPING_SELECT} ORDER BY f.edition_id, f.code, t.edition_id, t.code`)
+      : all<MappingRow>(
+          db,
+          `${MAPPING_SELECT} WHERE f.edition_id = @edition OR t.edition_id = @edition ORDER BY f.edition_id, f.code, t.edition_id, t.code`,
+          { edition: editionId },
+        );
   return rows.map(toMapping);
 }

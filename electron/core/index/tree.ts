@@ -1,4 +1,5 @@
 import type { Db } from '../store/database.js';
+import { all, idList, values } from '../store/sql.js';
 
 /** Separator between levels of an item path, e.g. "1 思想道德建设 › 1.2 志愿服务". */
 export const PATH_SEPARATOR = ' › ';
@@ -10,18 +11,16 @@ function uniqueIds(ids: readonly number[]): number[] {
 /** Every item in the subtrees of the given items (the items themselves included), in no particular order. */
 export function subtreeOfItems(db: Db, itemIds: readonly number[]): number[] {
   if (itemIds.length === 0) return [];
-  const rows = db
-    .prepare(
-      `WITH RECURSIVE sub(id) AS (
-         SELECT i.id FROM items i JOIN json_each(?) j ON i.id = j.value
-         UNION
-         SELECT c.id FROM items c JOIN sub ON c.parent_id = sub.id
-       )
-       SELECT id FROM sub`,
-    )
-    .pluck()
-    .all(JSON.stringify(uniqueIds(itemIds))) as number[];
-  return rows;
+  return values<number>(
+    db,
+    `WITH RECURSIVE sub(id) AS (
+       SELECT i.id FROM items i JOIN json_each(?) j ON i.id = j.value
+       UNION
+       SELECT c.id FROM items c JOIN sub ON c.parent_id = sub.id
+     )
+     SELECT id FROM sub`,
+    idList(uniqueIds(itemIds)),
+  );
 }
 
 /** The item and all its descendants. */
@@ -38,27 +37,27 @@ export function subtreeItemIds(db: Db, itemId: number): number[] {
  * not pull new 2.2's records in by walking back out of old 1.2 into the current edition.
  */
 export function equivalentItemIds(db: Db, itemIds: readonly number[]): number[] {
-  const editionOf = db.prepare(
-    'SELECT i.id, i.edition_id AS edition FROM items i JOIN json_each(?) j ON i.id = j.value',
-  );
-  const neighbours = db
-    .prepare(
+  const editionOf = (ids: readonly number[]): { id: number; edition: number }[] =>
+    all<{ id: number; edition: number }>(db, 'SELECT i.id, i.edition_id AS edition FROM items i JOIN json_each(?) j ON i.id = j.value', idList(ids));
+  const neighbours = (ids: readonly number[]): number[] =>
+    values<number>(
+      db,
       `SELECT m.to_item FROM item_map m JOIN json_each(@ids) j ON m.from_item = j.value
        UNION
        SELECT m.from_item FROM item_map m JOIN json_each(@ids) j ON m.to_item = j.value`,
-    )
-    .pluck();
+      { ids: idList(ids) },
+    );
 
   const found = new Set<number>();
   const claimedEditions = new Set<number>();
   let frontier = subtreeOfItems(db, itemIds);
   while (frontier.length > 0) {
-    const rows = editionOf.all(JSON.stringify(frontier)) as { id: number; edition: number }[];
+    const rows = editionOf(frontier);
     for (const row of rows) found.add(row.id);
     for (const row of rows) claimedEditions.add(row.edition);
 
-    const linked = (neighbours.all({ ids: JSON.stringify(frontier) }) as number[]).filter((id) => !found.has(id));
-    const linkedRows = editionOf.all(JSON.stringify(linked)) as { id: number; edition: number }[];
+    const linked = neighbours(frontier).filter((id) => !found.has(id));
+    const linkedRows = editionOf(linked);
     const entering = linkedRows.filter((r) => !claimedEditions.has(r.edition)).map((r) => r.id);
     frontier = subtreeOfItems(db, entering).filter((id) => !found.has(id));
   }
@@ -76,16 +75,16 @@ interface PathRow {
 export function itemPaths(db: Db, itemIds: readonly number[]): Map<number, string> {
   const paths = new Map<number, string>();
   if (itemIds.length === 0) return paths;
-  const rows = db
-    .prepare(
-      `WITH RECURSIVE up(id) AS (
-         SELECT i.id FROM items i JOIN json_each(?) j ON i.id = j.value
-         UNION
-         SELECT p.parent_id FROM items p JOIN up ON p.id = up.id WHERE p.parent_id IS NOT NULL
-       )
-       SELECT i.id, i.parent_id, i.code, i.title FROM items i JOIN up ON i.id = up.id`,
-    )
-    .all(JSON.stringify(uniqueIds(itemIds))) as PathRow[];
+  const rows = all<PathRow>(
+    db,
+    `WITH RECURSIVE up(id) AS (
+       SELECT i.id FROM items i JOIN json_each(?) j ON i.id = j.value
+       UNION
+       SELECT p.parent_id FROM items p JOIN up ON p.id = up.id WHERE p.parent_id IS NOT NULL
+     )
+     SELECT i.id, i.parent_id, i.code, i.title FROM items i JOIN up ON i.id = up.id`,
+    idList(uniqueIds(itemIds)),
+  );
   const byId = new Map(rows.map((r) => [r.id, r]));
   const pathOf = (id: number): string => {
     const cached = paths.get(id);

@@ -1,4 +1,5 @@
 import type { Db } from '../store/database.js';
+import { run, value } from '../store/sql.js';
 import { resolveEdition } from './editions.js';
 
 /**
@@ -6,8 +7,8 @@ import { resolveEdition } from './editions.js';
  * declared keeps its edition unless one is given.
  */
 export function declareYear(db: Db, year: number, editionId?: number): void {
-  const existing = db.prepare('SELECT edition_id FROM years WHERE year = ?').get(year) as { edition_id: number } | undefined;
-  if (existing && editionId === undefined) return;
+  const existing = value<number>(db, 'SELECT edition_id FROM years WHERE year = ?', year);
+  if (existing !== undefined && editionId === undefined) return;
   const edition = resolveEdition(db, { edition: editionId });
-  db.prepare('INSERT INTO years(year, edition_id) VALUES (?, ?) ON CONFLICT(year) DO UPDATE SET edition_id = excluded.edition_id').run(year, edition);
+  run(db, 'INSERT INTO years(year, edition_id) VALUES (?, ?) ON CONFLICT(year) DO UPDATE SET edition_id = excluded.edition_id', year, edition);
 }

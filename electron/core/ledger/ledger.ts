@@ -6,6 +6,7 @@ import { localIsoDate } from '../../../shared/text/dates.js';
 import { resolveEdition } from '../index/editions.js';
 import { nowIso } from '../store/archive-folder.js';
 import { type Db, writeTransaction } from '../store/database.js';
+import { all, idList, run, statement, values } from '../store/sql.js';
 
 interface RectificationRow {
   id: number;
@@ -30,31 +31,31 @@ export interface LedgerFilter {
 
 /** Rectifications with their items and evidence, in three queries whatever their number. */
 export function listRectifications(db: Db, filter: LedgerFilter = {}, today: string = localIsoDate()): Rectification[] {
-  const rows = db
-    .prepare(
-      `SELECT id, year, problem, site, unit, leader, deadline, progress, state, raised_on, closed_on
-       FROM rectifications
-       WHERE (@year IS NULL OR year = @year)
-         AND (@ids IS NULL OR id IN (SELECT value FROM json_each(@ids)))
-       ORDER BY year, deadline IS NULL, deadline, id`,
-    )
-    .all({ year: filter.year ?? null, ids: filter.ids ? JSON.stringify(filter.ids) : null }) as RectificationRow[];
+  const rows = all<RectificationRow>(
+    db,
+    `SELECT id, year, problem, site, unit, leader, deadline, progress, state, raised_on, closed_on
+     FROM rectifications
+     WHERE (@year IS NULL OR year = @year)
+       AND (@ids IS NULL OR id IN (SELECT value FROM json_each(@ids)))
+     ORDER BY year, deadline IS NULL, deadline, id`,
+    { year: filter.year ?? null, ids: filter.ids ? idList(filter.ids) : null },
+  );
   if (rows.length === 0) return [];
-  const ids = JSON.stringify(rows.map((r) => r.id));
-  const items = db
-    .prepare(
-      `SELECT ri.rectification_id AS rid, i.code, i.title FROM rectification_items ri
-       JOIN items i ON i.id = ri.item_id JOIN json_each(?) j ON j.value = ri.rectification_id
-       ORDER BY i.id`,
-    )
-    .all(ids) as { rid: number; code: string; title: string }[];
-  const evidence = db
-    .prepare(
-      `SELECT re.rectification_id AS rid, r.id, r.title, r.title_supplied FROM rectification_evidence re
-       JOIN records r ON r.id = re.record_id JOIN json_each(?) j ON j.value = re.rectification_id
-       ORDER BY r.date IS NULL, r.date, r.id`,
-    )
-    .all(ids) as { rid: number; id: number; title: string; title_supplied: number }[];
+  const ids = idList(rows.map((r) => r.id));
+  const items = all<{ rid: number; code: string; title: string }>(
+    db,
+    `SELECT ri.rectification_id AS rid, i.code, i.title FROM rectification_items ri
+     JOIN items i ON i.id = ri.item_id JOIN json_each(?) j ON j.value = ri.rectification_id
+     ORDER BY i.id`,
+    ids,
+  );
+  const evidence = all<{ rid: number; id: number; title: string; title_supplied: number }>(
+    db,
+    `SELECT re.rectification_id AS rid, r.id, r.title, r.title_supplied FROM rectification_evidence re
+     JOIN records r ON r.id = re.record_id JOIN json_each(?) j ON j.value = re.rectification_id
+     ORDER BY r.date IS NULL, r.date, r.id`,
+    ids,
+  );
   const itemsOf = groupBy(items, (i) => i.rid);
   const evidenceOf = groupBy(evidence, (e) => e.rid);
   const result = rows.map((r): Rectification => ({
@@ -97,9 +98,12 @@ function getOne(db: Db, id: number): Rectification {
 function resolveItems(db: Db, year: number, codes: readonly string[]): number[] {
   if (codes.length === 0) return [];
   const edition = resolveEdition(db, { year });
-  const rows = db
-    .prepare('SELECT i.id, i.code FROM items i JOIN json_each(?) j ON j.value = i.code WHERE i.edition_id = ?')
-    .all(JSON.stringify(codes), edition) as { id: number; code: string }[];
+  const rows = all<{ id: number; code: string }>(
+    db,
+    'SELECT i.id, i.code FROM items i JOIN json_each(?) j ON j.value = i.code WHERE i.edition_id = ?',
+    JSON.stringify(codes),
+    edition,
+  );
   const byCode = new Map(rows.map((r) => [r.code, r.id]));
   const unknown = codes.filter((c) => !byCode.has(c));
   if (unknown.length > 0) {
@@ -112,12 +116,7 @@ function resolveItems(db: Db, year: number, codes: readonly string[]): number[] 
 function checkEvidence(db: Db, ids: readonly number[]): number[] {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return [];
-  const live = new Set(
-    db
-      .prepare('SELECT r.id FROM live_records r JOIN json_each(?) j ON j.value = r.id')
-      .pluck()
-      .all(JSON.stringify(unique)) as number[],
-  );
+  const live = new Set(values<number>(db, 'SELECT r.id FROM live_records r JOIN json_each(?) j ON j.value = r.id', idList(unique)));
   const unknown = unique.filter((id) => !live.has(id));
   if (unknown.length > 0) {
     throw new TaizhangError('not_found', `佐证材料不存在或已删除：${unknown.map((i) => `#${i}`).join('、')} / Unknown evidence records`, { unknown });
@@ -136,8 +135,8 @@ function checkDates(raisedOn: string | null, deadline: string | null, closedOn: 
 
 function replaceLinks(db: Db, id: number, table: 'rectification_items' | 'rectification_evidence', ids: readonly number[]): void {
   const column = table === 'rectification_items' ? 'item_id' : 'record_id';
-  db.prepare(`DELETE FROM ${table} WHERE rectification_id = ?`).run(id);
-  const insert = db.prepare(`INSERT OR IGNORE INTO ${table}(rectification_id, ${column}) VALUES (?, ?)`);
+  run(db, `DELETE FROM ${table} WHERE rectification_id = ?`, id);
+  const insert = statement(db, `INSERT OR IGNORE INTO ${table}(rectification_id, ${column}) VALUES (?, ?)`);
   for (const other of ids) insert.run(id, other);
 }
 
@@ -147,13 +146,12 @@ export function addRectification(db: Db, args: ParsedArgs<'ledger.add'>): Rectif
     const evidence = checkEvidence(db, args.evidence ?? []);
     checkDates(args.raisedOn ?? null, args.deadline ?? null, null);
     const newId = Number(
-      db
-        .prepare(
-          `INSERT INTO rectifications(year, problem, site, unit, leader, deadline, progress, raised_on, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(args.year, args.problem, args.site ?? '', args.unit ?? '', args.leader ?? '', args.deadline ?? null, args.progress ?? '', args.raisedOn ?? null, nowIso())
-        .lastInsertRowid,
+      run(
+        db,
+        `INSERT INTO rectifications(year, problem, site, unit, leader, deadline, progress, raised_on, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        args.year, args.problem, args.site ?? '', args.unit ?? '', args.leader ?? '', args.deadline ?? null, args.progress ?? '', args.raisedOn ?? null, nowIso(),
+      ).lastInsertRowid,
     );
     replaceLinks(db, newId, 'rectification_items', items);
     replaceLinks(db, newId, 'rectification_evidence', evidence);
@@ -180,10 +178,12 @@ export function updateRectification(db: Db, args: ParsedArgs<'ledger.update'>, t
       raisedOn: args.raisedOn !== undefined ? args.raisedOn : current.raisedOn,
     };
     checkDates(next.raisedOn, next.deadline, closedOn);
-    db.prepare(
+    run(
+      db,
       `UPDATE rectifications SET problem = ?, site = ?, unit = ?, leader = ?, deadline = ?, progress = ?, raised_on = ?, state = ?, closed_on = ?
        WHERE id = ?`,
-    ).run(next.problem, next.site, next.unit, next.leader, next.deadline, next.progress, next.raisedOn, state, closedOn, args.id);
+      next.problem, next.site, next.unit, next.leader, next.deadline, next.progress, next.raisedOn, state, closedOn, args.id,
+    );
     if (items) replaceLinks(db, args.id, 'rectification_items', items);
     if (evidence) replaceLinks(db, args.id, 'rectification_evidence', evidence);
   });
@@ -196,12 +196,8 @@ export function closeRectification(db: Db, args: ParsedArgs<'ledger.close'>, tod
     const added = checkEvidence(db, args.evidence ?? []);
     const closedOn = args.closedOn ?? today;
     checkDates(current.raisedOn, null, closedOn);
-    db.prepare(`UPDATE rectifications SET state = '已整改', closed_on = ?, progress = ? WHERE id = ?`).run(
-      closedOn,
-      args.progress ?? current.progress,
-      args.id,
-    );
-    const insert = db.prepare('INSERT OR IGNORE INTO rectification_evidence(rectification_id, record_id) VALUES (?, ?)');
+    run(db, `UPDATE rectifications SET state = '已整改', closed_on = ?, progress = ? WHERE id = ?`, closedOn, args.progress ?? current.progress, args.id);
+    const insert = statement(db, 'INSERT OR IGNORE INTO rectification_evidence(rectification_id, record_id) VALUES (?, ?)');
     for (const record of added) insert.run(args.id, record);
   });
   return getOne(db, args.id);
@@ -233,7 +229,7 @@ export function applyRectificationEdits(db: Db, id: number, edits: Rectification
     closedOn = null;
   } else closedOn ??= today;
   checkDates(current.raisedOn, null, closedOn);
-  db.prepare('UPDATE rectifications SET state = ?, closed_on = ?, progress = ? WHERE id = ?').run(state, closedOn, edits.progress ?? current.progress, id);
+  run(db, 'UPDATE rectifications SET state = ?, closed_on = ?, progress = ? WHERE id = ?', state, closedOn, edits.progress ?? current.progress, id);
   if (evidence) replaceLinks(db, id, 'rectification_evidence', evidence);
   return getOne(db, id);
 }

@@ -51,7 +51,7 @@ describe('records.add with bad input: a clear per-file error, the archive unchan
     expect(result.errors).toEqual([]);
     expect(result.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/PDF 已加密/)]);
     const detail = await core.api['records.get']({ id: result.records[0]!.id });
-    expect(detail.fileList[0]).toMatchObject({ kind: 'pdf', pages: null, binderNote: expect.stringMatching(/已加密.*不能编入案卷/) });
+    expect(detail.fileList[0]).toMatchObject({ kind: 'pdf', pages: null, binderNote: expect.stringMatching(/^PDF 已加密，需要密码/) });
   });
 
   it('handles a wrong extension by content, with a warning and a corrected name', async () => {

@@ -1,5 +1,5 @@
+import { parseCaption } from '../../../shared/domain/caption.js';
 import type { CarryOverResult } from '../../../shared/api/records.js';
-import type { Caption } from '../../../shared/domain/record.js';
 import { STANDING_TYPES } from '../../../shared/domain/record.js';
 import { TaizhangError } from '../../../shared/errors.js';
 import { declareYear } from '../index/years.js';
@@ -9,6 +9,7 @@ import type { Archive } from '../store/archive-folder.js';
 import { addRecordItems, insertRecord, setRecordTags, type RecordTableRow } from './repository.js';
 import { pushUndo } from './undo.js';
 import { writeTransaction } from '../store/database.js';
+import { all, statement, value, values } from '../store/sql.js';
 
 /**
  * Starts year `to` from year `from`: each standing record (制度, 台账) gets a record in the new year that points at
@@ -18,23 +19,19 @@ import { writeTransaction } from '../store/database.js';
 export function carryOver(archive: Archive, from: number, to: number): CarryOverResult {
   if (to <= from) throw new TaizhangError('invalid_input', `结转应从早的年度到晚的年度（${from} → ${to}） / Carry over forward in time`);
   const db = archive.db;
-  if (!db.prepare('SELECT 1 FROM years WHERE year = ?').get(from)) {
+  if (value<number>(db, 'SELECT 1 FROM years WHERE year = ?', from) === undefined) {
     throw new TaizhangError('not_found', `档案中没有 ${from} 年度 / No year ${from}`);
   }
   return writeTransaction(db, () => {
     declareYear(archive.db, to);
     const edition = resolveEdition(db, { year: to });
-    const standing = db
-      .prepare(
-        `SELECT r.* FROM live_records r WHERE r.year = ? AND r.type IN (SELECT value FROM json_each(?)) ORDER BY r.id`,
-      )
-      .all(from, JSON.stringify(STANDING_TYPES)) as RecordTableRow[];
-    const carriedBefore = db.prepare('SELECT 1 FROM records WHERE year = ? AND carried_from = ?');
-    const codes = db.prepare('SELECT i.code FROM record_items ri JOIN items i ON i.id = ri.item_id WHERE ri.record_id = ? ORDER BY i.code').pluck();
-    const itemInEdition = db.prepare('SELECT id FROM items WHERE edition_id = ? AND code = ?').pluck();
-    const files = db.prepare('SELECT sha256, name, position FROM record_files WHERE record_id = ? ORDER BY position');
-    const copyFile = db.prepare('INSERT INTO record_files(record_id, sha256, name, position) VALUES (?, ?, ?, ?)');
-    const tags = db.prepare('SELECT tag FROM record_tags WHERE record_id = ?').pluck();
+    const standing = all<RecordTableRow>(
+      db,
+      `SELECT r.* FROM live_records r WHERE r.year = ? AND r.type IN (SELECT value FROM json_each(?)) ORDER BY r.id`,
+      from,
+      JSON.stringify(STANDING_TYPES),
+    );
+    const copyFile = statement(db, 'INSERT INTO record_files(record_id, sha256, name, position) VALUES (?, ?, ?, ?)');
     const created: number[] = [];
     const warnings: string[] = [];
     let alreadyCarried = 0;
@@ -42,7 +39,7 @@ export function carryOver(archive: Archive, from: number, to: number): CarryOver
       const sourceId = r.id;
       // The copy points at the original document, even when carried from a copy: its identity is the original's.
       const origin = r.carried_from ?? r.id;
-      if (carriedBefore.get(to, origin)) {
+      if (value<number>(db, 'SELECT 1 FROM records WHERE year = ? AND carried_from = ?', to, origin) !== undefined) {
         alreadyCarried += 1;
         continue;
       }
@@ -57,16 +54,21 @@ export function carryOver(archive: Archive, from: number, to: number): CarryOver
         retention: r.retention,
         secrecy: r.secrecy,
         note: r.note,
-        caption: JSON.parse(r.caption) as Caption,
+        caption: parseCaption(r.caption),
         activityId: null,
         carriedFrom: origin,
         attachmentConfirmed: r.attachment_confirmed === 1,
       });
-      for (const f of files.all(sourceId) as { sha256: string; name: string; position: number }[]) copyFile.run(id, f.sha256, f.name, f.position);
-      setRecordTags(db, id, tags.all(sourceId) as string[]);
+      const files = all<{ sha256: string; name: string; position: number }>(
+        db,
+        'SELECT sha256, name, position FROM record_files WHERE record_id = ? ORDER BY position',
+        sourceId,
+      );
+      for (const f of files) copyFile.run(id, f.sha256, f.name, f.position);
+      setRecordTags(db, id, values<string>(db, 'SELECT tag FROM record_tags WHERE record_id = ?', sourceId));
       const itemIds: number[] = [];
-      for (const code of codes.all(sourceId) as string[]) {
-        const item = itemInEdition.get(edition, code) as number | undefined;
+      for (const code of values<string>(db, 'SELECT i.code FROM record_items ri JOIN items i ON i.id = ri.item_id WHERE ri.record_id = ? ORDER BY i.code', sourceId)) {
+        const item = value<number>(db, 'SELECT id FROM items WHERE edition_id = ? AND code = ?', edition, code);
         if (item === undefined) warnings.push(`「${r.title}」关联的项目 ${code} 在 ${to} 年度的测评体系中不存在，未关联 / Item ${code} not in the new edition`);
         else itemIds.push(item);
       }

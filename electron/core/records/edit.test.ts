@@ -48,6 +48,14 @@ describe('record metadata', () => {
     await expect(core.api['records.update']({ id: plan!, items: ['8.8'] })).rejects.toThrow(/没有编码为「8.8」/);
     expect((await core.api['records.get']({ id: plan! })).items.map((i) => i.code)).toEqual(['1.2.2', '5.1.2']);
     await expect(core.api['records.update']({ id: 9999, title: 'x' })).rejects.toThrow(/找不到这些记录.*#9999/);
+
+    // An edit of one field leaves every other field as it was.
+    const noted = await core.api['records.update']({ id: plan!, note: '复印件存档' });
+    expect(noted).toMatchObject({
+      title: '关于开展学雷锋活动的方案', titleSupplied: true, docNo: '文明办〔2024〕3号', author: '社区居委会', date: '2024-03-01',
+      retention: '定期30年', note: '复印件存档', year: 2024, activityId: updated.activityId, caption: updated.caption,
+    });
+    expect(noted.updatedAt >= updated.updatedAt).toBe(true);
   });
 
   it('bulk-edits many records in one transaction, and refuses the whole batch on one bad id', async () => {

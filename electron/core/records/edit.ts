@@ -1,3 +1,4 @@
+import { parseCaption } from '../../../shared/domain/caption.js';
 import type { ParsedArgs } from '../../../shared/api/contract.js';
 import type { Activity, RecordDetail } from '../../../shared/api/records.js';
 import type { Caption } from '../../../shared/domain/record.js';
@@ -6,6 +7,7 @@ import { declareYear } from '../index/years.js';
 import { reindexRecords } from '../search/indexer.js';
 import { nowIso, type Archive } from '../store/archive-folder.js';
 import { type Db, writeTransaction } from '../store/database.js';
+import { all, idList, run, value, values } from '../store/sql.js';
 import { activityIdFor, addRecordItems, getActivity, getRecordDetail, resolveItemCodes, setRecordItems, setRecordTags } from './repository.js';
 import { assertIdentityKept } from './identity-guard.js';
 import { pushUndo, snapshotActivity, snapshotRecords } from './undo.js';
@@ -33,6 +35,16 @@ const FIELD_COLUMNS = {
   retention: 'retention', secrecy: 'secrecy', note: 'note', attachmentConfirmed: 'attachment_confirmed',
 } as const;
 
+/** Every column an edit may set besides updated_at, in the order of the one UPDATE that sets them. */
+const EDITED_COLUMNS = [...Object.values(FIELD_COLUMNS), 'year', 'caption', 'activity_id'] as const;
+type EditedColumn = (typeof EDITED_COLUMNS)[number];
+
+/**
+ * One statement text for every edit (so the connection's cache holds one): each column takes a flag and a value,
+ * and keeps its own value when the flag is 0.
+ */
+const UPDATE_RECORD = `UPDATE records SET updated_at = ?, ${EDITED_COLUMNS.map((c) => `${c} = CASE WHEN ? THEN ? ELSE ${c} END`).join(', ')} WHERE id = ?`;
+
 interface LiveRecord {
   id: number;
   year: number;
@@ -42,12 +54,12 @@ interface LiveRecord {
 }
 
 function liveRecords(db: Db, ids: readonly number[]): LiveRecord[] {
-  const rows = db
-    .prepare(
-      `SELECT r.id, r.year, r.date, r.caption, a.name AS activity FROM live_records r LEFT JOIN activities a ON a.id = r.activity_id
-       WHERE r.id IN (SELECT value FROM json_each(?))`,
-    )
-    .all(JSON.stringify(ids)) as LiveRecord[];
+  const rows = all<LiveRecord>(
+    db,
+    `SELECT r.id, r.year, r.date, r.caption, a.name AS activity FROM live_records r LEFT JOIN activities a ON a.id = r.activity_id
+     WHERE r.id IN (SELECT value FROM json_each(?))`,
+    idList(ids),
+  );
   const missing = ids.filter((id) => !rows.some((r) => r.id === id));
   if (missing.length > 0) {
     throw new TaizhangError('not_found', `找不到这些记录（或已在回收站）：${missing.map((id) => `#${id}`).join('、')} / No such records`);
@@ -57,7 +69,7 @@ function liveRecords(db: Db, ids: readonly number[]): LiveRecord[] {
 
 /** Codes of the items a record links to, to carry its links into another year's edition. */
 function linkedCodes(db: Db, recordId: number): string[] {
-  return db.prepare('SELECT i.code FROM record_items ri JOIN items i ON i.id = ri.item_id WHERE ri.record_id = ?').pluck().all(recordId) as string[];
+  return values<string>(db, 'SELECT i.code FROM record_items ri JOIN items i ON i.id = ri.item_id WHERE ri.record_id = ?', recordId);
 }
 
 /**
@@ -74,27 +86,24 @@ export function applyChanges(archive: Archive, ids: readonly number[], changes: 
     for (const record of records) {
       const year = changes.year ?? record.year;
       if (year !== record.year) declareYear(archive.db, year);
-      const sets: string[] = [];
-      const params: unknown[] = [];
-      const set = (column: string, value: unknown): void => {
-        sets.push(`${column} = ?`);
-        params.push(value);
+      const sets = new Map<EditedColumn, unknown>();
+      const set = (column: EditedColumn, value: unknown): void => {
+        sets.set(column, value);
       };
-      set('updated_at', now);
-      for (const [key, column] of Object.entries(FIELD_COLUMNS) as [keyof typeof FIELD_COLUMNS, string][]) {
+      for (const [key, column] of Object.entries(FIELD_COLUMNS) as [keyof typeof FIELD_COLUMNS, EditedColumn][]) {
         const value = changes.fields[key];
         if (value !== undefined) set(column, typeof value === 'boolean' ? Number(value) : value);
       }
       const title = changes.titles?.get(record.id);
       if (title !== undefined) set('title', title);
       if (year !== record.year) set('year', year);
-      if (changes.caption) set('caption', JSON.stringify(mergeCaption(JSON.parse(record.caption) as Caption, changes.caption)));
+      if (changes.caption) set('caption', JSON.stringify(mergeCaption(parseCaption(record.caption), changes.caption)));
       // A record moved to another year follows its activity there (activities are per year).
       const activityName = changes.activity !== undefined ? changes.activity : year !== record.year ? record.activity : undefined;
       if (activityName !== undefined) {
         set('activity_id', activityName === null ? null : activityIdFor(db, year, activityName, changes.fields.date ?? record.date));
       }
-      db.prepare(`UPDATE records SET ${sets.join(', ')} WHERE id = ?`).run(...params, record.id);
+      run(db, UPDATE_RECORD, now, ...EDITED_COLUMNS.flatMap((c) => (sets.has(c) ? [1, sets.get(c)] : [0, null])), record.id);
 
       if (changes.items !== undefined) setRecordItems(db, record.id, resolveItemCodes(db, year, changes.items));
       else if (year !== record.year) setRecordItems(db, record.id, resolveItemCodes(db, year, linkedCodes(db, record.id)));
@@ -169,18 +178,22 @@ export function setDeleted(archive: Archive, ids: readonly number[], deleted: bo
   const db = archive.db;
   const unique = [...new Set(ids)];
   return writeTransaction(db, () => {
-    const state = db
-      .prepare('SELECT id, deleted_at FROM records WHERE id IN (SELECT value FROM json_each(?))')
-      .all(JSON.stringify(unique)) as { id: number; deleted_at: string | null }[];
+    const state = all<{ id: number; deleted_at: string | null }>(
+      db,
+      'SELECT id, deleted_at FROM records WHERE id IN (SELECT value FROM json_each(?))',
+      idList(unique),
+    );
     const missing = unique.filter((id) => !state.some((r) => r.id === id));
     if (missing.length > 0) throw new TaizhangError('not_found', `找不到这些记录：${missing.map((id) => `#${id}`).join('、')} / No such records`);
     const changing = state.filter((r) => (r.deleted_at !== null) !== deleted).map((r) => r.id);
     if (changing.length === 0) return 0;
     pushUndo(db, deleted ? `删除 ${changing.length} 件` : `恢复 ${changing.length} 件`, snapshotRecords(db, changing));
-    db.prepare('UPDATE records SET deleted_at = ?, updated_at = ? WHERE id IN (SELECT value FROM json_each(?))').run(
+    run(
+      db,
+      'UPDATE records SET deleted_at = ?, updated_at = ? WHERE id IN (SELECT value FROM json_each(?))',
       deleted ? nowIso() : null,
       nowIso(),
-      JSON.stringify(changing),
+      idList(changing),
     );
     assertIdentityKept(db, changing);
     reindexRecords(db, changing);
@@ -195,10 +208,12 @@ export function updateActivity(archive: Archive, args: ParsedArgs<'records.updat
     const snapshot = snapshotActivity(db, args.id);
     pushUndo(db, `修改活动「${before.name}」`, snapshot);
     if (args.name !== undefined && args.name !== before.name) {
-      const clash = db.prepare('SELECT 1 FROM activities WHERE year = ? AND name = ? AND id <> ?').get(before.year, args.name, args.id);
-      if (clash) throw new TaizhangError('conflict', `${before.year} 年度已有名为「${args.name}」的活动 / An activity with that name exists`);
+      const clash = value<number>(db, 'SELECT 1 FROM activities WHERE year = ? AND name = ? AND id <> ?', before.year, args.name, args.id);
+      if (clash !== undefined) throw new TaizhangError('conflict', `${before.year} 年度已有名为「${args.name}」的活动 / An activity with that name exists`);
     }
-    db.prepare('UPDATE activities SET name = ?, date = ?, caption = ? WHERE id = ?').run(
+    run(
+      db,
+      'UPDATE activities SET name = ?, date = ?, caption = ? WHERE id = ?',
       args.name ?? before.name,
       args.date !== undefined ? args.date : before.date,
       JSON.stringify(args.caption ? mergeCaption(before.caption, args.caption) : before.caption),

@@ -41,9 +41,9 @@ describe('folder plan and import', () => {
     });
     expect(byFile['2024/道德讲堂/道德讲堂制度.pdf']).toMatchObject({ items: ['1.3.2'], type: '制度', activity: null });
     expect(byFile['2024/9.9 不存在的项目/说明.pdf']).toMatchObject({ year: 2024, items: [], inbox: true });
-    expect(byFile['2024/9.9 不存在的项目/说明.pdf']?.problem).toMatch(/无法确定测评项目.*9\.9 不在 2024 年度.*放入待归档/);
+    expect(byFile['2024/9.9 不存在的项目/说明.pdf']?.problem).toMatch(/无法确定测评项目.*9\.9 不在 2024 年度.*放入待归类/);
     expect(byFile['没有年度/1.2 志愿服务/总结.pdf']).toMatchObject({ year: new Date().getFullYear(), items: [], inbox: true });
-    expect(byFile['没有年度/1.2 志愿服务/总结.pdf']?.problem).toMatch(/没有年度文件夹.*暂归当前的 \d{4} 年度.*放入待归档/);
+    expect(byFile['没有年度/1.2 志愿服务/总结.pdf']?.problem).toMatch(/没有年度文件夹.*暂归当前的 \d{4} 年度.*放入待归类/);
     expect(plan.inbox).toBe(2);
     expect(plan.entries.filter((e) => !e.inbox).every((e) => e.problem === null && e.items.length > 0)).toBe(true);
     expect(plan.activities).toEqual([

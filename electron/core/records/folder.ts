@@ -9,6 +9,7 @@ import { detectType } from '../files/detect.js';
 import { splitExtension } from '../files/safe-name.js';
 import type { Archive } from '../store/archive-folder.js';
 import type { Db } from '../store/database.js';
+import { all } from '../store/sql.js';
 import { fileRecords, type RecordDraft } from './ingest-records.js';
 import { chooseTitle, dateInText, inferType, machineName, withoutDate } from './naming.js';
 import { resolveItemCodes } from './repository.js';
@@ -38,7 +39,7 @@ function itemLookup(db: Db, year: number, cache: Map<number, ItemLookup>): ItemL
   const cached = cache.get(year);
   if (cached) return cached;
   const edition = resolveEdition(db, { year });
-  const rows = db.prepare('SELECT code, title FROM items WHERE edition_id = ?').all(edition) as { code: string; title: string }[];
+  const rows = all<{ code: string; title: string }>(db, 'SELECT code, title FROM items WHERE edition_id = ?', edition);
   const lookup: ItemLookup = { byCode: new Map(), byTitle: new Map() };
   for (const r of rows) {
     lookup.byCode.set(r.code, r.code);
@@ -149,7 +150,7 @@ async function planEntry(
     }).title,
   });
   const toInbox = (problem: Message): { entry: FolderPlanEntry; activity: null } => ({
-    entry: titled({ ...base, inbox: true, problem: joined({ zh: `${problem.zh}，放入待归档`, en: `${problem.en}; goes to the inbox` }) }),
+    entry: titled({ ...base, inbox: true, problem: joined({ zh: `${problem.zh}，放入待归类`, en: `${problem.en}; goes to the inbox` }) }),
     activity: null,
   });
   if (year === null) {

@@ -11,6 +11,7 @@ import type { Archive } from '../store/archive-folder.js';
 import { chooseTitle, dateInText, headingLine, inferType, machineName, numberedTitle, ownTitle, type TitleChoice } from './naming.js';
 import { activityIdFor, addRecordFile, insertRecord, setRecordItems, setRecordTags, titlesStartingWith } from './repository.js';
 import { writeTransaction } from '../store/database.js';
+import { one } from '../store/sql.js';
 
 /** Metadata a clerk gave for the records being filed; anything missing is read from the files. */
 export interface GivenMetadata {
@@ -205,12 +206,13 @@ function writeRecord(archive: Archive, draft: RecordDraft, stored: { source: Sto
 
 /** A record of that year already holding this content: a live one first, else one in the trash. */
 function existingRecord(archive: Archive, sha256: string, year: number): { id: number; title: string; trashed: boolean } | null {
-  const row = archive.db
-    .prepare(
-      `SELECT r.id, r.title, r.deleted_at IS NOT NULL AS trashed
-       FROM record_files f JOIN records r ON r.id = f.record_id
-       WHERE f.sha256 = ? AND r.year = ? ORDER BY r.deleted_at IS NOT NULL, r.id LIMIT 1`,
-    )
-    .get(sha256, year) as { id: number; title: string; trashed: number } | undefined;
+  const row = one<{ id: number; title: string; trashed: number }>(
+    archive.db,
+    `SELECT r.id, r.title, r.deleted_at IS NOT NULL AS trashed
+     FROM record_files f JOIN records r ON r.id = f.record_id
+     WHERE f.sha256 = ? AND r.year = ? ORDER BY r.deleted_at IS NOT NULL, r.id LIMIT 1`,
+    sha256,
+    year,
+  );
   return row ? { id: row.id, title: row.title, trashed: row.trashed === 1 } : null;
 }

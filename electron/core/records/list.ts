@@ -26,7 +26,7 @@ export function listRecords(db: Db, filter: RecordFilter): RecordSummary[] {
   return selectSummaries(db, query);
 }
 
-/** records.inbox: how many live records wait to be filed, in all and by year (for the tree's 待归档 row). */
+/** records.inbox: how many live records wait to be filed, in all and by year (for the tree's 待归类 row). */
 export function inboxCount(db: Db): InboxCount {
   const years = all<InboxCount['years'][number]>(db, `SELECT r.year, count(*) AS records FROM live_records r WHERE ${IN_INBOX} GROUP BY r.year ORDER BY r.year`);
   return { total: years.reduce((n, y) => n + y.records, 0), years };

@@ -1,9 +1,11 @@
+import { parseCaption } from '../../../shared/domain/caption.js';
 import type { ParsedArgs } from '../../../shared/api/contract.js';
 import type { RenameResult } from '../../../shared/api/records.js';
-import type { Caption, RecordType } from '../../../shared/domain/record.js';
+import type { RecordType } from '../../../shared/domain/record.js';
 import { joined, TaizhangError } from '../../../shared/errors.js';
 import type { Archive } from '../store/archive-folder.js';
 import { writeTransaction } from '../store/database.js';
+import { all, idList } from '../store/sql.js';
 import { applyChanges } from './edit.js';
 import { parseRenamePattern, renamedTitle } from './naming.js';
 
@@ -27,12 +29,12 @@ export function renameRecords(archive: Archive, args: ParsedArgs<'records.rename
   const ids = [...new Set(args.ids)];
   const db = archive.db;
   return writeTransaction(db, () => {
-    const rows = db
-      .prepare(
-        `SELECT r.id, r.title, r.type, r.year, r.date, r.caption, a.name AS activity FROM records r LEFT JOIN activities a ON a.id = r.activity_id
-         WHERE r.id IN (SELECT value FROM json_each(?)) AND r.deleted_at IS NULL`,
-      )
-      .all(JSON.stringify(ids)) as Row[];
+    const rows = all<Row>(
+      db,
+      `SELECT r.id, r.title, r.type, r.year, r.date, r.caption, a.name AS activity FROM records r LEFT JOIN activities a ON a.id = r.activity_id
+       WHERE r.id IN (SELECT value FROM json_each(?)) AND r.deleted_at IS NULL`,
+      idList(ids),
+    );
     const byId = new Map(rows.map((r) => [r.id, r]));
     const missing = ids.filter((id) => !byId.has(id));
     if (missing.length > 0) {
@@ -44,7 +46,7 @@ export function renameRecords(archive: Archive, args: ParsedArgs<'records.rename
     const result: RenameResult = { rows: [], problems: [], applied: false };
     for (const [index, id] of ids.entries()) {
       const row = byId.get(id)!;
-      const renamed = renamedTitle(parts, { ...row, caption: JSON.parse(row.caption) as Caption }, args.start + index);
+      const renamed = renamedTitle(parts, { ...row, caption: parseCaption(row.caption) }, args.start + index);
       if ('title' in renamed) result.rows.push({ id, from: row.title, to: renamed.title });
       else {
         result.rows.push({ id, from: row.title, to: row.title });

@@ -1,3 +1,4 @@
+import { parseCaption } from '../../../shared/domain/caption.js';
 import type { Activity, ItemRef, RecordDetail, RecordIdentity, RecordSummary, StoredFile } from '../../../shared/api/records.js';
 import { inheritedCaption, type Caption, type RecordType, type RetentionPeriod } from '../../../shared/domain/record.js';
 import { TaizhangError } from '../../../shared/errors.js';
@@ -5,7 +6,7 @@ import { findItemOfYear, resolveEdition } from '../index/editions.js';
 import { itemPaths } from '../index/tree.js';
 import { nowIso } from '../store/archive-folder.js';
 import type { Db } from '../store/database.js';
-import { all, one, values } from '../store/sql.js';
+import { all, idList, one, run, statement, value, values } from '../store/sql.js';
 
 /** The columns of a record a clerk edits. */
 export interface RecordFields {
@@ -38,46 +39,45 @@ export function resolveItemCodes(db: Db, year: number | undefined, codes: readon
 
 /** The activity of that name in that year, created on first use. */
 export function activityIdFor(db: Db, year: number, name: string, date: string | null): number {
-  const existing = db.prepare('SELECT id FROM activities WHERE year = ? AND name = ?').pluck().get(year, name) as number | undefined;
+  const existing = value<number>(db, 'SELECT id FROM activities WHERE year = ? AND name = ?', year, name);
   if (existing !== undefined) return existing;
-  return Number(db.prepare('INSERT INTO activities(year, name, date) VALUES (?, ?, ?)').run(year, name, date).lastInsertRowid);
+  return Number(run(db, 'INSERT INTO activities(year, name, date) VALUES (?, ?, ?)', year, name, date).lastInsertRowid);
 }
 
 export function insertRecord(db: Db, f: RecordFields): number {
   const now = nowIso();
   return Number(
-    db
-      .prepare(
-        `INSERT INTO records(year, title, title_supplied, doc_no, author, date, type, retention, secrecy, note, caption, activity_id, carried_from,
-                             attachment_confirmed, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        f.year, f.title, f.titleSupplied ? 1 : 0, f.docNo, f.author, f.date, f.type, f.retention, f.secrecy, f.note, JSON.stringify(f.caption),
-        f.activityId, f.carriedFrom, f.attachmentConfirmed ? 1 : 0, now, now,
-      ).lastInsertRowid,
+    run(
+      db,
+      `INSERT INTO records(year, title, title_supplied, doc_no, author, date, type, retention, secrecy, note, caption, activity_id, carried_from,
+                           attachment_confirmed, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      f.year, f.title, f.titleSupplied ? 1 : 0, f.docNo, f.author, f.date, f.type, f.retention, f.secrecy, f.note, JSON.stringify(f.caption),
+      f.activityId, f.carriedFrom, f.attachmentConfirmed ? 1 : 0, now, now,
+    ).lastInsertRowid,
   );
 }
 
 export function setRecordItems(db: Db, recordId: number, itemIds: readonly number[]): void {
-  db.prepare('DELETE FROM record_items WHERE record_id = ?').run(recordId);
+  run(db, 'DELETE FROM record_items WHERE record_id = ?', recordId);
   addRecordItems(db, recordId, itemIds);
 }
 
 export function addRecordItems(db: Db, recordId: number, itemIds: readonly number[]): void {
-  const insert = db.prepare('INSERT OR IGNORE INTO record_items(record_id, item_id) VALUES (?, ?)');
+  const insert = statement(db, 'INSERT OR IGNORE INTO record_items(record_id, item_id) VALUES (?, ?)');
   for (const item of itemIds) insert.run(recordId, item);
 }
 
 export function setRecordTags(db: Db, recordId: number, tags: readonly string[]): void {
-  db.prepare('DELETE FROM record_tags WHERE record_id = ?').run(recordId);
-  const insert = db.prepare('INSERT OR IGNORE INTO record_tags(record_id, tag) VALUES (?, ?)');
+  run(db, 'DELETE FROM record_tags WHERE record_id = ?', recordId);
+  const insert = statement(db, 'INSERT OR IGNORE INTO record_tags(record_id, tag) VALUES (?, ?)');
   for (const tag of tags) insert.run(recordId, tag);
 }
 
 export function addRecordFile(db: Db, recordId: number, sha256: string, name: string): void {
-  const position = db.prepare('SELECT coalesce(max(position) + 1, 0) FROM record_files WHERE record_id = ?').pluck().get(recordId) as number;
-  db.prepare('INSERT OR IGNORE INTO record_files(record_id, sha256, name, position) VALUES (?, ?, ?, ?)').run(recordId, sha256, name, position);
+  // An aggregate always gives a row; 0 stands for an empty record all the same.
+  const position = value<number>(db, 'SELECT coalesce(max(position) + 1, 0) FROM record_files WHERE record_id = ?', recordId) ?? 0;
+  run(db, 'INSERT OR IGNORE INTO record_files(record_id, sha256, name, position) VALUES (?, ?, ?, ?)', recordId, sha256, name, position);
 }
 
 /** A row of `records` as stored. */
@@ -114,7 +114,7 @@ interface RecordRow extends RecordTableRow {
   attachment_only: number;
 }
 
-/** A record of `records r` linked to no item: it waits in the inbox (待归档). */
+/** A record of `records r` linked to no item: it waits in the inbox (待归类). */
 export const IN_INBOX = 'NOT EXISTS (SELECT 1 FROM record_items ri0 WHERE ri0.record_id = r.id)';
 
 /** Every file of `records r` can only be kept as an attachment (each has a binder note). */
@@ -144,7 +144,7 @@ export interface SummaryQuery {
 /** Record summaries for a WHERE over `records r`, ordered as a clerk reads a year: by date, then as filed. */
 export function selectSummaries(db: Db, query: SummaryQuery): RecordSummary[] {
   const where = query.where.length > 0 ? `WHERE ${query.where.join(' AND ')}` : '';
-  const rows = db.prepare(`${SUMMARY_SELECT} ${where} ORDER BY r.year, r.date IS NULL, r.date, r.id`).all(...query.params) as RecordRow[];
+  const rows = all<RecordRow>(db, `${SUMMARY_SELECT} ${where} ORDER BY r.year, r.date IS NULL, r.date, r.id`, ...query.params);
   const items = itemsOfRecords(db, rows.map((r) => r.id));
   return rows.map((r) => toSummary(r, items.get(r.id) ?? []));
 }
@@ -179,12 +179,12 @@ function toSummary(r: RecordRow, items: ItemRef[]): RecordSummary {
 export function itemsOfRecords(db: Db, recordIds: readonly number[]): Map<number, ItemRef[]> {
   const out = new Map<number, ItemRef[]>();
   if (recordIds.length === 0) return out;
-  const rows = db
-    .prepare(
-      `SELECT ri.record_id, i.id, i.edition_id, i.code, i.title FROM record_items ri JOIN items i ON i.id = ri.item_id
-       WHERE ri.record_id IN (SELECT value FROM json_each(?)) ORDER BY i.edition_id, i.code`,
-    )
-    .all(JSON.stringify(recordIds)) as { record_id: number; id: number; edition_id: number; code: string; title: string }[];
+  const rows = all<{ record_id: number; id: number; edition_id: number; code: string; title: string }>(
+    db,
+    `SELECT ri.record_id, i.id, i.edition_id, i.code, i.title FROM record_items ri JOIN items i ON i.id = ri.item_id
+     WHERE ri.record_id IN (SELECT value FROM json_each(?)) ORDER BY i.edition_id, i.code`,
+    idList(recordIds),
+  );
   const paths = itemPaths(db, [...new Set(rows.map((r) => r.id))]);
   for (const r of rows) {
     const list = out.get(r.record_id) ?? [];
@@ -195,26 +195,26 @@ export function itemsOfRecords(db: Db, recordIds: readonly number[]): Map<number
 }
 
 export function getRecordDetail(db: Db, id: number, options: { includeDeleted?: boolean } = {}): RecordDetail {
-  const row = db.prepare(`${SUMMARY_SELECT} WHERE r.id = ?`).get(id) as RecordRow | undefined;
+  const row = one<RecordRow>(db, `${SUMMARY_SELECT} WHERE r.id = ?`, id);
   if (!row || (row.deleted_at && !options.includeDeleted)) {
     throw new TaizhangError('not_found', `没有第 ${id} 件记录${row?.deleted_at ? '（已在回收站）' : ''} / No record ${id}`);
   }
   const summary = toSummary(row, itemsOfRecords(db, [id]).get(id) ?? []);
-  const tags = db.prepare('SELECT tag FROM record_tags WHERE record_id = ? ORDER BY tag').pluck().all(id) as string[];
-  const fileList = db
-    .prepare(
-      `SELECT f.id, f.sha256, f.name, b.kind, b.mime, b.size, b.pages, b.width, b.height, b.exif_date AS exifDate, b.camera,
-              b.binder_note AS binderNote
-       FROM record_files f JOIN blobs b ON b.sha256 = f.sha256 WHERE f.record_id = ? ORDER BY f.position, f.id`,
-    )
-    .all(id) as StoredFile[];
-  const caption = JSON.parse(row.caption) as Caption;
+  const tags = values<string>(db, 'SELECT tag FROM record_tags WHERE record_id = ? ORDER BY tag', id);
+  const fileList = all<StoredFile>(
+    db,
+    `SELECT f.id, f.sha256, f.name, b.kind, b.mime, b.size, b.pages, b.width, b.height, b.exif_date AS exifDate, b.camera,
+            b.binder_note AS binderNote
+     FROM record_files f JOIN blobs b ON b.sha256 = f.sha256 WHERE f.record_id = ? ORDER BY f.position, f.id`,
+    id,
+  );
+  const caption = parseCaption(row.caption);
   return {
     ...summary,
     note: row.note,
     tags,
     caption,
-    inheritedCaption: inheritedCaption(caption, row.activity_caption ? (JSON.parse(row.activity_caption) as Caption) : {}),
+    inheritedCaption: inheritedCaption(caption, parseCaption(row.activity_caption)),
     fileList,
     carriedFrom: row.carried_from,
     createdAt: row.created_at,
@@ -270,12 +270,12 @@ const ACTIVITY_SELECT = `
   FROM activities a`;
 
 export function listActivities(db: Db, year: number): Activity[] {
-  const rows = db.prepare(`${ACTIVITY_SELECT} WHERE a.year = ? ORDER BY a.date IS NULL, a.date, a.id`).all(year) as ActivityRow[];
+  const rows = all<ActivityRow>(db, `${ACTIVITY_SELECT} WHERE a.year = ? ORDER BY a.date IS NULL, a.date, a.id`, year);
   return rows.map(toActivity);
 }
 
 export function getActivity(db: Db, id: number): Activity {
-  const row = db.prepare(`${ACTIVITY_SELECT} WHERE a.id = ?`).get(id) as ActivityRow | undefined;
+  const row = one<ActivityRow>(db, `${ACTIVITY_SELECT} WHERE a.id = ?`, id);
   if (!row) throw new TaizhangError('not_found', `没有编号为 ${id} 的活动 / No activity ${id}`);
   return toActivity(row);
 }
@@ -286,7 +286,7 @@ function toActivity(r: ActivityRow): Activity {
     year: r.year,
     name: r.name,
     date: r.date,
-    caption: JSON.parse(r.caption) as Caption,
+    caption: parseCaption(r.caption),
     records: r.records,
     types: (r.types ? r.types.split(',') : []) as RecordType[],
   };

@@ -4,6 +4,7 @@ import { reindexRecords } from '../search/indexer.js';
 import { assertIdentityKept, assertNotNumbered } from './identity-guard.js';
 import { nowIso } from '../store/archive-folder.js';
 import { type Db, writeTransaction } from '../store/database.js';
+import { all, idList, one, run, statement, values } from '../store/sql.js';
 
 /** How many edits can be undone; older entries are dropped. */
 const UNDO_DEPTH = 50;
@@ -36,41 +37,40 @@ const RECORD_COLUMNS = [
 ] as const;
 
 export function snapshotRecords(db: Db, ids: readonly number[]): RecordsSnapshot {
-  const json = JSON.stringify(ids);
+  const json = idList(ids);
   return {
     kind: 'records',
-    records: db.prepare(`SELECT id, ${RECORD_COLUMNS.join(', ')} FROM records WHERE id IN (SELECT value FROM json_each(?))`).all(json) as Record<string, unknown>[],
-    items: db.prepare('SELECT record_id, item_id FROM record_items WHERE record_id IN (SELECT value FROM json_each(?))').all(json) as RecordsSnapshot['items'],
-    tags: db.prepare('SELECT record_id, tag FROM record_tags WHERE record_id IN (SELECT value FROM json_each(?))').all(json) as RecordsSnapshot['tags'],
+    records: all<Record<string, unknown>>(db, `SELECT id, ${RECORD_COLUMNS.join(', ')} FROM records WHERE id IN (SELECT value FROM json_each(?))`, json),
+    items: all<RecordsSnapshot['items'][number]>(db, 'SELECT record_id, item_id FROM record_items WHERE record_id IN (SELECT value FROM json_each(?))', json),
+    tags: all<RecordsSnapshot['tags'][number]>(db, 'SELECT record_id, tag FROM record_tags WHERE record_id IN (SELECT value FROM json_each(?))', json),
   };
 }
 
 export function snapshotActivity(db: Db, id: number): ActivitySnapshot {
-  const activity = db.prepare('SELECT id, name, date, caption FROM activities WHERE id = ?').get(id) as ActivitySnapshot['activity'];
-  const records = db.prepare('SELECT id FROM records WHERE activity_id = ?').pluck().all(id) as number[];
+  const activity = one<ActivitySnapshot['activity']>(db, 'SELECT id, name, date, caption FROM activities WHERE id = ?', id);
+  if (!activity) throw new TaizhangError('not_found', `没有编号为 ${id} 的活动 / No activity ${id}`);
+  const records = values<number>(db, 'SELECT id FROM records WHERE activity_id = ?', id);
   return { kind: 'activity', activity, records };
 }
 
 /** Saves what an edit is about to change. Call inside the edit's transaction. */
 export function pushUndo(db: Db, label: string, payload: UndoPayload): void {
-  db.prepare('INSERT INTO undo_log(label, payload, created_at) VALUES (?, ?, ?)').run(label, JSON.stringify(payload), nowIso());
-  db.prepare('DELETE FROM undo_log WHERE id NOT IN (SELECT id FROM undo_log ORDER BY id DESC LIMIT ?)').run(UNDO_DEPTH);
+  run(db, 'INSERT INTO undo_log(label, payload, created_at) VALUES (?, ?, ?)', label, JSON.stringify(payload), nowIso());
+  run(db, 'DELETE FROM undo_log WHERE id NOT IN (SELECT id FROM undo_log ORDER BY id DESC LIMIT ?)', UNDO_DEPTH);
 }
 
 /** Writes back what the last edit changed, in one transaction; returns the edit's label, or null when there is none. */
 export function undoLast(db: Db): string | null {
   return writeTransaction(db, () => {
-    const row = db.prepare('SELECT id, label, payload FROM undo_log ORDER BY id DESC LIMIT 1').get() as
-      | { id: number; label: string; payload: string }
-      | undefined;
+    const row = one<{ id: number; label: string; payload: string }>(db, 'SELECT id, label, payload FROM undo_log ORDER BY id DESC LIMIT 1');
     if (!row) return null;
     const payload = JSON.parse(row.payload) as UndoPayload;
     const touched = apply(db, payload);
     assertIdentityKept(db, touched);
     reindexRecords(db, touched);
     // An activity created by the undone edit is left without records.
-    db.prepare('DELETE FROM activities WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.activity_id = activities.id)').run();
-    db.prepare('DELETE FROM undo_log WHERE id = ?').run(row.id);
+    run(db, 'DELETE FROM activities WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.activity_id = activities.id)');
+    run(db, 'DELETE FROM undo_log WHERE id = ?', row.id);
     return row.label;
   });
 }
@@ -79,32 +79,31 @@ function apply(db: Db, payload: UndoPayload): number[] {
   switch (payload.kind) {
     case 'records': {
       const ids = payload.records.map((r) => r.id as number);
-      const update = db.prepare(`UPDATE records SET ${RECORD_COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`);
-      const current = db.prepare(`SELECT ${RECORD_COLUMNS.join(', ')} FROM records WHERE id = ?`);
+      const update = statement(db, `UPDATE records SET ${RECORD_COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`);
       for (const saved of payload.records) {
         // An entry saved before a column existed leaves that column as it is now.
         const missing = RECORD_COLUMNS.some((c) => !(c in saved));
-        const r = missing ? { ...(current.get(saved.id) as Record<string, unknown> | undefined), ...saved } : saved;
+        const r = missing ? { ...one<Record<string, unknown>>(db, `SELECT ${RECORD_COLUMNS.join(', ')} FROM records WHERE id = ?`, saved.id), ...saved } : saved;
         const result = update.run(r);
         if (result.changes === 0) throw new TaizhangError('conflict', '要撤销的记录已不存在 / The records of that edit no longer exist');
       }
-      const json = JSON.stringify(ids);
-      db.prepare('DELETE FROM record_items WHERE record_id IN (SELECT value FROM json_each(?))').run(json);
-      db.prepare('DELETE FROM record_tags WHERE record_id IN (SELECT value FROM json_each(?))').run(json);
-      const link = db.prepare('INSERT INTO record_items(record_id, item_id) VALUES (?, ?)');
+      const json = idList(ids);
+      run(db, 'DELETE FROM record_items WHERE record_id IN (SELECT value FROM json_each(?))', json);
+      run(db, 'DELETE FROM record_tags WHERE record_id IN (SELECT value FROM json_each(?))', json);
+      const link = statement(db, 'INSERT INTO record_items(record_id, item_id) VALUES (?, ?)');
       for (const i of payload.items) link.run(i.record_id, i.item_id);
-      const tag = db.prepare('INSERT INTO record_tags(record_id, tag) VALUES (?, ?)');
+      const tag = statement(db, 'INSERT INTO record_tags(record_id, tag) VALUES (?, ?)');
       for (const t of payload.tags) tag.run(t.record_id, t.tag);
       return ids;
     }
     case 'created': {
       assertNotNumbered(db, payload.ids);
-      db.prepare('DELETE FROM records WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(payload.ids));
+      run(db, 'DELETE FROM records WHERE id IN (SELECT value FROM json_each(?))', idList(payload.ids));
       return payload.ids;
     }
     case 'activity': {
       const a = payload.activity;
-      db.prepare('UPDATE activities SET name = ?, date = ?, caption = ? WHERE id = ?').run(a.name, a.date, a.caption, a.id);
+      run(db, 'UPDATE activities SET name = ?, date = ?, caption = ? WHERE id = ?', a.name, a.date, a.caption, a.id);
       return payload.records;
     }
   }

@@ -7,7 +7,7 @@ import { findItem, listItems } from '../index/editions.js';
 import { subtreeItemIds } from '../index/tree.js';
 import { COUNTS_AS_MATERIAL } from '../records/repository.js';
 import type { Db } from '../store/database.js';
-import { all } from '../store/sql.js';
+import { all, run, value } from '../store/sql.js';
 import { yearHoldings } from '../index/holdings.js';
 
 /** One record of the year as completeness sees it. */
@@ -27,7 +27,7 @@ interface Activity {
 
 /** The edition a year uses, or a clear error when the year has none. */
 export function editionOfYear(db: Db, year: number): number {
-  const edition = db.prepare('SELECT edition_id FROM years WHERE year = ?').pluck().get(year) as number | undefined;
+  const edition = value<number>(db, 'SELECT edition_id FROM years WHERE year = ?', year);
   if (edition === undefined) {
     throw new TaizhangError(
       'not_found',
@@ -58,12 +58,12 @@ function readRecords(db: Db, year: number): { byItem: Map<number, FiledRecord[]>
   }
 
   // An activity is judged on all its records, whichever items each one is filed under.
-  const activityRows = db
-    .prepare(
-      `SELECT a.id, a.name, r.type FROM activities a LEFT JOIN live_records r ON r.activity_id = a.id AND ${COUNTS_AS_MATERIAL}
-       WHERE a.year = ?`,
-    )
-    .all(year) as { id: number; name: string; type: RecordType | null }[];
+  const activityRows = all<{ id: number; name: string; type: RecordType | null }>(
+    db,
+    `SELECT a.id, a.name, r.type FROM activities a LEFT JOIN live_records r ON r.activity_id = a.id AND ${COUNTS_AS_MATERIAL}
+     WHERE a.year = ?`,
+    year,
+  );
   const activities = new Map<number, Activity>();
   for (const row of activityRows) {
     const activity = activities.get(row.id) ?? { id: row.id, name: row.name, types: new Set<RecordType>() };
@@ -174,17 +174,13 @@ export function computeStatus(db: Db, year: number, itemCode?: string): ItemStat
   const items = listItems(db, edition);
   const root = itemCode !== undefined ? findItem(db, edition, itemCode) : null;
   const notApplicable = new Map(
-    (db.prepare('SELECT item_id, reason FROM not_applicable WHERE year = ?').all(year) as { item_id: number; reason: string }[]).map(
-      (r) => [r.item_id, r.reason],
-    ),
+    all<{ item_id: number; reason: string }>(db, 'SELECT item_id, reason FROM not_applicable WHERE year = ?', year).map((r) => [r.item_id, r.reason]),
   );
   // Self-assessments accepted from a returned checklist, shown beside the computed status.
   const claims = new Map(
-    (db.prepare('SELECT item_id, status, note FROM checklist_notes WHERE year = ? AND status IS NOT NULL').all(year) as {
-      item_id: number;
-      status: Completeness;
-      note: string;
-    }[]).map((r) => [r.item_id, r]),
+    all<{ item_id: number; status: Completeness; note: string }>(db, 'SELECT item_id, status, note FROM checklist_notes WHERE year = ? AND status IS NOT NULL', year).map(
+      (r) => [r.item_id, r],
+    ),
   );
   const { byItem, activities } = readRecords(db, year);
   const children = new Map<string | null, IndexItem[]>();
@@ -250,11 +246,15 @@ function dedupe(list: IncompleteActivity[]): IncompleteActivity[] {
 export function setNotApplicable(db: Db, year: number, code: string, notApplicable: boolean, reason: string): { code: string; notApplicable: boolean } {
   const item = findItem(db, editionOfYear(db, year), code);
   if (notApplicable) {
-    db.prepare(
+    run(
+      db,
       'INSERT INTO not_applicable(year, item_id, reason) VALUES (?, ?, ?) ON CONFLICT(year, item_id) DO UPDATE SET reason = excluded.reason',
-    ).run(year, item.id, reason.trim());
+      year,
+      item.id,
+      reason.trim(),
+    );
   } else {
-    db.prepare('DELETE FROM not_applicable WHERE year = ? AND item_id = ?').run(year, item.id);
+    run(db, 'DELETE FROM not_applicable WHERE year = ? AND item_id = ?', year, item.id);
   }
   return { code: item.code, notApplicable };
 }

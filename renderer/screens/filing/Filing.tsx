@@ -163,7 +163,7 @@ function AddResultDialog({ title, result, onClose }: { title: string; result: Ad
       }
     >
       <p className="lead">
-        已添加 {fresh.length} 件资料{result.inbox > 0 ? `，其中 ${result.inbox} 件还没有归入测评项目，放在“待归档”里` : ''}。
+        已添加 {fresh.length} 件资料{result.inbox > 0 ? `，其中 ${result.inbox} 件还没有归入测评项目，放在“待归类”里` : ''}。
       </p>
       {duplicates.length > 0 && (
         <p className="note">

@@ -24,7 +24,7 @@ export function ImportReview({ plan, onConfirm, onCancel }: { plan: FolderPlan; 
         共 {plan.entries.length} 个文件：<strong className="text-ok">{placed} 个能自动归入测评项目</strong>
         {plan.inbox > 0 && (
           <>
-            ，<strong className="text-missing">{plan.inbox} 个无法确定测评项目，先放入“待归档”</strong>（以后再归入具体项目）
+            ，<strong className="text-missing">{plan.inbox} 个无法确定测评项目，先放入“待归类”</strong>（以后再归入具体项目）
           </>
         )}
         。

@@ -1,5 +1,6 @@
 import { useState, type DragEvent } from 'react';
 import type { ItemStatus } from '../../../shared/api/status.js';
+import { itemNumber } from '../../../shared/domain/item-text.js';
 import { StatusBadge } from '../../components/ui.js';
 import type { TreeNode } from '../../lib/tree-nodes.js';
 import { countStatuses } from '../../lib/tree-nodes.js';
@@ -70,7 +71,7 @@ export function IndexTree({
             <span className="tree-toggle" />
           )}
           <button className="tree-label" onClick={() => onSelect(item.code)} title={status?.reason || item.requirement || item.title}>
-            <span className="code">{item.code}</span>
+            <span className="code">{itemNumber(item)}</span>
             <span className="tree-title">{item.title}</span>
           </button>
           {status && status.records > 0 && <span className="count">{status.records}</span>}

@@ -1,14 +1,16 @@
 import { useEffect, useState } from 'react';
 import type { IndexItem } from '../../../shared/api/index.js';
 import type { RecordDetail as Detail, StoredFile } from '../../../shared/api/records.js';
-import { CAPTION_FIELDS, CAPTION_LABELS, RECORD_TYPES, RETENTION_PERIODS, type Caption, type RecordType, type RetentionPeriod } from '../../../shared/domain/record.js';
+import { CAPTION_FIELDS, CAPTION_LABELS, RECORD_TYPES, RETENTION_PERIODS, SECRECY_LEVELS, type Caption, type Secrecy, type RecordType, type RetentionPeriod } from '../../../shared/domain/record.js';
 import { clerkMessage } from '../../api/client.js';
 import { ItemPicker } from '../../components/ItemPicker.js';
 import { Empty, ErrorNote, Field } from '../../components/ui.js';
 import { useApp } from '../../state/app-context.js';
 import { formatBytes } from '../../lib/format.js';
 import { itemPath } from '../../lib/tree-nodes.js';
+import { IdentitySection } from '../archival/IdentitySection.js';
 import { FilePreview } from './FilePreview.js';
+import { itemNumber } from '../../../shared/domain/item-text.js';
 
 interface Draft {
   title: string;
@@ -18,6 +20,7 @@ interface Draft {
   date: string;
   type: RecordType;
   retention: RetentionPeriod;
+  secrecy: Secrecy;
   activity: string;
   tags: string;
   note: string;
@@ -34,6 +37,7 @@ function draftOf(r: Detail): Draft {
     date: r.date ?? '',
     type: r.type,
     retention: r.retention,
+    secrecy: (SECRECY_LEVELS as readonly string[]).includes(r.secrecy) ? (r.secrecy as Secrecy) : '',
     activity: r.activity ?? '',
     tags: r.tags.join('，'),
     note: r.note,
@@ -75,6 +79,7 @@ export function RecordDetail({ record, items, onDelete }: { record: Detail; item
         date: draft.date.trim() || null,
         type: draft.type,
         retention: draft.retention,
+        secrecy: draft.secrecy,
         activity: draft.activity.trim() || null,
         tags: draft.tags.split(/[,，、\s]+/).map((t) => t.trim()).filter(Boolean),
         note: draft.note,
@@ -128,7 +133,7 @@ export function RecordDetail({ record, items, onDelete }: { record: Detail; item
             {draft.items.map((code) => (
               <li key={code} className="chip" title={itemPath(items, code)}>
                 <span>
-                  <span className="code">{code}</span> {items.find((i) => i.code === code)?.title ?? ''}
+                  <ChipText code={code} items={items} />
                 </span>
                 <button className="chip-x" aria-label={`取消归入 ${code}`} onClick={() => set('items', draft.items.filter((c) => c !== code))}>
                   ×
@@ -141,6 +146,8 @@ export function RecordDetail({ record, items, onDelete }: { record: Detail; item
             ＋ 归入其他项目
           </button>
         </section>
+
+        <IdentitySection record={record} />
 
         {isPhoto && (
           <section className="detail-section">
@@ -195,6 +202,15 @@ export function RecordDetail({ record, items, onDelete }: { record: Detail; item
                 ))}
               </select>
             </Field>
+            <Field label="密级">
+              <select name="secrecy" value={draft.secrecy} onChange={(e) => set('secrecy', e.target.value as Secrecy)}>
+                {SECRECY_LEVELS.map((t) => (
+                  <option key={t} value={t}>
+                    {t || '无'}
+                  </option>
+                ))}
+              </select>
+            </Field>
             <Field label="标签">
               <input name="tags" value={draft.tags} onChange={(e) => set('tags', e.target.value)} placeholder="用逗号分开" />
             </Field>
@@ -237,6 +253,15 @@ export function RecordDetail({ record, items, onDelete }: { record: Detail; item
         />
       )}
     </div>
+  );
+}
+
+function ChipText({ code, items }: { code: string; items: readonly IndexItem[] }) {
+  const item = items.find((i) => i.code === code);
+  return (
+    <>
+      <span className="code">{item ? itemNumber(item) : code}</span> {item?.title ?? ''}
+    </>
   );
 }
 

@@ -18,6 +18,7 @@ describe('RecordTable', () => {
         records={[
           record(1, '学雷锋照片', { date: '2024-03-05', type: '照片', thumb: 'a'.repeat(64) }),
           record(2, '活动方案', { date: '2024-03-01', type: '方案', titleSupplied: true, items: [{ editionId: 1, code: '1.2', title: '志愿服务', path: '1.2' }] }),
+          record(3, '志愿者名册', { date: '2024-03-02', items: [{ editionId: 1, code: '1.2', title: '志愿服务', path: '1.2' }], archivalCode: 'Z001-WS·2024-D10-01-0003', piece: 3 }),
         ]}
         selected={[2]}
         onSelect={() => undefined}
@@ -28,10 +29,11 @@ describe('RecordTable', () => {
     expect(html.indexOf('[活动方案]')).toBeGreaterThan(0);
     expect(html.indexOf('[活动方案]')).toBeLessThan(html.indexOf('学雷锋照片'));
     expect(html).toContain(`src="/preview/${'a'.repeat(64)}/thumb"`);
-    expect(html).toContain('未归入项目');
-    expect(html).toContain('已归档');
+    expect(html).toContain('待归类');
+    expect(html).toContain('已归入');
+    expect(html).toMatch(/已归档<span class="sub code">Z001-WS·2024-D10-01-0003<\/span>/);
     expect(html).toMatch(/<tr class="selected"[^>]*data-record="2"/);
-    expect(html).toContain('共 2 件');
+    expect(html).toContain('共 3 件');
   });
 
   it('tells the clerk how to file when an item is empty', () => {

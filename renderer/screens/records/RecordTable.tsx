@@ -3,7 +3,7 @@ import type { RecordSummary } from '../../../shared/api/records.js';
 import { RECORD_TYPES, displayTitle } from '../../../shared/domain/record.js';
 import { Empty } from '../../components/ui.js';
 import type { PreviewVariant } from '../../api/transport.js';
-import { filterRecords, nextSort, recordStatus, sortRecords, type RecordFilter, type SortKey, type SortState } from '../../lib/sort-records.js';
+import { filterRecords, nextSort, recordState, sortRecords, type RecordFilter, type SortKey, type SortState } from '../../lib/sort-records.js';
 
 const COLUMNS: { key: SortKey; label: string; className?: string }[] = [
   { key: 'title', label: '题名', className: 'col-title' },
@@ -67,7 +67,7 @@ export function RecordTable({
         </select>
         <label className="check">
           <input type="checkbox" checked={filter.unfiledOnly} onChange={(e) => setFilter({ ...filter, unfiledOnly: e.target.checked })} />
-          只看未归入
+          只看待归类
         </label>
       </div>
       <div className="table-wrap">
@@ -120,7 +120,7 @@ export function RecordTable({
                   {r.activity ?? '—'}
                 </td>
                 <td className="col-status">
-                  <span className={recordStatus(r) === '已归档' ? 'text-ok' : 'text-missing'}>{recordStatus(r)}</span>
+                  <StateCell record={r} />
                 </td>
               </tr>
             ))}
@@ -141,6 +141,19 @@ export function RecordTable({
         {selectionActions && <span className="selection-actions">{selectionActions}</span>}
       </div>
     </div>
+  );
+}
+
+const STATE_CLASS = { 待归类: 'text-missing', 已归入: 'text-partial', 已归档: 'text-ok' } as const;
+
+/** 已归档 shows the 档号 it was given; 已归入 means it still prints as a 草稿. */
+function StateCell({ record }: { record: RecordSummary }) {
+  const state = recordState(record);
+  return (
+    <span className={STATE_CLASS[state]} title={state === '已归入' ? '还没有归档，导出时印为草稿' : undefined}>
+      {state}
+      {record.archivalCode && <span className="sub code">{record.archivalCode}</span>}
+    </span>
   );
 }
 

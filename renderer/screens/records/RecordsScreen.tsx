@@ -1,10 +1,12 @@
 import { useMemo, useState, type DragEvent } from 'react';
+import { itemNumber } from '../../../shared/domain/item-text.js';
 import { StatusBadge } from '../../components/ui.js';
 import { useApp } from '../../state/app-context.js';
 import { buildTree, itemPath } from '../../lib/tree-nodes.js';
 import { useData } from '../../state/use-data.js';
 import { carriesFiles, readDrop } from '../filing/drop.js';
 import { useFiling } from '../filing/Filing.js';
+import { ArchiveDialog } from '../archival/ArchiveDialog.js';
 import { BulkEdit } from './BulkEdit.js';
 import { IndexTree } from './IndexTree.js';
 import { NoRecord, RecordDetail } from './RecordDetail.js';
@@ -18,6 +20,7 @@ export function RecordsScreen() {
   const deleteRecords = useDeleteRecords();
   const [dragging, setDragging] = useState(false);
   const [bulk, setBulk] = useState(false);
+  const [archiving, setArchiving] = useState(false);
 
   const items = useData(() => client['index.list']({ year }), [year]);
   const statuses = useData(() => client['status.get']({ year }), [year]);
@@ -73,7 +76,10 @@ export function RecordsScreen() {
             <h2>
               {item ? (
                 <>
-                  <span className="code">{item.code}</span> {item.title}
+                  <span className="code" title={item.label ? `编码 ${item.code}` : undefined}>
+                    {itemNumber(item)}
+                  </span>{' '}
+                  {item.title}
                 </>
               ) : (
                 `${year} 年度全部资料`
@@ -113,6 +119,9 @@ export function RecordsScreen() {
             nav.records.length > 0 && (
               <>
                 {nav.records.length > 1 && <button onClick={() => setBulk(true)}>批量修改（{nav.records.length}）</button>}
+                <button onClick={() => setArchiving(true)} title="给所选资料编上件号和档号（先预览）">
+                  归档所选…
+                </button>
                 <button className="danger-link" onClick={() => deleteRecords(nav.records)}>
                   移到回收站
                 </button>
@@ -139,6 +148,7 @@ export function RecordsScreen() {
           </div>
         </div>
       )}
+      {archiving && <ArchiveDialog year={year} ids={nav.records} onClose={() => setArchiving(false)} />}
       {bulk && <BulkEdit ids={nav.records} items={itemList} onClose={() => setBulk(false)} />}
     </div>
   );
