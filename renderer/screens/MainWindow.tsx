@@ -1,7 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Icon, Seal } from '../components/ui.js';
 import { useApp, type Screen } from '../state/app-context.js';
 import { ActivitiesScreen } from './ActivitiesScreen.js';
+import { ChecklistReturnDialog } from './ChecklistReturnDialog.js';
 import { ExportDialog } from './ExportDialog.js';
 import { useFiling } from './filing/Filing.js';
 import { IndexScreen } from './IndexScreen.js';
@@ -30,6 +31,7 @@ function isEditable(target: EventTarget | null): boolean {
 
 export function MainWindow() {
   const { client, archive, year, setYear, nav, go, exportDialog, openExport, notify, fail } = useApp();
+  const [returning, setReturning] = useState(false);
   const search = useRef<HTMLInputElement>(null);
   const deleteRecords = useDeleteRecords();
   const filing = useFiling();
@@ -110,6 +112,9 @@ export function MainWindow() {
           <button className="export-button" onClick={() => openExport('checklist')}>
             <Icon name="sheet" /> 导出自查表
           </button>
+          <button className="export-button" onClick={() => setReturning(true)}>
+            <Icon name="sheet" /> 读回自查表
+          </button>
         </div>
       </header>
       <nav className="tabs" aria-label="功能">
@@ -130,6 +135,7 @@ export function MainWindow() {
         {nav.screen === 'settings' && <SettingsScreen />}
       </main>
       {exportDialog && <ExportDialog kind={exportDialog} onClose={() => openExport(null)} />}
+      {returning && <ChecklistReturnDialog onClose={() => setReturning(false)} />}
     </div>
   );
 }

@@ -9,6 +9,8 @@ import { startBridge, type Bridge } from '../../electron/bridge/server.js';
 import { browserShell, Session } from '../../electron/host/session.js';
 import { buildRenderer, dragFiles, launchChromium, screenshot, seenProgress, watchProgress } from './browser.js';
 import { makeJpeg, makePdf } from '../support/sample-files.js';
+import { editWorkbook, locateSheet } from '../support/workbook-edit.js';
+import { LEDGER_HEADER, LEDGER_SHEET } from '../../electron/core/checklist/layout.js';
 
 const YEAR = 2024;
 const root = await fs.mkdtemp(path.join(os.tmpdir(), 'taizhang-e2e-'));
@@ -391,6 +393,34 @@ describe('the desktop app in a browser', { timeout: 150_000 }, () => {
     await page.locator('table.ledger tbody tr', { hasText: '宣传栏公益广告破损' }).click();
     await page.locator('.evidence .chip', { hasText: '义诊活动总结' }).waitFor();
     await page.getByRole('button', { name: '取消' }).click();
+  });
+
+  it('reads back a checklist edited in another program: two ledger edits, stored after the preview', async () => {
+    await page.getByRole('button', { name: '导出自查表' }).click();
+    await page.waitForFunction(() => (document.querySelector('.dialog input[name=out]') as HTMLInputElement | null)?.value.includes('2024年'));
+    await page.getByRole('button', { name: '开始导出' }).click();
+    await page.locator('.outcome', { hasText: '自查表已生成' }).waitFor({ timeout: 60_000 });
+    const exported = await text('.outcome .path');
+    await page.getByRole('button', { name: '完成' }).click();
+    const ledger = await locateSheet(exported, LEDGER_SHEET, [3], LEDGER_HEADER.id);
+    const firstLedgerRow = 4;
+    const edited = editWorkbook(exported, path.join(root, '自查表（已填）.xlsx'), [
+      ['set', LEDGER_SHEET, `${ledger.col(LEDGER_HEADER.state)}${firstLedgerRow}`, '已整改'],
+      ['set', LEDGER_SHEET, `${ledger.col(LEDGER_HEADER.progress)}${firstLedgerRow}`, '已更换宣传栏画面'],
+    ]);
+
+    await page.getByRole('button', { name: '读回自查表' }).click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: '选择自查表文件' }).click();
+    await (await chooser).setFiles(edited);
+    await page.locator('.checklist-return', { hasText: '修改 2 处' }).waitFor();
+    expect(await text('.checklist-return')).toContain('已更换宣传栏画面');
+    await screenshot(page, '17c-checklist-return');
+    await page.getByRole('button', { name: /写入档案/ }).click();
+    await page.locator('.dialog', { hasText: '已写入 2 处修改' }).waitFor();
+    await page.getByRole('button', { name: '完成' }).click();
+    await tab('整改台账').click();
+    await page.locator('table.ledger tbody tr', { hasText: '已整改' }).waitFor();
   });
 
   it('manages the index: the items of an edition, and editing one', async () => {

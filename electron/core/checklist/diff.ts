@@ -10,8 +10,8 @@ import { looseIsoDate } from '../../../shared/text/dates.js';
 import { listItems, resolveEdition } from '../index/editions.js';
 import { listRectifications, type RectificationEdits } from '../ledger/ledger.js';
 import type { Db } from '../store/database.js';
-import { all } from '../store/sql.js';
 import { readNotes, type ChecklistNote } from './accepted-notes.js';
+import { liveRecordIds, recordNotes } from './repository.js';
 import type { CellText } from './cells.js';
 import { HEADER, LEDGER_HEADER, levelHeader, MATERIALS_HEADER, sameText, TRACKED, type TrackedSheet } from './layout.js';
 import { columnLetter, headerKey, type ChecklistFile, type FileRow, type TrackedRows } from './read-file.js';
@@ -99,6 +99,8 @@ function planSelfCheck(db: Db, year: number, file: ChecklistFile, statuses: read
   const levelNames = JSON.parse(editionRow.level_names) as string[];
   const items = listItems(db, editionId);
   const parents = new Set(items.map((i) => i.parent));
+  const itemByCode = new Map(items.map((i) => [i.code, i]));
+  const levels = Math.max(1, ...items.map((i) => i.level));
   const notes = readNotes(db, year);
   const computedOf = new Map(statuses.map((s) => [s.code, s.status]));
   const current = new Map<string, SelfCheckCurrent>();
@@ -125,7 +127,7 @@ function planSelfCheck(db: Db, year: number, file: ChecklistFile, statuses: read
       problems.push({ row: r.row, code: r.key, kind: 'moved', sheet: sheet.sheet, message: moved });
       continue;
     }
-    problems.push(...labelEdits(r, cur.item, items, levelNames, file.selfCheck.columns));
+    problems.push(...labelEdits(r, cur.item, itemByCode, levels, levelNames, file.selfCheck.columns));
     const fileNote = fileCell(r, HEADER.note, sheet.sheet, problems);
     // One note object per row, filled by whichever of its cells are stored.
     const next = (): ChecklistNote => {
@@ -194,15 +196,20 @@ function planSelfCheck(db: Db, year: number, file: ChecklistFile, statuses: read
  * The level columns are merged labels that move with a sort, so instead of fingerprints each cell must read as one of
  * the row's own items (or be empty, inside a merged block): anything else is an edit of a generated column.
  */
-function labelEdits(r: FileRow, item: IndexItem, items: readonly IndexItem[], levelNames: readonly string[], columns: ReadonlyMap<string, number>): ChecklistProblem[] {
-  const byCode = new Map(items.map((i) => [i.code, i]));
+function labelEdits(
+  r: FileRow,
+  item: IndexItem,
+  byCode: ReadonlyMap<string, IndexItem>,
+  levels: number,
+  levelNames: readonly string[],
+  columns: ReadonlyMap<string, number>,
+): ChecklistProblem[] {
   const chain: IndexItem[] = [];
   for (let p = item.parent; p !== null; p = byCode.get(p)?.parent ?? null) {
     const parent = byCode.get(p);
     if (!parent) break;
     chain.push(parent);
   }
-  const levels = Math.max(1, ...items.map((i) => i.level));
   const found: ChecklistProblem[] = [];
   for (let level = 1; level <= levels; level++) {
     const header = levelHeader(levelNames, level);
@@ -232,14 +239,7 @@ function planMaterials(db: Db, year: number, rows: TrackedRows, out: Compared[],
   const sheet = TRACKED.materials;
   const list = rows.rows ?? [];
   const ids = [...new Set(list.map((r) => Number(r.key)).filter((n) => Number.isInteger(n) && n > 0))];
-  const current = new Map(
-    all<{ id: number; title: string; note: string }>(
-      db,
-      'SELECT r.id, r.title, r.note FROM live_records r JOIN json_each(?) j ON j.value = r.id WHERE r.year = ?',
-      JSON.stringify(ids),
-      year,
-    ).map((r) => [r.id, r]),
-  );
+  const current = recordNotes(db, year, ids);
   const byRecord = new Map<number, Compared>();
   const disputed = new Set<number>();
   for (const r of list) {
@@ -358,7 +358,7 @@ function planLedger(db: Db, year: number, rows: TrackedRows, out: Compared[], pr
           problems.push({ row: r.row, code: r.key, kind: 'invalid', sheet: sheet.sheet, message: `${where}佐证材料应写作“#记录号 题名”，每行一件，未导入 / Write evidence as #id` });
           return;
         }
-        const live = new Set(all<{ id: number }>(db, 'SELECT r.id FROM live_records r JOIN json_each(?) j ON j.value = r.id', JSON.stringify(ids)).map((x) => x.id));
+        const live = liveRecordIds(db, ids);
         const unknown = ids.filter((id) => !live.has(id));
         if (unknown.length > 0) {
           problems.push({ row: r.row, code: r.key, kind: 'invalid', sheet: sheet.sheet, message: `${where}佐证材料 ${unknown.map((i) => `#${i}`).join('、')} 不存在或已删除，未导入 / Unknown evidence` });

@@ -117,9 +117,14 @@ export function levelHeaders(data: Pick<ChecklistData, 'levels' | 'edition'>): s
 }
 
 /** The hidden key of a row's 测评项目 ("T1", "T2"…): plain text, so COUNTIFS matches it exactly whatever the codes look like. */
+const topKeys = new WeakMap<ChecklistData, Map<string, string>>();
 export function topKey(data: ChecklistData, row: LeafRow): string {
-  const top = row.ancestors[0] ?? row.item;
-  return `T${data.items.filter((i) => i.level === 1).findIndex((i) => i.code === top.code) + 1}`;
+  let keys = topKeys.get(data);
+  if (!keys) {
+    keys = new Map(data.items.filter((i) => i.level === 1).map((i, n) => [i.code, `T${n + 1}`]));
+    topKeys.set(data, keys);
+  }
+  return keys.get((row.ancestors[0] ?? row.item).code) ?? 'T0';
 }
 
 /** The computed reason, and a word on a self-assessment that differs from what the archive computes. */
