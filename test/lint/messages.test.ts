@@ -19,8 +19,8 @@ const ROOTS = ['electron', 'shared', 'renderer'];
 const PRINTED_AS_IS = [
   path.join('electron', 'cli'), path.join('electron', 'bridge', 'serve.ts'), path.join('electron', 'core', 'demo'), path.join('electron', 'hub', 'pages.ts'),
 ];
-/** Strings with Chinese that are not messages: SQL, and the program's name as a PDF's or workbook's producer. */
-const NOT_A_MESSAGE = /\b(SELECT|INSERT|CREATE|UPDATE|DELETE FROM|WHERE)\b|^台账 Taizhang|^Taizhang 台账/;
+/** Strings with Chinese that are not messages: SQL, spreadsheet formulas, and the program's name as a producer. */
+const NOT_A_MESSAGE = /\b(SELECT|INSERT|CREATE|UPDATE|DELETE FROM|WHERE)\b|^(COUNTA|COUNTIFS?|SUMIFS?|IF)\(|^台账 Taizhang|^Taizhang 台账/;
 const CJK = /[\u3400-\u9fff]/;
 const PLACEHOLDER = /\$\{…\}/g;
 /** Latin a Chinese sentence may hold: file formats, the programs clerks have, units and marks of a code. */
@@ -28,7 +28,7 @@ const ALLOWED_LATIN = new Set(
   [
     'PDF', 'JPEG', 'JPG', 'PNG', 'GIF', 'WebP', 'TIFF', 'HEIC', 'HEIF', 'AVIF', 'DOCX', 'XLSX', 'PPTX', 'DOC', 'XLS', 'PPT', 'OFD', 'ZIP',
     'MP4', 'MOV', 'BMP', 'TXT', 'CSV', 'ODS', 'JSON', 'Word', 'Excel', 'PowerPoint', 'WPS', 'Office', 'LibreOffice', 'Windows', 'EXIF',
-    'RAR', 'GZIP', 'RTF', 'XML', 'SHA', 'KB', 'MB', 'GB', 'A4', 'Ctrl', 'Delete', 'Enter',
+    'RAR', 'GZIP', 'RTF', 'XML', 'SHA', 'HTTPS', 'KB', 'MB', 'GB', 'A4', 'Ctrl', 'Delete', 'Enter',
     'YYYY', 'MM', 'DD',
   ].map((w) => w.toLowerCase()),
 );

@@ -223,7 +223,7 @@ export async function readChecklistFile(file: string, year?: number): Promise<Ch
   }
   const fileYear = year ?? meta.year;
   if (fileYear === null) {
-    throw new TaizhangError('invalid_input', '文件中没有记录年度，请用 --year 指定 / The file does not record its year; give --year');
+    throw new TaizhangError('invalid_input', '文件中没有记录年度，请指定年度 / The file does not record its year; give --year');
   }
   const ws = wb.getWorksheet(SELF_CHECK_SHEET);
   if (!ws) {

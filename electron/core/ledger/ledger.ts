@@ -224,7 +224,7 @@ export function applyRectificationEdits(db: Db, id: number, edits: Rectification
   let closedOn = edits.closedOn !== undefined ? edits.closedOn : current.closedOn;
   if (state !== '已整改') {
     if (edits.closedOn) {
-      throw new TaizhangError('invalid_input', `问题 #${id} 状态为“${state}”，不能填写完成日期 ${edits.closedOn} / A closing date needs the state 已整改`);
+      throw new TaizhangError('invalid_input', `问题 #${id} 状态为“${state}”，不能填写完成日期 ${edits.closedOn} / A closing date needs the state 'rectified'`);
     }
     closedOn = null;
   } else closedOn ??= today;
