@@ -62,7 +62,7 @@ async function runScenario(dir: string, scenario: Scenario, observe?: Observe): 
   }
   // Hours later the clerk runs check --repair: leftovers go to quarantine and the archive is spotless.
   await ageStore(dir);
-  const repaired = await cli('check', '--archive', dir, '--repair', '--json');
+  const repaired = await cli('check', '--archive', dir, '--repair', '--force', '--json');
   expect(repaired.code).toBe(0);
   const after = await cli('check', '--archive', dir, '--json');
   expect(after.json<CheckReport>()).toMatchObject({ ok: true, problems: [] });

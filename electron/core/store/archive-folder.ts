@@ -3,8 +3,9 @@ import path from 'node:path';
 import type { UnitSettings } from '../../../shared/api/archive.js';
 import { DEFAULT_ARCHIVAL_PATTERN, DEFAULT_CATEGORY } from '../../../shared/domain/archival-code.js';
 import { TaizhangError } from '../../../shared/errors.js';
-import { type Db, type OpenDatabaseOptions, openDatabase, writeTransaction } from './database.js';
+import { type Db, emptyDatabase, type OpenDatabaseOptions, openDatabase, writeTransaction } from './database.js';
 import { FileStore } from './file-store.js';
+import { holdArchive } from './lock.js';
 
 export const DB_FILE = 'archive.db';
 
@@ -24,7 +25,8 @@ export interface OpenArchiveOptions extends OpenDatabaseOptions {
 export async function openArchive(dir: string, options: OpenArchiveOptions = {}): Promise<Archive> {
   const root = path.resolve(dir);
   const dbPath = path.join(root, DB_FILE);
-  if (!existsSync(dbPath)) {
+  const existing = existsSync(dbPath);
+  if (!existing) {
     if (!options.create) {
       throw new TaizhangError('archive_missing', `找不到档案：${root} 里没有台账档案。请选择档案所在的文件夹，或新建档案 / No archive at ${root}; run init first`);
     }
@@ -36,10 +38,32 @@ export async function openArchive(dir: string, options: OpenArchiveOptions = {})
     }
     mkdirSync(root, { recursive: true });
   }
-  const db = openDatabase(dbPath, options);
+  // A zero-byte file is refused before SQLite opens it (opening read-write would give it a journal of its own).
+  if (existing && statSync(dbPath).size === 0 && !hasContent(`${dbPath}-wal`)) throw emptyDatabase(dbPath);
+  // Writers say they hold the archive, so that a restore never swaps the folder under them (store/lock.ts).
+  const release = options.readonly ? () => undefined : holdArchive(root);
+  let db: Db;
+  try {
+    db = openDatabase(dbPath, { ...options, existing });
+  } catch (err) {
+    release();
+    throw err;
+  }
   const files = new FileStore(root);
-  await files.ensureLayout();
-  return { dir: root, db, files, close: () => db.close() };
+  if (!options.readonly) await files.ensureLayout();
+  return {
+    dir: root,
+    db,
+    files,
+    close: () => {
+      db.close();
+      release();
+    },
+  };
+}
+
+function hasContent(file: string): boolean {
+  return existsSync(file) && statSync(file).size > 0;
 }
 
 const UNIT_KEYS: Record<keyof UnitSettings, string> = {
