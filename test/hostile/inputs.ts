@@ -1,6 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import sharp from 'sharp';
 import { makeJpeg, makePdf, makePngBomb, makeTruncatedPdf } from '../support/sample-files.js';
@@ -209,7 +212,57 @@ export async function brokenBackups(good: string, dir: string): Promise<BackupVa
     brokenManifest: await rewriteZip(good, at('清单损坏.zip'), (i) => (i.name === 'manifest.json' ? { name: i.name, data: Buffer.from('{"format": "taizhang-backup", ') } : i)),
     newer: await rewriteZip(good, at('新版本.zip'), withManifest({ ...manifest, schemaVersion: 999 })),
     lyingSize: await rewriteZip(good, at('大小不符.zip'), withManifest({ ...manifest, entries: (manifest.entries as { path: string; size: number }[]).map((e) => (e.path === blob.name ? { ...e, size: e.size + 1 } : e)) })),
+    // The database itself altered, with a manifest that matches it: only the schema check can tell.
+    trigger: await withDatabase(good, at('触发器.zip'), (db) =>
+      db.exec('CREATE TRIGGER unlink_files AFTER INSERT ON records BEGIN DELETE FROM record_files; END'),
+    ),
+    view: await withDatabase(good, at('视图.zip'), (db) => db.exec('CREATE VIEW leak AS SELECT * FROM settings')),
+    droppedTables: await withDatabase(good, at('缺表.zip'), (db) => {
+      db.pragma('foreign_keys = OFF');
+      for (const t of ['record_tags', 'ledger', 'settings']) db.exec(`DROP TABLE IF EXISTS ${t}`);
+    }),
+    extraColumn: await withDatabase(good, at('多列.zip'), (db) => db.exec("ALTER TABLE records ADD COLUMN payload TEXT DEFAULT 'x'")),
+    droppedIndex: await withDatabase(good, at('缺索引.zip'), (db) => {
+      const index = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL LIMIT 1").pluck().get() as string;
+      db.exec(`DROP INDEX "${index}"`);
+    }),
   };
+}
+
+/** The backup with its database changed by `change`, and a manifest rewritten to match, as an attacker would. */
+async function withDatabase(good: string, to: string, change: (db: Database.Database) => void): Promise<string> {
+  const items = await readZip(good);
+  const work = mkdtempSync(path.join(os.tmpdir(), 'taizhang-db-'));
+  const file = path.join(work, 'archive.db');
+  writeFileSync(file, items.find((i) => i.name === 'archive.db')!.data);
+  const db = new Database(file);
+  change(db);
+  db.close();
+  const data = readFileSync(file);
+  rmSync(work, { recursive: true, force: true });
+  const manifest = JSON.parse(items.find((i) => i.name === 'manifest.json')!.data.toString('utf8')) as { entries: { path: string; size: number; sha256: string }[] };
+  manifest.entries = manifest.entries.map((e) => (e.path === 'archive.db' ? { ...e, size: data.length, sha256: createHash('sha256').update(data).digest('hex') } : e));
+  return writeZip(
+    to,
+    items.map((i) => (i.name === 'archive.db' ? { name: i.name, data } : i.name === 'manifest.json' ? { name: i.name, data: Buffer.from(JSON.stringify(manifest)) } : i)),
+  );
+}
+
+/** A copy of a closed archive folder whose database was emptied: to zero bytes, or to a database with no schema. */
+export function emptiedArchive(source: string, to: string, how: 'zero' | 'schemaless'): string {
+  cpSync(source, to, { recursive: true });
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path.join(to, `archive.db${suffix}`), { force: true });
+  writeFileSync(path.join(to, 'archive.db'), '');
+  if (how === 'schemaless') new Database(path.join(to, 'archive.db')).exec('CREATE TABLE t(a); DROP TABLE t; VACUUM').close();
+  return to;
+}
+
+/** A copy of an archive folder whose database was replaced by a new, empty archive's: every stored file looks stray. */
+export function archiveWithForeignDatabase(source: string, emptyArchive: string, to: string): string {
+  cpSync(source, to, { recursive: true });
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path.join(to, `archive.db${suffix}`), { force: true });
+  copyFileSync(path.join(emptyArchive, 'archive.db'), path.join(to, 'archive.db'));
+  return to;
 }
 
 export { makeJpeg, makePdf, makePngBomb, makeTruncatedPdf };
