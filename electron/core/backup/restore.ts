@@ -7,7 +7,7 @@ import { splitMessage, TaizhangError, type Message } from '../../../shared/error
 import type { CallContext } from '../handler-types.js';
 import { DB_FILE } from '../store/archive-folder.js';
 import { openDatabase } from '../store/database.js';
-import { EXCLUSIVE_LOCK, LOCK_DIR, takeArchiveExclusively } from '../store/lock.js';
+import { EXCLUSIVE_LOCK, LOCK_DIR, takeArchiveExclusively, VERIFIED_MARK } from '../store/lock.js';
 import { LATEST_SCHEMA_VERSION } from '../store/migrations/all.js';
 import { schemaDifferences } from '../store/schema-check.js';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, DATABASE_ENTRY, isBackupEntryName, MANIFEST_ENTRY, manifestSchema, type BackupManifest } from './manifest.js';
@@ -75,6 +75,7 @@ export async function restoreBackup(file: string, target: string, options: { for
     await Promise.all(['files', 'derived', 'tmp'].map((d) => fs.mkdir(path.join(staging, d), { recursive: true })));
     // Opening once brings an older backup's schema up to date and switches it back to WAL, before it takes the name.
     openDatabase(path.join(staging, DB_FILE)).close();
+    await fs.writeFile(path.join(staging, VERIFIED_MARK), manifest.createdAt);
 
     // Only now, with a verified archive ready, is the target taken: refused while the app or a command has it open.
     const release = occupied && existsSync(path.join(targetDir, DB_FILE)) ? takeArchiveExclusively(targetDir) : null;
@@ -87,6 +88,7 @@ export async function restoreBackup(file: string, target: string, options: { for
     }
     // The lock moved aside with the old folder; the restored one starts with no holders.
     if (movedAside && release) await fs.rm(path.join(movedAside, LOCK_DIR, EXCLUSIVE_LOCK), { force: true });
+    await fs.rm(path.join(targetDir, VERIFIED_MARK), { force: true });
     return { path: targetDir, records: counts.records, files: counts.files, movedAside, backupCreatedAt: manifest.createdAt, warnings };
   } catch (err) {
     await fs.rm(staging, { recursive: true, force: true });

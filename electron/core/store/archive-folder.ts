@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { UnitSettings } from '../../../shared/api/archive.js';
 import { DEFAULT_ARCHIVAL_PATTERN, DEFAULT_CATEGORY } from '../../../shared/domain/archival-code.js';
 import { TaizhangError } from '../../../shared/errors.js';
 import { type Db, emptyDatabase, type OpenDatabaseOptions, openDatabase, writeTransaction } from './database.js';
 import { FileStore } from './file-store.js';
-import { holdArchive } from './lock.js';
+import { finishInterruptedRestore, holdArchive, VERIFIED_MARK } from './lock.js';
 
 export const DB_FILE = 'archive.db';
 
@@ -25,6 +25,8 @@ export interface OpenArchiveOptions extends OpenDatabaseOptions {
 export async function openArchive(dir: string, options: OpenArchiveOptions = {}): Promise<Archive> {
   const root = path.resolve(dir);
   const dbPath = path.join(root, DB_FILE);
+  finishInterruptedRestore(root);
+  if (existsSync(path.join(root, VERIFIED_MARK))) rmSync(path.join(root, VERIFIED_MARK), { force: true });
   const existing = existsSync(dbPath);
   if (!existing) {
     if (!options.create) {

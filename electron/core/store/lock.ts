@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { TaizhangError } from '../../../shared/errors.js';
@@ -16,6 +16,8 @@ import { TaizhangError } from '../../../shared/errors.js';
  */
 
 export const LOCK_DIR = 'locks';
+/** Written into a restore's staging folder once everything in it is verified: it may take the archive's name. */
+export const VERIFIED_MARK = '.restore-verified';
 export const EXCLUSIVE_LOCK = 'restore.json';
 
 export interface Holder {
@@ -122,4 +124,22 @@ function busy(who: { zh: string; en: string }, count = 1): TaizhangError {
       `请先关闭台账程序和其他正在使用此档案的命令，再恢复。若那台电脑已关机或程序已退出，可删除档案文件夹中的 ${LOCK_DIR} 文件夹后重试`,
     en: `The archive is open elsewhere (${who.en}); nothing was changed. Close Taizhang first, then restore`,
   });
+}
+
+/**
+ * A restore swaps two folders with two renames; a crash between them leaves no archive under its name, only the
+ * verified staging folder beside it (and the old archive moved aside). Opening finishes that swap.
+ */
+export function finishInterruptedRestore(dir: string): void {
+  const parent = path.dirname(dir);
+  const prefix = `.${path.basename(dir)}.restoring-`;
+  if (existsSync(path.join(dir, 'archive.db')) || !existsSync(parent)) return;
+  if (existsSync(dir) && readdirSync(dir).length > 0) return;
+  for (const name of readdirSync(parent)) {
+    const staging = path.join(parent, name);
+    if (!name.startsWith(prefix) || !existsSync(path.join(staging, VERIFIED_MARK))) continue;
+    if (existsSync(dir)) rmdirSync(dir);
+    renameSync(staging, dir);
+    break;
+  }
 }
