@@ -157,7 +157,15 @@ async function drawPiece(vd: VolumeDocument, plan: BinderPlan, piece: PlanPiece,
     switch (block.kind) {
       case 'pdf': {
         const base = vd.pageCount;
-        const merged = (await appendPdf(vd, block.path, block.pages, { fitA4: plan.options.fitA4, stampFirst: firstNumbered === null })) ?? [];
+        const appended = await appendPdf(vd, block.path, block.pages, { fitA4: plan.options.fitA4, stampFirst: firstNumbered === null });
+        const merged = appended?.pages ?? [];
+        if (appended && appended.removed.length > 0) {
+          warnings.push({
+            recordId: piece.recordId,
+            file: block.file.name,
+            message: `${pieceName(piece)}：已去除 PDF 中的活动内容（${appended.removed.join('、')}），页面内容不变 / Active content was removed from the PDF; the pages look the same`,
+          });
+        }
         merged.forEach((m, k) => mark(m.page, m.frame, base + k));
         if (merged[0]?.notShrunk) {
           warnings.push({ recordId: piece.recordId, file: block.file.name, message: `${pieceName(piece)}：首页无法缩放，归档章可能压住页面内容 / The stamp may cover content on the first page` });
