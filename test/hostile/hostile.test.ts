@@ -179,6 +179,19 @@ async function corpus(core: Core, work: string): Promise<Case[]> {
     indexImport('上级编码成环', await make.indexWithParentCycle(at('成环.xlsx')), /上级编码形成循环：B → D → C → B/),
     indexImport('空工作簿', await make.indexEmptyWorkbook(at('空表.xlsx')), /找不到表头/),
     indexImport('编码重复', await make.indexDuplicateCodes(at('重复.xlsx')), /编码都是「1\.1」，编码不能重复/),
+    add('压缩炸弹 / zip bombs', '合并单元格炸弹（收入档案）', await make.workbookMergeBomb(at('合并炸弹.xlsx')), /合并单元格覆盖了 17,179,869,184 个单元格/),
+    indexImport('合并单元格炸弹', at('合并炸弹.xlsx'), /合并单元格覆盖了 17,179,869,184 个单元格（A1:XFD1048576）/),
+    checklist('合并单元格炸弹', at('合并炸弹.xlsx'), /合并单元格覆盖了/),
+    add('压缩炸弹 / zip bombs', '六十万行的表格（收入档案）', await make.workbookRowsBomb(at('行炸弹.xlsx')), /超过 500,000 行/),
+    indexImport('六十万行的表格', at('行炸弹.xlsx'), /超过 500,000 行/),
+    add('压缩炸弹 / zip bombs', '多部件压缩炸弹（收入档案）', await make.workbookMultiEntryBomb(at('多部件炸弹.xlsx')), /解压后过大/),
+    indexImport('多部件压缩炸弹', at('多部件炸弹.xlsx'), /解压后过大/),
+    checklist('多部件压缩炸弹', at('多部件炸弹.xlsx'), /解压后过大/),
+    add('压缩炸弹 / zip bombs', '声明大小不实的表格（收入档案）', await make.workbookLyingSizes(at('大小不实.xlsx')), /与其声明的大小不符/),
+    indexImport('声明大小不实的表格', at('大小不实.xlsx'), /与其声明的大小不符/),
+    checklist('声明大小不实的表格', at('大小不实.xlsx'), /与其声明的大小不符/),
+    add('压缩炸弹 / zip bombs', 'Word 压缩炸弹', await make.docxBomb(at('炸弹.docx')), /Word 文档解压后过大/),
+    add('压缩炸弹 / zip bombs', '声明大小不实的 Word 文档', await make.docxLyingSizes(at('大小不实.docx')), /Word 文档的压缩数据与其声明的大小不符/),
     checklist('删掉了自查表工作表', await make.checklistWithoutSelfCheck(checklistFile, at('无自查表.xlsx')), /没有「自查表」工作表/),
     checklist('表头被清空', await make.checklistHeadersWiped(checklistFile, at('无表头自查表.xlsx')), /找不到「编码」列/),
     checklist('每格都填了乱码和公式', await make.checklistScribbled(checklistFile, at('乱填.xlsx')), /未导入/),
@@ -199,6 +212,7 @@ async function corpus(core: Core, work: string): Promise<Case[]> {
     restore('清单损坏', backups.brokenManifest!, /清单.*损坏/),
     restore('更新版本的备份', backups.newer!, /更新版本|升级/),
     restore('清单大小不符', backups.lyingSize!, /大小与清单不符/),
+    restore('压缩目录少报了文件大小', backups.lyingHeader!, /无法读出|已损坏|校验值不符/),
     restore('数据库里藏了触发器', backups.trigger!, /数据库结构与台账的不符[\s\S]*多出了不属于台账的触发器「unlink_files」/),
     restore('数据库里多了视图', backups.view!, /多出了不属于台账的视图「leak」/),
     restore('数据库删掉了表', backups.droppedTables!, /缺少表「settings」/),
@@ -232,7 +246,7 @@ describe('hostile corpus', () => {
     await seedArchive(core, tempDir(), 4);
     const work = tempDir();
     const cases = await corpus(core, work);
-    expect(cases.length).toBeGreaterThanOrEqual(50);
+    expect(cases.length).toBeGreaterThanOrEqual(60);
     for (const c of cases) await attempt(core, c);
     const failed = outcomes.filter((o) => !o.clear || !o.unchanged).map((o) => `${o.group} / ${o.name} via ${o.channel}: clear=${o.clear} unchanged=${o.unchanged}\n    ${o.text}`);
     expect(failed).toEqual([]);
@@ -240,7 +254,7 @@ describe('hostile corpus', () => {
     expect(existsSync(path.join(path.dirname(core.dir), 'evil.txt'))).toBe(false);
     expect(existsSync('/tmp/evil.txt')).toBe(false);
     expect(readdirSync(path.dirname(core.dir)).filter((n) => n.includes('restoring') || n.includes('恢复前'))).toEqual([]);
-  }, 240_000);
+  }, 420_000);
 
   it('files risky but real inputs (reserved, control-character, path-like and very long names, wrong extension, encryption) only with a warning and a safe name', async () => {
     const core = await tempCore();

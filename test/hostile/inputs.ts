@@ -6,10 +6,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import sharp from 'sharp';
-import { makeJpeg, makePdf, makePngBomb, makeTruncatedPdf } from '../support/sample-files.js';
+import { makeDocx, makeJpeg, makePdf, makePngBomb, makeTruncatedPdf } from '../support/sample-files.js';
 import { CITY_TABLE, writeTable, type CellInput } from '../../electron/core/index/testing/tables.js';
 import { SELF_CHECK_SHEET } from '../../electron/core/checklist/layout.js';
-import { flipByteOf, patchEntryName, readZip, rewriteZip, writeZip } from './zips.js';
+import { flipByteOf, patchDeclaredSize, patchEntryName, readZip, rewriteZip, writeZip, type ZipItem } from './zips.js';
 
 /**
  * Bad inputs generated on the spot, one maker per kind. Each returns the path of what it wrote under `dir`.
@@ -123,6 +123,60 @@ export async function indexDuplicateCodes(file: string): Promise<string> {
   ]);
 }
 
+// ---- workbook and zip bombs ----
+
+const SHEET1 = 'xl/worksheets/sheet1.xml';
+
+/** A small real workbook whose first sheet's XML is changed by `change`, rezipped (compressed) as `file`. */
+async function patchedWorkbook(file: string, change: (xml: string) => string, extra: ZipItem[] = []): Promise<string> {
+  const base = await writeTable(`${file}.base.xlsx`, [{ name: 'Sheet1', rows: [['编码', '测评内容'], ['1', '志愿服务']] }]);
+  const items = (await readZip(base)).map((i) => (i.name === SHEET1 ? { name: i.name, data: Buffer.from(change(i.data.toString('utf8'))) } : i));
+  rmSync(base);
+  return writeZip(file, [...items, ...extra], { compress: true });
+}
+
+/** 7 KB: one merge over every cell a sheet can have (A1:XFD1048576), 1.7 × 10^10 cells for a naive reader. */
+export function workbookMergeBomb(file: string): Promise<string> {
+  return patchedWorkbook(file, (xml) => xml.replace('</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>'));
+}
+
+/** Six hundred thousand empty rows, a few hundred KB compressed. */
+export function workbookRowsBomb(file: string): Promise<string> {
+  const rows = Array.from({ length: 600_000 }, (_, i) => `<row r="${i + 3}"/>`).join('');
+  return patchedWorkbook(file, (xml) => xml.replace('</sheetData>', `${rows}</sheetData>`));
+}
+
+/** Several parts of zeros that inflate to 80 MB each (320 MB in all) from a file of a few hundred KB. */
+export function workbookMultiEntryBomb(file: string): Promise<string> {
+  const zeros = Buffer.alloc(80 * 1024 * 1024);
+  return patchedWorkbook(file, (xml) => xml, Array.from({ length: 4 }, (_, i) => ({ name: `xl/media/image${i + 1}.png`, data: zeros })));
+}
+
+/** A workbook whose central directory says its sheet is 100 bytes; it inflates to far more. */
+export async function workbookLyingSizes(file: string): Promise<string> {
+  await patchedWorkbook(file, (xml) => xml.replace('</sheetData>', `${'<row r="9"><c r="A9" t="inlineStr"><is><t>填充</t></is></c></row>'.repeat(20_000)}</sheetData>`));
+  patchDeclaredSize(file, SHEET1, 100);
+  return file;
+}
+
+/** A Word document with a part of zeros that inflates to 110 MB. */
+export async function docxBomb(file: string): Promise<string> {
+  const base = await makeDocx(`${file}.base.docx`, ['会议记录']);
+  const items = await readZip(base);
+  rmSync(base);
+  return writeZip(file, [...items, { name: 'word/media/image1.png', data: Buffer.alloc(110 * 1024 * 1024) }], { compress: true });
+}
+
+/** A Word document whose central directory understates its text part's size. */
+export async function docxLyingSizes(file: string): Promise<string> {
+  const base = await makeDocx(`${file}.base.docx`, Array.from({ length: 2000 }, (_, i) => `第 ${i} 行会议记录`));
+  const items = await readZip(base);
+  rmSync(base);
+  await writeZip(file, items, { compress: true });
+  patchDeclaredSize(file, 'word/document.xml', 64);
+  return file;
+}
+
 // ---- checklists edited into nonsense ----
 
 async function editWorkbook(src: string, dst: string, change: (wb: ExcelJS.Workbook) => void): Promise<string> {
@@ -212,6 +266,7 @@ export async function brokenBackups(good: string, dir: string): Promise<BackupVa
     brokenManifest: await rewriteZip(good, at('清单损坏.zip'), (i) => (i.name === 'manifest.json' ? { name: i.name, data: Buffer.from('{"format": "taizhang-backup", ') } : i)),
     newer: await rewriteZip(good, at('新版本.zip'), withManifest({ ...manifest, schemaVersion: 999 })),
     lyingSize: await rewriteZip(good, at('大小不符.zip'), withManifest({ ...manifest, entries: (manifest.entries as { path: string; size: number }[]).map((e) => (e.path === blob.name ? { ...e, size: e.size + 1 } : e)) })),
+    lyingHeader: await lyingBackup(good, at('头部大小不实.zip'), blob.name),
     // The database itself altered, with a manifest that matches it: only the schema check can tell.
     trigger: await withDatabase(good, at('触发器.zip'), (db) =>
       db.exec('CREATE TRIGGER unlink_files AFTER INSERT ON records BEGIN DELETE FROM record_files; END'),
@@ -227,6 +282,16 @@ export async function brokenBackups(good: string, dir: string): Promise<BackupVa
       db.exec(`DROP INDEX "${index}"`);
     }),
   };
+}
+
+/** A backup whose zip directory and manifest both understate one file's size: only counting the bytes tells. */
+async function lyingBackup(good: string, to: string, entry: string): Promise<string> {
+  const items = await readZip(good);
+  const manifest = JSON.parse(items.find((i) => i.name === 'manifest.json')!.data.toString('utf8')) as { entries: { path: string; size: number }[] };
+  manifest.entries = manifest.entries.map((e) => (e.path === entry ? { ...e, size: 10 } : e));
+  await writeZip(to, items.map((i) => (i.name === 'manifest.json' ? { name: i.name, data: Buffer.from(JSON.stringify(manifest)) } : i)), { compress: true });
+  patchDeclaredSize(to, entry, 10);
+  return to;
 }
 
 /** The backup with its database changed by `change`, and a manifest rewritten to match, as an attacker would. */
