@@ -63,7 +63,7 @@ async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   const unreadable = new TaizhangError('bad_file', `无法读取，不是有效的 Excel（.xlsx）文件：${file} / Not a readable .xlsx file`);
   if (!(await looksLikeZip(file))) throw unreadable;
   // Inflated and counted here, merges and rows bounded, before exceljs expands anything.
-  await guardZip(file, '自查表', { workbook: true });
+  await guardZip(file, '自查表', { workbook: true, damaged: unreadable });
   const excel = await loadExcelJS();
   const wb = new excel.Workbook();
   try {

@@ -107,14 +107,19 @@ function openZip(file: string): Promise<yauzl.ZipFile> {
  * Inflates every entry of `file`, counting bytes, and (for a workbook) scans its sheets. Throws a clear bad_file
  * error on a bomb, a lying header or a damaged container; resolves when the file is safe to hand to a reader.
  */
-export async function guardZip(file: string, label: string, options: { workbook?: boolean; limits?: ZipLimits } = {}): Promise<void> {
+export async function guardZip(
+  file: string,
+  label: string,
+  options: { workbook?: boolean; limits?: ZipLimits; /** What to say when the container is no zip at all. */ damaged?: TaizhangError } = {},
+): Promise<void> {
   const limits = options.limits ?? OFFICE_LIMITS;
+  const damaged = options.damaged ?? bad(`${label}的压缩结构已损坏，无法读取`, 'The container is damaged');
   const huge = bad(`${label}解压后过大（可能是“压缩炸弹”恶意文件），未读取`, 'The file expands to an unsafe size (zip bomb); refused');
   let zip: yauzl.ZipFile;
   try {
     zip = await openZip(file);
   } catch {
-    throw bad(`${label}的压缩结构已损坏，无法读取`, 'The container is damaged');
+    throw damaged;
   }
   let total = 0;
   let entries = 0;
@@ -149,7 +154,7 @@ export async function guardZip(file: string, label: string, options: { workbook?
     }
   } catch (err) {
     if (err instanceof TaizhangError) throw err;
-    throw bad(`${label}的压缩结构已损坏，无法读取`, 'The container is damaged');
+    throw damaged;
   } finally {
     zip.close();
   }
