@@ -166,6 +166,8 @@ async function corpus(core: Core, work: string): Promise<Case[]> {
     add(PDF, '只有文件头的 PDF', make.bytesFile(at('头.pdf'), '%PDF-1.4\n'), /PDF 文件不完整/),
     add(IMG, '解压炸弹 PNG', make.makePngBomb(at('炸弹.png')), /图片尺寸过大/),
     add(IMG, '超大尺寸 JPEG 文件头', await make.hugeJpegHeader(at('超大.jpg')), /图片尺寸过大（65500×65500）/),
+    add(IMG, '声明 16000×16000 的 HEIC', await make.hugeHeic(at('超大.heic'), 16000), /图片尺寸过大（16000×16000），可能是恶意文件，未解码/),
+    add(IMG, '声明 22000×22000 的 HEIC', await make.hugeHeic(at('更大.heic'), 22000), /图片尺寸过大（22000×22000）/),
     add(IMG, '截断的 PNG', await make.truncatedPng(at('截断.png')), /图片数据已损坏/),
     add(IMG, '只有 JPEG 标记的文件', make.bytesFile(at('假照片.jpg'), Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(4000, 9)])), /图片无法识别或已损坏/),
     add(IMG, '0 字节照片', make.bytesFile(at('空.jpg'), ''), /空的/),

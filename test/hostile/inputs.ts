@@ -45,6 +45,23 @@ export async function hugeJpegHeader(file: string): Promise<string> {
   return file;
 }
 
+/** A real HEIC (heif-enc) whose container declares `side`×`side` pixels: a few KB that would decode to gigabytes. */
+export async function hugeHeic(file: string, side: number): Promise<string> {
+  const jpeg = await makeJpeg(`${file}.jpg`, { width: 64, height: 64 });
+  execFileSync('heif-enc', [jpeg, '-o', file], { stdio: 'ignore' });
+  rmSync(jpeg);
+  const bytes = readFileSync(file);
+  let patched = 0;
+  for (let at = bytes.indexOf('ispe'); at !== -1; at = bytes.indexOf('ispe', at + 4)) {
+    bytes.writeUInt32BE(side, at + 8);
+    bytes.writeUInt32BE(side, at + 12);
+    patched += 1;
+  }
+  if (patched === 0) throw new Error('no ispe box');
+  writeFileSync(file, bytes);
+  return file;
+}
+
 export async function truncatedPng(file: string): Promise<string> {
   const png = await sharp({ create: { width: 300, height: 300, channels: 3, background: '#884422' } }).png({ compressionLevel: 0 }).toBuffer();
   writeFileSync(file, png.subarray(0, Math.floor(png.length / 3)));
