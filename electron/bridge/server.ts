@@ -58,6 +58,7 @@ const STATUS: Record<ErrorCode, number> = {
   bad_file: 422,
   bad_table: 422,
   cancelled: 409,
+  disk: 507,
   internal: 500,
 };
 

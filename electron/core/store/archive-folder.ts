@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { UnitSettings } from '../../../shared/api/archive.js';
 import { DEFAULT_ARCHIVAL_PATTERN, DEFAULT_CATEGORY } from '../../../shared/domain/archival-code.js';
@@ -14,6 +15,11 @@ export interface Archive {
   readonly dir: string;
   readonly db: Db;
   readonly files: FileStore;
+  /**
+   * The folder cannot be written (a read-only mount, a write-protected stick): the database was opened read-only
+   * from a private copy, reading commands work and every write is refused as 档案文件夹只读.
+   */
+  readonly readOnly: boolean;
   close(): void;
 }
 
@@ -42,6 +48,7 @@ export async function openArchive(dir: string, options: OpenArchiveOptions = {})
   }
   // A zero-byte file is refused before SQLite opens it (opening read-write would give it a journal of its own).
   if (existing && statSync(dbPath).size === 0 && !hasContent(`${dbPath}-wal`)) throw emptyDatabase(dbPath);
+  if (existing && !isWritable(root)) return openReadOnlyFolder(root, dbPath, options);
   // Writers say they hold the archive, so that a restore never swaps the folder under them (store/lock.ts).
   const release = options.readonly ? () => undefined : holdArchive(root);
   let db: Db;
@@ -57,9 +64,47 @@ export async function openArchive(dir: string, options: OpenArchiveOptions = {})
     dir: root,
     db,
     files,
+    readOnly: options.readonly === true,
     close: () => {
       db.close();
       release();
+    },
+  };
+}
+
+function isWritable(dir: string): boolean {
+  try {
+    accessSync(dir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * SQLite cannot open a WAL database in a folder it cannot write (it needs the -shm file beside it), so the database
+ * and its WAL are copied to a private temporary folder and opened read-only there; files are read in place.
+ */
+function openReadOnlyFolder(root: string, dbPath: string, options: OpenArchiveOptions): Archive {
+  const copy = mkdtempSync(path.join(os.tmpdir(), 'taizhang-readonly-'));
+  let db: Db;
+  try {
+    for (const suffix of ['', '-wal']) if (existsSync(`${dbPath}${suffix}`)) copyFileSync(`${dbPath}${suffix}`, path.join(copy, `${DB_FILE}${suffix}`));
+    // Opened writable once in the copy only to replay a WAL left by a crash; the archive itself is never touched.
+    openDatabase(path.join(copy, DB_FILE), { ...options, existing: true, readonly: false }).close();
+    db = openDatabase(path.join(copy, DB_FILE), { ...options, existing: true, readonly: true });
+  } catch (err) {
+    rmSync(copy, { recursive: true, force: true });
+    throw err;
+  }
+  return {
+    dir: root,
+    db,
+    files: new FileStore(root),
+    readOnly: true,
+    close: () => {
+      db.close();
+      rmSync(copy, { recursive: true, force: true });
     },
   };
 }
