@@ -104,6 +104,12 @@ export interface ErrorPayload {
   details?: Record<string, unknown>;
 }
 
+/** Said whenever a write meets a folder that cannot be written. */
+export const READ_ONLY_FOLDER: Message = {
+  zh: '档案文件夹只读（例如写保护的U盘或只读的共享文件夹），可以查看和备份，不能修改。请把档案复制到本机可写的文件夹后再修改',
+  en: 'The archive folder is read-only; it can be read and backed up, not changed',
+};
+
 /** The two languages of anything thrown: a TaizhangError's own, a busy database's, else an internal error's. */
 export function messageOf(err: unknown): Message {
   return payloadParts(err).message;
@@ -134,10 +140,7 @@ function payloadParts(err: unknown): { code: ErrorCode; message: Message } {
   if (code === 'EROFS' || /^SQLITE_READONLY/.test(code) || /EROFS|readonly database/.test(text)) {
     return {
       code: 'disk',
-      message: {
-        zh: '档案文件夹只读（例如写保护的U盘或只读的共享文件夹），可以查看和备份，不能修改。请把档案复制到本机可写的文件夹后再修改',
-        en: 'The archive folder is read-only; it can be read and backed up, not changed',
-      },
+      message: READ_ONLY_FOLDER,
     };
   }
   // A bug: the window says so in Chinese; the first line of the cause is only for whoever reads the CLI or the log.

@@ -19,7 +19,7 @@ const DROPPED_SUBTYPES: Record<string, string> = {
 };
 
 const ACTION_NAMES: Record<string, string> = {
-  JavaScript: 'JavaScript 脚本',
+  JavaScript: '脚本',
   Launch: '启动程序的动作',
   URI: '网址链接',
   SubmitForm: '提交表单的动作',

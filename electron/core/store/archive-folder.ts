@@ -3,8 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { UnitSettings } from '../../../shared/api/archive.js';
 import { DEFAULT_ARCHIVAL_PATTERN, DEFAULT_CATEGORY } from '../../../shared/domain/archival-code.js';
-import { TaizhangError } from '../../../shared/errors.js';
-import { type Db, emptyDatabase, type OpenDatabaseOptions, openDatabase, writeTransaction } from './database.js';
+import { READ_ONLY_FOLDER, TaizhangError } from '../../../shared/errors.js';
+import { type Db, emptyDatabase, type OpenDatabaseOptions, openDatabase, refuseWrites, writeTransaction } from './database.js';
+import { networkFilesystem } from './network-fs.js';
 import { FileStore } from './file-store.js';
 import { finishInterruptedRestore, holdArchive, VERIFIED_MARK } from './lock.js';
 
@@ -48,7 +49,12 @@ export async function openArchive(dir: string, options: OpenArchiveOptions = {})
   }
   // A zero-byte file is refused before SQLite opens it (opening read-write would give it a journal of its own).
   if (existing && statSync(dbPath).size === 0 && !hasContent(`${dbPath}-wal`)) throw emptyDatabase(dbPath);
-  if (existing && !isWritable(root)) return openReadOnlyFolder(root, dbPath, options);
+  if (existing && !isWritable(root)) return openReadOnlyFolder(root, dbPath, options, readOnlyFolder());
+  const network = options.readonly ? null : networkFilesystem(root);
+  if (network) {
+    if (!existing) throw onNetwork(network);
+    return openReadOnlyFolder(root, dbPath, options, onNetwork(network));
+  }
   // Writers say they hold the archive, so that a restore never swaps the folder under them (store/lock.ts).
   const release = options.readonly ? () => undefined : holdArchive(root);
   let db: Db;
@@ -85,7 +91,7 @@ function isWritable(dir: string): boolean {
  * SQLite cannot open a WAL database in a folder it cannot write (it needs the -shm file beside it), so the database
  * and its WAL are copied to a private temporary folder and opened read-only there; files are read in place.
  */
-function openReadOnlyFolder(root: string, dbPath: string, options: OpenArchiveOptions): Archive {
+function openReadOnlyFolder(root: string, dbPath: string, options: OpenArchiveOptions, refusal: TaizhangError): Archive {
   const copy = mkdtempSync(path.join(os.tmpdir(), 'taizhang-readonly-'));
   let db: Db;
   try {
@@ -97,16 +103,33 @@ function openReadOnlyFolder(root: string, dbPath: string, options: OpenArchiveOp
     rmSync(copy, { recursive: true, force: true });
     throw err;
   }
+  refuseWrites(db, refusal);
+  const files = new FileStore(root);
+  files.refusal = refusal;
   return {
     dir: root,
     db,
-    files: new FileStore(root),
+    files,
     readOnly: true,
     close: () => {
       db.close();
       rmSync(copy, { recursive: true, force: true });
     },
   };
+}
+
+function readOnlyFolder(): TaizhangError {
+  return new TaizhangError('disk', READ_ONLY_FOLDER);
+}
+
+/** SQLite's WAL mode is unsafe on a network share: the archive there is read, never written. */
+function onNetwork(type: string): TaizhangError {
+  return new TaizhangError('conflict', {
+    zh:
+      `档案文件夹在网络共享上（${type}），在网络文件夹上修改档案数据库可能损坏数据，因此只能查看和备份，不能修改或新建。` +
+      '请把档案放在本机的文件夹里（例如 D 盘的“台账”文件夹），把备份保存到共享文件夹（备份时选择共享文件夹作为备份位置）',
+    en: `The archive is on a network share (${type}), where SQLite is unsafe: it can be read and backed up, not changed. Keep the archive in a local folder and save backups to the share`,
+  });
 }
 
 function hasContent(file: string): boolean {

@@ -90,5 +90,19 @@ function migrate(db: Db): void {
  * the lock up front makes it wait for the busy timeout like any other writer. Nested calls become savepoints.
  */
 export function writeTransaction<T>(db: Db, fn: () => T): T {
+  const refusal = readOnlyReasons.get(db);
+  if (refusal) throw refusal;
   return db.transaction(fn).immediate();
+}
+
+/** Reads under one snapshot (WAL gives a deferred transaction a consistent view from its first read); never writes. */
+export function readTransaction<T>(db: Db, fn: () => T): T {
+  return db.transaction(fn).deferred();
+}
+
+const readOnlyReasons = new WeakMap<Db, TaizhangError>();
+
+/** Every later write on this connection is refused with `reason` (a read-only folder, a network share). */
+export function refuseWrites(db: Db, reason: TaizhangError): void {
+  readOnlyReasons.set(db, reason);
 }
