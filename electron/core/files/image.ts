@@ -99,7 +99,7 @@ export async function makeDerivatives(source: Buffer | string): Promise<ImageDer
 export async function heicToJpeg(bytes: Buffer): Promise<Buffer> {
   // The size the container declares decides first: the decoder would allocate the whole canvas before failing.
   const size = heicDimensions(bytes);
-  if (!size || !size.width || !size.height) throw new TaizhangError('bad_file', 'HEIC 照片没有尺寸信息，可能已损坏 / The HEIC photo declares no size');
+  if (!size || !size.width || !size.height) throw new TaizhangError('bad_file', 'HEIC 照片无法解码（文件中没有尺寸信息，可能已损坏） / The HEIC photo cannot be decoded (it declares no size)');
   refuseOversized(size.width, size.height);
   // Loaded on first use: the HEVC decoder is large and only phone photos need it.
   const { default: convert } = await import('heic-convert');
@@ -122,8 +122,10 @@ let saved: Pick<Console, 'log' | 'info'> | null = null;
  */
 function decoderLogsToStderr(): () => void {
   if (quieted++ === 0) {
-    saved = { log: console.log, info: console.info };
-    console.log = console.info = (...args: unknown[]) => process.stderr.write(`${args.map(String).join(' ')}\n`);
+    const { log, info } = console;
+    saved = { log, info };
+    const toStderr = (...args: unknown[]): void => void process.stderr.write(`${args.map(String).join(' ')}\n`);
+    Object.assign(console, { log: toStderr, info: toStderr });
   }
   return () => {
     if (--quieted === 0 && saved) Object.assign(console, saved);
