@@ -32,6 +32,7 @@ export const ERROR_CODES = [
   'bad_table', // an index or checklist table that cannot be understood
   'cancelled', // the user cancelled a long task
   'core_restarted', // the archive service stopped (out of memory, a crash) and was restarted; the call did not finish
+  'disk', // the disk is full or the archive folder is read-only; nothing was written
   'internal', // a bug; the message still avoids a stack trace
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -104,6 +105,12 @@ export interface ErrorPayload {
   details?: Record<string, unknown>;
 }
 
+/** Said whenever a write meets a folder that cannot be written. */
+export const READ_ONLY_FOLDER: Message = {
+  zh: '档案文件夹只读（例如写保护的U盘或只读的共享文件夹），可以查看和备份，不能修改。请把档案复制到本机可写的文件夹后再修改',
+  en: 'The archive folder is read-only; it can be read and backed up, not changed',
+};
+
 /** The two languages of anything thrown: a TaizhangError's own, a busy database's, else an internal error's. */
 export function messageOf(err: unknown): Message {
   return payloadParts(err).message;
@@ -120,6 +127,21 @@ function payloadParts(err: unknown): { code: ErrorCode; message: Message } {
         zh: '档案正被另一个程序使用（例如正在导入），本次操作未写入，请稍后再试',
         en: 'The archive is busy in another process; nothing was written, try again',
       },
+    };
+  }
+  // The disk, not the archive: nothing was written (every write is one transaction, files are renamed into place).
+  const code = typeof sqliteCode === 'string' ? sqliteCode : '';
+  const text = err instanceof Error ? err.message : '';
+  if (code === 'ENOSPC' || code === 'SQLITE_FULL' || /ENOSPC|database or disk is full/.test(text)) {
+    return {
+      code: 'disk',
+      message: { zh: '磁盘已满，本次操作未写入，档案未受影响。请清理磁盘空间后再试', en: 'The disk is full; nothing was written, try again after freeing space' },
+    };
+  }
+  if (code === 'EROFS' || /^SQLITE_READONLY/.test(code) || /EROFS|readonly database/.test(text)) {
+    return {
+      code: 'disk',
+      message: READ_ONLY_FOLDER,
     };
   }
   // A bug: the window says so in Chinese; the first line of the cause is only for whoever reads the CLI or the log.

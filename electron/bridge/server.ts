@@ -59,6 +59,7 @@ const STATUS: Record<ErrorCode, number> = {
   bad_table: 422,
   cancelled: 409,
   core_restarted: 503,
+  disk: 507,
   internal: 500,
 };
 

@@ -25,7 +25,11 @@ export interface CheckReport {
 }
 
 export const integrityMethods = {
-  'integrity.check': method<CheckReport>()(z.object({ repair: z.boolean().default(false) }).strict(), { longTask: true }),
+  'integrity.check': method<CheckReport>()(z.object({
+      repair: z.boolean().default(false),
+      /** Lets a repair move more than QUARANTINE_ASK_ABOVE files to quarantine (it stops and asks otherwise). */
+      force: z.boolean().default(false),
+    }).strict(), { longTask: true }),
   /** The escape hatch: year / item / 件 folders with a CSV manifest, readable without Taizhang. */
   'integrity.exportFolder': method<{ path: string; records: number; files: number; warnings: string[] }>()(
     z.object({ out: pathSchema, year: yearSchema.optional() }).strict(),

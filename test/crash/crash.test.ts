@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CheckReport } from '../../shared/api/integrity.js';
@@ -62,7 +63,7 @@ async function runScenario(dir: string, scenario: Scenario, observe?: Observe): 
   }
   // Hours later the clerk runs check --repair: leftovers go to quarantine and the archive is spotless.
   await ageStore(dir);
-  const repaired = await cli('check', '--archive', dir, '--repair', '--json');
+  const repaired = await cli('check', '--archive', dir, '--repair', '--force', '--json');
   expect(repaired.code).toBe(0);
   const after = await cli('check', '--archive', dir, '--json');
   expect(after.json<CheckReport>()).toMatchObject({ ok: true, problems: [] });
@@ -111,6 +112,42 @@ describe('crash safety (SIGKILL at random moments)', () => {
       { name: '导出案卷 / binder', kills: 14, args: (d, run) => ['binder', d, run % 2 === 0 ? outDir : outPdf, '2024'] },
       observeBinder([outDir, outPdf]),
     );
+  }, 300_000);
+
+  it('a restore killed 12 times leaves either the old archive or the restored one under its name, never neither', async () => {
+    const core = await tempCore();
+    await seedArchive(core, tempDir(), 8);
+    const backup = path.join(tempDir(), '备份.zip');
+    await core.api['backup.create']({ out: backup });
+    core.close();
+    const parent = path.dirname(core.dir);
+    const seen = { aside: 0, staging: 0 };
+    await runScenario(core.dir, { name: '恢复备份 / restore', kills: 12, args: (d) => ['restore', d, backup] }, () => {
+      const names = readdirSync(parent);
+      const aside = names.filter((n) => n.includes('恢复前')).length;
+      const staging = names.filter((n) => n.includes('.restoring-')).length;
+      const notes = { '次完成的恢复（原档案改名保留在旁边）': aside - seen.aside, '个中断恢复留下的临时文件夹（原档案未动）': staging - seen.staging };
+      Object.assign(seen, { aside, staging });
+      return { problems: [], notes };
+    });
+  }, 300_000);
+
+  it('check --repair killed 12 times while it quarantines leftovers never loses a stored file', async () => {
+    const core = await tempCore();
+    await seedArchive(core, tempDir(), 6);
+    core.close();
+    // Each run meets fresh leftovers to move: orphan files, stray files and temp files, all hours old.
+    const leftovers = async (d: string, run: number): Promise<string[]> => {
+      for (let i = 0; i < 10; i++) {
+        const sha = createHash('sha256').update(`orphan ${run} ${i}`).digest('hex');
+        mkdirSync(path.join(d, 'files', sha.slice(0, 2)), { recursive: true });
+        writeFileSync(path.join(d, 'files', sha.slice(0, 2), sha), `orphan ${run} ${i}`);
+        writeFileSync(path.join(d, 'tmp', `left-${run}-${i}`), 'half written');
+      }
+      await ageStore(d);
+      return ['repair', d];
+    };
+    await runScenario(core.dir, { name: '修复 / check --repair', kills: 12, args: leftovers });
   }, 300_000);
 });
 

@@ -7,6 +7,8 @@
  *   worker.ts edit <archive>                        edits, moves, deletes and restores records in a loop
  *   worker.ts binder <archive> <out> <year>         exports the year's binder to <out> (a folder, or one .pdf), again and again
  *   worker.ts hold <archive> <ms>                   holds the write lock until SIGUSR2 or <ms> milliseconds, then commits
+ *   worker.ts restore <archive> <backup>            restores the backup over the archive (--force), again and again
+ *   worker.ts repair <archive>                      runs check --repair --force (quarantining leftovers), again and again
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -34,7 +36,8 @@ async function domainApi(archive: Archive, domain: 'records' | 'binder') {
 }
 type Call = Awaited<ReturnType<typeof domainApi>>;
 
-const archive = await openArchive(archiveDir);
+// A restore must not hold the archive it replaces; every other mode works inside it.
+const archive = mode === 'restore' ? (null as unknown as Archive) : await openArchive(archiveDir);
 let warm = false;
 function workedOnce(): void {
   if (!warm) process.stdout.write('ready\n');
@@ -90,7 +93,29 @@ async function hold(ms: number): Promise<void> {
   archive.db.prepare('COMMIT').run();
 }
 
+async function restoreLoop(backup: string): Promise<void> {
+  const { restoreBackup } = await import('../../electron/core/backup/restore.js');
+  for (;;) {
+    await restoreBackup(backup, archiveDir!, { force: true });
+    workedOnce();
+  }
+}
+
+async function repairLoop(): Promise<void> {
+  const { checkArchive } = await import('../../electron/core/integrity/check.js');
+  for (;;) {
+    await checkArchive(archive, { repair: true, force: true });
+    workedOnce();
+  }
+}
+
 switch (mode) {
+  case 'restore':
+    await restoreLoop(rest[0]!);
+    break;
+  case 'repair':
+    await repairLoop();
+    break;
   case 'import':
     await importLoop(await domainApi(archive, 'records'), rest[0]!, Number(rest[1]));
     break;
@@ -106,5 +131,5 @@ switch (mode) {
   default:
     throw new Error(`unknown mode ${mode}`);
 }
-archive.close();
+archive?.close();
 process.stdout.write('done\n');

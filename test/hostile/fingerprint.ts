@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../electron/core/store/database.js';
 
@@ -23,6 +23,13 @@ export function fingerprint(db: Db, dir: string): Fingerprint {
     tables[name] = { rows: rows.length, hash: createHash('sha256').update(rows.join('\n')).digest('hex') };
   }
   return { tables, files: listFiles(dir, dir) };
+}
+
+/** For an archive whose database cannot be opened: every file on disk, and the database's exact bytes. */
+export function folderPrint(dir: string): Fingerprint {
+  const db = path.join(dir, 'archive.db');
+  const bytes = existsSync(db) ? createHash('sha256').update(readFileSync(db)).digest('hex') : 'none';
+  return { tables: { 'archive.db': { rows: -1, hash: bytes } }, files: listFiles(dir, dir) };
 }
 
 function listFiles(root: string, dir: string): string[] {

@@ -2,12 +2,12 @@ import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TaizhangError, toErrorPayload } from '../../shared/errors.js';
-import type { Core } from '../../electron/core/api/core.js';
+import { openCore, type Core } from '../../electron/core/api/core.js';
 import { restoreBackup } from '../../electron/core/backup/restore.js';
 import { makeEncryptedPdf } from '../support/sample-files.js';
 import { cli, tempCore, tempDir } from '../support/temp.js';
 import { seedArchive } from '../crash/seed.js';
-import { fingerprint } from './fingerprint.js';
+import { fingerprint, folderPrint, type Fingerprint } from './fingerprint.js';
 import * as make from './inputs.js';
 
 /**
@@ -26,6 +26,8 @@ interface Case {
   api: () => Promise<string>;
   /** The input is reported as a warning while the command itself succeeds (nothing is written). */
   warningOnly?: boolean;
+  /** Another archive folder the case works on (the CLI gets it as --archive), and how to fingerprint it. */
+  archive?: { dir: string; print: () => Fingerprint };
 }
 
 interface Outcome {
@@ -38,12 +40,14 @@ interface Outcome {
 }
 
 const outcomes: Outcome[] = [];
+const closeLater: (() => void)[] = [];
 /** Risky but real inputs that are filed with a warning and a safe name. */
 const accepted: string[] = [];
 const STACK = /\bat .*\.(ts|js|mjs|cjs):\d+|node:internal|TypeError|RangeError/;
 const CHINESE = /[\u4e00-\u9fff]/;
 
 afterAll(() => {
+  for (const close of closeLater.splice(0)) close();
   if (outcomes.length + accepted.length === 0) return;
   const groups = [...new Set(outcomes.map((o) => o.group))];
   const lines = groups.map((g) => {
@@ -72,18 +76,19 @@ async function messageOf(call: () => Promise<unknown>): Promise<string> {
 
 async function attempt(core: Core, c: Case): Promise<void> {
   for (const channel of ['CLI', 'API'] as const) {
-    const before = fingerprint(core.archive.db, core.archive.dir);
+    const print = c.archive?.print ?? (() => fingerprint(core.archive.db, core.archive.dir));
+    const before = print();
     let text: string;
     let exitOk: boolean;
     if (channel === 'CLI') {
-      const r = await cli(...c.cli, '--archive', core.archive.dir);
+      const r = await cli(...c.cli, '--archive', c.archive?.dir ?? core.archive.dir);
       text = `${r.stdout}\n${r.stderr}`;
       exitOk = r.code === 1 || (c.warningOnly === true && r.code === 0);
     } else {
       text = await c.api();
       exitOk = true;
     }
-    const after = fingerprint(core.archive.db, core.archive.dir);
+    const after = print();
     outcomes.push({
       group: c.group,
       name: c.name,
@@ -128,6 +133,24 @@ async function corpus(core: Core, work: string): Promise<Case[]> {
     api: () => messageOf(() => restoreBackup(file, core.archive.dir, { force: true })),
   });
 
+  const onDamaged = (name: string, dir: string, argv: string[]): Case => ({
+    group: '损坏的档案 / damaged archives',
+    name,
+    says: /档案数据库是空的或已损坏.*请从备份恢复档案/,
+    cli: argv,
+    archive: { dir, print: () => folderPrint(dir) },
+    api: () => messageOf(async () => (await openCore(dir)).close()),
+  });
+  // A second small archive to damage in copies (the main one stays open throughout).
+  const spare = await tempCore();
+  await seedArchive(spare, tempDir(), 8);
+  spare.close();
+  const blank = await tempCore();
+  blank.close();
+  const foreign = make.archiveWithForeignDatabase(spare.dir, blank.dir, at('换了数据库的档案'));
+  const foreignCore = await openCore(foreign);
+  closeLater.push(() => foreignCore.close());
+
   const checklistFile = at('自查表.xlsx');
   await core.api['checklist.export']({ year: 2024, out: checklistFile });
   const good = (await core.api['backup.create']({ out: at('good.zip') })).path;
@@ -143,6 +166,8 @@ async function corpus(core: Core, work: string): Promise<Case[]> {
     add(PDF, '只有文件头的 PDF', make.bytesFile(at('头.pdf'), '%PDF-1.4\n'), /PDF 文件不完整/),
     add(IMG, '解压炸弹 PNG', make.makePngBomb(at('炸弹.png')), /图片尺寸过大/),
     add(IMG, '超大尺寸 JPEG 文件头', await make.hugeJpegHeader(at('超大.jpg')), /图片尺寸过大（65500×65500）/),
+    add(IMG, '声明 16000×16000 的 HEIC', await make.hugeHeic(at('超大.heic'), 16000), /图片尺寸过大（16000×16000），可能是恶意文件，未解码/),
+    add(IMG, '声明 22000×22000 的 HEIC', await make.hugeHeic(at('更大.heic'), 22000), /图片尺寸过大（22000×22000）/),
     add(IMG, '截断的 PNG', await make.truncatedPng(at('截断.png')), /图片数据已损坏/),
     add(IMG, '只有 JPEG 标记的文件', make.bytesFile(at('假照片.jpg'), Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(4000, 9)])), /图片无法识别或已损坏/),
     add(IMG, '0 字节照片', make.bytesFile(at('空.jpg'), ''), /空的/),
@@ -156,6 +181,19 @@ async function corpus(core: Core, work: string): Promise<Case[]> {
     indexImport('上级编码成环', await make.indexWithParentCycle(at('成环.xlsx')), /上级编码形成循环：B → D → C → B/),
     indexImport('空工作簿', await make.indexEmptyWorkbook(at('空表.xlsx')), /找不到表头/),
     indexImport('编码重复', await make.indexDuplicateCodes(at('重复.xlsx')), /编码都是「1\.1」，编码不能重复/),
+    add('压缩炸弹 / zip bombs', '合并单元格炸弹（收入档案）', await make.workbookMergeBomb(at('合并炸弹.xlsx')), /合并单元格覆盖了 17,179,869,184 个单元格/),
+    indexImport('合并单元格炸弹', at('合并炸弹.xlsx'), /合并单元格覆盖了 17,179,869,184 个单元格（A1:XFD1048576）/),
+    checklist('合并单元格炸弹', at('合并炸弹.xlsx'), /合并单元格覆盖了/),
+    add('压缩炸弹 / zip bombs', '六十万行的表格（收入档案）', await make.workbookRowsBomb(at('行炸弹.xlsx')), /超过 500,000 行/),
+    indexImport('六十万行的表格', at('行炸弹.xlsx'), /超过 500,000 行/),
+    add('压缩炸弹 / zip bombs', '多部件压缩炸弹（收入档案）', await make.workbookMultiEntryBomb(at('多部件炸弹.xlsx')), /解压后过大/),
+    indexImport('多部件压缩炸弹', at('多部件炸弹.xlsx'), /解压后过大/),
+    checklist('多部件压缩炸弹', at('多部件炸弹.xlsx'), /解压后过大/),
+    add('压缩炸弹 / zip bombs', '声明大小不实的表格（收入档案）', await make.workbookLyingSizes(at('大小不实.xlsx')), /与其声明的大小不符/),
+    indexImport('声明大小不实的表格', at('大小不实.xlsx'), /与其声明的大小不符/),
+    checklist('声明大小不实的表格', at('大小不实.xlsx'), /与其声明的大小不符/),
+    add('压缩炸弹 / zip bombs', 'Word 压缩炸弹', await make.docxBomb(at('炸弹.docx')), /Word 文档解压后过大/),
+    add('压缩炸弹 / zip bombs', '声明大小不实的 Word 文档', await make.docxLyingSizes(at('大小不实.docx')), /Word 文档的压缩数据与其声明的大小不符/),
     checklist('删掉了自查表工作表', await make.checklistWithoutSelfCheck(checklistFile, at('无自查表.xlsx')), /没有「自查表」工作表/),
     checklist('表头被清空', await make.checklistHeadersWiped(checklistFile, at('无表头自查表.xlsx')), /找不到「编码」列/),
     checklist('每格都填了乱码和公式', await make.checklistScribbled(checklistFile, at('乱填.xlsx')), /未导入/),
@@ -176,6 +214,31 @@ async function corpus(core: Core, work: string): Promise<Case[]> {
     restore('清单损坏', backups.brokenManifest!, /清单.*损坏/),
     restore('更新版本的备份', backups.newer!, /更新版本|升级/),
     restore('清单大小不符', backups.lyingSize!, /大小与清单不符/),
+    restore('压缩目录少报了文件大小', backups.lyingHeader!, /无法读出|已损坏|校验值不符/),
+    restore('数据库里藏了触发器', backups.trigger!, /数据库结构与台账的不符[\s\S]*多出了不属于台账的触发器「unlink_files」/),
+    restore('数据库里多了视图', backups.view!, /多出了不属于台账的视图「leak」/),
+    restore('数据库删掉了表', backups.droppedTables!, /缺少表「settings」/),
+    restore('数据表多了一列', backups.extraColumn!, /表「records」的结构被改动/),
+    restore('数据库删掉了索引', backups.droppedIndex!, /缺少索引/),
+    {
+      group: '备份 / backups',
+      name: '档案正被打开时恢复',
+      says: /档案正在被使用（本机的进程 \d+.*原档案未动/,
+      cli: ['restore', good, '--force'],
+      api: () => messageOf(() => restoreBackup(good, core.archive.dir, { force: true })),
+    },
+    onDamaged('0 字节的数据库：列表', make.emptiedArchive(spare.dir, at('空数据库'), 'zero'), ['list']),
+    onDamaged('0 字节的数据库：修复', at('空数据库'), ['check', '--repair', '--force']),
+    onDamaged('没有表的数据库：检查', make.emptiedArchive(spare.dir, at('无表数据库'), 'schemaless'), ['check']),
+    onDamaged('没有表的数据库：备份', at('无表数据库'), ['backup', '--out', at('不该有的备份.zip')]),
+    {
+      group: '损坏的档案 / damaged archives',
+      name: '修复会把全部文件移入隔离区',
+      says: /修复已停止.*一个也没有移入隔离区.*请先从备份恢复档案/,
+      cli: ['check', '--repair'],
+      archive: { dir: foreign, print: () => fingerprint(foreignCore.archive.db, foreign) },
+      api: () => messageOf(() => foreignCore.api['integrity.check']({ repair: true })),
+    },
   ];
 }
 
@@ -185,7 +248,7 @@ describe('hostile corpus', () => {
     await seedArchive(core, tempDir(), 4);
     const work = tempDir();
     const cases = await corpus(core, work);
-    expect(cases.length).toBeGreaterThanOrEqual(30);
+    expect(cases.length).toBeGreaterThanOrEqual(60);
     for (const c of cases) await attempt(core, c);
     const failed = outcomes.filter((o) => !o.clear || !o.unchanged).map((o) => `${o.group} / ${o.name} via ${o.channel}: clear=${o.clear} unchanged=${o.unchanged}\n    ${o.text}`);
     expect(failed).toEqual([]);
@@ -193,7 +256,7 @@ describe('hostile corpus', () => {
     expect(existsSync(path.join(path.dirname(core.dir), 'evil.txt'))).toBe(false);
     expect(existsSync('/tmp/evil.txt')).toBe(false);
     expect(readdirSync(path.dirname(core.dir)).filter((n) => n.includes('restoring') || n.includes('恢复前'))).toEqual([]);
-  }, 240_000);
+  }, 420_000);
 
   it('files risky but real inputs (reserved, control-character, path-like and very long names, wrong extension, encryption) only with a warning and a safe name', async () => {
     const core = await tempCore();

@@ -1,12 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import sharp from 'sharp';
-import { makeJpeg, makePdf, makePngBomb, makeTruncatedPdf } from '../support/sample-files.js';
+import { makeDocx, makeJpeg, makePdf, makePngBomb, makeTruncatedPdf } from '../support/sample-files.js';
 import { CITY_TABLE, writeTable, type CellInput } from '../../electron/core/index/testing/tables.js';
 import { SELF_CHECK_SHEET } from '../../electron/core/checklist/layout.js';
-import { flipByteOf, patchEntryName, readZip, rewriteZip, writeZip } from './zips.js';
+import { flipByteOf, patchDeclaredSize, patchEntryName, readZip, rewriteZip, writeZip, type ZipItem } from './zips.js';
 
 /**
  * Bad inputs generated on the spot, one maker per kind. Each returns the path of what it wrote under `dir`.
@@ -38,6 +41,23 @@ export async function hugeJpegHeader(file: string): Promise<string> {
   const sof = bytes.indexOf(Buffer.from([0xff, 0xc0]));
   bytes.writeUInt16BE(65500, sof + 5);
   bytes.writeUInt16BE(65500, sof + 7);
+  writeFileSync(file, bytes);
+  return file;
+}
+
+/** A real HEIC (heif-enc) whose container declares `side`×`side` pixels: a few KB that would decode to gigabytes. */
+export async function hugeHeic(file: string, side: number): Promise<string> {
+  const jpeg = await makeJpeg(`${file}.jpg`, { width: 64, height: 64 });
+  execFileSync('heif-enc', [jpeg, '-o', file], { stdio: 'ignore' });
+  rmSync(jpeg);
+  const bytes = readFileSync(file);
+  let patched = 0;
+  for (let at = bytes.indexOf('ispe'); at !== -1; at = bytes.indexOf('ispe', at + 4)) {
+    bytes.writeUInt32BE(side, at + 8);
+    bytes.writeUInt32BE(side, at + 12);
+    patched += 1;
+  }
+  if (patched === 0) throw new Error('no ispe box');
   writeFileSync(file, bytes);
   return file;
 }
@@ -118,6 +138,60 @@ export async function indexDuplicateCodes(file: string): Promise<string> {
       ],
     },
   ]);
+}
+
+// ---- workbook and zip bombs ----
+
+const SHEET1 = 'xl/worksheets/sheet1.xml';
+
+/** A small real workbook whose first sheet's XML is changed by `change`, rezipped (compressed) as `file`. */
+async function patchedWorkbook(file: string, change: (xml: string) => string, extra: ZipItem[] = []): Promise<string> {
+  const base = await writeTable(`${file}.base.xlsx`, [{ name: 'Sheet1', rows: [['编码', '测评内容'], ['1', '志愿服务']] }]);
+  const items = (await readZip(base)).map((i) => (i.name === SHEET1 ? { name: i.name, data: Buffer.from(change(i.data.toString('utf8'))) } : i));
+  rmSync(base);
+  return writeZip(file, [...items, ...extra], { compress: true });
+}
+
+/** 7 KB: one merge over every cell a sheet can have (A1:XFD1048576), 1.7 × 10^10 cells for a naive reader. */
+export function workbookMergeBomb(file: string): Promise<string> {
+  return patchedWorkbook(file, (xml) => xml.replace('</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>'));
+}
+
+/** Six hundred thousand empty rows, a few hundred KB compressed. */
+export function workbookRowsBomb(file: string): Promise<string> {
+  const rows = Array.from({ length: 600_000 }, (_, i) => `<row r="${i + 3}"/>`).join('');
+  return patchedWorkbook(file, (xml) => xml.replace('</sheetData>', `${rows}</sheetData>`));
+}
+
+/** Several parts of zeros that inflate to 80 MB each (320 MB in all) from a file of a few hundred KB. */
+export function workbookMultiEntryBomb(file: string): Promise<string> {
+  const zeros = Buffer.alloc(80 * 1024 * 1024);
+  return patchedWorkbook(file, (xml) => xml, Array.from({ length: 4 }, (_, i) => ({ name: `xl/media/image${i + 1}.png`, data: zeros })));
+}
+
+/** A workbook whose central directory says its sheet is 100 bytes; it inflates to far more. */
+export async function workbookLyingSizes(file: string): Promise<string> {
+  await patchedWorkbook(file, (xml) => xml.replace('</sheetData>', `${'<row r="9"><c r="A9" t="inlineStr"><is><t>填充</t></is></c></row>'.repeat(20_000)}</sheetData>`));
+  patchDeclaredSize(file, SHEET1, 100);
+  return file;
+}
+
+/** A Word document with a part of zeros that inflates to 110 MB. */
+export async function docxBomb(file: string): Promise<string> {
+  const base = await makeDocx(`${file}.base.docx`, ['会议记录']);
+  const items = await readZip(base);
+  rmSync(base);
+  return writeZip(file, [...items, { name: 'word/media/image1.png', data: Buffer.alloc(110 * 1024 * 1024) }], { compress: true });
+}
+
+/** A Word document whose central directory understates its text part's size. */
+export async function docxLyingSizes(file: string): Promise<string> {
+  const base = await makeDocx(`${file}.base.docx`, Array.from({ length: 2000 }, (_, i) => `第 ${i} 行会议记录`));
+  const items = await readZip(base);
+  rmSync(base);
+  await writeZip(file, items, { compress: true });
+  patchDeclaredSize(file, 'word/document.xml', 64);
+  return file;
 }
 
 // ---- checklists edited into nonsense ----
@@ -209,7 +283,68 @@ export async function brokenBackups(good: string, dir: string): Promise<BackupVa
     brokenManifest: await rewriteZip(good, at('清单损坏.zip'), (i) => (i.name === 'manifest.json' ? { name: i.name, data: Buffer.from('{"format": "taizhang-backup", ') } : i)),
     newer: await rewriteZip(good, at('新版本.zip'), withManifest({ ...manifest, schemaVersion: 999 })),
     lyingSize: await rewriteZip(good, at('大小不符.zip'), withManifest({ ...manifest, entries: (manifest.entries as { path: string; size: number }[]).map((e) => (e.path === blob.name ? { ...e, size: e.size + 1 } : e)) })),
+    lyingHeader: await lyingBackup(good, at('头部大小不实.zip'), blob.name),
+    // The database itself altered, with a manifest that matches it: only the schema check can tell.
+    trigger: await withDatabase(good, at('触发器.zip'), (db) =>
+      db.exec('CREATE TRIGGER unlink_files AFTER INSERT ON records BEGIN DELETE FROM record_files; END'),
+    ),
+    view: await withDatabase(good, at('视图.zip'), (db) => db.exec('CREATE VIEW leak AS SELECT * FROM settings')),
+    droppedTables: await withDatabase(good, at('缺表.zip'), (db) => {
+      db.pragma('foreign_keys = OFF');
+      for (const t of ['record_tags', 'ledger', 'settings']) db.exec(`DROP TABLE IF EXISTS ${t}`);
+    }),
+    extraColumn: await withDatabase(good, at('多列.zip'), (db) => db.exec("ALTER TABLE records ADD COLUMN payload TEXT DEFAULT 'x'")),
+    droppedIndex: await withDatabase(good, at('缺索引.zip'), (db) => {
+      const index = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL LIMIT 1").pluck().get() as string;
+      db.exec(`DROP INDEX "${index}"`);
+    }),
   };
+}
+
+/** A backup whose zip directory and manifest both understate one file's size: only counting the bytes tells. */
+async function lyingBackup(good: string, to: string, entry: string): Promise<string> {
+  const items = await readZip(good);
+  const manifest = JSON.parse(items.find((i) => i.name === 'manifest.json')!.data.toString('utf8')) as { entries: { path: string; size: number }[] };
+  manifest.entries = manifest.entries.map((e) => (e.path === entry ? { ...e, size: 10 } : e));
+  await writeZip(to, items.map((i) => (i.name === 'manifest.json' ? { name: i.name, data: Buffer.from(JSON.stringify(manifest)) } : i)), { compress: true });
+  patchDeclaredSize(to, entry, 10);
+  return to;
+}
+
+/** The backup with its database changed by `change`, and a manifest rewritten to match, as an attacker would. */
+async function withDatabase(good: string, to: string, change: (db: Database.Database) => void): Promise<string> {
+  const items = await readZip(good);
+  const work = mkdtempSync(path.join(os.tmpdir(), 'taizhang-db-'));
+  const file = path.join(work, 'archive.db');
+  writeFileSync(file, items.find((i) => i.name === 'archive.db')!.data);
+  const db = new Database(file);
+  change(db);
+  db.close();
+  const data = readFileSync(file);
+  rmSync(work, { recursive: true, force: true });
+  const manifest = JSON.parse(items.find((i) => i.name === 'manifest.json')!.data.toString('utf8')) as { entries: { path: string; size: number; sha256: string }[] };
+  manifest.entries = manifest.entries.map((e) => (e.path === 'archive.db' ? { ...e, size: data.length, sha256: createHash('sha256').update(data).digest('hex') } : e));
+  return writeZip(
+    to,
+    items.map((i) => (i.name === 'archive.db' ? { name: i.name, data } : i.name === 'manifest.json' ? { name: i.name, data: Buffer.from(JSON.stringify(manifest)) } : i)),
+  );
+}
+
+/** A copy of a closed archive folder whose database was emptied: to zero bytes, or to a database with no schema. */
+export function emptiedArchive(source: string, to: string, how: 'zero' | 'schemaless'): string {
+  cpSync(source, to, { recursive: true });
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path.join(to, `archive.db${suffix}`), { force: true });
+  writeFileSync(path.join(to, 'archive.db'), '');
+  if (how === 'schemaless') new Database(path.join(to, 'archive.db')).exec('CREATE TABLE t(a); DROP TABLE t; VACUUM').close();
+  return to;
+}
+
+/** A copy of an archive folder whose database was replaced by a new, empty archive's: every stored file looks stray. */
+export function archiveWithForeignDatabase(source: string, emptyArchive: string, to: string): string {
+  cpSync(source, to, { recursive: true });
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path.join(to, `archive.db${suffix}`), { force: true });
+  copyFileSync(path.join(emptyArchive, 'archive.db'), path.join(to, 'archive.db'));
+  return to;
 }
 
 export { makeJpeg, makePdf, makePngBomb, makeTruncatedPdf };

@@ -20,10 +20,10 @@ export async function readZip(file: string): Promise<ZipItem[]> {
   return items;
 }
 
-/** Writes items uncompressed, so their bytes can be found and altered in the file afterwards. */
-export async function writeZip(file: string, items: ZipItem[]): Promise<string> {
+/** Writes items uncompressed (unless asked), so their bytes can be found and altered in the file afterwards. */
+export async function writeZip(file: string, items: ZipItem[], options: { compress?: boolean } = {}): Promise<string> {
   const zip = new yazl.ZipFile();
-  for (const item of items) zip.addBuffer(item.data, item.name, { compress: false });
+  for (const item of items) if (!item.name.endsWith('/')) zip.addBuffer(item.data, item.name, { compress: options.compress === true });
   zip.end();
   await new Promise<void>((resolve, reject) => {
     const out = createWriteStream(file);
@@ -69,3 +69,22 @@ export function flipByteOf(file: string, needle: Buffer): void {
   bytes[mid] = (bytes[mid] ?? 0) ^ 0xff;
   writeFileSync(file, bytes);
 }
+
+/**
+ * Makes the central directory declare `size` as an entry's uncompressed size (a lying header): the entry's real
+ * data stays as it is.
+ */
+export function patchDeclaredSize(file: string, name: string, size: number): void {
+  const bytes = readFileSync(file);
+  const want = Buffer.from(name);
+  let patched = 0;
+  for (let at = bytes.indexOf(CENTRAL); at !== -1; at = bytes.indexOf(CENTRAL, at + 4)) {
+    const nameLength = bytes.readUInt16LE(at + 28);
+    if (!bytes.subarray(at + 46, at + 46 + nameLength).equals(want)) continue;
+    bytes.writeUInt32LE(size, at + 24);
+    patched += 1;
+  }
+  if (patched === 0) throw new Error(`entry not found: ${name}`);
+  writeFileSync(file, bytes);
+}
+const CENTRAL = Buffer.from([0x50, 0x4b, 0x01, 0x02]);

@@ -21,8 +21,9 @@ export function registerIntegrityCommands({ program, exportCmd }: CommandGroups,
     .command('check')
     .description('检查档案完整性 / verify the archive (database, file hashes, derivatives, search index)')
     .option('--repair', '修复能修复的（派生图、检索索引），多余文件移入隔离区 / rebuild what can be rebuilt, quarantine leftovers')
-    .action(async (opts: { repair?: boolean }, cmd) => {
-      const report = await callCore(io, cmd, 'integrity.check', { repair: opts.repair === true }, checkText);
+    .option('--force', '与 --repair 一起：允许把 5 个以上的文件移入隔离区 / with --repair: allow quarantining more than 5 files')
+    .action(async (opts: { repair?: boolean; force?: boolean }, cmd) => {
+      const report = await callCore(io, cmd, 'integrity.check', { repair: opts.repair === true, force: opts.force === true }, checkText);
       if (!report.ok) throw new CliExit(EXIT_USER);
     });
 

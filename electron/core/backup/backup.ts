@@ -1,4 +1,5 @@
 import { existsSync, promises as fs, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { TaizhangError } from '../../../shared/errors.js';
@@ -26,7 +27,8 @@ export function backupFileName(now: Date = new Date()): string {
  */
 export async function backupArchive(archive: Archive, out: string, ctx: CallContext = {}): Promise<BackupResult> {
   const target = resolveTarget(archive, out);
-  const snapshot = await archive.files.tempFile('.db');
+  // A read-only archive folder (a write-protected stick) can still be backed up: the snapshot goes to the system's temp.
+  const snapshot = archive.readOnly ? path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'taizhang-backup-')), 'snapshot.db') : await archive.files.tempFile('.db');
   try {
     await archive.db.backup(snapshot);
     const facts = readSnapshot(snapshot);
@@ -79,6 +81,7 @@ export async function backupArchive(archive: Archive, out: string, ctx: CallCont
     throw err;
   } finally {
     await Promise.all(['', '-wal', '-shm', '-journal'].map((suffix) => fs.rm(`${snapshot}${suffix}`, { force: true })));
+    if (archive.readOnly) await fs.rm(path.dirname(snapshot), { recursive: true, force: true });
   }
 }
 

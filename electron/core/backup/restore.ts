@@ -7,7 +7,9 @@ import { splitMessage, TaizhangError, type Message } from '../../../shared/error
 import type { CallContext } from '../handler-types.js';
 import { DB_FILE } from '../store/archive-folder.js';
 import { openDatabase } from '../store/database.js';
+import { EXCLUSIVE_LOCK, LOCK_DIR, takeArchiveExclusively, VERIFIED_MARK } from '../store/lock.js';
 import { LATEST_SCHEMA_VERSION } from '../store/migrations/all.js';
+import { schemaDifferences } from '../store/schema-check.js';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, DATABASE_ENTRY, isBackupEntryName, MANIFEST_ENTRY, manifestSchema, type BackupManifest } from './manifest.js';
 import { localStamp } from './paths.js';
 import { extractEntry, openZip, readSmallEntry } from './zip-read.js';
@@ -73,8 +75,20 @@ export async function restoreBackup(file: string, target: string, options: { for
     await Promise.all(['files', 'derived', 'tmp'].map((d) => fs.mkdir(path.join(staging, d), { recursive: true })));
     // Opening once brings an older backup's schema up to date and switches it back to WAL, before it takes the name.
     openDatabase(path.join(staging, DB_FILE)).close();
+    await fs.writeFile(path.join(staging, VERIFIED_MARK), manifest.createdAt);
 
-    const movedAside = await swapIntoPlace(staging, targetDir, occupied);
+    // Only now, with a verified archive ready, is the target taken: refused while the app or a command has it open.
+    const release = occupied && existsSync(path.join(targetDir, DB_FILE)) ? takeArchiveExclusively(targetDir) : null;
+    let movedAside: string | null;
+    try {
+      movedAside = await swapIntoPlace(staging, targetDir, occupied);
+    } catch (err) {
+      release?.();
+      throw err;
+    }
+    // The lock moved aside with the old folder; the restored one starts with no holders.
+    if (movedAside && release) await fs.rm(path.join(movedAside, LOCK_DIR, EXCLUSIVE_LOCK), { force: true });
+    await fs.rm(path.join(targetDir, VERIFIED_MARK), { force: true });
     return { path: targetDir, records: counts.records, files: counts.files, movedAside, backupCreatedAt: manifest.createdAt, warnings };
   } catch (err) {
     await fs.rm(staging, { recursive: true, force: true });
@@ -151,6 +165,13 @@ function verifyDatabase(dbFile: string, manifest: BackupManifest): { records: nu
   try {
     const integrity = db.pragma('integrity_check', { simple: true });
     if (integrity !== 'ok') throw damaged([`备份中的数据库已损坏（${String(integrity)}） / the database in the backup is corrupt`]);
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version !== manifest.schemaVersion) {
+      throw damaged([`备份中数据库的数据版本（${version}）与清单（${manifest.schemaVersion}）不符 / the database version differs from the manifest`]);
+    }
+    // A trigger or view of its own would run inside the archive later; missing tables would fail later still.
+    const differences = schemaDifferences(db);
+    if (differences.length > 0) throw damaged([`备份中的数据库结构与台账的不符（可能被改动） / the database schema is not Taizhang's`, ...differences]);
     const inZip = new Set(manifest.entries.filter((e) => e.path.startsWith('files/')).map((e) => e.path.slice(-64)));
     const blobs = db.prepare('SELECT sha256 FROM blobs').pluck().all() as string[];
     const missing = blobs.filter((sha) => !inZip.has(sha));

@@ -164,7 +164,15 @@ async function drawPiece(vd: VolumeDocument, plan: BinderPlan, piece: PlanPiece,
     switch (block.kind) {
       case 'pdf': {
         const base = vd.pageCount;
-        const merged = (await appendPdf(vd, block.path, block.pages, { fitA4: plan.options.fitA4, stampFirst: firstNumbered === null })) ?? [];
+        const appended = await appendPdf(vd, block.path, block.pages, { fitA4: plan.options.fitA4, stampFirst: firstNumbered === null });
+        const merged = appended?.pages ?? [];
+        if (appended && appended.removed.length > 0) {
+          warnings.push({
+            recordId: piece.recordId,
+            file: block.file.name,
+            message: `${pieceName(piece)}：已去除 PDF 中的活动内容（${appended.removed.join('、')}），页面内容不变 / Active content was removed from the PDF; the pages look the same`,
+          });
+        }
         const layer = ctx.textLayers?.get(block.file.sha256);
         merged.forEach((m, k) => {
           const lines = layer?.get(k + 1);

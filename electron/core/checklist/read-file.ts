@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import type ExcelJS from 'exceljs';
+import { guardZip, looksLikeZip } from '../files/zip-guard.js';
 import { loadExcelJS } from '../lazy-modules.js';
 import type { ChecklistProblem } from '../../../shared/api/checklist.js';
 import { TaizhangError } from '../../../shared/errors.js';
@@ -45,9 +46,12 @@ async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   const info = await stat(file).catch(() => null);
   if (!info?.isFile()) throw new TaizhangError('bad_file', `找不到文件：${file} / File not found`);
   if (info.size > MAX_FILE_BYTES) throw new TaizhangError('bad_file', `文件过大，不是台账导出的自查表：${file} / File too large for a checklist`);
+  const unreadable = new TaizhangError('bad_file', `无法读取，不是有效的 Excel（.xlsx）文件：${file} / Not a readable .xlsx file`);
+  if (!(await looksLikeZip(file))) throw unreadable;
+  // Inflated and counted here, merges and rows bounded, before exceljs expands anything.
+  await guardZip(file, '自查表', { workbook: true, damaged: unreadable });
   const excel = await loadExcelJS();
   const wb = new excel.Workbook();
-  const unreadable = new TaizhangError('bad_file', `无法读取，不是有效的 Excel（.xlsx）文件：${file} / Not a readable .xlsx file`);
   try {
     await wb.xlsx.readFile(file);
   } catch {

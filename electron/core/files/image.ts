@@ -1,6 +1,7 @@
 import exifr from 'exifr';
 import sharp, { type Metadata } from 'sharp';
 import { TaizhangError } from '../../../shared/errors.js';
+import { heicDimensions } from './heic-header.js';
 
 /**
  * Largest image we decode. A 200-megapixel phone photo fits; a "decompression bomb" (a small file declaring a
@@ -40,16 +41,20 @@ export async function inspectImage(source: Buffer | string): Promise<ImageInfo> 
   }
   const { width, height } = meta;
   if (!width || !height) throw new TaizhangError('bad_file', '图片没有尺寸信息，可能已损坏 / The image has no dimensions');
+  refuseOversized(width, height);
+  const orientation = meta.orientation ?? null;
+  const swapped = orientation !== null && orientation >= 5 && orientation <= 8;
+  const exif = await readExif(source);
+  return { width: swapped ? height : width, height: swapped ? width : height, orientation, ...exif };
+}
+
+function refuseOversized(width: number, height: number): void {
   if (width * height > MAX_IMAGE_PIXELS) {
     throw new TaizhangError(
       'bad_file',
       `图片尺寸过大（${width}×${height}），可能是恶意文件，未解码 / Image too large to decode safely (${width}×${height})`,
     );
   }
-  const orientation = meta.orientation ?? null;
-  const swapped = orientation !== null && orientation >= 5 && orientation <= 8;
-  const exif = await readExif(source);
-  return { width: swapped ? height : width, height: swapped ? width : height, orientation, ...exif };
 }
 
 export async function readExif(source: Buffer | string): Promise<Pick<ImageInfo, 'exifDate' | 'camera' | 'artist'>> {
@@ -92,11 +97,37 @@ export async function makeDerivatives(source: Buffer | string): Promise<ImageDer
 
 /** Phones save HEIC (HEVC), which sharp's bundled libvips cannot decode; it is converted to JPEG first. */
 export async function heicToJpeg(bytes: Buffer): Promise<Buffer> {
+  // The size the container declares decides first: the decoder would allocate the whole canvas before failing.
+  const size = heicDimensions(bytes);
+  if (!size || !size.width || !size.height) throw new TaizhangError('bad_file', 'HEIC 照片无法解码（文件中没有尺寸信息，可能已损坏） / The HEIC photo cannot be decoded (it declares no size)');
+  refuseOversized(size.width, size.height);
   // Loaded on first use: the HEVC decoder is large and only phone photos need it.
   const { default: convert } = await import('heic-convert');
+  const restore = decoderLogsToStderr();
   try {
     return Buffer.from(await convert({ buffer: bytes, format: 'JPEG', quality: 0.92 }));
   } catch {
     throw new TaizhangError('bad_file', 'HEIC 照片无法解码 / The HEIC photo cannot be decoded');
+  } finally {
+    restore();
   }
+}
+
+let quieted = 0;
+let saved: Pick<Console, 'log' | 'info'> | null = null;
+
+/**
+ * The HEVC decoder (compiled with Emscripten) prints through console.log; stdout is the CLI's --json channel, so
+ * while any decode runs those lines go to stderr instead.
+ */
+function decoderLogsToStderr(): () => void {
+  if (quieted++ === 0) {
+    const { log, info } = console;
+    saved = { log, info };
+    const toStderr = (...args: unknown[]): void => void process.stderr.write(`${args.map(String).join(' ')}\n`);
+    Object.assign(console, { log: toStderr, info: toStderr });
+  }
+  return () => {
+    if (--quieted === 0 && saved) Object.assign(console, saved);
+  };
 }

@@ -1,10 +1,8 @@
 import { loadExcelJS, loadMammoth } from '../lazy-modules.js';
 import { TaizhangError } from '../../../shared/errors.js';
 import { MAX_TEXT_CHARS } from './pdf.js';
-import { listZipEntries, readZipEntry } from './zip.js';
-
-/** Office files are zip containers; their parts may expand far beyond the file size (zip bombs). */
-export const MAX_UNPACKED_BYTES = 300 * 1024 * 1024;
+import { readZipEntry } from './zip.js';
+import { guardZip } from './zip-guard.js';
 
 export interface OfficeInfo {
   text: string;
@@ -15,7 +13,7 @@ export interface OfficeInfo {
 }
 
 export async function readDocx(file: string): Promise<OfficeInfo> {
-  await refuseZipBomb(file);
+  await guardZip(file, 'Word 文档');
   let text: string;
   try {
     const mammoth = await loadMammoth();
@@ -30,7 +28,7 @@ export async function readDocx(file: string): Promise<OfficeInfo> {
 }
 
 export async function readXlsx(file: string): Promise<OfficeInfo> {
-  await refuseZipBomb(file);
+  await guardZip(file, 'Excel 表格', { workbook: true });
   const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.Workbook();
   try {
@@ -55,18 +53,6 @@ export async function readXlsx(file: string): Promise<OfficeInfo> {
     });
   });
   return { text: lines.join('\n').slice(0, MAX_TEXT_CHARS), pages: null, title: null };
-}
-
-async function refuseZipBomb(file: string): Promise<void> {
-  let unpacked: number;
-  try {
-    unpacked = (await listZipEntries(file)).reduce((sum, e) => sum + e.uncompressedSize, 0);
-  } catch {
-    throw new TaizhangError('bad_file', '文档的压缩结构已损坏 / The document container is damaged');
-  }
-  if (unpacked > MAX_UNPACKED_BYTES) {
-    throw new TaizhangError('bad_file', '文档解压后过大，可能是恶意文件 / The document expands to an unsafe size');
-  }
 }
 
 const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };

@@ -7,12 +7,11 @@ import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { loadExcelJS, type ExcelJS as ExcelJSModule } from '../lazy-modules.js';
 import { TaizhangError } from '../../../shared/errors.js';
-import { listZipEntries } from '../files/zip.js';
+import { guardZip } from '../files/zip-guard.js';
 import type { CellRange, SheetGrid } from './parse-table.js';
 
 /** City index tables are a few hundred rows; anything near these limits is not one. */
 const MAX_FILE_BYTES = 30 * 1024 * 1024;
-const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
 const MAX_ROWS = 20_000;
 const MAX_COLUMNS = 200;
 
@@ -65,13 +64,8 @@ async function checkContainer(file: string): Promise<void> {
     );
   }
   if (ext !== '.xlsx' && ext !== '.xlsm' && OTHER_FORMATS[ext]) throw badFile(OTHER_FORMATS[ext]);
-  let unpacked: number;
-  try {
-    unpacked = (await listZipEntries(file)).reduce((sum, e) => sum + e.uncompressedSize, 0);
-  } catch {
-    throw badFile(`表格文件已损坏，无法读取：${path.basename(file)} / The workbook is damaged`);
-  }
-  if (unpacked > MAX_UNPACKED_BYTES) throw badFile('表格解压后过大，可能是恶意文件 / The workbook expands to an unsafe size');
+  // Inflated and counted here, merges and rows bounded, before exceljs expands anything.
+  await guardZip(file, '表格', { workbook: true });
 }
 
 type CellValue = ExcelJS.CellValue;

@@ -15,7 +15,9 @@ export type ProblemKind =
   | 'orphan_file'
   | 'orphan_derivative'
   | 'unknown_file'
-  | 'temp_file';
+  | 'temp_file'
+  /** A repair stopped before moving more files to quarantine than a few: the database is likely what is wrong. */
+  | 'too_many_leftovers';
 
 export type Severity = SharedCheckProblem['severity'];
 
@@ -35,6 +37,7 @@ const SEVERITY: Record<ProblemKind, Severity> = {
   orphan_derivative: 'warning',
   unknown_file: 'warning',
   temp_file: 'warning',
+  too_many_leftovers: 'error',
 };
 
 const REPAIRABLE = new Set<ProblemKind>(['missing_derivative', 'search_index', 'orphan_file', 'orphan_derivative', 'unknown_file', 'temp_file']);

@@ -1,5 +1,5 @@
 import { toPhrase } from '../../../shared/text/tokens.js';
-import { type Db, writeTransaction } from '../store/database.js';
+import { type Db, readTransaction } from '../store/database.js';
 import type { SectionResult } from './check-database.js';
 import { count, problem } from './check-problems.js';
 
@@ -11,7 +11,8 @@ export const SPOT_CHECKS = 200;
  * are compared in full; the content is spot-checked by finding each sampled record by its own title.
  */
 export function checkSearchIndex(db: Db): SectionResult {
-  return writeTransaction(db, () => {
+  // One snapshot for the sets and the spot checks; a read, so it also runs on a read-only archive.
+  return readTransaction(db, () => {
     const indexed = new Set(db.prepare('SELECT rowid FROM search_index').pluck().all() as number[]);
     const live = db.prepare('SELECT id, title FROM live_records ORDER BY id').all() as { id: number; title: string }[];
     const liveIds = new Set(live.map((r) => r.id));

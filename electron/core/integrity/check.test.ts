@@ -129,6 +129,51 @@ describe('check', () => {
     expect(quarantined).toEqual([`files/ab/${orphanSha}`, 'files/notes.txt', 'tmp/crash-leftover']);
   });
 
+  it('a repair that would quarantine more than a few files stops and moves nothing unless forced', async () => {
+    const { core, blobs } = await seeded(8);
+    const dir = core.dir;
+    // The database of another, empty archive put in its place: every stored file now looks like a leftover.
+    const other = await tempCore();
+    other.close();
+    core.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(path.join(dir, `archive.db${suffix}`), { force: true });
+    writeFileSync(path.join(dir, 'archive.db'), readFileSync(path.join(other.dir, 'archive.db')));
+    for (const f of await filesBelow(path.join(dir, 'files'))) age(f);
+    for (const f of await filesBelow(path.join(dir, 'derived'))) age(f);
+
+    const stopped = await check(dir, '--repair');
+    expect(stopped.code).toBe(1);
+    expect(stopped.report.repaired).toEqual([expect.stringMatching(/^有 \d+ 个文件将被移入隔离区，超过 5 个，已停止，一个也没有移动/)]);
+    expect(stopped.report.problems.filter((p) => p.severity === 'error').map((p) => p.message)).toEqual([expect.stringMatching(/修复已停止.*请先从备份恢复档案/)]);
+    expect(existsSync(path.join(dir, 'quarantine'))).toBe(false);
+    expect((await filesBelow(path.join(dir, 'files'))).length).toBe(blobs.length);
+
+    const forced = await check(dir, '--repair', '--force');
+    expect(forced.report.repaired).toEqual([expect.stringMatching(/个多余或临时文件移到了 quarantine/)]);
+    expect(await filesBelow(path.join(dir, 'files'))).toEqual([]);
+  });
+
+  it('refuses an archive whose database is empty (0 bytes or without a schema) as damaged, never as a new archive', async () => {
+    for (const emptied of ['zero', 'schemaless'] as const) {
+      const { core } = await seeded(2);
+      core.close();
+      const db = path.join(core.dir, 'archive.db');
+      for (const suffix of ['-wal', '-shm']) rmSync(`${db}${suffix}`, { force: true });
+      writeFileSync(db, '');
+      if (emptied === 'schemaless') new Database(db).exec('CREATE TABLE t(a); DROP TABLE t; VACUUM').close();
+      const before = readFileSync(db);
+      const files = await filesBelow(path.join(core.dir, 'files'));
+      for (const argv of [['list'], ['check'], ['check', '--repair', '--force']]) {
+        const r = await cli(...argv, '--archive', core.dir);
+        expect(r.code).toBe(1);
+        expect(r.stderr).toMatch(/档案数据库是空的或已损坏.*请从备份恢复档案/);
+      }
+      expect(readFileSync(db)).toEqual(before);
+      expect(await filesBelow(path.join(core.dir, 'files'))).toEqual(files);
+      expect(existsSync(path.join(core.dir, 'quarantine'))).toBe(false);
+    }
+  });
+
   it('puts a quarantined file back when the archive turns out to need it', async () => {
     const { core, blobs } = await seeded(2);
     const needed = core.archive.files.blobPath(blobs[0]!.sha256);

@@ -12,27 +12,39 @@ import { count, problem, type CheckProblem } from './check-problems.js';
 import { checkSearchIndex } from './check-search.js';
 import { checkDerivatives, checkRecordFiles, scanStore, verifyBlobs } from './check-store.js';
 import { filesBelow } from '../backup/paths.js';
-import { Quarantine, QUARANTINE_DIR } from './quarantine.js';
+import { Quarantine, QUARANTINE_ASK_ABOVE, QUARANTINE_DIR } from './quarantine.js';
 
 /**
  * The integrity check behind `check`: the database, every stored file's hash, records and their files, photo
  * derivatives, the search index and leftovers on disk. With `repair`, rebuilds what can be rebuilt and moves
  * unexplained files to quarantine/ (never deleting anything), then looks again.
  */
-export async function checkArchive(archive: Archive, args: { repair: boolean }, ctx: CallContext = {}): Promise<CheckReport> {
+export async function checkArchive(archive: Archive, args: { repair: boolean; force?: boolean }, ctx: CallContext = {}): Promise<CheckReport> {
   const database = guarded(() => checkDatabase(archive.db));
   const repaired: string[] = [];
   if (args.repair) repaired.push(...(await recoverFromQuarantine(archive)));
   const blobs = await guardedAsync(() => verifyBlobs(archive, ctx));
   let rest = await repairableSections(archive);
   if (args.repair) {
-    const done = await repair(archive, rest.problems);
+    const done = await repair(archive, rest.problems, args.force === true);
     if (done.length > 0) {
       repaired.push(...done);
       rest = await repairableSections(archive);
     }
   }
   const problems = [...database.problems, ...blobs.problems, ...rest.problems];
+  const leftovers = rest.problems.filter(isLeftover).length;
+  if (args.repair && !args.force && leftovers > QUARANTINE_ASK_ABOVE) {
+    // So many unexplained files mean the database, not the store, is likely wrong: moving them would empty the archive.
+    problems.push(
+      problem(
+        'too_many_leftovers',
+        `修复已停止：有 ${count(leftovers)} 个文件数据库里没有登记，超过 ${QUARANTINE_ASK_ABOVE} 个，一个也没有移入隔离区。` +
+          '这通常说明数据库有问题（例如被替换或清空），而不是文件多余：请先从备份恢复档案；确认这些文件确实多余后，再强制修复 / ' +
+          `Repair stopped: ${leftovers} unregistered files, more than ${QUARANTINE_ASK_ABOVE}; nothing was moved. Restore from a backup, or repeat with --force if they really are leftovers`,
+      ),
+    );
+  }
   const errors = problems.filter((p) => p.severity === 'error');
   const warnings = problems.length - errors.length;
   const fixable = errors.filter((p) => p.repairable).length;
@@ -85,7 +97,7 @@ function unreadable(err: unknown): SectionResult {
   };
 }
 
-async function repair(archive: Archive, problems: CheckProblem[]): Promise<string[]> {
+async function repair(archive: Archive, problems: CheckProblem[], force: boolean): Promise<string[]> {
   const done: string[] = [];
   const derivatives = problems.filter((p) => p.kind === 'missing_derivative');
   if (derivatives.length > 0) {
@@ -96,8 +108,10 @@ async function repair(archive: Archive, problems: CheckProblem[]): Promise<strin
   if (problems.some((p) => p.kind === 'search_index')) {
     done.push(`重建了检索索引（${count(rebuildSearchIndex(archive.db))} 件）`);
   }
-  const leftovers = problems.filter((p) => ['orphan_file', 'orphan_derivative', 'unknown_file', 'temp_file'].includes(p.kind));
-  if (leftovers.length > 0) {
+  const leftovers = problems.filter(isLeftover);
+  if (leftovers.length > QUARANTINE_ASK_ABOVE && !force) {
+    done.push(`有 ${count(leftovers.length)} 个文件将被移入隔离区，超过 ${QUARANTINE_ASK_ABOVE} 个，已停止，一个也没有移动。请先从备份恢复档案，或确认后强制修复 / nothing moved; restore from a backup, or use --force`);
+  } else if (leftovers.length > 0) {
     const quarantine = new Quarantine(archive.dir);
     const stillUnknown = archive.db.prepare('SELECT 1 FROM blobs WHERE sha256 = ?').pluck();
     let recent = 0;
@@ -115,6 +129,10 @@ async function repair(archive: Archive, problems: CheckProblem[]): Promise<strin
     if (recent > 0) done.push(`${count(recent)} 个文件刚写入不久（可能有导入正在进行），暂未移动`);
   }
   return done;
+}
+
+function isLeftover(p: CheckProblem): boolean {
+  return ['orphan_file', 'orphan_derivative', 'unknown_file', 'temp_file'].includes(p.kind);
 }
 
 async function remakeDerivatives(archive: Archive, sha256: string, mime: string): Promise<boolean> {

@@ -7,6 +7,9 @@ export const QUARANTINE_DIR = 'quarantine';
 /** Files modified more recently than this may belong to an import running in another process; they are left alone. */
 export const QUARANTINE_GRACE_MS = 10 * 60 * 1000;
 
+/** A repair that would move more files than this stops and asks (`force`): it is more likely the database is wrong. */
+export const QUARANTINE_ASK_ABOVE = 5;
+
 /**
  * Moves unexplained files out of the store into quarantine/<time>/, keeping their relative paths so that anything
  * can be put back by hand. Nothing is ever deleted.

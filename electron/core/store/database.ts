@@ -8,6 +8,11 @@ export interface OpenDatabaseOptions {
   /** Path of a better-sqlite3 build for another ABI (the Electron main process). */
   nativeBinding?: string;
   readonly?: boolean;
+  /**
+   * The file belongs to an existing archive: a database without a schema (zero bytes, or emptied) is damaged and
+   * is refused instead of being set up as a new archive.
+   */
+  existing?: boolean;
 }
 
 /**
@@ -22,6 +27,8 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   try {
     // A second process (the app and the CLI) waits for the writer instead of failing at once.
     db.pragma('busy_timeout = 10000');
+    // Before anything writes to it (switching to WAL would).
+    if (options.existing && schemaVersion(db) === 0) throw emptyDatabase(file);
     if (!options.readonly) db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
@@ -39,6 +46,15 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     }
     throw err;
   }
+}
+
+/** An archive folder whose database has lost its contents: never initialised again, never "repaired". */
+export function emptyDatabase(file: string): TaizhangError {
+  return new TaizhangError(
+    'bad_file',
+    `档案数据库是空的或已损坏（${file}），没有任何档案数据。为避免误操作，台账不会把它当作新档案打开，也不会“修复”。请从备份恢复档案（恢复备份） / ` +
+      'The archive database is empty or damaged; restore the archive from a backup',
+  );
 }
 
 export function schemaVersion(db: Db): number {
@@ -74,5 +90,19 @@ function migrate(db: Db): void {
  * the lock up front makes it wait for the busy timeout like any other writer. Nested calls become savepoints.
  */
 export function writeTransaction<T>(db: Db, fn: () => T): T {
+  const refusal = readOnlyReasons.get(db);
+  if (refusal) throw refusal;
   return db.transaction(fn).immediate();
+}
+
+/** Reads under one snapshot (WAL gives a deferred transaction a consistent view from its first read); never writes. */
+export function readTransaction<T>(db: Db, fn: () => T): T {
+  return db.transaction(fn).deferred();
+}
+
+const readOnlyReasons = new WeakMap<Db, TaizhangError>();
+
+/** Every later write on this connection is refused with `reason` (a read-only folder, a network share). */
+export function refuseWrites(db: Db, reason: TaizhangError): void {
+  readOnlyReasons.set(db, reason);
 }

@@ -16,7 +16,12 @@ export class FileStore {
   readonly derivedRoot: string;
   readonly tmpRoot: string;
 
+  /** Set when the archive must not be written (a read-only folder, a network share): writes inside it are refused. */
+  refusal: Error | null = null;
+  private readonly archiveDir: string;
+
   constructor(archiveDir: string) {
+    this.archiveDir = archiveDir;
     this.root = path.join(archiveDir, 'files');
     this.derivedRoot = path.join(archiveDir, 'derived');
     this.tmpRoot = path.join(archiveDir, 'tmp');
@@ -74,6 +79,7 @@ export class FileStore {
 
   /** Writes bytes to a final path atomically (derivatives, exports). */
   async writeAtomic(target: string, data: Uint8Array): Promise<void> {
+    if (this.refusal && !path.relative(this.archiveDir, target).startsWith('..')) throw this.refusal;
     await fs.mkdir(path.dirname(target), { recursive: true });
     const tmp = `${target}.${randomBytes(6).toString('hex')}.part`;
     try {
@@ -92,6 +98,7 @@ export class FileStore {
   }
 
   async tempFile(suffix = ''): Promise<string> {
+    if (this.refusal) throw this.refusal;
     await fs.mkdir(this.tmpRoot, { recursive: true });
     return path.join(this.tmpRoot, `${Date.now()}-${randomBytes(8).toString('hex')}${suffix}`);
   }

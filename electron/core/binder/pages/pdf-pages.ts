@@ -4,6 +4,7 @@ import {
 } from 'pdf-lib';
 import { frameOf, pageBox, plainFrame, uprightMatrix, type PageBox, type PageFrame } from '../frame.js';
 import { A4, A4_LANDSCAPE, isA4, STAMP_BAND } from '../geometry.js';
+import { stripActiveContent } from '../pdf-sanitize.js';
 import type { VolumeDocument } from '../volume-document.js';
 
 export interface MergeOptions {
@@ -22,12 +23,18 @@ export interface MergedPage {
   notShrunk?: boolean;
 }
 
+export interface AppendedPdf {
+  pages: MergedPage[];
+  /** Active content taken out of the copied pages (scripts, actions, attachments…), in words; empty when none. */
+  removed: string[];
+}
+
 /**
- * Appends the pages of a PDF, page for page. Pages are copied as they are (keeping their own fonts and
+ * Appends the pages of a PDF, page for page, without their active content (pdf-sanitize.ts). Pages are copied as they are (keeping their own fonts and
  * annotations), except the first page of a 件, whose content is scaled down a little so the stamp never covers it, and,
  * with `fitA4`, pages of other sizes. Returns null when the file cannot be read (the caller puts placeholders).
  */
-export async function appendPdf(vd: VolumeDocument, file: string, pages: number, options: MergeOptions): Promise<MergedPage[] | null> {
+export async function appendPdf(vd: VolumeDocument, file: string, pages: number, options: MergeOptions): Promise<AppendedPdf | null> {
   let src: PDFDocument;
   try {
     src = await PDFDocument.load(await fs.readFile(file), { updateMetadata: false });
@@ -35,6 +42,7 @@ export async function appendPdf(vd: VolumeDocument, file: string, pages: number,
     return null;
   }
   const srcPages = src.getPages().slice(0, pages);
+  const removed = stripActiveContent(src, srcPages);
   const boxes = srcPages.map(pageBox);
   const redraw = boxes.map((box, i) => (i === 0 && options.stampFirst) || (options.fitA4 && !isA4(frameOf(box).width, frameOf(box).height)));
   const copyIndices = redraw.flatMap((r, i) => (r ? [] : [i]));
@@ -58,7 +66,7 @@ export async function appendPdf(vd: VolumeDocument, file: string, pages: number,
     }
     out.push(drawEmbedded(vd, embedded, box, { fit: options.fitA4, stamped }));
   }
-  return out;
+  return { pages: out, removed };
 }
 
 async function embedPage(vd: VolumeDocument, page: PDFPage, box: PageBox): Promise<PDFEmbeddedPage | null> {

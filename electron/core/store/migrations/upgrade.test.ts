@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../../../test/support/temp.js';
 import { openDatabase, schemaVersion } from '../database.js';
+import { schemaDifferences } from '../schema-check.js';
 import { LATEST_SCHEMA_VERSION, migrations } from './all.js';
 
 /** A database written by an older Taizhang: only the migrations up to `version` have run. */
@@ -89,6 +90,8 @@ describe('upgrading an archive written by an earlier version', () => {
 
     const db = openDatabase(file);
     expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
+    // Upgraded step by step, the schema is exactly the one a restore expects of its version.
+    expect(schemaDifferences(db)).toEqual([]);
     const after = snapshot(db, columns);
     // A carried-over copy now points at the original itself: record 3 was carried from 2, which came from 1 (006 did
     // that; an archive written at 6 or later keeps what it has).
