@@ -91,6 +91,12 @@ describe('HTTP bridge', () => {
     expect(start.status).toBe(303);
     const cookie = String(start.headers['set-cookie']);
     expect(cookie).toContain('SameSite=Strict');
+    // No script on the page can read the cookie; the page asks for the token instead, which needs the cookie.
+    expect(cookie).toContain('HttpOnly');
+    expect((await raw(bridge, 'GET', '/session-token')).status).toBe(401);
+    const asked = await raw(bridge, 'GET', '/session-token', { cookie: cookie.split(';')[0] as string });
+    expect(asked.status).toBe(200);
+    expect(JSON.parse(asked.body)).toEqual({ token: bridge.token });
     const page = await raw(bridge, 'GET', '/', { cookie: cookie.split(';')[0] as string });
     expect(page.status).toBe(200);
     expect(page.body).toContain('台账');

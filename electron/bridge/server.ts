@@ -124,7 +124,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     if (req.method === 'GET' && pathname === '/open') {
       if (!matches(url.searchParams.get('token'), token)) return deny(res);
       res.writeHead(303, {
-        'Set-Cookie': `${TOKEN_COOKIE}=${token}; Path=/; SameSite=Strict`,
+        // HttpOnly: no script reads the cookie; the page asks for the token once (GET /session-token, same origin only).
+        'Set-Cookie': `${TOKEN_COOKIE}=${token}; Path=/; SameSite=Strict; HttpOnly`,
         Location: '/',
         'Cache-Control': 'no-store',
       });
@@ -147,6 +148,11 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     }
 
     if (!viaHeader && !viaCookie) return deny(res);
+    if (req.method === 'GET' && pathname === '/session-token') {
+      // Readable by our own page only: another site's script gets no CORS headers, and the cookie is SameSite=Strict.
+      sendJson(res, 200, { token });
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       sendError(res, new TaizhangError('invalid_input', '请求方法不对 / Method not allowed'), 405);
       return;

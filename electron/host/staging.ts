@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { TaizhangError } from '../../shared/errors.js';
+import { safeFileName } from '../core/files/safe-name.js';
 import type { Archive } from '../core/store/archive-folder.js';
 
 /**
@@ -14,8 +15,6 @@ import type { Archive } from '../core/store/archive-folder.js';
  */
 
 const BATCH_ID = /^[A-Za-z0-9_-]{8,64}$/;
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
-const MAX_SEGMENT_CHARS = 120;
 export const MAX_UPLOAD_BYTES = 2 * 1024 ** 3;
 
 /** What staging needs of an archive: its folders, not its database (it runs on the window's thread). */
@@ -35,11 +34,9 @@ export function safeRelativePath(raw: string): string[] {
 }
 
 function safeSegment(raw: string): string | null {
-  let s = raw.normalize('NFC').replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_');
-  s = s.replace(/[. ]+$/, '').trim();
-  if (s === '' || /^\.+$/.test(s)) return null;
-  if (WINDOWS_RESERVED.test(s)) s = `_${s}`;
-  return [...s].slice(0, MAX_SEGMENT_CHARS).join('');
+  // "." and ".." are dropped, never followed; every other part gets the one rule for stored names.
+  if (/^[.\s]*$/.test(raw)) return null;
+  return safeFileName(raw).name;
 }
 
 export interface StagedFile {

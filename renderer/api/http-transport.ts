@@ -4,11 +4,11 @@ import type { Progress } from '../../shared/api/method.js';
 import { ApiError } from './client.js';
 import type { CallOptions, PickedFolder, PreviewVariant, Transport } from './transport.js';
 
-const TOKEN_COOKIE = 'taizhang_token';
-
-function tokenFromCookie(): string {
-  const pair = document.cookie.split(';').map((p) => p.trim()).find((p) => p.startsWith(`${TOKEN_COOKIE}=`));
-  return pair ? pair.slice(TOKEN_COOKIE.length + 1) : '';
+/** The bridge's token, asked for once: the cookie that proves this page may have it is HttpOnly. */
+async function sessionToken(): Promise<string> {
+  const res = await fetch('/session-token', { credentials: 'same-origin', cache: 'no-store' });
+  const body = (await res.json().catch(() => null)) as { token?: unknown } | null;
+  return res.ok && typeof body?.token === 'string' ? body.token : '';
 }
 
 export function randomId(): string {
@@ -18,11 +18,10 @@ export function randomId(): string {
 
 /** The HTTP bridge (development and the browser tests): fetch for calls, a server-sent event stream for progress. */
 export function httpTransport(): Transport {
-  const token = tokenFromCookie();
-  const headers = { 'X-Taizhang-Token': token };
+  const headersReady = sessionToken().then((token) => ({ 'X-Taizhang-Token': token }));
 
   async function post(url: string, body: BodyInit, extra: Record<string, string> = {}): Promise<unknown> {
-    const res = await fetch(url, { method: 'POST', headers: { ...headers, ...extra }, body });
+    const res = await fetch(url, { method: 'POST', headers: { ...(await headersReady), ...extra }, body });
     const envelope = (await res.json().catch(() => null)) as CallEnvelope | null;
     if (!envelope) throw new ApiError({ code: 'internal', message: `台账后台没有正常回应（${res.status}）` });
     if (!envelope.ok) throw new ApiError(envelope.error);
@@ -31,7 +30,7 @@ export function httpTransport(): Transport {
 
   /** Reads a server-sent event stream until it ends, calling `onData` with each event's data. */
   async function readEvents(url: string, onData: (data: unknown) => void, stop: AbortSignal): Promise<void> {
-    const res = await fetch(url, { headers, signal: stop });
+    const res = await fetch(url, { headers: await headersReady, signal: stop });
     const reader = res.body?.pipeThrough(new TextDecoderStream()).getReader();
     if (!reader) return;
     let buffer = '';
