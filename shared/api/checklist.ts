@@ -102,7 +102,12 @@ export interface ChecklistDiff {
 export const CONFLICT_CHOICES = ['file', 'archive'] as const;
 export type ConflictChoice = (typeof CONFLICT_CHOICES)[number];
 
-const fileArgs = z.object({ year: yearSchema.optional(), file: pathSchema });
+const fileArgs = z.object({
+  year: yearSchema.optional(),
+  file: pathSchema,
+  /** Read a checklist exported from another archive all the same (it is refused by default). */
+  force: z.boolean().default(false),
+});
 
 export const checklistMethods = {
   'checklist.export': method<ChecklistResult>()(

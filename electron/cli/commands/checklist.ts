@@ -73,13 +73,15 @@ export function registerChecklistCommands({ program, exportCmd }: CommandGroups,
     });
 
   const checklist = program.command('checklist').description('读回审核人改过的自查表 / read back an edited checklist');
+  const FORCE_HELP = '读入从另一个档案导出的自查表（默认拒绝） / read a checklist exported from another archive';
   const yearArg = (o: { year?: string }) => (o.year !== undefined ? { year: parseYear(o.year) } : {});
   checklist
     .command('diff <file>')
     .description('列出自查表中的修改和冲突，不改动档案 / show what a returned checklist changes')
     .option('--year <年度>', '年度；默认取文件中记录的年度 / year (default: the one the file records)')
-    .action(async (file: string, o: { year?: string }, cmd: Command) => {
-      await callCore(io, cmd, 'checklist.diff', { ...yearArg(o), file }, diffText);
+    .option('--force', FORCE_HELP)
+    .action(async (file: string, o: { year?: string; force?: boolean }, cmd: Command) => {
+      await callCore(io, cmd, 'checklist.diff', { ...yearArg(o), file, force: o.force === true }, diffText);
     });
 
   checklist
@@ -88,10 +90,12 @@ export function registerChecklistCommands({ program, exportCmd }: CommandGroups,
     .option('--year <年度>', '年度；默认取文件中记录的年度 / year (default: the one the file records)')
     .option('--use-file <编号>', '这些冲突用文件中的值（如 1,3 或 all），其余保留档案的值 / conflicts to resolve for the file')
     .option('--yes', '确认写入 / confirm without asking')
-    .action(async (file: string, o: { year?: string; yes?: boolean; useFile?: string }, cmd: Command) => {
+    .option('--force', FORCE_HELP)
+    .action(async (file: string, o: { year?: string; yes?: boolean; useFile?: string; force?: boolean }, cmd: Command) => {
       const opts = globals(cmd);
+      const force = o.force === true;
       await withCore(cmd, async (core) => {
-        const diff = await core.invoke('checklist.diff', { ...yearArg(o), file });
+        const diff = await core.invoke('checklist.diff', { ...yearArg(o), file, force });
         const resolutions = chosenConflicts(diff, o.useFile);
         const storable = diff.changes.length + Object.keys(resolutions).length;
         if (!o.yes || storable === 0) {
@@ -103,7 +107,7 @@ export function registerChecklistCommands({ program, exportCmd }: CommandGroups,
           return;
         }
         if (!opts.json) io.out(diffText(diff));
-        const applied = await core.invoke('checklist.apply', { year: diff.year, file, token: diff.token, resolutions });
+        const applied = await core.invoke('checklist.apply', { year: diff.year, file, token: diff.token, resolutions, force });
         emit(io, opts, applied, (a) => `\n已写入 ${a.applied} 处修改；重新导出自查表即可看到 / ${a.applied} change(s) stored`);
       });
     });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { ParsedArgs, Result } from '../../../shared/api/contract.js';
 import { TaizhangError } from '../../../shared/errors.js';
+import { archiveId } from '../archive/identity.js';
 import { applyRectificationEdits } from '../ledger/ledger.js';
 import { applyChanges } from '../records/edit.js';
 import { computeStatus, setNotApplicable } from '../status/status.js';
@@ -8,15 +9,26 @@ import type { Archive } from '../store/archive-folder.js';
 import { writeTransaction } from '../store/database.js';
 import { writeNotes } from './accepted-notes.js';
 import { planChecklistDiff, type PlannedDiff } from './diff.js';
-import { readChecklistFile } from './read-file.js';
+import { readChecklistFile, type ChecklistFile } from './read-file.js';
+
+/** A checklist from another archive (another community's, or a copy's) is refused unless the clerk insists. */
+function checkSource(archive: Archive, file: ChecklistFile, force: boolean): void {
+  if (force || !file.source || file.source.archive === archiveId(archive.db)) return;
+  const from = [file.source.unit && `单位：${file.source.unit}`, file.source.fonds && `全宗号：${file.source.fonds}`].filter(Boolean).join('，');
+  throw new TaizhangError(
+    'conflict',
+    `这份自查表是从另一个档案导出的${from ? `（${from}）` : ''}，不能读入本档案；确属本档案的，请确认后强制读入 / The checklist was exported from another archive; use --force if it belongs here`,
+  );
+}
 
 function shown({ writes: _writes, stored: _stored, ...diff }: PlannedDiff): Omit<PlannedDiff, 'writes' | 'stored'> {
   return diff;
 }
 
 /** checklist.diff: what a returned workbook would change, without writing anything. */
-export async function diffChecklist(archive: Archive, { year, file }: ParsedArgs<'checklist.diff'>): Promise<Result<'checklist.diff'>> {
+export async function diffChecklist(archive: Archive, { year, file, force }: ParsedArgs<'checklist.diff'>): Promise<Result<'checklist.diff'>> {
   const parsed = await readChecklistFile(path.resolve(file), year);
+  checkSource(archive, parsed, force);
   return shown(planChecklistDiff(archive.db, parsed, computeStatus(archive.db, parsed.year)));
 }
 
@@ -24,8 +36,12 @@ export async function diffChecklist(archive: Archive, { year, file }: ParsedArgs
  * checklist.apply: stores the diff, planned again inside the write transaction so what is stored is what it lists:
  * self-check notes, 不适用 marks (which the status view reads), record notes and ledger edits, all or nothing.
  */
-export async function applyChecklist(archive: Archive, { year, file, token, resolutions }: ParsedArgs<'checklist.apply'>): Promise<Result<'checklist.apply'>> {
+export async function applyChecklist(
+  archive: Archive,
+  { year, file, token, resolutions, force }: ParsedArgs<'checklist.apply'>,
+): Promise<Result<'checklist.apply'>> {
   const parsed = await readChecklistFile(path.resolve(file), year);
+  checkSource(archive, parsed, force);
   const db = archive.db;
   return writeTransaction(db, () => {
     const plan = planChecklistDiff(db, parsed, computeStatus(db, parsed.year), resolutions ?? {});

@@ -1,3 +1,4 @@
+import { archiveId } from '../archive/identity.js';
 import type { UnitSettings } from '../../../shared/api/archive.js';
 import type { IndexItem } from '../../../shared/api/index.js';
 import type { Rectification } from '../../../shared/api/ledger.js';
@@ -58,6 +59,8 @@ export interface MaterialRow {
 export interface ChecklistData {
   year: number;
   unit: UnitSettings;
+  /** The archive's id: a returned checklist is applied only to the archive it came from. */
+  archiveId: string;
   edition: { id: number; name: string; isExample: boolean; levelNames: string[] };
   /** Depth of the deepest item: the number of level columns. */
   levels: number;
@@ -214,6 +217,7 @@ export function gatherChecklistData(db: Db, year: number, options: GatherOptions
     totals: { records: records.length, byType, activities: activityIds.size, photos },
     ledger: listRectifications(db, { year }, today),
     exportedOn: today,
+    archiveId: archiveId(db),
   };
 }
 

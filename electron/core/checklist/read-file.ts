@@ -29,6 +29,8 @@ export interface TrackedRows {
 export interface ChecklistFile {
   year: number;
   edition: number | null;
+  /** The archive it was exported from (id, 单位, 全宗号); null in a file without Taizhang's marks. */
+  source: { archive: string; unit: string; fonds: string } | null;
   selfCheck: TrackedRows;
   materials: TrackedRows;
   ledger: TrackedRows;
@@ -65,6 +67,7 @@ async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
 interface Meta {
   year: number | null;
   edition: number | null;
+  source: ChecklistFile['source'];
   marked: boolean;
   /** Locked headers per sheet, in fingerprint order. */
   locked: Map<string, string[]>;
@@ -73,7 +76,7 @@ interface Meta {
 function readMeta(wb: ExcelJS.Workbook, problems: ChecklistProblem[]): Meta {
   const ws = wb.getWorksheet(META_SHEET);
   const locked = new Map<string, string[]>();
-  if (!ws) return { year: null, edition: null, marked: false, locked };
+  if (!ws) return { year: null, edition: null, source: null, marked: false, locked };
   const values = new Map<string, ExcelJS.CellValue>();
   ws.eachRow((row) => values.set(cellText(row.getCell(1).value).text, row.getCell(2).value));
   const kind = cellText(values.get('kind') ?? null).text;
@@ -101,7 +104,10 @@ function readMeta(wb: ExcelJS.Workbook, problems: ChecklistProblem[]): Meta {
       // No list: locked columns of this sheet are not checked.
     }
   }
-  return { year: num('year'), edition: num('edition'), marked: true, locked };
+  const text = (k: string): string => cellText(values.get(k) ?? null).text;
+  // Files exported before the archive id was written carry none; they are not refused for it.
+  const source = text('archive') ? { archive: text('archive'), unit: text('unit'), fonds: text('fonds') } : null;
+  return { year: num('year'), edition: num('edition'), source, marked: true, locked };
 }
 
 export function columnLetter(n: number): string {
@@ -253,5 +259,5 @@ export async function readChecklistFile(file: string, year?: number): Promise<Ch
     problems.push({ row: 0, code: null, kind: 'missing', sheet: spec.sheet, message: `文件中没有「${spec.sheet}」工作表，其中的修改未读取 / Sheet ${spec.sheet} is missing` });
     return { rows: null, columns: new Map() };
   };
-  return { year: fileYear, edition: meta.edition, selfCheck, materials: other(TRACKED.materials), ledger: other(TRACKED.ledger), problems };
+  return { year: fileYear, edition: meta.edition, source: meta.source, selfCheck, materials: other(TRACKED.materials), ledger: other(TRACKED.ledger), problems };
 }

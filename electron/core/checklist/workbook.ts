@@ -27,6 +27,9 @@ function writeMeta(ws: ExcelJS.Worksheet, data: ChecklistData, locked: ReadonlyM
     ['year', data.year],
     ['edition', data.edition.id],
     ['exported', data.exportedOn],
+    ['archive', data.archiveId],
+    ['unit', data.unit.name],
+    ['fonds', data.unit.fonds],
     ...[...locked].map(([sheet, headers]): [string, string] => [lockedKey(sheet), JSON.stringify(headers)]),
   ];
   entries.forEach(([k, v], i) => {

@@ -31,7 +31,8 @@ import { computeStatus } from '../status/status.js';
 import { getUnit, type Archive } from '../store/archive-folder.js';
 import { hashFile } from '../store/file-store.js';
 import { writeCatalogueFiles } from './catalogue-files.js';
-import { archiveId, packageFileRows, packageRecordRows, mappedEditions } from './repository.js';
+import { archiveId } from '../archive/identity.js';
+import { packageFileRows, packageRecordRows, mappedEditions } from './repository.js';
 import { writeTransferSheet } from './transfer-sheet.js';
 
 /** The most text of one record a package carries for the hub's search (a long PDF's text beyond is left out). */

@@ -1,22 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { Db } from '../store/database.js';
-import { writeTransaction } from '../store/database.js';
-import { all, idList, one, run, value } from '../store/sql.js';
-
-const ARCHIVE_ID_KEY = 'archive.id';
-
-/** The archive's own id, made once (a random UUID) the first time a package is written, and kept in settings. */
-export function archiveId(db: Db): string {
-  const existing = value<string>(db, 'SELECT value FROM settings WHERE key = ?', ARCHIVE_ID_KEY);
-  if (existing) return existing;
-  return writeTransaction(db, () => {
-    const again = value<string>(db, 'SELECT value FROM settings WHERE key = ?', ARCHIVE_ID_KEY);
-    if (again) return again;
-    const id = randomUUID();
-    run(db, 'INSERT INTO settings(key, value) VALUES (?, ?)', ARCHIVE_ID_KEY, id);
-    return id;
-  });
-}
+import { all, idList, one } from '../store/sql.js';
 
 export interface PackageRecordRow {
   id: number;
