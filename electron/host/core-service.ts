@@ -28,7 +28,8 @@ export function serveCore(port: CorePort): void {
   };
   const adopt = (next: Core, backgroundOcr: boolean): null => {
     core = next;
-    if (backgroundOcr) startOcrBackground(next.archive);
+    // Pages read in the background are changes too: the window's OCR progress and search follow them.
+    if (backgroundOcr) startOcrBackground(next.archive, () => port.post({ type: 'changed', topics: ['ocr'] }));
     unsubscribe = next.onChange((topics) => port.post({ type: 'changed', topics }));
     return null;
   };

@@ -20,7 +20,12 @@ export class OcrBackground {
   done = 0;
   total = 0;
 
-  constructor(archive: Archive, private readonly pauseMs = 50) {
+  /** `onChange` hears of every page read and of the end of a batch, so the window's progress follows without polling. */
+  constructor(
+    archive: Archive,
+    private readonly onChange: () => void = () => undefined,
+    private readonly pauseMs = 50,
+  ) {
     this.archive = archive;
   }
 
@@ -57,6 +62,7 @@ export class OcrBackground {
           onProgress: (p) => {
             this.done = p.done;
             this.total = p.total;
+            this.onChange();
           },
           pause: () => delay(this.pauseMs),
         });
@@ -68,6 +74,7 @@ export class OcrBackground {
     } while (this.again && !this.stopped && ocrEnabled(this.archive.db));
     this.done = 0;
     this.total = 0;
+    this.onChange();
   }
 
   /** Stops at the end of the current page (switched off, or the archive closing). */
@@ -86,10 +93,10 @@ export class OcrBackground {
 
 const running = new WeakMap<Archive, OcrBackground>();
 
-export function startOcrBackground(archive: Archive): OcrBackground {
+export function startOcrBackground(archive: Archive, onChange?: () => void): OcrBackground {
   let bg = running.get(archive);
   if (!bg) {
-    bg = new OcrBackground(archive);
+    bg = new OcrBackground(archive, onChange);
     running.set(archive, bg);
   }
   bg.kick();
