@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { RecordDetail } from '../../../shared/api/records.js';
 import { clerkMessage } from '../../api/client.js';
+import { ReasonForm } from '../../components/ReasonForm.js';
 import { ErrorNote } from '../../components/ui.js';
 import { useApp } from '../../state/app-context.js';
 import { ArchiveDialog } from './ArchiveDialog.js';
@@ -78,29 +79,16 @@ export function IdentitySection({ record }: { record: RecordDetail }) {
         </button>
       )}
       {withdrawing && (
-        <form
-          className="na-reason"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void withdraw();
-          }}
-        >
-          <input
-            name="withdrawReason"
-            aria-label="撤销归档的原因"
-            placeholder="原因，如：重复归档、归错项目"
-            value={reason}
-            maxLength={500}
-            autoFocus
-            onChange={(e) => setReason(e.target.value)}
-          />
-          <button type="submit" className="primary" disabled={!reason.trim()}>
-            确定撤销
-          </button>
-          <button type="button" onClick={() => setWithdrawing(false)}>
-            取消
-          </button>
-        </form>
+        <ReasonForm
+          name="withdrawReason"
+          label="撤销归档的原因"
+          placeholder="原因，如：重复归档、归错项目"
+          confirm="确定撤销"
+          value={reason}
+          onChange={setReason}
+          onSubmit={() => void withdraw()}
+          onCancel={() => setWithdrawing(false)}
+        />
       )}
       <ErrorNote text={error} />
       {archiving && <ArchiveDialog year={record.year} ids={[record.id]} onClose={() => setArchiving(false)} />}

@@ -1,5 +1,6 @@
 import { useMemo, useState, type DragEvent } from 'react';
 import { itemNumber } from '../../../shared/domain/item-text.js';
+import { ReasonForm } from '../../components/ReasonForm.js';
 import { StatusBadge } from '../../components/ui.js';
 import { useApp } from '../../state/app-context.js';
 import { buildTree, itemPath } from '../../lib/tree-nodes.js';
@@ -203,28 +204,15 @@ function NotApplicableToggle({ code, notApplicable }: { code: string; notApplica
     );
   }
   return (
-    <form
-      className="na-reason"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void set(true);
-      }}
-    >
-      <input
-        name="naReason"
-        aria-label="不适用的原因"
-        placeholder="原因，如：本社区没有此类点位"
-        value={reason}
-        maxLength={500}
-        autoFocus
-        onChange={(e) => setReason(e.target.value)}
-      />
-      <button type="submit" className="primary" disabled={!reason.trim()}>
-        确定不适用
-      </button>
-      <button type="button" onClick={() => setAsking(false)}>
-        取消
-      </button>
-    </form>
+    <ReasonForm
+      name="naReason"
+      label="不适用的原因"
+      placeholder="原因，如：本社区没有此类点位"
+      confirm="确定不适用"
+      value={reason}
+      onChange={setReason}
+      onSubmit={() => void set(true)}
+      onCancel={() => setAsking(false)}
+    />
   );
 }
