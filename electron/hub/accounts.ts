@@ -2,7 +2,7 @@ import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual, type Scry
 import { TaizhangError } from '../../shared/errors.js';
 import { audit } from './audit.js';
 import { nowIso, type HubDb } from './db.js';
-import { ensureStreet } from './import.js';
+import { ensureStreet } from './package-import.js';
 import type { HubRole } from './schema.js';
 
 /**

@@ -5,7 +5,7 @@ import { tempCore, tempDir } from '../../test/support/temp.js';
 import { fileSampleRecords } from '../core/package/testing/sample-package.js';
 import { addUser } from './accounts.js';
 import { openHub } from './db.js';
-import { startHubServer } from './server.js';
+import { startHubServer } from './hub-server.js';
 
 describe('hub in Chromium', () => {
   it('an officer signs in, uploads a community\'s 上报包 and finds a record by a two-character query', async () => {

@@ -7,7 +7,7 @@ import { WHOLE_HUB } from './accounts.js';
 import { communityInfo, packageDiff } from './community.js';
 import { openHub, type Hub } from './db.js';
 import { hubMatrix } from './matrix.js';
-import { hubSearch } from './search.js';
+import { hubSearch } from './cross-search.js';
 import { CITY_2021, hubBackends, MAPPINGS_2021_2025, writeFixturePackage, type CommunitySpec } from './testing/fixtures.js';
 
 const HEPING: CommunitySpec = {

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Hub } from './db.js';
-import { importPackage } from './import.js';
+import { importPackage } from './package-import.js';
 
 const IMPORTED = '已导入';
 const REFUSED = '已拒收';

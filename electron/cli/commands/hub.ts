@@ -19,7 +19,7 @@ function withHubOptions(cmd: Command): Command {
     .option('--db <地址>', 'PostgreSQL 地址 postgres://…（不填则用数据文件夹里的 SQLite） / PostgreSQL URL; SQLite when absent');
 }
 
-const hubModule = () => import('../../hub/index.js');
+const hubModule = () => import('../../hub/hub.js');
 
 async function withHub<T>(opts: HubOptions, fn: (hub: Hub, m: Awaited<ReturnType<typeof hubModule>>) => Promise<T>, create = false): Promise<T> {
   const m = await hubModule();

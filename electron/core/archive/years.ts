@@ -1,6 +1,6 @@
 import type { YearInfo } from '../../../shared/api/archive.js';
 import { TaizhangError } from '../../../shared/errors.js';
-import { declareYear } from '../index/years.js';
+import { declareYear } from '../index/declare-year.js';
 import type { Db } from '../store/database.js';
 import { all } from '../store/sql.js';
 

@@ -5,7 +5,7 @@ import { subsetFonts } from '../binder/fonts.js';
 import { readExampleIndex } from '../index/example.js';
 import type { ItemDraft } from '../index/editions.js';
 import { isoDate } from '../records/naming.js';
-import { shiftDays } from './dates.js';
+import { shiftDays } from './calendar.js';
 import { renderSamplePhoto } from './sample-photo.js';
 import { FIXED_TEXT, renderSampleDocuments } from './sample-pdf.js';
 import {

@@ -3,7 +3,7 @@ import type { Progress } from '../../../shared/api/method.js';
 import { createCore, type Core } from '../api/core.js';
 import { initArchive } from '../archive/init.js';
 import { localIsoDate } from '../../../shared/text/dates.js';
-import { shiftDays } from './dates.js';
+import { shiftDays } from './calendar.js';
 import { writeMaterials, type MaterialFile } from './materials.js';
 import { DEMO_UNIT, demoScenario, type DemoScenario } from './scenario.js';
 import { demoPaths, prepareWorkspace, writeMarker, type DemoPaths } from './workspace.js';

@@ -1,5 +1,5 @@
 import { formatDate } from '../../../shared/text/dates.js';
-import { shiftDays } from './dates.js';
+import { shiftDays } from './calendar.js';
 import { DEMO_AUTHOR, DEMO_MARK, type ActivityDocument, type DemoActivity, type StandaloneDocument } from './scenario.js';
 
 /**

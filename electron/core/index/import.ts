@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { TaizhangError } from '../../../shared/errors.js';
-import { declareYear } from './years.js';
+import { declareYear } from './declare-year.js';
 import type { Archive } from '../store/archive-folder.js';
 import { insertEdition } from './editions.js';
 import { findHeaderRow, parseIndexGrid, type SheetGrid } from './parse-table.js';

@@ -2,7 +2,7 @@ import { parseCaption } from '../../../shared/domain/caption.js';
 import type { CarryOverResult } from '../../../shared/api/records.js';
 import { STANDING_TYPES } from '../../../shared/domain/record.js';
 import { TaizhangError } from '../../../shared/errors.js';
-import { declareYear } from '../index/years.js';
+import { declareYear } from '../index/declare-year.js';
 import { resolveEdition } from '../index/editions.js';
 import { reindexRecords } from '../search/indexer.js';
 import type { Archive } from '../store/archive-folder.js';

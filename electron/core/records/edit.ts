@@ -3,7 +3,7 @@ import type { ParsedArgs } from '../../../shared/api/contract.js';
 import type { Activity, RecordDetail } from '../../../shared/api/records.js';
 import type { Caption } from '../../../shared/domain/record.js';
 import { TaizhangError } from '../../../shared/errors.js';
-import { declareYear } from '../index/years.js';
+import { declareYear } from '../index/declare-year.js';
 import { reindexRecords } from '../search/indexer.js';
 import { nowIso, type Archive } from '../store/archive-folder.js';
 import { type Db, writeTransaction } from '../store/database.js';

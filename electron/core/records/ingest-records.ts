@@ -4,7 +4,7 @@ import { DEFAULT_RETENTION, type Caption, type RecordType, type RetentionPeriod 
 import { joined, messageOf, TaizhangError } from '../../../shared/errors.js';
 import { formatDateTime } from '../../../shared/text/dates.js';
 import type { CallContext } from '../handler-types.js';
-import { declareYear } from '../index/years.js';
+import { declareYear } from '../index/declare-year.js';
 import { checkSource, discardUnreferenced, insertBlob, storeSource, type StoredSource } from '../files/ingest.js';
 import { reindexRecords } from '../search/indexer.js';
 import type { Archive } from '../store/archive-folder.js';

@@ -8,8 +8,8 @@ import { sendPackage } from '../core/package/send.js';
 import { addUploadToken, addUser } from './accounts.js';
 import { auditLog } from './audit.js';
 import { openHub } from './db.js';
-import { importPackage } from './import.js';
-import { startHubServer } from './server.js';
+import { importPackage } from './package-import.js';
+import { startHubServer } from './hub-server.js';
 import { hubBackends, writeFixturePackage } from './testing/fixtures.js';
 
 const backends = hubBackends();

@@ -9,10 +9,10 @@ import { audit, auditLog } from './audit.js';
 import { communityInfo, itemMaterials, packageDiff, visibleBlob } from './community.js';
 import type { Hub } from './db.js';
 import { gapsCsv, summaryWorkbook } from './exports.js';
-import { importPackage, type ImportResult } from './import.js';
+import { importPackage, type ImportResult } from './package-import.js';
 import { hubMatrix } from './matrix.js';
 import { auditPage, communityPage, errorPage, HUB_CSS, HUB_JS, layout, loginPage, materialsPage, matrixPage, searchPage, uploadPage } from './pages.js';
-import { hubSearch } from './search.js';
+import { hubSearch } from './cross-search.js';
 import { watchFolder } from './watch.js';
 
 export interface HubServerOptions {

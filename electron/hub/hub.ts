@@ -2,7 +2,7 @@
 export { addUploadToken, addUser, WHOLE_HUB } from './accounts.js';
 export { openHub, sweepOrphans, type Hub } from './db.js';
 export { summaryWorkbook } from './exports.js';
-export { importPackage } from './import.js';
+export { importPackage } from './package-import.js';
 export { hubMatrix } from './matrix.js';
-export { hubSearch } from './search.js';
-export { startHubServer } from './server.js';
+export { hubSearch } from './cross-search.js';
+export { startHubServer } from './hub-server.js';
