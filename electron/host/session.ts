@@ -70,6 +70,7 @@ const EXPORT_FOLDER_NAMES: Record<ExportKind, string> = {
   backup: '备份',
   folder: '文件夹导出',
   index: '测评体系',
+  package: '上报包',
 };
 
 type AppHandlers = { [K in AppMethodName]: (args: ParsedInputOf<(typeof appMethods)[K]>) => Promise<WindowResult<K>> };

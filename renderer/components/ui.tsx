@@ -115,6 +115,7 @@ const ICONS = {
   search: 'M10.5 3a7.5 7.5 0 015.96 12.06l4.24 4.24-1.4 1.4-4.24-4.24A7.5 7.5 0 1110.5 3zm0 2a5.5 5.5 0 100 11 5.5 5.5 0 000-11z',
   book: 'M5 3h11a3 3 0 013 3v15H8a3 3 0 01-3-3V3zm2 2v11.2c.3-.1.6-.2 1-.2h9V6a1 1 0 00-1-1H7z',
   sheet: 'M4 3h16a1 1 0 011 1v16a1 1 0 01-1 1H4a1 1 0 01-1-1V4a1 1 0 011-1zm1 5v4h6V8H5zm8 0v4h6V8h-6zm-8 6v5h6v-5H5zm8 0v5h6v-5h-6z',
+  upload: 'M12 3l6 6h-4v6h-4V9H6l6-6zM4 17h2v2h12v-2h2v4H4v-4z',
 } as const;
 
 export function Icon({ name, size = 18 }: { name: keyof typeof ICONS; size?: number }) {

@@ -3,6 +3,7 @@ import { Icon, Seal } from '../components/ui.js';
 import { useApp, type Screen } from '../state/app-context.js';
 import { ActivitiesScreen } from './ActivitiesScreen.js';
 import { ChecklistReturnDialog } from './ChecklistReturnDialog.js';
+import { SubmitDialog } from './package/SubmitDialog.js';
 import { ExportDialog } from './ExportDialog.js';
 import { useFiling } from './filing/Filing.js';
 import { IndexScreen } from './IndexScreen.js';
@@ -32,6 +33,7 @@ function isEditable(target: EventTarget | null): boolean {
 export function MainWindow() {
   const { client, archive, year, setYear, nav, go, exportDialog, openExport, notify, fail } = useApp();
   const [returning, setReturning] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
   const search = useRef<HTMLInputElement>(null);
   const deleteRecords = useDeleteRecords();
   const filing = useFiling();
@@ -115,6 +117,9 @@ export function MainWindow() {
           <button className="export-button" onClick={() => setReturning(true)}>
             <Icon name="sheet" /> 读回自查表
           </button>
+          <button className="export-button" onClick={() => setSubmitting(true)} title="生成本年度的上报包，保存为文件或发送到街道、区的汇总平台">
+            <Icon name="upload" /> 上报
+          </button>
         </div>
       </header>
       <nav className="tabs" aria-label="功能">
@@ -136,6 +141,7 @@ export function MainWindow() {
       </main>
       {exportDialog && <ExportDialog kind={exportDialog} onClose={() => openExport(null)} />}
       {returning && <ChecklistReturnDialog onClose={() => setReturning(false)} />}
+      {submitting && <SubmitDialog year={year} onClose={() => setSubmitting(false)} />}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { ErrorNote, Field } from '../components/ui.js';
 import { useApp } from '../state/app-context.js';
 import { useData } from '../state/use-data.js';
 import { ArchiveDialog } from './archival/ArchiveDialog.js';
+import { SubmitDialog } from './package/SubmitDialog.js';
 
 /** The years of the archive, and carrying over into a new year: standing 制度 and 台账 follow, nothing else. */
 export function YearsScreen() {
@@ -17,6 +18,7 @@ export function YearsScreen() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [archiving, setArchiving] = useState<number | null>(null);
+  const [submitting, setSubmitting] = useState<number | null>(null);
 
   async function carry() {
     setError(null);
@@ -66,6 +68,9 @@ export function YearsScreen() {
                     </button>{' '}
                     <button className="small" onClick={() => setArchiving(y.year)} title="给本年度已归入项目、还没有编号的资料编上件号和档号（先预览）">
                       归档…
+                    </button>{' '}
+                    <button className="small" onClick={() => setSubmitting(y.year)} title="生成本年度的上报包，保存为文件或发送到街道、区的汇总平台">
+                      上报…
                     </button>
                   </td>
                 </tr>
@@ -107,6 +112,7 @@ export function YearsScreen() {
         </section>
       </div>
       {archiving !== null && <ArchiveDialog year={archiving} onClose={() => setArchiving(null)} />}
+      {submitting !== null && <SubmitDialog year={submitting} onClose={() => setSubmitting(null)} />}
     </div>
   );
 }

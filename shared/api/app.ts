@@ -30,7 +30,7 @@ export interface AppState {
 }
 
 export const PICK_KINDS = ['records', 'index', 'checklist'] as const;
-export const EXPORT_KINDS = ['binder', 'checklist', 'backup', 'folder', 'index'] as const;
+export const EXPORT_KINDS = ['binder', 'checklist', 'backup', 'folder', 'index', 'package'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 export const appMethods = {

@@ -75,6 +75,9 @@ export const WRITES: { readonly [K in MethodName]: readonly Topic[] } = {
   'suggest.record': [],
   'suggest.text': [],
   'package.create': [],
+  'package.hub': [],
+  'package.setHub': ['archive'],
+  'package.send': [],
 };
 
 /** What a domain's methods read: a years list counts records, a record list shows item paths and 档号… */
@@ -93,7 +96,7 @@ const READS: Record<string, readonly Topic[]> = {
   integrity: [],
   ocr: ['ocr', 'records'],
   suggest: ['records', 'index'],
-  package: [],
+  package: ['archive'],
 };
 
 export function writesOf(name: MethodName): readonly Topic[] {

@@ -133,10 +133,35 @@ export interface VerifyResult {
   entries?: number;
 }
 
+/** What the hub answered to a sent package. */
+export interface SendResult {
+  ok: boolean;
+  problems: string[];
+  duplicate?: boolean;
+}
+
+/** The 街道/区 hub this archive sends its 上报包 to; the upload token is kept but never shown again. */
+export interface HubLink {
+  url: string | null;
+  hasToken: boolean;
+}
+
 export const packageMethods = {
   /** Writes the 上报包 of a year (or of some items). */
   'package.create': method<PackageResult>()(
     z.object({ year: yearSchema, out: pathSchema, items: z.array(itemCodeSchema).max(1000).optional() }).strict(),
     { longTask: true },
   ),
+  'package.hub': method<HubLink>()(z.object({}).strict()),
+  /** Sets the hub's address and the community's upload token; `url: null` forgets both, an omitted token keeps the old. */
+  'package.setHub': method<HubLink>()(
+    z
+      .object({
+        url: z.string().trim().min(1, '请填写汇总平台地址 / empty hub address').max(500).nullable(),
+        token: z.string().trim().min(8, '上传令牌太短，请照街道给的完整抄写 / upload token too short').max(500).optional(),
+      })
+      .strict(),
+  ),
+  /** Sends a written 上报包 to the configured hub. */
+  'package.send': method<SendResult>()(z.object({ file: pathSchema }).strict(), { longTask: true }),
 } as const;

@@ -2,6 +2,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
+import { startBridge, type Bridge } from '../../electron/bridge/server.js';
+import { browserShell, Session } from '../../electron/host/session.js';
 
 export const SCREENS_DIR = path.resolve('test-artifacts', 'screens');
 
@@ -71,4 +73,37 @@ export async function watchProgress(page: Page): Promise<void> {
 
 export async function seenProgress(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __progress: string[] }).__progress);
+}
+
+export interface OpenWindow {
+  session: Session;
+  bridge: Bridge;
+  browser: Browser;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/**
+ * The app's window on an archive that already exists: a browser session over the bridge, the production renderer
+ * in Chromium at a laptop's size, in Chinese.
+ */
+export async function openWindow(root: string, archiveDir: string, viewport = { width: 1366, height: 768 }): Promise<OpenWindow> {
+  const staticDir = await buildRenderer(path.join(root, 'renderer'));
+  const session = new Session({ configDir: path.join(root, 'config'), shell: browserShell });
+  await session.openArchive(archiveDir);
+  const bridge = await startBridge({ session, staticDir });
+  const browser = await launchChromium();
+  const page = await (await browser.newContext({ viewport, locale: 'zh-CN' })).newPage();
+  await page.goto(bridge.url);
+  return {
+    session,
+    bridge,
+    browser,
+    page,
+    async close() {
+      await browser.close();
+      await bridge.close();
+      await session.dispose();
+    },
+  };
 }

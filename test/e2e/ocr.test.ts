@@ -2,24 +2,21 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBridge, type Bridge } from '../../electron/bridge/server.js';
 import { createCore } from '../../electron/core/api/core.js';
 import { initArchive } from '../../electron/core/archive/init.js';
 import { lineScan } from '../../electron/core/ocr/testing/scans.js';
-import { browserShell, Session } from '../../electron/host/session.js';
-import { buildRenderer, launchChromium, screenshot } from './browser.js';
+import type { Session } from '../../electron/host/session.js';
+import { openWindow, screenshot, type OpenWindow } from './browser.js';
 
 const root = await fs.mkdtemp(path.join(os.tmpdir(), 'taizhang-e2e-ocr-'));
 const archiveDir = path.join(root, '档案');
-let browser: Browser;
+let app: OpenWindow;
 let page: Page;
 let session: Session;
-let bridge: Bridge;
 
 beforeAll(async () => {
-  const staticDir = await buildRenderer(path.join(root, 'renderer'));
   // An archive with one scan waiting in the inbox, read as `ocr run` reads it.
   const core = createCore(await initArchive(archiveDir, { name: '示例社区居委会', fonds: 'Z001' }));
   const scan = path.join(root, '扫描件0012.png');
@@ -27,18 +24,12 @@ beforeAll(async () => {
   await core.api['records.add']({ files: [scan], year: 2025 });
   await core.api['ocr.run']({});
   core.close();
-  session = new Session({ configDir: path.join(root, 'config'), shell: browserShell });
-  await session.openArchive(archiveDir);
-  bridge = await startBridge({ session, staticDir });
-  browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' })).newPage();
-  await page.goto(bridge.url);
+  app = await openWindow(root, archiveDir, { width: 1366, height: 900 });
+  ({ page, session } = app);
 }, 15 * 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await bridge?.close();
-  await session?.dispose();
+  await app?.close();
   await fs.rm(root, { recursive: true, force: true });
 });
 

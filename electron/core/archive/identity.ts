@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../store/database.js';
 import { writeTransaction } from '../store/database.js';
-import { run, value } from '../store/sql.js';
+import { readSetting, writeSetting } from '../store/settings.js';
 
 const ARCHIVE_ID_KEY = 'archive.id';
 
@@ -10,13 +10,13 @@ const ARCHIVE_ID_KEY = 'archive.id';
  * checklist), and kept in settings. A file that comes back is matched to its archive by it.
  */
 export function archiveId(db: Db): string {
-  const existing = value<string>(db, 'SELECT value FROM settings WHERE key = ?', ARCHIVE_ID_KEY);
+  const existing = readSetting(db, ARCHIVE_ID_KEY);
   if (existing) return existing;
   return writeTransaction(db, () => {
-    const again = value<string>(db, 'SELECT value FROM settings WHERE key = ?', ARCHIVE_ID_KEY);
+    const again = readSetting(db, ARCHIVE_ID_KEY);
     if (again) return again;
     const id = randomUUID();
-    run(db, 'INSERT INTO settings(key, value) VALUES (?, ?)', ARCHIVE_ID_KEY, id);
+    writeSetting(db, ARCHIVE_ID_KEY, id);
     return id;
   });
 }

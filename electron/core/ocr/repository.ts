@@ -2,6 +2,7 @@ import type { OcrPage } from '../../../shared/api/ocr.js';
 import { nowIso } from '../store/archive-folder.js';
 import type { Db } from '../store/database.js';
 import { all, idList, one, run, value, values } from '../store/sql.js';
+import { readSetting, writeSetting } from '../store/settings.js';
 import type { OcrLine } from './engine.js';
 
 /** The SQL of OCR: the queue (ocr_jobs), the pages read (ocr_pages), the switch and the confirmed 实到人数. */
@@ -240,11 +241,11 @@ export function recognisedText(db: Db, recordId: number): string {
 const ENABLED_KEY = 'ocr.enabled';
 
 export function ocrEnabled(db: Db): boolean {
-  return (value<string>(db, 'SELECT value FROM settings WHERE key = ?', ENABLED_KEY) ?? '1') === '1';
+  return (readSetting(db, ENABLED_KEY) ?? '1') === '1';
 }
 
 export function setOcrEnabled(db: Db, enabled: boolean): void {
-  run(db, 'INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value', ENABLED_KEY, enabled ? '1' : '0');
+  writeSetting(db, ENABLED_KEY, enabled ? '1' : '0');
 }
 
 export interface RecordActivity {

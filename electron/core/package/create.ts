@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, promises as fs, statSync } from 'node:fs';
+import { existsSync, mkdirSync, promises as fs, statSync } from 'node:fs';
 import path from 'node:path';
 import { binderOptionsSchema } from '../../../shared/api/binder.js';
 import type { ParsedArgs } from '../../../shared/api/contract.js';
@@ -185,15 +185,28 @@ function entryName(root: string, file: string): string {
   return path.relative(root, file).split(path.sep).join('/');
 }
 
+/**
+ * Where the package goes. A .zip path is taken as given and never overwritten. A folder (made when missing, as the
+ * app's export folder is) gets the standard name, numbered when an earlier package of the year is already there, so
+ * a second 上报 of a year never fails on the first one's file.
+ */
 function resolveTarget(out: string, unit: string, year: number): string {
-  let target = path.resolve(out);
-  if (existsSync(target) && statSync(target).isDirectory()) target = path.join(target, packageFileName(unit, year));
-  if (path.extname(target).toLowerCase() !== '.zip') {
+  const given = path.resolve(out);
+  const isFolder = path.extname(given) === '' || (existsSync(given) && statSync(given).isDirectory());
+  if (isFolder) {
+    mkdirSync(given, { recursive: true });
+    const name = packageFileName(unit, year);
+    for (let n = 1; ; n++) {
+      const target = path.join(given, n === 1 ? name : name.replace(/\.zip$/, `-${n}.zip`));
+      if (!existsSync(target)) return target;
+    }
+  }
+  if (path.extname(given).toLowerCase() !== '.zip') {
     throw new TaizhangError('invalid_input', `上报包应保存为 .zip 文件：${out} / The package must be a .zip file`);
   }
-  if (existsSync(target)) throw new TaizhangError('conflict', `文件已存在，不会覆盖：${target}（请换一个文件名） / File exists; choose another name`);
-  if (!existsSync(path.dirname(target))) throw new TaizhangError('not_found', `上报包所在的文件夹不存在：${path.dirname(target)} / Folder does not exist`);
-  return target;
+  if (existsSync(given)) throw new TaizhangError('conflict', `文件已存在，不会覆盖：${given}（请换一个文件名） / File exists; choose another name`);
+  if (!existsSync(path.dirname(given))) throw new TaizhangError('not_found', `上报包所在的文件夹不存在：${path.dirname(given)} / Folder does not exist`);
+  return given;
 }
 
 function packageRecords(archive: Archive, ids: number[], itemsOf: (id: number) => string[]): PackageRecord[] {
