@@ -1,4 +1,5 @@
 import { createContext, useContext, useState, type ReactNode } from 'react';
+import type { IndexItem } from '../../../shared/api/index.js';
 import type { AddResult, FolderPlan } from '../../../shared/api/records.js';
 import { chinese } from '../../../shared/errors.js';
 import { clerkMessage } from '../../api/client.js';
@@ -9,6 +10,7 @@ import { baseName } from '../../lib/format.js';
 import type { Dropped } from './drop.js';
 import { usePickFiles, usePickFolder } from './pick.js';
 import { ImportReview } from './ImportReview.js';
+import { Suggestions } from '../suggest/Suggestions.js';
 
 interface FilingApi {
   /** Files the dropped files under an item (or none) and reviews dropped folders before importing them. */
@@ -29,7 +31,7 @@ type Step =
   | { kind: 'idle' }
   | { kind: 'preparing'; text: string }
   | { kind: 'adding'; count: number; item: string | null }
-  | { kind: 'review'; dir: string; plan: FolderPlan }
+  | { kind: 'review'; dir: string; plan: FolderPlan; item: IndexItem | null }
   | { kind: 'importing'; dir: string; plan: FolderPlan }
   | { kind: 'result'; result: AddResult; title: string };
 
@@ -61,20 +63,20 @@ export function FilingProvider({ children }: { children: ReactNode }) {
     }
   }
 
-  async function review(dir: string) {
+  async function review(dir: string, item: IndexItem | null = null) {
     setStep({ kind: 'preparing', text: '正在查看文件夹里有什么…' });
     try {
-      const plan = await client['records.planFolder']({ dir, year });
-      setStep({ kind: 'review', dir, plan });
+      const plan = await client['records.planFolder']({ dir, year, ...(item ? { items: [item.code] } : {}) });
+      setStep({ kind: 'review', dir, plan, item });
     } catch (err) {
       setStep({ kind: 'idle' });
       fail(err);
     }
   }
 
-  async function commitImport(dir: string, plan: FolderPlan) {
+  async function commitImport(dir: string, plan: FolderPlan, item: IndexItem | null) {
     setStep({ kind: 'importing', dir, plan });
-    const result = await task.run((o) => client['records.importFolder']({ dir, year }, o));
+    const result = await task.run((o) => client['records.importFolder']({ dir, year, ...(item ? { items: [item.code] } : {}) }, o));
     finish(result, '导入文件夹');
   }
 
@@ -141,7 +143,13 @@ export function FilingProvider({ children }: { children: ReactNode }) {
         </Dialog>
       )}
       {step.kind === 'review' && (
-        <ImportReview plan={step.plan} onCancel={close} onConfirm={() => void commitImport(step.dir, step.plan).catch((e) => fail(clerkMessage(e)))} />
+        <ImportReview
+          plan={step.plan}
+          defaultItem={step.item}
+          onDefaultItem={(item) => void review(step.dir, item)}
+          onCancel={close}
+          onConfirm={() => void commitImport(step.dir, step.plan, step.item).catch((e) => fail(clerkMessage(e)))}
+        />
       )}
       {step.kind === 'result' && <AddResultDialog title={step.title} result={step.result} onClose={close} />}
     </FilingContext.Provider>
@@ -164,6 +172,7 @@ function AddResultDialog({ title, result, onClose }: { title: string; result: Ad
       <p className="lead">
         已添加 {fresh.length} 件资料{result.inbox > 0 ? `，其中 ${result.inbox} 件还没有归入测评项目，放在“待归类”里` : ''}。
       </p>
+      <InboxFiling records={fresh.filter((r) => r.inbox)} />
       {duplicates.length > 0 && (
         <p className="note">
           {duplicates.length} 个文件档案里已经有了，没有重复添加：{duplicates.map((d) => d.title ?? baseName(d.file)).join('、')}
@@ -194,5 +203,38 @@ function AddResultDialog({ title, result, onClose }: { title: string; result: Ad
         </div>
       )}
     </Dialog>
+  );
+}
+
+/** How many just-added inbox records get their suggestions here; the rest are filed from 待归类 in the list. */
+const SUGGESTED_HERE = 10;
+
+/** Files that went to 待归类, each with its suggested items as one-click choices. */
+function InboxFiling({ records }: { records: AddResult['records'] }) {
+  const { client, fail } = useApp();
+  const [filed, setFiled] = useState<Map<number, string>>(new Map());
+  if (records.length === 0) return null;
+  const file = (id: number, code: string) =>
+    client['records.update']({ id, items: [code] })
+      .then(() => setFiled((m) => new Map(m).set(id, code)))
+      .catch(fail);
+  const shown = records.slice(0, SUGGESTED_HERE);
+  return (
+    <div className="inbox-filing">
+      <p>可以现在就归入：</p>
+      <ul>
+        {shown.map((r) => (
+          <li key={r.id}>
+            <span className="inbox-title">{r.title}</span>
+            {filed.has(r.id) ? (
+              <span className="text-ok">已归入 {filed.get(r.id)}</span>
+            ) : (
+              <Suggestions recordId={r.id} current={[]} onPick={(code) => void file(r.id, code)} />
+            )}
+          </li>
+        ))}
+      </ul>
+      {records.length > shown.length && <p className="muted">其余 {records.length - shown.length} 件请在左边“待归类”里归入。</p>}
+    </div>
   );
 }

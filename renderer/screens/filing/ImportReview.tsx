@@ -1,10 +1,33 @@
+import { useState } from 'react';
+import type { IndexItem } from '../../../shared/api/index.js';
 import type { FolderPlan } from '../../../shared/api/records.js';
 import { chinese } from '../../../shared/errors.js';
+import { ItemPicker } from '../../components/ItemPicker.js';
 import { Dialog } from '../../components/ui.js';
 import { baseName } from '../../lib/format.js';
+import { useApp } from '../../state/app-context.js';
+import { useData } from '../../state/use-data.js';
 
-/** What a folder import will do, file by file, before anything is written. */
-export function ImportReview({ plan, onConfirm, onCancel }: { plan: FolderPlan; onConfirm: () => void; onCancel: () => void }) {
+/**
+ * What a folder import will do, file by file, before anything is written. Files whose item the folder names do not
+ * tell can go to one item the clerk chooses here (the plan is made again with it), or wait in 待归类.
+ */
+export function ImportReview({
+  plan,
+  defaultItem,
+  onDefaultItem,
+  onConfirm,
+  onCancel,
+}: {
+  plan: FolderPlan;
+  defaultItem: IndexItem | null;
+  onDefaultItem: (item: IndexItem | null) => void;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const { client, year } = useApp();
+  const items = useData(() => client['index.list']({ year }), [year]);
+  const [picking, setPicking] = useState(false);
   const placed = plan.entries.length - plan.inbox;
   return (
     <Dialog
@@ -29,6 +52,35 @@ export function ImportReview({ plan, onConfirm, onCancel }: { plan: FolderPlan; 
         )}
         。
       </p>
+      <p className="default-item">
+        无法确定项目的文件：
+        {defaultItem ? (
+          <>
+            都归入 <span className="code">{defaultItem.code}</span> {defaultItem.title}{' '}
+            <button className="link" onClick={() => onDefaultItem(null)}>
+              改回放入“待归类”
+            </button>
+          </>
+        ) : (
+          <>
+            放入“待归类”{' '}
+            <button className="link" onClick={() => setPicking(true)}>
+              或全部归入一个项目…
+            </button>
+          </>
+        )}
+      </p>
+      {picking && (
+        <ItemPicker
+          items={items.data ?? []}
+          title="无法确定项目的文件都归入"
+          onClose={() => setPicking(false)}
+          onPick={(item) => {
+            setPicking(false);
+            onDefaultItem(item);
+          }}
+        />
+      )}
       <div className="table-wrap review-table">
         <table className="table">
           <thead>

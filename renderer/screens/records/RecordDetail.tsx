@@ -12,7 +12,7 @@ import { IdentitySection } from '../archival/IdentitySection.js';
 import { FilePreview } from './FilePreview.js';
 import { itemNumber } from '../../../shared/domain/item-text.js';
 import { RecognisedText } from '../ocr/RecognisedText.js';
-import { Suggestions } from '../ocr/Suggestions.js';
+import { Suggestions } from '../suggest/Suggestions.js';
 
 interface Draft {
   title: string;

@@ -4,7 +4,7 @@ import { useData } from '../../state/use-data.js';
 
 /**
  * The three items Taizhang suggests for a record, each a one-click choice with its reason. Used in the record detail
- * (the inbox shows the same detail) and after filing.
+ * (the inbox shows the same detail) and in the result of a filing, for what went to 待归类.
  */
 export function Suggestions({ recordId, current, onPick }: { recordId: number; current: readonly string[]; onPick: (code: string) => void }) {
   const { client } = useApp();

@@ -1,0 +1,80 @@
+// A folder of loose files: the review offers one item for what it cannot place, and the result offers suggestions for
+// what still went to 待归类. The production renderer in Chromium over the HTTP bridge.
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RecordDetail } from '../../shared/api/records.js';
+import { createCore } from '../../electron/core/api/core.js';
+import { initArchive } from '../../electron/core/archive/init.js';
+import type { Session } from '../../electron/host/session.js';
+import { makeJpeg, makePdf } from '../support/sample-files.js';
+import { openWindow, screenshot, type OpenWindow } from './browser.js';
+
+const YEAR = 2025;
+const root = await fs.mkdtemp(path.join(os.tmpdir(), 'taizhang-e2e-filing-'));
+const archiveDir = path.join(root, '档案');
+const loose = path.join(root, '本月材料');
+let app: OpenWindow;
+let page: Page;
+let session: Session;
+
+beforeAll(async () => {
+  const core = createCore(await initArchive(archiveDir, { name: '和平社区居委会', fonds: 'Z001' }));
+  await core.api['archive.setYear']({ year: YEAR });
+  core.close();
+  await fs.mkdir(loose, { recursive: true });
+  await makePdf(path.join(loose, '社区道德讲堂活动记录.pdf'));
+  await makeJpeg(path.join(loose, 'mmexport1709612345678.jpg'));
+  app = await openWindow(root, archiveDir);
+  ({ page, session } = app);
+}, 15 * 60_000);
+
+afterAll(async () => {
+  await app?.close();
+  await fs.rm(root, { recursive: true, force: true });
+});
+
+const recordIds = async (): Promise<number[]> => ((await session.invoke('records.list', { year: YEAR })) as { id: number }[]).map((r) => r.id);
+
+describe('filing a folder of loose files', { timeout: 240_000 }, () => {
+  it('can send what the folder does not place to one chosen item, or leave it in 待归类', async () => {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: '导入文件夹…' }).click();
+    await (await chooser).setFiles(loose);
+    const review = page.getByRole('dialog', { name: '导入前请核对' });
+    await review.waitFor();
+    expect(await review.innerText()).toContain('2 个无法确定测评项目');
+
+    await review.getByRole('button', { name: '或全部归入一个项目…' }).click();
+    await page.getByPlaceholder('输入编号或名称查找').fill('1.3.2');
+    await page.getByRole('option', { name: /1\.3\.2/ }).first().click();
+    await review.getByText('都归入').waitFor();
+    expect(await review.innerText()).toContain('2 个能自动归入测评项目');
+    expect(await review.locator('.review-table').innerText()).toContain('1.3.2');
+    await screenshot(page, 'filing-01-default-item');
+
+    // Changing one's mind: back to 待归类, and the import files nothing under an item.
+    await review.getByRole('button', { name: '改回放入“待归类”' }).click();
+    await review.getByText('2 个无法确定测评项目').waitFor();
+    await review.getByRole('button', { name: /确认导入/ }).click();
+
+    const result = page.getByRole('dialog', { name: '导入文件夹：完成' });
+    await result.waitFor();
+    expect(await result.innerText()).toContain('其中 2 件还没有归入测评项目');
+    const suggestion = result.locator('.inbox-filing li', { hasText: '道德讲堂' }).locator('button.suggestion').first();
+    await suggestion.waitFor();
+    const code = (await suggestion.locator('.code').innerText()).trim();
+    await screenshot(page, 'filing-02-suggestions');
+    await suggestion.click();
+    await result.getByText(`已归入 ${code}`).waitFor();
+
+    const ids = await recordIds();
+    expect(ids).toHaveLength(2);
+    const details = (await Promise.all(ids.map((id) => session.invoke('records.get', { id })))) as RecordDetail[];
+    const lecture = details.find((d) => d.title.includes('道德讲堂'))!;
+    expect(lecture.items.map((i) => i.code)).toEqual([code]);
+    expect(details.find((d) => d !== lecture)!.items).toEqual([]);
+  });
+});
