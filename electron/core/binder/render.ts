@@ -194,7 +194,8 @@ async function drawPiece(vd: VolumeDocument, plan: BinderPlan, piece: PlanPiece,
         break;
       }
       case 'photos': {
-        const { page, failures: lost, guests } = await drawPhotoPage(vd, piece, block, plan.options.photosPerPage, photos);
+        const recognised = (sha256: string) => ctx.textLayers?.get(sha256)?.get(1);
+        const { page, failures: lost, guests } = await drawPhotoPage(vd, piece, block, plan.options.photosPerPage, photos, recognised);
         summary.photos += block.files.length;
         failures(lost);
         markLast(page);
@@ -210,7 +211,7 @@ async function drawPiece(vd: VolumeDocument, plan: BinderPlan, piece: PlanPiece,
         break;
       }
       case 'scan': {
-        const { page, failures: lost } = await drawScanPage(vd, block.path, block.file.name);
+        const { page, failures: lost } = await drawScanPage(vd, block.path, block.file.name, ctx.textLayers?.get(block.file.sha256)?.get(1));
         summary.scans += 1;
         failures(lost);
         markLast(page);

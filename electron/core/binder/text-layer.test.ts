@@ -29,3 +29,28 @@ describe('the text layer over scanned pages', () => {
     execFileSync('qpdf', ['--check', volume.path]);
   }, 15 * 60_000);
 });
+
+describe('the text layer over photographed pages', () => {
+  it('makes a photographed notice and an activity photo searchable on their printed pages, with the picture unchanged', async () => {
+    const core = await tempCore();
+    const dir = tempDir();
+    const notice = path.join(dir, '会议记录照片.png');
+    writeFileSync(notice, await lineScan(['社区议事会会议记录', '议题：楼道堆物清理']));
+    const banner = path.join(dir, '活动现场.png');
+    writeFileSync(banner, await lineScan(['文明交通劝导志愿服务']));
+    await core.api['records.add']({ files: [notice], year: 2025, items: ['1.3.2'], type: '记录', title: '社区议事会会议记录' });
+    await core.api['records.add']({ files: [banner], year: 2025, items: ['1.3.2'], type: '照片', title: '文明交通劝导活动照片' });
+    expect((await core.api['ocr.run']({})).pages).toBe(2);
+
+    const report = await core.api['binder.export']({ year: 2025, item: '1.3.2', out: tempDir() });
+    const volume = report.volumes[0]!;
+    const pageOf = (title: string): number => report.volumes.flatMap((v) => v.documents).find((d) => d.title === title)!.startPage;
+    const text = (p: number): string => execFileSync('pdftotext', ['-f', String(p), '-l', String(p), volume.path, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(text(pageOf('社区议事会会议记录'))).toContain('楼道堆物清理');
+    const photoPage = text(pageOf('文明交通劝导活动照片'));
+    expect(photoPage).toContain('文明交通劝导志愿服务');
+    // The caption is drawn text of its own; the recognised words are extra, not in place of it.
+    expect(photoPage).toContain('文明交通劝导活动照片');
+    execFileSync('qpdf', ['--check', volume.path]);
+  }, 15 * 60_000);
+});

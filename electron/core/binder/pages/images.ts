@@ -5,7 +5,13 @@ import { CAPTION_FIELDS, CAPTION_LABELS } from '../../../../shared/domain/record
 import { A4, A4_LANDSCAPE, CONTENT_WIDTH, MARGIN, mm, STAMP, STAMP_BAND } from '../geometry.js';
 import type { PageBlock, PlanPiece } from '../plan.js';
 import { GREY, RULE, type TextStyle } from '../typeset.js';
+import { plainFrame } from '../frame.js';
+import { drawTextLayer, type ContentBox } from '../text-layer.js';
+import type { OcrLine } from '../../ocr/engine.js';
 import type { VolumeDocument } from '../volume-document.js';
+
+/** What OCR read on a picture (page 1 of its file), by SHA-256: drawn as invisible text over the printed image. */
+export type RecognisedLines = (sha256: string) => readonly OcrLine[] | undefined;
 
 const TITLE: TextStyle = { font: 'serifBold', size: 11.5 };
 const LABEL: TextStyle = { font: 'sans', size: 9.5 };
@@ -34,6 +40,7 @@ export async function drawPhotoPage(
   block: PhotoBlock,
   perPage: 1 | 2,
   totalPhotos: number,
+  recognised: RecognisedLines = () => undefined,
 ): Promise<{ page: PDFPage; failures: ImageFailure[]; guests: { piece: PlanPiece; fromTop: number }[] }> {
   const page = vd.addPage();
   const failures: ImageFailure[] = [];
@@ -58,7 +65,9 @@ export async function drawPhotoPage(
     const image = await embed(vd, photo.path);
     let drawnBottom: number;
     if (image) {
-      drawnBottom = drawFitted(page, image, photoBox);
+      const drawn = drawFitted(page, image, photoBox);
+      overlayText(vd, page, drawn, recognised(photo.file.sha256));
+      drawnBottom = drawn.y;
     } else {
       failures.push({ file: photo.file.name, message: '照片无法读取 / The photo cannot be read' });
       drawnBottom = missingBox(vd, page, photoBox, photo.file.name);
@@ -69,7 +78,7 @@ export async function drawPhotoPage(
 }
 
 /** A scanned page (sign-in sheet, document photo): the image alone, as large as the page allows. */
-export async function drawScanPage(vd: VolumeDocument, path: string, name: string): Promise<{ page: PDFPage; failures: ImageFailure[] }> {
+export async function drawScanPage(vd: VolumeDocument, path: string, name: string, lines?: readonly OcrLine[]): Promise<{ page: PDFPage; failures: ImageFailure[] }> {
   const image = await embed(vd, path);
   const landscape = image !== null && image.width > image.height * 1.05;
   const [W, H] = landscape ? A4_LANDSCAPE : A4;
@@ -77,7 +86,7 @@ export async function drawScanPage(vd: VolumeDocument, path: string, name: strin
   // Landscape pages are bound on their short side too: the stamp band stays on top, the binding margin on the left.
   const box = { x: MARGIN.left, top: H - STAMP_BAND, width: W - MARGIN.left - MARGIN.right, height: H - STAMP_BAND - MARGIN.bottom - mm(4) };
   if (image) {
-    drawFitted(page, image, box);
+    overlayText(vd, page, drawFitted(page, image, box), lines);
     return { page, failures: [] };
   }
   missingBox(vd, page, box, name);
@@ -138,8 +147,8 @@ async function embed(vd: VolumeDocument, path: string): Promise<PDFImage | null>
   }
 }
 
-/** Draws the image as large as fits the box, centred across and at the top; returns the y of its bottom edge. */
-function drawFitted(page: PDFPage, image: PDFImage, box: { x: number; top: number; width: number; height: number }): number {
+/** Draws the image as large as fits the box, centred across and at the top; returns where it lies. */
+function drawFitted(page: PDFPage, image: PDFImage, box: { x: number; top: number; width: number; height: number }): ContentBox {
   const scale = Math.min(box.width / image.width, box.height / image.height);
   const w = image.width * scale;
   const h = image.height * scale;
@@ -147,7 +156,12 @@ function drawFitted(page: PDFPage, image: PDFImage, box: { x: number; top: numbe
   const y = box.top - h;
   page.drawImage(image, { x, y, width: w, height: h });
   page.drawRectangle({ x, y, width: w, height: h, borderColor: RULE, borderWidth: 0.4 });
-  return y;
+  return { x, y, width: w, height: h };
+}
+
+/** A photographed page (minutes, a notice, a banner) stays a picture on paper and becomes searchable in the PDF. */
+function overlayText(vd: VolumeDocument, page: PDFPage, drawn: ContentBox, lines: readonly OcrLine[] | undefined): void {
+  if (lines && lines.length > 0) drawTextLayer(vd.type, page, plainFrame(page), drawn, lines);
 }
 
 function missingBox(vd: VolumeDocument, page: PDFPage, box: { x: number; top: number; width: number; height: number }, name: string): number {
