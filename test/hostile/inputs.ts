@@ -194,6 +194,43 @@ export async function docxLyingSizes(file: string): Promise<string> {
   return file;
 }
 
+/**
+ * A Word document whose pictures are only links (`r:link`, TargetMode External) to `targets`, such as an image on a
+ * listener's http:// address or a file:/// path: a converter that follows them fetches or embeds what they name.
+ */
+export function docxWithLinkedImages(file: string, targets: string[]): Promise<string> {
+  const ns = {
+    w: 'http://schemas.openxmlformats.org/wordprocessingml/2006/main',
+    r: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
+    wp: 'http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing',
+    a: 'http://schemas.openxmlformats.org/drawingml/2006/main',
+    pic: 'http://schemas.openxmlformats.org/drawingml/2006/picture',
+  };
+  const rels = 'http://schemas.openxmlformats.org/package/2006/relationships';
+  const picture = (i: number): string =>
+    `<w:p><w:r><w:drawing><wp:inline><wp:extent cx="1905000" cy="1905000"/><wp:docPr id="${i + 1}" name="图${i + 1}"/>` +
+    `<a:graphic><a:graphicData uri="${ns.pic}"><pic:pic><pic:nvPicPr><pic:cNvPr id="${i + 1}" name="图${i + 1}"/><pic:cNvPicPr/></pic:nvPicPr>` +
+    `<pic:blipFill><a:blip r:link="rIdLink${i}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>` +
+    '<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="1905000" cy="1905000"/></a:xfrm><a:prstGeom prst="rect"/></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>';
+  const xml = (text: string): Buffer => Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>${text}`);
+  return writeZip(file, [
+    {
+      name: '[Content_Types].xml',
+      data: xml('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+        '<Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
+    },
+    { name: '_rels/.rels', data: xml(`<Relationships xmlns="${rels}"><Relationship Id="rId1" Type="${ns.r}/officeDocument" Target="word/document.xml"/></Relationships>`) },
+    {
+      name: 'word/_rels/document.xml.rels',
+      data: xml(`<Relationships xmlns="${rels}">${targets.map((t, i) => `<Relationship Id="rIdLink${i}" Type="${ns.r}/image" Target="${t}" TargetMode="External"/>`).join('')}</Relationships>`),
+    },
+    {
+      name: 'word/document.xml',
+      data: xml(`<w:document ${Object.entries(ns).map(([k, v]) => `xmlns:${k}="${v}"`).join(' ')}><w:body><w:p><w:r><w:t>会议记录（图片为外部链接）</w:t></w:r></w:p>${targets.map((_, i) => picture(i)).join('')}</w:body></w:document>`),
+    },
+  ], { compress: true });
+}
+
 // ---- checklists edited into nonsense ----
 
 async function editWorkbook(src: string, dst: string, change: (wb: ExcelJS.Workbook) => void): Promise<string> {

@@ -3,6 +3,7 @@ import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TaizhangError } from '../../../shared/errors.js';
+import { lockedDownProfile, withoutNetwork } from './soffice-sandbox.js';
 
 const INSTALL_PLACES = [
   'C:\\Program Files\\LibreOffice\\program\\soffice.exe',
@@ -31,7 +32,8 @@ export function findSoffice(): string | null {
 /**
  * Converts office files to PDF in one LibreOffice run (starting it costs seconds; each file then takes little).
  * Each input `dir/name.ext` becomes `outDir/name.pdf`; a file LibreOffice cannot convert simply has no output, which
- * the caller reports. A private profile folder keeps it apart from a LibreOffice the clerk has open.
+ * the caller reports. A fresh, locked-down profile keeps it apart from a LibreOffice the clerk has open and stops it
+ * fetching what a document links to; where the system allows, it also runs with no network.
  */
 export async function convertToPdf(
   soffice: string,
@@ -41,11 +43,12 @@ export async function convertToPdf(
 ): Promise<string> {
   const outDir = path.join(workDir, 'converted');
   await fs.mkdir(outDir, { recursive: true });
-  const profile = pathToFileURL(path.join(workDir, 'lo-profile')).href;
-  const args = ['--headless', '--norestore', '--nolockcheck', '--nodefault', '--nologo', `-env:UserInstallation=${profile}`,
+  const profile = pathToFileURL(await lockedDownProfile(workDir)).href;
+  const [command, ...sandbox] = [...withoutNetwork(), soffice];
+  const args = [...sandbox, '--headless', '--norestore', '--nolockcheck', '--nodefault', '--nologo', `-env:UserInstallation=${profile}`,
     '--convert-to', 'pdf', '--outdir', outDir, ...inputs];
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(soffice, args, { stdio: 'ignore', detached: process.platform !== 'win32' });
+    const child = spawn(command!, args, { stdio: 'ignore', detached: process.platform !== 'win32' });
     const stop = (): void => {
       try {
         // The whole process group: soffice starts soffice.bin under it.
