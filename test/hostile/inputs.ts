@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -229,6 +229,31 @@ export function docxWithLinkedImages(file: string, targets: string[]): Promise<s
       data: xml(`<w:document ${Object.entries(ns).map(([k, v]) => `xmlns:${k}="${v}"`).join(' ')}><w:body><w:p><w:r><w:t>会议记录（图片为外部链接）</w:t></w:r></w:p>${targets.map((_, i) => picture(i)).join('')}</w:body></w:document>`),
     },
   ], { compress: true });
+}
+
+// ---- folders holding what is not a file ----
+
+/**
+ * A folder of entries a folder import must list and leave alone: symbolic links to a PDF and a folder outside it, a
+ * broken link, a link back to itself, a FIFO (reading it would wait forever) and, where mknod is allowed (as root), a
+ * character device like /dev/null. `outside` receives the files the links point at. Says whether the device was made.
+ */
+export async function folderOfOddEntries(root: string, outside: string): Promise<{ root: string; device: boolean }> {
+  mkdirSync(root, { recursive: true });
+  const secret = await makePdf(path.join(outside, '文件夹外的私人文件.pdf'), { text: 'outside the folder' });
+  await makePdf(path.join(outside, '外面的文件夹', '外面的通知.pdf'), { text: 'outside folder' });
+  symlinkSync(secret, path.join(root, '指向外部的链接.pdf'));
+  symlinkSync(path.join(outside, '外面的文件夹'), path.join(root, '指向外部的文件夹'), 'dir');
+  symlinkSync(path.join(outside, '不存在.pdf'), path.join(root, '断开的链接.pdf'));
+  symlinkSync('.', path.join(root, '指回自己'), 'dir');
+  execFileSync('mkfifo', [path.join(root, '管道.pdf')]);
+  let device = true;
+  try {
+    execFileSync('mknod', [path.join(root, '设备.pdf'), 'c', '1', '3'], { stdio: 'ignore' });
+  } catch {
+    device = false;
+  }
+  return { root, device };
 }
 
 // ---- checklists edited into nonsense ----
