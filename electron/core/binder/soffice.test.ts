@@ -7,8 +7,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { docxWithLinkedImages } from '../../../test/hostile/inputs.js';
 import { loopbackListener } from '../../../test/support/listener.js';
 import { imageCount, pageTexts } from '../../../test/support/pdf-inspect.js';
-import { makePng } from '../../../test/support/sample-files.js';
+import { makeDocx, makePng } from '../../../test/support/sample-files.js';
 import { tempDir } from '../../../test/support/temp.js';
+import { externalLinks } from './office-links.js';
 import { convertToPdf, findSoffice } from './soffice.js';
 import { lockedDownProfile, withoutNetwork } from './soffice-sandbox.js';
 
@@ -75,4 +76,11 @@ describe('LibreOffice conversion of a document that links out', () => {
     expect(existsSync(pdf)).toBe(true);
     if (sandbox.length > 0) expect(requests).toEqual([]);
   }, 150_000);
+
+  it('counts the linked parts a binder leaves out, so its report can say why pictures are missing', async () => {
+    const { docx, work } = await trap();
+    expect(await externalLinks(docx)).toBe(2);
+    expect(await externalLinks(await makeDocx(path.join(work, '普通.docx'), ['没有链接']))).toBe(0);
+    expect(await externalLinks(await makePng(path.join(work, '不是压缩包.png')))).toBe(0);
+  });
 });
