@@ -48,6 +48,8 @@ interface Outcome {
 
 const outcomes: Outcome[] = [];
 const closeLater: (() => void)[] = [];
+/** What each loopback trap of the corpus was asked for; filing, converting and exporting must ask for nothing. */
+const trapped: string[][] = [];
 /** Risky but real inputs that are filed with a warning and a safe name. */
 const accepted: string[] = [];
 /** Bidi controls, invisible marks, line separators, or a Windows device name with any extension or trailing spaces. */
@@ -167,6 +169,7 @@ async function corpus(core: Core, work: string): Promise<Case[]> {
   const privatePhoto = await makePng(at('本机私人照片.png'), '#d01010');
   const listener = await loopbackListener(privatePhoto);
   closeLater.push(() => void listener.close());
+  trapped.push(listener.requests);
   const linked = await tempCore();
   closeLater.push(() => linked.close());
   const linkedDocx = await make.docxWithLinkedImages(at('外链图片的会议记录.docx'), [`${listener.url}/x.png`, pathToFileURL(privatePhoto).href]);
@@ -301,6 +304,7 @@ describe('hostile corpus', () => {
     expect(existsSync(path.join(path.dirname(core.dir), 'evil.txt'))).toBe(false);
     expect(existsSync('/tmp/evil.txt')).toBe(false);
     expect(readdirSync(path.dirname(core.dir)).filter((n) => n.includes('restoring') || n.includes('恢复前'))).toEqual([]);
+    expect(trapped).toEqual([[]]);
     // The binders printed the linked document's text without either picture.
     for (const channel of ['CLI', 'API']) {
       const volumes = readdirSync(path.join(work, `外链案卷-${channel}`)).filter((n) => n.endsWith('.pdf'));
