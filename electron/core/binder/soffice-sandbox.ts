@@ -55,3 +55,8 @@ export function withoutNetwork(): string[] {
   }
   return netless ?? [];
 }
+
+/** LibreOffice would not run inside the sandbox here: later conversions go without it (the profile still guards). */
+export function sandboxRefused(): void {
+  netless = null;
+}

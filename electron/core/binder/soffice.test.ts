@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -83,4 +83,23 @@ describe('LibreOffice conversion of a document that links out', () => {
     expect(await externalLinks(await makeDocx(path.join(work, '普通.docx'), ['没有链接']))).toBe(0);
     expect(await externalLinks(await makePng(path.join(work, '不是压缩包.png')))).toBe(0);
   });
+
+  // Last: once the sandbox is refused, the rest of this process converts without it.
+  it('runs LibreOffice again with the profile alone when it cannot start inside the sandbox (a snap, say)', async () => {
+    const { docx, requests, work } = await trap();
+    const host = readlinkSync('/proc/self/ns/net');
+    const calls = path.join(work, 'calls.log');
+    const fake = path.join(work, 'soffice-without-namespaces');
+    writeFileSync(fake, `#!/bin/sh\nns=$(readlink /proc/self/ns/net)\necho "$ns" >> '${calls}'\n[ "$ns" = '${host}' ] || exit 1\nexec '${soffice}' "$@"\n`, { mode: 0o755 });
+    const sandboxed = withoutNetwork().length > 0;
+    const outDir = await convertToPdf(fake, [docx], path.join(work, 'binder'), { timeoutMs: 120_000 });
+    const pdf = path.join(outDir, '会议记录.pdf');
+    expect(existsSync(pdf)).toBe(true);
+    expect(requests).toEqual([]);
+    expect(imageCount(pdf)).toBe(0);
+    const seen = readFileSync(calls, 'utf8').trim().split('\n');
+    // Sandboxed first (in a network namespace of its own), then in the host's; without a sandbox, once in the host's.
+    expect(seen.map((ns) => ns === host)).toEqual(sandboxed ? [false, true] : [true]);
+    expect(withoutNetwork()).toEqual([]);
+  }, 150_000);
 });
