@@ -158,9 +158,19 @@ export interface FolderPlanEntry {
   problem: string | null;
 }
 
+/** An entry of the folder that is not imported: a link, a pipe, a device, system clutter… */
+export interface FolderSkip {
+  /** Its path under the folder, with "/" between the parts. */
+  path: string;
+  /** Why ("中文 / English"). */
+  reason: string;
+}
+
 export interface FolderPlan {
   root: string;
   entries: FolderPlanEntry[];
+  /** What the walk left out, each with its reason; nothing is skipped without a word. */
+  skipped: FolderSkip[];
   /** Entries that go to the inbox. */
   inbox: number;
   /** Activities the import would create or fill, by year. */

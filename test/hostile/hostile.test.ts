@@ -1,10 +1,17 @@
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { AddResult, RecordDetail } from '../../shared/api/records.js';
 import { TaizhangError, toErrorPayload } from '../../shared/errors.js';
 import { openCore, type Core } from '../../electron/core/api/core.js';
+import { startBridge } from '../../electron/bridge/server.js';
+import { browserShell, Session } from '../../electron/host/session.js';
 import { restoreBackup } from '../../electron/core/backup/restore.js';
-import { makeEncryptedPdf } from '../support/sample-files.js';
+import { loopbackListener } from '../support/listener.js';
+import { imageCount } from '../support/pdf-inspect.js';
+import { makeEncryptedPdf, makePng } from '../support/sample-files.js';
 import { cli, tempCore, tempDir } from '../support/temp.js';
 import { seedArchive } from '../crash/seed.js';
 import { fingerprint, folderPrint, type Fingerprint } from './fingerprint.js';
@@ -41,8 +48,12 @@ interface Outcome {
 
 const outcomes: Outcome[] = [];
 const closeLater: (() => void)[] = [];
+/** What each loopback trap of the corpus was asked for; filing, converting and exporting must ask for nothing. */
+const trapped: string[][] = [];
 /** Risky but real inputs that are filed with a warning and a safe name. */
 const accepted: string[] = [];
+/** Bidi controls, invisible marks, line separators, or a Windows device name with any extension or trailing spaces. */
+const UNSAFE_NAME = /[\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]|^(CON|NUL|PRN|AUX|COM[0-9¹²³]|LPT[0-9¹²³]|CONIN\$|CONOUT\$)\s*(\..*)?$/i;
 const STACK = /\bat .*\.(ts|js|mjs|cjs):\d+|node:internal|TypeError|RangeError/;
 const CHINESE = /[\u4e00-\u9fff]/;
 
@@ -144,12 +155,31 @@ async function corpus(core: Core, work: string): Promise<Case[]> {
   // A second small archive to damage in copies (the main one stays open throughout).
   const spare = await tempCore();
   await seedArchive(spare, tempDir(), 8);
+  // Another community's checklist: same index and year, another archive's identity.
+  const foreignChecklist = at('别的档案的自查表.xlsx');
+  await spare.api['checklist.export']({ year: 2024, out: foreignChecklist });
   spare.close();
   const blank = await tempCore();
   blank.close();
   const foreign = make.archiveWithForeignDatabase(spare.dir, blank.dir, at('换了数据库的档案'));
   const foreignCore = await openCore(foreign);
   closeLater.push(() => foreignCore.close());
+
+  // A Word document filed in an archive of its own, whose pictures link to a listener here and to a local file.
+  const privatePhoto = await makePng(at('本机私人照片.png'), '#d01010');
+  const listener = await loopbackListener(privatePhoto);
+  closeLater.push(() => void listener.close());
+  trapped.push(listener.requests);
+  const linked = await tempCore();
+  closeLater.push(() => linked.close());
+  const linkedDocx = await make.docxWithLinkedImages(at('外链图片的会议记录.docx'), [`${listener.url}/x.png`, pathToFileURL(privatePhoto).href]);
+  await linked.api['records.add']({ files: [linkedDocx], year: 2024, items: ['1.1.1'] });
+  const linkedPrint = (): Fingerprint => {
+    const print = fingerprint(linked.archive.db, linked.dir);
+    // Whatever reached the listener counts as a change: the export must not touch it.
+    return { ...print, files: [...print.files, `listener: ${listener.requests.join(', ')}`] };
+  };
+  const oddFolder = await make.folderOfOddEntries(at('有链接和管道的文件夹'), at('文件夹以外'));
 
   const checklistFile = at('自查表.xlsx');
   await core.api['checklist.export']({ year: 2024, out: checklistFile });
@@ -201,6 +231,24 @@ async function corpus(core: Core, work: string): Promise<Case[]> {
     checklist('年度不符', checklistFile, /是 2024 年度的，不是 2023 年度/, 2023),
     checklist('测评体系表冒充自查表', await make.indexWithoutHeader(at('冒充.xlsx')), /没有「自查表」工作表/),
     checklist('文本文件冒充 xlsx', make.bytesFile(at('文本.xlsx'), '完成情况,已完成\n'), /不是有效的 Excel/),
+    checklist('别的档案导出的自查表（未强制）', foreignChecklist, /这份自查表是从另一个档案导出的.*不能读入本档案/),
+    {
+      group: 'Office 外部链接 / linked content',
+      name: 'Word 图片链接到本机网址和本地文件：导出案卷',
+      says: /文档中有 2 处链接到文件以外的图片或内容，为安全起见未载入/,
+      warningOnly: true,
+      cli: ['export', 'binder', '--year', '2024', '--out', at('外链案卷-CLI')],
+      archive: { dir: linked.dir, print: linkedPrint },
+      api: async () => (await linked.api['binder.export']({ year: 2024, out: at('外链案卷-API') })).warnings.map((w) => w.message).join('\n'),
+    },
+    {
+      group: '文件夹导入 / folder import',
+      name: '符号链接（指向外部、断开、成环）、管道和设备',
+      says: /^(?=[\s\S]*指向所选文件夹以外，不读取)(?=[\s\S]*指向的目标不存在)(?=[\s\S]*命名管道（FIFO），不是文件)/,
+      warningOnly: true,
+      cli: ['import', oddFolder.root, '--year', '2024'],
+      api: async () => (await core.api['records.importFolder']({ dir: oddFolder.root, year: 2024 })).plan.skipped.map((s) => s.reason).join('\n'),
+    },
     restore('截断的备份', backups.truncated!, /不是完整的 zip|截断/),
     restore('内容被改动的备份', backups.tampered!, /校验值不符/),
     restore('缺少条目的备份', backups.missingEntry!, /缺少条目/),
@@ -256,6 +304,13 @@ describe('hostile corpus', () => {
     expect(existsSync(path.join(path.dirname(core.dir), 'evil.txt'))).toBe(false);
     expect(existsSync('/tmp/evil.txt')).toBe(false);
     expect(readdirSync(path.dirname(core.dir)).filter((n) => n.includes('restoring') || n.includes('恢复前'))).toEqual([]);
+    expect(trapped).toEqual([[]]);
+    // The binders printed the linked document's text without either picture.
+    for (const channel of ['CLI', 'API']) {
+      const volumes = readdirSync(path.join(work, `外链案卷-${channel}`)).filter((n) => n.endsWith('.pdf'));
+      expect(volumes.length).toBeGreaterThan(0);
+      for (const volume of volumes) expect(imageCount(path.join(work, `外链案卷-${channel}`, volume))).toBe(0);
+    }
   }, 420_000);
 
   it('files risky but real inputs (reserved, control-character, path-like and very long names, wrong extension, encryption) only with a warning and a safe name', async () => {
@@ -284,5 +339,79 @@ describe('hostile corpus', () => {
     const check = await cli('check', '--archive', core.dir, '--json');
     expect(check.json()).toMatchObject({ ok: true, problems: [] });
     accepted.push(...stored);
+  }, 120_000);
+
+  it('stores and exports spoofing and Windows-device names safely, through the CLI and the API alike', async () => {
+    const work = tempDir();
+    const photo = await make.makeJpeg(path.join(work, '照片\u202Egpj.exe'), { colour: '#305070' });
+    const names = ['CON .pdf', 'AUX  .pdf', 'CONIN$.pdf', '会议\u2028记录.pdf'];
+    const files = [photo, ...(await Promise.all(names.map((n, i) => make.makePdf(path.join(work, n), { text: `device name ${i}` }))))];
+    const viaApi = await tempCore();
+    const viaCli = await tempCore();
+    closeLater.push(() => viaApi.close(), () => viaCli.close());
+    const result = await viaApi.api['records.add']({ files, year: 2024, items: ['1.1.1'] });
+    expect(result.errors).toEqual([]);
+    expect(new Set(result.warnings.map((w) => w.file))).toEqual(new Set(files));
+    const run = await cli('add', ...files, '--year', '2024', '--item', '1.1.1', '--archive', viaCli.dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/文件名已改为「照片gpj\.exe」.* \/ /);
+    expect(run.stdout).not.toMatch(STACK);
+    for (const archive of [viaApi, viaCli]) {
+      const stored = archive.archive.db.prepare('SELECT name FROM record_files ORDER BY id').pluck().all() as string[];
+      expect(stored).toHaveLength(files.length);
+      for (const name of stored) expect(name).not.toMatch(UNSAFE_NAME);
+      // The real type shows at the end, never "…exe.jpg" read backwards as "….jpg.exe".
+      expect(stored[0]).toBe('照片gpj.exe.jpg');
+      expect(stored.slice(1).every((n) => n.endsWith('.pdf') && !n.endsWith('.pdf.pdf'))).toBe(true);
+      const out = path.join(tempDir(), 'export');
+      expect((await cli('export', 'folder', '--archive', archive.dir, '--out', out)).code).toBe(0);
+      const exported = (readdirSync(out, { recursive: true }) as string[]).map((p) => path.basename(p));
+      for (const name of exported) expect(name).not.toMatch(UNSAFE_NAME);
+      expect(exported.filter((n) => n.includes('gpj'))).toEqual([expect.stringMatching(/照片gpj\.exe\.jpg$/)]);
+      accepted.push(...stored);
+    }
+  }, 120_000);
+
+  it('a reader that stops early gets no stack trace, and a 100-character Chinese name is accepted through the bridge upload', async () => {
+    const core = await tempCore();
+    closeLater.push(() => core.close());
+    const entry = path.resolve('electron/cli/cli.ts');
+    // head reads 10 bytes and leaves; true leaves before the CLI writes a byte, so the write surely meets a closed pipe.
+    for (const reader of ['head -c 10', 'true']) {
+      const run = spawnSync('bash', ['-c', `"$0" --import tsx "$1" check --json --archive "$2" | ${reader}; echo "exit=\${PIPESTATUS[0]}" >&2`, process.execPath, entry, core.dir], { encoding: 'utf8' });
+      expect(run.stderr, reader).toMatch(/^exit=0\s*$/);
+      if (reader.startsWith('head')) expect(run.stdout).toBe('{\n  "ok": ');
+    }
+
+    const staticDir = tempDir('taizhang-static-');
+    writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>台账</title>');
+    const session = new Session({ configDir: tempDir('taizhang-config-'), shell: browserShell });
+    const bridge = await startBridge({ session, staticDir });
+    try {
+      const call = async (name: string, args: unknown): Promise<unknown> => {
+        const res = await fetch(`${bridge.origin}/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-taizhang-token': bridge.token }, body: JSON.stringify(args) });
+        return ((await res.json()) as { result: unknown }).result;
+      };
+      await call('app.create', { dir: path.join(tempDir(), 'archive') });
+      await call('archive.setYear', { year: 2024 });
+      const name = `${'学雷锋志愿服务活动现场照片'.repeat(7)}共九张照片之第一张.jpg`;
+      expect([...name.replace('.jpg', '')]).toHaveLength(100);
+      const bytes = readFileSync(await make.makeJpeg(path.join(tempDir(), 'photo.jpg'), { colour: '#446688' }));
+      const res = await fetch(`${bridge.origin}/upload?batch=longname0001&path=${encodeURIComponent(name)}`, {
+        method: 'POST', headers: { 'x-taizhang-token': bridge.token, 'content-type': 'application/octet-stream' }, body: bytes,
+      });
+      expect(res.status).toBe(200);
+      const staged = ((await res.json()) as { result: { path: string } }).result.path;
+      const added = (await call('records.add', { files: [staged], year: 2024 })) as AddResult;
+      expect(added.errors).toEqual([]);
+      expect(added.records).toHaveLength(1);
+      const stored = ((await call('records.get', { id: added.records[0]!.id })) as RecordDetail).fileList[0]!.name;
+      expect(stored.startsWith('学雷锋志愿服务活动现场照片')).toBe(true);
+      expect(Buffer.byteLength(stored)).toBeLessThanOrEqual(240);
+      accepted.push(stored);
+    } finally {
+      await bridge.close();
+      await session.dispose();
+    }
   }, 120_000);
 });

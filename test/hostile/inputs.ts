@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -192,6 +192,68 @@ export async function docxLyingSizes(file: string): Promise<string> {
   await writeZip(file, items, { compress: true });
   patchDeclaredSize(file, 'word/document.xml', 64);
   return file;
+}
+
+/**
+ * A Word document whose pictures are only links (`r:link`, TargetMode External) to `targets`, such as an image on a
+ * listener's http:// address or a file:/// path: a converter that follows them fetches or embeds what they name.
+ */
+export function docxWithLinkedImages(file: string, targets: string[]): Promise<string> {
+  const ns = {
+    w: 'http://schemas.openxmlformats.org/wordprocessingml/2006/main',
+    r: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
+    wp: 'http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing',
+    a: 'http://schemas.openxmlformats.org/drawingml/2006/main',
+    pic: 'http://schemas.openxmlformats.org/drawingml/2006/picture',
+  };
+  const rels = 'http://schemas.openxmlformats.org/package/2006/relationships';
+  const picture = (i: number): string =>
+    `<w:p><w:r><w:drawing><wp:inline><wp:extent cx="1905000" cy="1905000"/><wp:docPr id="${i + 1}" name="图${i + 1}"/>` +
+    `<a:graphic><a:graphicData uri="${ns.pic}"><pic:pic><pic:nvPicPr><pic:cNvPr id="${i + 1}" name="图${i + 1}"/><pic:cNvPicPr/></pic:nvPicPr>` +
+    `<pic:blipFill><a:blip r:link="rIdLink${i}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>` +
+    '<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="1905000" cy="1905000"/></a:xfrm><a:prstGeom prst="rect"/></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>';
+  const xml = (text: string): Buffer => Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>${text}`);
+  return writeZip(file, [
+    {
+      name: '[Content_Types].xml',
+      data: xml('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+        '<Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
+    },
+    { name: '_rels/.rels', data: xml(`<Relationships xmlns="${rels}"><Relationship Id="rId1" Type="${ns.r}/officeDocument" Target="word/document.xml"/></Relationships>`) },
+    {
+      name: 'word/_rels/document.xml.rels',
+      data: xml(`<Relationships xmlns="${rels}">${targets.map((t, i) => `<Relationship Id="rIdLink${i}" Type="${ns.r}/image" Target="${t}" TargetMode="External"/>`).join('')}</Relationships>`),
+    },
+    {
+      name: 'word/document.xml',
+      data: xml(`<w:document ${Object.entries(ns).map(([k, v]) => `xmlns:${k}="${v}"`).join(' ')}><w:body><w:p><w:r><w:t>会议记录（图片为外部链接）</w:t></w:r></w:p>${targets.map((_, i) => picture(i)).join('')}</w:body></w:document>`),
+    },
+  ], { compress: true });
+}
+
+// ---- folders holding what is not a file ----
+
+/**
+ * A folder of entries a folder import must list and leave alone: symbolic links to a PDF and a folder outside it, a
+ * broken link, a link back to itself, a FIFO (reading it would wait forever) and, where mknod is allowed (as root), a
+ * character device like /dev/null. `outside` receives the files the links point at. Says whether the device was made.
+ */
+export async function folderOfOddEntries(root: string, outside: string): Promise<{ root: string; device: boolean }> {
+  mkdirSync(root, { recursive: true });
+  const secret = await makePdf(path.join(outside, '文件夹外的私人文件.pdf'), { text: 'outside the folder' });
+  await makePdf(path.join(outside, '外面的文件夹', '外面的通知.pdf'), { text: 'outside folder' });
+  symlinkSync(secret, path.join(root, '指向外部的链接.pdf'));
+  symlinkSync(path.join(outside, '外面的文件夹'), path.join(root, '指向外部的文件夹'), 'dir');
+  symlinkSync(path.join(outside, '不存在.pdf'), path.join(root, '断开的链接.pdf'));
+  symlinkSync('.', path.join(root, '指回自己'), 'dir');
+  execFileSync('mkfifo', [path.join(root, '管道.pdf')]);
+  let device = true;
+  try {
+    execFileSync('mknod', [path.join(root, '设备.pdf'), 'c', '1', '3'], { stdio: 'ignore' });
+  } catch {
+    device = false;
+  }
+  return { root, device };
 }
 
 // ---- checklists edited into nonsense ----

@@ -164,3 +164,9 @@ export function ink(image: { data: Buffer; width: number; height: number; channe
   const n = Math.max(1, total);
   return { share: total === 0 ? 0 : dark / total, mean: [sum[0] / n, sum[1] / n, sum[2] / n] };
 }
+
+/** How many images a PDF draws, as `pdfimages -list` counts them (one line per image after two header lines). */
+export function imageCount(file: string): number {
+  const list = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' });
+  return list.trim().split('\n').length - 2;
+}

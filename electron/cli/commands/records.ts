@@ -84,10 +84,13 @@ function planText(plan: FolderPlan): string {
     return `${e.inbox ? '→' : '✓'} ${e.file}\n    ${facts}${e.problem ? `\n    ${e.problem}` : ''}`;
   });
   const activities = plan.activities.map((a) => `  ${a.year}「${a.name}」${a.date ?? ''}（${a.files} 个文件）`);
+  const skipped = plan.skipped.map((s) => `✗ ${s.path}\n    ${s.reason}`);
   return [
     ...lines,
     ...(activities.length > 0 ? ['活动：', ...activities] : []),
-    `共 ${plan.entries.length} 个文件，归入项目 ${plan.entries.length - plan.inbox} 个，放入待归类 ${plan.inbox} 个`,
+    ...(skipped.length > 0 ? ['跳过 / skipped：', ...skipped] : []),
+    `共 ${plan.entries.length} 个文件，归入项目 ${plan.entries.length - plan.inbox} 个，放入待归类 ${plan.inbox} 个` +
+      (skipped.length > 0 ? `，跳过 ${skipped.length} 项（见上，未导入）` : ''),
   ].join('\n');
 }
 

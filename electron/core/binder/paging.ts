@@ -23,7 +23,7 @@ export function layoutPiece(piece: PlanPiece, sources: ReadonlyMap<string, FileS
     }
     photoRun = null;
     if (source.kind === 'image') blocks.push({ kind: 'scan', file, path: source.path });
-    else if (source.kind === 'pdf') blocks.push({ kind: 'pdf', file, path: source.path, pages: source.pages, converted: source.converted });
+    else if (source.kind === 'pdf') blocks.push({ ...source, file });
     else blocks.push({ kind: 'placeholder', file, reason: source.reason });
   }
   if (blocks.length === 0) blocks.push({ kind: 'placeholder', file: null, reason: NO_FILES_REASON });

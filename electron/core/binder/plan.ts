@@ -27,13 +27,14 @@ export interface PlanFile {
 
 /** What a file turned out to be when it was checked, and how it is drawn. */
 export type FileSource =
-  | { kind: 'pdf'; path: string; pages: number; converted: boolean }
+  /** `linksLeftOut`: what a converted office file links to from elsewhere, not loaded. */
+  | { kind: 'pdf'; path: string; pages: number; converted: boolean; linksLeftOut?: number }
   | { kind: 'image'; path: string }
   | { kind: 'placeholder'; reason: string };
 
 /** One printed page, or a run of pages taken from one PDF, inside a 件. */
 export type PageBlock =
-  | { kind: 'pdf'; file: PlanFile; path: string; pages: number; converted: boolean }
+  | { kind: 'pdf'; file: PlanFile; path: string; pages: number; converted: boolean; linksLeftOut?: number }
   /** `owner` marks a slot holding the one photo of the next 件, sharing the page (two photos to a page). */
   | { kind: 'photos'; files: { file: PlanFile; path: string; index: number; owner?: PlanPiece }[] }
   | { kind: 'scan'; file: PlanFile; path: string }

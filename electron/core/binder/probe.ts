@@ -5,6 +5,7 @@ import { TaizhangError } from '../../../shared/errors.js';
 import { heicToJpeg, makeDerivatives } from '../files/image.js';
 import type { Archive } from '../store/archive-folder.js';
 import type { FileSource, PlanFile } from './plan.js';
+import { externalLinks } from './office-links.js';
 import { convertToPdf } from './soffice.js';
 
 export interface ProbeContext {
@@ -171,7 +172,8 @@ async function convertOffice(files: PlanFile[], ctx: ProbeContext): Promise<Map<
       continue;
     }
     const inspected = await inspectPdf(pdf);
-    out.set(r.file.sha256, 'reason' in inspected ? placeholder(failure) : { kind: 'pdf', path: pdf, pages: inspected.pages, converted: true });
+    if ('reason' in inspected) out.set(r.file.sha256, placeholder(failure));
+    else out.set(r.file.sha256, { kind: 'pdf', path: pdf, pages: inspected.pages, converted: true, linksLeftOut: await externalLinks(r.input) });
   }
   return out;
 }

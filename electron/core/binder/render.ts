@@ -173,6 +173,13 @@ async function drawPiece(vd: VolumeDocument, plan: BinderPlan, piece: PlanPiece,
             message: `${pieceName(piece)}：已去除 PDF 中的活动内容（${appended.removed.join('、')}），页面内容不变 / Active content was removed from the PDF; the pages look the same`,
           });
         }
+        if (block.linksLeftOut) {
+          warnings.push({
+            recordId: piece.recordId,
+            file: block.file.name,
+            message: `${pieceName(piece)}：文档中有 ${block.linksLeftOut} 处链接到文件以外的图片或内容，为安全起见未载入，打印件中没有它们 / ${block.linksLeftOut} linked item(s) outside the document were not loaded`,
+          });
+        }
         const layer = ctx.textLayers?.get(block.file.sha256);
         merged.forEach((m, k) => {
           const lines = layer?.get(k + 1);

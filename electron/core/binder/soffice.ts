@@ -3,6 +3,7 @@ import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TaizhangError } from '../../../shared/errors.js';
+import { lockedDownProfile, sandboxRefused, withoutNetwork } from './soffice-sandbox.js';
 
 const INSTALL_PLACES = [
   'C:\\Program Files\\LibreOffice\\program\\soffice.exe',
@@ -31,7 +32,8 @@ export function findSoffice(): string | null {
 /**
  * Converts office files to PDF in one LibreOffice run (starting it costs seconds; each file then takes little).
  * Each input `dir/name.ext` becomes `outDir/name.pdf`; a file LibreOffice cannot convert simply has no output, which
- * the caller reports. A private profile folder keeps it apart from a LibreOffice the clerk has open.
+ * the caller reports. A fresh, locked-down profile keeps it apart from a LibreOffice the clerk has open and stops it
+ * fetching what a document links to; where the system allows, it also runs with no network.
  */
 export async function convertToPdf(
   soffice: string,
@@ -41,11 +43,29 @@ export async function convertToPdf(
 ): Promise<string> {
   const outDir = path.join(workDir, 'converted');
   await fs.mkdir(outDir, { recursive: true });
-  const profile = pathToFileURL(path.join(workDir, 'lo-profile')).href;
-  const args = ['--headless', '--norestore', '--nolockcheck', '--nodefault', '--nologo', `-env:UserInstallation=${profile}`,
-    '--convert-to', 'pdf', '--outdir', outDir, ...inputs];
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(soffice, args, { stdio: 'ignore', detached: process.platform !== 'win32' });
+  /** Whether LibreOffice got as far as starting: it fills the fresh profile with folders of its own. */
+  const convert = async (prefix: string[]): Promise<{ code: number | null; started: boolean }> => {
+    const profile = await lockedDownProfile(workDir);
+    const code = await run([...prefix, soffice], ['--headless', '--norestore', '--nolockcheck', '--nodefault', '--nologo',
+      `-env:UserInstallation=${pathToFileURL(profile).href}`, '--convert-to', 'pdf', '--outdir', outDir, ...inputs], options);
+    return { code, started: (await fs.readdir(path.join(profile, 'user'))).length > 1 };
+  };
+  const sandbox = withoutNetwork();
+  const first = await convert(sandbox);
+  // A LibreOffice that cannot start inside the sandbox (a snap, say) fails before touching its profile: run it again
+  // with the profile's guard alone, and from now on without the sandbox.
+  if (sandbox.length > 0 && first.code !== 0 && !first.started) {
+    sandboxRefused();
+    await convert([]);
+  }
+  return outDir;
+}
+
+/** Runs one LibreOffice process to its end; resolves with its exit code. */
+function run(commandLine: string[], args: string[], options: { signal?: AbortSignal | undefined; timeoutMs: number }): Promise<number | null> {
+  const [command, ...before] = commandLine;
+  return new Promise((resolve, reject) => {
+    const child = spawn(command!, [...before, ...args], { stdio: 'ignore', detached: process.platform !== 'win32' });
     const stop = (): void => {
       try {
         // The whole process group: soffice starts soffice.bin under it.
@@ -68,11 +88,10 @@ export async function convertToPdf(
       options.signal?.removeEventListener('abort', onAbort);
       reject(new TaizhangError('bad_file', `无法启动 LibreOffice：${err.message} / Cannot start LibreOffice`));
     });
-    child.on('exit', () => {
+    child.on('exit', (code) => {
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
-      resolve();
+      resolve(code);
     });
   });
-  return outDir;
 }

@@ -1,7 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempCore, tempDir } from '../../../test/support/temp.js';
+import type { FolderPlan } from '../../../shared/api/records.js';
+import { folderOfOddEntries } from '../../../test/hostile/inputs.js';
+import { cli, tempCore, tempDir } from '../../../test/support/temp.js';
 import { archiveState } from '../../../test/support/archive-state.js';
 import { makeDocx, makeJpeg, makePdf } from '../../../test/support/sample-files.js';
 
@@ -113,5 +115,46 @@ describe('folder plan and import', () => {
     expect(result.records).toHaveLength(2);
     expect(result.warnings.at(-1)?.message).toMatch(/已取消，其余 6 个文件未导入/);
     expect(archiveState(core)).toMatchObject({ records: 2, blobs: 2, filesOnDisk: 2, tmpOnDisk: 0 });
+  });
+});
+
+describe('folder entries that are not files', () => {
+  it('lists every link, pipe and device it leaves out, with the reason, and never follows a link out of the folder', async () => {
+    const core = await tempCore();
+    const root = tempDir();
+    const { device } = await folderOfOddEntries(path.join(root, '2024', '1.2 志愿服务'), tempDir());
+    const inside = await makePdf(path.join(root, '2024', '1.2 志愿服务', '签到表.pdf'), { text: 'sign' });
+    symlinkSync(inside, path.join(root, '2024', '签到表的链接.pdf'));
+    writeFileSync(path.join(root, '2024', '~$会议记录.docx'), 'lock');
+
+    const plan = await core.api['records.planFolder']({ dir: root });
+    expect(plan.entries.map((e) => e.file)).toEqual(['2024/1.2 志愿服务/签到表.pdf']);
+    const reasons = Object.fromEntries(plan.skipped.map((s) => [s.path, s.reason]));
+    const item = '2024/1.2 志愿服务';
+    expect(reasons).toMatchObject({
+      [`${item}/指向外部的链接.pdf`]: expect.stringMatching(/^符号链接（快捷方式），指向所选文件夹以外，不读取 \/ Symbolic link leading outside/),
+      [`${item}/指向外部的文件夹`]: expect.stringMatching(/指向所选文件夹以外/),
+      [`${item}/断开的链接.pdf`]: expect.stringMatching(/^符号链接（快捷方式），指向的目标不存在 \/ /),
+      [`${item}/指回自己`]: expect.stringMatching(/不跟随；它指向本文件夹之内，那里的文件按原位置导入/),
+      [`${item}/管道.pdf`]: expect.stringMatching(/^命名管道（FIFO），不是文件 \/ Named pipe/),
+      '2024/签到表的链接.pdf': expect.stringMatching(/不跟随；它指向本文件夹之内/),
+      '2024/~$会议记录.docx': expect.stringMatching(/Office 打开文档时留下的临时文件/),
+    });
+    // mknod needs root; where it is refused the device case alone is left out, the rest still runs.
+    if (device) expect(reasons[`${item}/设备.pdf`]).toMatch(/^设备文件，不是资料 \/ Device file/);
+    expect(plan.skipped).toHaveLength(device ? 8 : 7);
+
+    const result = await core.api['records.importFolder']({ dir: root });
+    expect(result.records.map((r) => r.title)).toEqual(['签到表']);
+    expect(result.plan.skipped).toEqual(plan.skipped);
+    expect(archiveState(core)).toMatchObject({ records: 1, blobs: 1 });
+
+    const dry = await cli('import', root, '--dry-run', '--archive', core.dir);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('跳过 / skipped：\n✗ ');
+    expect(dry.stdout).toMatch(/\n✗ 2024\/1\.2 志愿服务\/指向外部的链接\.pdf\n {4}符号链接（快捷方式），指向所选文件夹以外，不读取 \/ Symbolic link/);
+    expect(dry.stdout).toMatch(new RegExp(`跳过 ${device ? 8 : 7} 项（见上，未导入）`));
+    const json = await cli('import', root, '--dry-run', '--json', '--archive', core.dir);
+    expect((json.json() as FolderPlan).skipped).toEqual(plan.skipped);
   });
 });

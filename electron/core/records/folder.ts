@@ -10,16 +10,12 @@ import { splitExtension } from '../files/safe-name.js';
 import type { Archive } from '../store/archive-folder.js';
 import type { Db } from '../store/database.js';
 import { all } from '../store/sql.js';
+import { walkFolder } from './folder-walk.js';
 import { fileRecords, type RecordDraft } from './ingest-records.js';
 import { chooseTitle, dateInText, inferType, machineName, withoutDate } from './naming.js';
 import { resolveItemCodes } from './repository.js';
 
 type FolderArgs = ParsedArgs<'records.planFolder'>;
-
-/** Operating-system clutter that is never a clerk's material. */
-const SKIPPED_NAMES = new Set(['thumbs.db', 'desktop.ini', '.ds_store', 'archive.db', 'archive.db-wal', 'archive.db-shm']);
-const MAX_FILES = 50_000;
-const MAX_DEPTH = 16;
 
 const YEAR_FOLDER = /^((?:19|20)\d{2})\s*(?:年度?)?$/;
 /** "1.2 志愿服务", "1.2.1、志愿服务站", "Ⅱ-3 …": a code, a separator, the rest. */
@@ -66,38 +62,16 @@ function readItemFolder(segment: string, lookup: ItemLookup): FolderMeaning {
   return { item: lookup.byTitle.get(normaliseTitle(segment)) ?? null, unknownCode: null };
 }
 
-async function walk(root: string, skipDir: string): Promise<string[][]> {
-  const out: string[][] = [];
-  const visit = async (dir: string, parts: string[]): Promise<void> => {
-    if (parts.length > MAX_DEPTH) return;
-    const entries = await fs.readdir(dir, { withFileTypes: true });
-    entries.sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN', { numeric: true }));
-    for (const entry of entries) {
-      if (entry.name.startsWith('.') || entry.name.startsWith('~$') || SKIPPED_NAMES.has(entry.name.toLowerCase())) continue;
-      const full = path.join(dir, entry.name);
-      // Symbolic links are not followed: a link could lead out of the folder the clerk chose, or round in a loop.
-      if (entry.isDirectory() && path.resolve(full) !== skipDir) await visit(full, [...parts, entry.name]);
-      else if (entry.isFile()) {
-        if (out.length >= MAX_FILES) {
-          throw new TaizhangError('invalid_input', `文件夹中的文件超过 ${MAX_FILES} 个，请分批导入 / Too many files; import in parts`);
-        }
-        out.push([...parts, entry.name]);
-      }
-    }
-  };
-  await visit(root, []);
-  return out;
-}
-
 /**
  * Reads a folder tree the way a clerk organises it — year folders, item folders by code or title, activity folders
- * with a date — and says where each file would go, and which go to the inbox, without writing anything.
+ * with a date — and says where each file would go, which go to the inbox and what it leaves out and why, without
+ * writing anything.
  */
 export async function planFolder(archive: Archive, args: FolderArgs): Promise<FolderPlan> {
   const root = path.resolve(args.dir);
   const stat = await fs.stat(root).catch(() => null);
   if (!stat?.isDirectory()) throw new TaizhangError('not_found', `找不到文件夹：${args.dir} / No such folder`);
-  const files = await walk(root, archive.dir);
+  const { files, skipped } = await walkFolder(root, archive.dir);
   const cache = new Map<number, ItemLookup>();
   const entries: FolderPlanEntry[] = [];
   const activities = new Map<string, FolderPlan['activities'][number]>();
@@ -111,7 +85,7 @@ export async function planFolder(archive: Archive, args: FolderArgs): Promise<Fo
     known.date ??= activity.date;
     activities.set(key, known);
   }
-  return { root, entries, inbox: entries.filter((e) => e.inbox).length, activities: [...activities.values()] };
+  return { root, entries, inbox: entries.filter((e) => e.inbox).length, activities: [...activities.values()], skipped };
 }
 
 interface FolderActivity {

@@ -109,6 +109,18 @@ export function ImportReview({
           </tbody>
         </table>
       </div>
+      {plan.skipped.length > 0 && (
+        <details className="note note-warn skipped-list" open>
+          <summary>另有 {plan.skipped.length} 项不导入（快捷方式、系统文件等），原因如下：</summary>
+          <ul>
+            {plan.skipped.map((s) => (
+              <li key={s.path}>
+                <span className="skipped-path">{s.path}</span>：{chinese(s.reason)}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
     </Dialog>
   );
 }
