@@ -42,12 +42,11 @@ export function RecordsScreen() {
   const item = itemList.find((i) => i.code === nav.item) ?? null;
   const itemStatus = statuses.data?.find((s) => s.code === nav.item) ?? null;
   const unfiled = allRecords.data?.filter((r) => r.inbox).length ?? 0;
-  // In the list's order, so a batch rename numbers the photos as the clerk sees them.
-  const selectedInOrder = useMemo(() => {
-    const chosen = new Set(nav.records);
-    return (records.data ?? []).filter((r) => chosen.has(r.id));
+  // Kept in the selection's order (the list's, for a range or 全选), so a batch numbers them as the clerk sees them.
+  const selectedPhotos = useMemo(() => {
+    const photos = new Set((records.data ?? []).filter((r) => r.type === '照片').map((r) => r.id));
+    return nav.records.filter((id) => photos.has(id));
   }, [records.data, nav.records]);
-  const selectedPhotos = selectedInOrder.filter((r) => r.type === '照片').map((r) => r.id);
 
   /** Records dragged onto a tree item are filed under it (from the inbox, or moved from another item). */
   async function fileRecords(ids: number[], code: string) {
@@ -148,7 +147,7 @@ export function RecordsScreen() {
             nav.records.length > 0 && (
               <>
                 {nav.records.length > 1 && <button onClick={() => setBulk(true)}>批量修改（{nav.records.length}）</button>}
-                {nav.records.length > 1 && <button onClick={() => setBatch({ kind: 'rename', ids: selectedInOrder.map((r) => r.id) })}>批量改名…</button>}
+                {nav.records.length > 1 && <button onClick={() => setBatch({ kind: 'rename', ids: nav.records })}>批量改名…</button>}
                 {selectedPhotos.length > 0 && (
                   <button onClick={() => setBatch({ kind: 'caption', ids: selectedPhotos })} title="给所选照片一起填写事由、时间、地点、人物、背景和摄影者">
                     批量填写照片说明（{selectedPhotos.length}）
