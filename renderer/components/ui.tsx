@@ -28,8 +28,12 @@ export function Dialog({
   wide?: boolean;
 }) {
   const ref = useRef<HTMLDivElement>(null);
+  // Focus once, when the dialog opens: a parent re-rendering (live data arriving) must not pull the cursor back to
+  // the first field while the clerk types in another.
   useEffect(() => {
     ref.current?.querySelector<HTMLElement>('input, select, textarea, button.primary')?.focus();
+  }, []);
+  useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape' && onClose) onClose();
     };
@@ -72,7 +76,7 @@ export function ProgressBar({ progress, label }: { progress: Progress | null; la
             <>
               ：
               <span className="progress-item" title={item}>
-                {middleEllipsis(item)}
+                {middleEllipsis(item, 32)}
               </span>
             </>
           )}
