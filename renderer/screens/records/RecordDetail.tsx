@@ -171,11 +171,12 @@ export function RecordDetail({ record, items, onDelete }: { record: Detail; item
                 // The binder prints the activity's 总说明 where the photo has nothing of its own; show the same here.
                 const inherited = draft.caption[f]?.trim() ? '' : (record.inheritedCaption[f] ?? '');
                 return (
-                  <Field key={f} label={CAPTION_LABELS[f]} wide={f === 'subject' || f === 'people' || f === 'background'} hint={inherited ? '沿用活动说明，在此填写可单独修改' : undefined}>
+                  <Field key={f} label={CAPTION_LABELS[f]} wide={f === 'subject' || f === 'people' || f === 'background'} hint={inherited ? '沿用活动说明' : undefined}>
                     <input
                       name={`caption-${f}`}
                       className={inherited ? 'inherited-caption' : undefined}
                       placeholder={inherited}
+                      title={inherited ? `沿用活动说明：${inherited}（在此填写即可单独修改）` : undefined}
                       value={draft.caption[f] ?? ''}
                       onChange={(e) => set('caption', { ...draft.caption, [f]: e.target.value })}
                     />
