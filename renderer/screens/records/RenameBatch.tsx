@@ -20,6 +20,8 @@ export function RenameBatch({ ids, onClose }: { ids: number[]; onClose: () => vo
   const [pattern, setPattern] = useState(DEFAULT_RENAME_PATTERN);
   const [start, setStart] = useState('1');
   const [preview, setPreview] = useState<RenameResult | null>(null);
+  /** The pattern and start the preview shows: 改名 waits until it matches what is typed, so it applies what was seen. */
+  const [previewed, setPreviewed] = useState('');
   const [previewError, setPreviewError] = useState<string | null>(null);
   const patternInput = useRef<HTMLInputElement>(null);
   const startNumber = /^\d{1,7}$/.test(start.trim()) ? Number(start.trim()) : null;
@@ -36,6 +38,7 @@ export function RenameBatch({ ids, onClose }: { ids: number[]; onClose: () => vo
         .then((r) => {
           if (!current) return;
           setPreview(r);
+          setPreviewed(`${startNumber}|${pattern}`);
           setPreviewError(null);
         })
         .catch((err: unknown) => {
@@ -76,7 +79,7 @@ export function RenameBatch({ ids, onClose }: { ids: number[]; onClose: () => vo
 
   const problems = preview?.problems ?? [];
   const changed = preview?.rows.filter((r) => r.from !== r.to).length ?? 0;
-  const blocked = !preview || problems.length > 0 || changed === 0;
+  const blocked = !preview || previewed !== `${startNumber}|${pattern}` || problems.length > 0 || changed === 0;
 
   return (
     <FormDialog title={`批量改名 ${ids.length} 件资料`} onClose={onClose} disabled={blocked} submit={{ label: `改名 ${ids.length} 件`, run: apply }}>
