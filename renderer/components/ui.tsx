@@ -2,6 +2,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import type { Progress } from '../../shared/api/method.js';
 import { chinese } from '../../shared/errors.js';
 import type { Completeness } from '../../shared/api/status.js';
+import { middleEllipsis } from '../lib/format.js';
 
 const BADGE_CLASS: Record<Completeness, string> = { 齐全: 'ok', 部分: 'part', 缺失: 'missing', 不适用: 'na' };
 
@@ -27,8 +28,12 @@ export function Dialog({
   wide?: boolean;
 }) {
   const ref = useRef<HTMLDivElement>(null);
+  // Focus once, when the dialog opens: a parent re-rendering (live data arriving) must not pull the cursor back to
+  // the first field while the clerk types in another.
   useEffect(() => {
     ref.current?.querySelector<HTMLElement>('input, select, textarea, button.primary')?.focus();
+  }, []);
+  useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape' && onClose) onClose();
     };
@@ -53,15 +58,34 @@ export function Dialog({
   );
 }
 
+/**
+ * Every long task's bar. The item being worked on (a file's own name) is cut in the middle to one line, and the
+ * counter never shrinks, so a long name can neither push the counter out nor make the dialog scroll sideways.
+ */
 export function ProgressBar({ progress, label }: { progress: Progress | null; label?: string }) {
   const total = progress?.total ?? 0;
   const done = progress?.done ?? 0;
   const percent = total > 0 ? Math.min(100, Math.round((done / total) * 100)) : null;
+  const item = progress?.message ? chinese(progress.message) : '';
   return (
     <div className="progress">
       <div className="progress-text">
-        <span>{progress ? `${chinese(progress.stage)}${progress.message ? `：${chinese(progress.message)}` : ''}` : (label ?? '正在准备…')}</span>
-        <span>{percent !== null ? `${done}/${total}（${percent}%）` : ''}</span>
+        <span className="progress-stage">
+          {progress ? chinese(progress.stage) : (label ?? '正在准备…')}
+          {item && (
+            <>
+              ：
+              <span className="progress-item" title={item}>
+                {middleEllipsis(item, 32)}
+              </span>
+            </>
+          )}
+        </span>
+        {percent !== null && (
+          <span className="progress-count">
+            第 {done} / {total} 个（{percent}%）
+          </span>
+        )}
       </div>
       <div
         className={`progress-track${percent === null ? ' progress-indeterminate' : ''}`}

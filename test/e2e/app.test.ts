@@ -347,7 +347,7 @@ describe('the desktop app in a browser', { timeout: 150_000 }, () => {
       .catch(() => undefined);
     await page.locator('.outcome', { hasText: '案卷已生成' }).waitFor({ timeout: 90_000 });
     await during;
-    expect((await seenProgress(page)).some((t) => /\d+\/\d+（\d+%）/.test(t))).toBe(true);
+    expect((await seenProgress(page)).some((t) => /第 \d+ \/ \d+ 个（\d+%）/.test(t))).toBe(true);
     await screenshot(page, '15-export-binder-done');
     expect(readdirSync(out).some((f) => f.endsWith('.pdf'))).toBe(true);
     expect(readdirSync(out)).toContain('2024年度归档文件目录.pdf');
@@ -363,7 +363,7 @@ describe('the desktop app in a browser', { timeout: 150_000 }, () => {
     await watchProgress(page);
     await page.getByRole('button', { name: '开始导出' }).click();
     await page.locator('.outcome', { hasText: '自查表已生成' }).waitFor({ timeout: 60_000 });
-    expect((await seenProgress(page)).some((t) => /\d+\/\d+（\d+%）/.test(t))).toBe(true);
+    expect((await seenProgress(page)).some((t) => /第 \d+ \/ \d+ 个（\d+%）/.test(t))).toBe(true);
     const file = await text('.outcome .path');
     expect(file.endsWith('.xlsx') && existsSync(file)).toBe(true);
     await screenshot(page, '16-export-checklist-done');

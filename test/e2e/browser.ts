@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
+import { afterEach, beforeEach } from 'vitest';
 import { startBridge, type Bridge } from '../../electron/bridge/server.js';
 import { browserShell, Session } from '../../electron/host/session.js';
 
@@ -106,4 +107,29 @@ export async function openWindow(root: string, archiveDir: string, viewport = { 
       await session.dispose();
     },
   };
+}
+
+/**
+ * Steps that build on each other as one working session: after a failure the later steps stop at once, and the
+ * page is pictured where it went wrong (`<prefix>-failed-step`). Call at the top level of a test file.
+ */
+export function stepsAsOneSession(page: () => Page | undefined, prefix: string): void {
+  let failedStep: string | null = null;
+  beforeEach(() => {
+    if (failedStep) throw new Error(`an earlier step failed: ${failedStep}`);
+  });
+  afterEach(async ({ task }) => {
+    const current = page();
+    if (task.result?.state !== 'fail' || failedStep) return;
+    failedStep = task.name;
+    if (current) await screenshot(current, `${prefix}-failed-step`).catch(() => undefined);
+  });
+}
+
+/** Everything an e2e file started, closed in order (the browser before the bridge it talks to), then its folder. */
+export async function closeAll(parts: { browser?: Browser; bridge?: { close(): Promise<void> }; session?: { dispose(): Promise<void> }; root: string }): Promise<void> {
+  await parts.browser?.close();
+  await parts.bridge?.close();
+  await parts.session?.dispose();
+  await fs.rm(parts.root, { recursive: true, force: true });
 }

@@ -167,15 +167,22 @@ export function RecordDetail({ record, items, onDelete }: { record: Detail; item
           <section className="detail-section">
             <h3>照片说明</h3>
             <div className="grid-2">
-              {CAPTION_FIELDS.map((f) => (
-                <Field key={f} label={CAPTION_LABELS[f]} wide={f === 'subject' || f === 'people' || f === 'background'}>
-                  <input
-                    name={`caption-${f}`}
-                    value={draft.caption[f] ?? ''}
-                    onChange={(e) => set('caption', { ...draft.caption, [f]: e.target.value })}
-                  />
-                </Field>
-              ))}
+              {CAPTION_FIELDS.map((f) => {
+                // The binder prints the activity's 总说明 where the photo has nothing of its own; show the same here.
+                const inherited = draft.caption[f]?.trim() ? '' : (record.inheritedCaption[f] ?? '');
+                return (
+                  <Field key={f} label={CAPTION_LABELS[f]} wide={f === 'subject' || f === 'people' || f === 'background'} hint={inherited ? '沿用活动说明' : undefined}>
+                    <input
+                      name={`caption-${f}`}
+                      className={inherited ? 'inherited-caption' : undefined}
+                      placeholder={inherited}
+                      title={inherited ? `沿用活动说明：${inherited}（在此填写即可单独修改）` : undefined}
+                      value={draft.caption[f] ?? ''}
+                      onChange={(e) => set('caption', { ...draft.caption, [f]: e.target.value })}
+                    />
+                  </Field>
+                );
+              })}
             </div>
           </section>
         )}

@@ -9,9 +9,11 @@ import { carriesFiles, readDrop } from '../filing/drop.js';
 import { useFiling } from '../filing/Filing.js';
 import { ArchiveDialog } from '../archival/ArchiveDialog.js';
 import { BulkEdit } from './BulkEdit.js';
+import { CaptionBatch } from './CaptionBatch.js';
 import { IndexTree } from './IndexTree.js';
 import { NoRecord, RecordDetail } from './RecordDetail.js';
 import { RecordTable } from './RecordTable.js';
+import { RenameBatch } from './RenameBatch.js';
 import { useDeleteRecords } from './use-delete.js';
 
 /** The main window: index tree, the selected item's records, and the selected record. Files can be dropped anywhere. */
@@ -22,6 +24,7 @@ export function RecordsScreen() {
   const [dragging, setDragging] = useState(false);
   const [bulk, setBulk] = useState(false);
   const [archiving, setArchiving] = useState(false);
+  const [batch, setBatch] = useState<null | { kind: 'rename' | 'caption'; ids: number[] }>(null);
 
   const items = useData(() => client['index.list']({ year }), [year]);
   const statuses = useData(() => client['status.get']({ year }), [year]);
@@ -39,6 +42,11 @@ export function RecordsScreen() {
   const item = itemList.find((i) => i.code === nav.item) ?? null;
   const itemStatus = statuses.data?.find((s) => s.code === nav.item) ?? null;
   const unfiled = allRecords.data?.filter((r) => r.inbox).length ?? 0;
+  // Kept in the selection's order (the list's, for a range or 全选), so a batch numbers them as the clerk sees them.
+  const selectedPhotos = useMemo(() => {
+    const photos = new Set((records.data ?? []).filter((r) => r.type === '照片').map((r) => r.id));
+    return nav.records.filter((id) => photos.has(id));
+  }, [records.data, nav.records]);
 
   /** Records dragged onto a tree item are filed under it (from the inbox, or moved from another item). */
   async function fileRecords(ids: number[], code: string) {
@@ -139,6 +147,12 @@ export function RecordsScreen() {
             nav.records.length > 0 && (
               <>
                 {nav.records.length > 1 && <button onClick={() => setBulk(true)}>批量修改（{nav.records.length}）</button>}
+                {nav.records.length > 1 && <button onClick={() => setBatch({ kind: 'rename', ids: nav.records })}>批量改名…</button>}
+                {selectedPhotos.length > 0 && (
+                  <button onClick={() => setBatch({ kind: 'caption', ids: selectedPhotos })} title="给所选照片一起填写事由、时间、地点、人物、背景和摄影者">
+                    批量填写照片说明（{selectedPhotos.length}）
+                  </button>
+                )}
                 <button onClick={() => setArchiving(true)} title="给所选资料编上件号和档号（先预览）">
                   归档所选…
                 </button>
@@ -170,6 +184,8 @@ export function RecordsScreen() {
       )}
       {archiving && <ArchiveDialog year={year} ids={nav.records} onClose={() => setArchiving(false)} />}
       {bulk && <BulkEdit ids={nav.records} items={itemList} onClose={() => setBulk(false)} />}
+      {batch?.kind === 'rename' && <RenameBatch ids={batch.ids} onClose={() => setBatch(null)} />}
+      {batch?.kind === 'caption' && <CaptionBatch ids={batch.ids} onClose={() => setBatch(null)} />}
     </div>
   );
 }
