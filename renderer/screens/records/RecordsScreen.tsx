@@ -20,7 +20,7 @@ export function RecordsScreen() {
   const filing = useFiling();
   const deleteRecords = useDeleteRecords();
   const [dragging, setDragging] = useState(false);
-  const [bulk, setBulk] = useState(false);
+  const [bulk, setBulk] = useState<number[] | null>(null);
   const [archiving, setArchiving] = useState(false);
 
   const items = useData(() => client['index.list']({ year }), [year]);
@@ -46,7 +46,10 @@ export function RecordsScreen() {
     const target = itemList.find((i) => i.code === code);
     try {
       await client['records.bulkUpdate']({ ids, items: [code] });
-      notify(`已把 ${ids.length} 件资料归入「${target ? `${target.code} ${target.title}` : code}」`);
+      notify(`已把 ${ids.length} 件资料归入「${target ? `${target.code} ${target.title}` : code}」`, {
+        label: '撤销',
+        run: () => void client['records.undo']({}).catch(fail),
+      });
     } catch (err) {
       fail(err);
     }
@@ -135,10 +138,12 @@ export function RecordsScreen() {
           onSelect={(ids) => go({ records: ids })}
           previewUrl={transport.previewUrl}
           loading={records.loading}
+          highlight={nav.highlight}
+          actions={{ items: itemList, onFile: (ids, code) => void fileRecords(ids, code), onBulkEdit: setBulk }}
           selectionActions={
             nav.records.length > 0 && (
               <>
-                {nav.records.length > 1 && <button onClick={() => setBulk(true)}>批量修改（{nav.records.length}）</button>}
+                {nav.records.length > 1 && <button onClick={() => setBulk(nav.records)}>批量修改（{nav.records.length}）</button>}
                 <button onClick={() => setArchiving(true)} title="给所选资料编上件号和档号（先预览）">
                   归档所选…
                 </button>
@@ -169,7 +174,7 @@ export function RecordsScreen() {
         </div>
       )}
       {archiving && <ArchiveDialog year={year} ids={nav.records} onClose={() => setArchiving(false)} />}
-      {bulk && <BulkEdit ids={nav.records} items={itemList} onClose={() => setBulk(false)} />}
+      {bulk && <BulkEdit ids={bulk} items={itemList} onClose={() => setBulk(null)} />}
     </div>
   );
 }
