@@ -1,7 +1,10 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
+import { afterEach, beforeEach } from 'vitest';
+import { startBridge, type Bridge } from '../../electron/bridge/server.js';
+import { browserShell, Session } from '../../electron/host/session.js';
 
 export const SCREENS_DIR = path.resolve('test-artifacts', 'screens');
 
@@ -71,4 +74,69 @@ export async function watchProgress(page: Page): Promise<void> {
 
 export async function seenProgress(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __progress: string[] }).__progress);
+}
+
+/** A call through the bridge from outside the page, as another window would make it (the page sees its changes). */
+export async function bridgeCall(bridge: { origin: string; token: string }, name: string, args: unknown): Promise<unknown> {
+  const res = await fetch(`${bridge.origin}/api/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-taizhang-token': bridge.token },
+    body: JSON.stringify(args),
+  });
+  const envelope = (await res.json()) as { ok: boolean; result?: unknown; error?: unknown };
+  if (!envelope.ok) throw new Error(JSON.stringify(envelope.error));
+  return envelope.result;
+}
+
+/**
+ * The steps of an e2e file form one working session: after a failure the rest fail at once, with a screenshot of
+ * where it went wrong.
+ */
+export function stopAtFirstFailure(page: () => Page, shot: string): void {
+  let failedStep: string | null = null;
+  beforeEach(() => {
+    if (failedStep) throw new Error(`an earlier step failed: ${failedStep}`);
+  });
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail' && !failedStep) {
+      failedStep = task.name;
+      await screenshot(page(), shot).catch(() => undefined);
+    }
+  });
+}
+
+/** The app as a clerk sees it: a session and its bridge, and one 1366×768 page on it that collects its errors. */
+export interface BrowserApp {
+  session: Session;
+  bridge: Bridge;
+  context: BrowserContext;
+  page: Page;
+  /** Page errors, console errors and CSP refusals seen so far. */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+export async function openBrowserApp(browser: Browser, { configDir, staticDir }: { configDir: string; staticDir: string }): Promise<BrowserApp> {
+  const session = new Session({ configDir, shell: browserShell });
+  const bridge = await startBridge({ session, staticDir });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) problems.push(`console: ${m.text()}`);
+    if (/Content Security Policy/i.test(m.text())) problems.push(`CSP: ${m.text()}`);
+  });
+  return {
+    session,
+    bridge,
+    context,
+    page,
+    problems,
+    close: async () => {
+      await context.close();
+      await bridge.close();
+      await session.dispose();
+    },
+  };
 }
