@@ -16,7 +16,7 @@ const filed = { items: [{ editionId: 1, code: '1.2', title: '志愿服务', path
 
 function Grid({ records, selected, fresh = [] }: { records: RecordSummary[]; selected: number[]; fresh?: number[] }) {
   const items = useRecordItems({ shown: records, selected, onSelect: () => undefined });
-  return <RecordGrid records={records} selected={selected} fresh={new Set(fresh)} size={200} previewUrl={(sha, v) => `/preview/${sha}/${v}`} items={items} />;
+  return <RecordGrid records={records} fresh={new Set(fresh)} size={200} previewUrl={(sha, v) => `/preview/${sha}/${v}`} items={items} />;
 }
 
 describe('RecordGrid', () => {

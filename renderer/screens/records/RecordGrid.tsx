@@ -1,10 +1,10 @@
-import type { CSSProperties } from 'react';
+import { memo, type CSSProperties } from 'react';
 import type { RecordSummary } from '../../../shared/api/records.js';
 import { displayTitle } from '../../../shared/domain/record.js';
 import type { PreviewVariant } from '../../api/transport.js';
 import { InlineRename } from './InlineRename.js';
 import { StateCell, TilePicture } from './record-cells.js';
-import type { useRecordItems } from './record-items.js';
+import { itemAttributes, itemView, type ItemViewProps, type useRecordItems } from './record-items.js';
 
 export const TILE_MIN = 160;
 export const TILE_MAX = 240;
@@ -21,7 +21,6 @@ export function isTileSize(value: unknown): value is number {
  */
 export function RecordGrid({
   records,
-  selected,
   fresh,
   size,
   previewUrl,
@@ -29,7 +28,6 @@ export function RecordGrid({
 }: {
   /** The records drawn: one page or more of the shown list. */
   records: readonly RecordSummary[];
-  selected: readonly number[];
   /** Records just imported, marked for a moment. */
   fresh: ReadonlySet<number>;
   size: number;
@@ -38,30 +36,30 @@ export function RecordGrid({
 }) {
   return (
     <ul className="record-grid" aria-label="资料缩略图" aria-multiselectable="true" role="listbox" style={{ '--tile': `${size}px` } as CSSProperties}>
-      {records.map((r) => {
-        const isSelected = selected.includes(r.id);
-        return (
-          <li
-            key={r.id}
-            role="option"
-            aria-selected={isSelected}
-            className={`tile${isSelected ? ' selected' : ''}${fresh.has(r.id) ? ' fresh' : ''}`}
-            title={`${r.title}（可拖到左边的测评项目上归入）`}
-            {...items.itemProps(r)}
-          >
-            <div className="tile-picture">
-              <TilePicture record={r} previewUrl={previewUrl} />
-            </div>
-            <div className="tile-title">
-              {items.renaming === r.id ? <InlineRename record={r} onDone={() => items.setRenaming(null)} /> : displayTitle(r.title, r.titleSupplied)}
-            </div>
-            <div className="tile-meta">
-              <span className="tile-date">{r.date ?? '未注明日期'}</span>
-              <StateCell record={r} code={false} />
-            </div>
-          </li>
-        );
-      })}
+      {records.map((r) => (
+        <Tile key={r.id} {...itemView(items, r, fresh, previewUrl)} />
+      ))}
     </ul>
   );
 }
+
+const Tile = memo(function Tile({ record: r, selected, fresh, renaming, tabStop, handlers, previewUrl }: ItemViewProps) {
+  return (
+    <li
+      role="option"
+      aria-selected={selected}
+      className={`tile${selected ? ' selected' : ''}${fresh ? ' fresh' : ''}`}
+      title={`${r.title}（可拖到左边的测评项目上归入）`}
+      {...itemAttributes(r.id, handlers, { tabStop, renaming })}
+    >
+      <div className="tile-picture">
+        <TilePicture record={r} previewUrl={previewUrl} />
+      </div>
+      <div className="tile-title">{renaming ? <InlineRename record={r} onDone={handlers.doneRenaming} /> : displayTitle(r.title, r.titleSupplied)}</div>
+      <div className="tile-meta">
+        <span className="tile-date">{r.date ?? '未注明日期'}</span>
+        <StateCell record={r} code={false} />
+      </div>
+    </li>
+  );
+});

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type Dispatch, type ReactNode, type SetStateAction } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type Dispatch, type ReactNode, type SetStateAction } from 'react';
 import type { RecordSummary } from '../../../shared/api/records.js';
 import { RECORD_TYPES, displayTitle } from '../../../shared/domain/record.js';
 import { Empty } from '../../components/ui.js';
@@ -9,7 +9,7 @@ import { InlineRename } from './InlineRename.js';
 import { RecordGrid, TILE_DEFAULT, TILE_MAX, TILE_MIN, isTileSize } from './RecordGrid.js';
 import { RecordMenu, type RecordActions } from './RecordMenu.js';
 import { StateCell, Thumb } from './record-cells.js';
-import { useRecordItems } from './record-items.js';
+import { itemAttributes, itemView, useRecordItems, type ItemViewProps } from './record-items.js';
 
 const COLUMNS: { key: SortKey; label: string; className?: string }[] = [
   { key: 'title', label: '题名', className: 'col-title' },
@@ -65,7 +65,7 @@ export function RecordTable({
   const fresh = useFreshRecords(highlight, shown, setPages);
   const activities = useMemo(() => [...new Set(records.map((r) => r.activity).filter((a): a is string => !!a))], [records]);
 
-  const allChecked = shown.length > 0 && shown.every((r) => selected.includes(r.id));
+  const allChecked = shown.length > 0 && shown.every((r) => items.selectedSet.has(r.id));
 
   return (
     <div className="record-table">
@@ -103,7 +103,7 @@ export function RecordTable({
       </div>
       <div className="table-wrap">
         {view === 'grid' ? (
-          <RecordGrid records={drawn} selected={selected} fresh={fresh} size={tile} previewUrl={previewUrl} items={items} />
+          <RecordGrid records={drawn} fresh={fresh} size={tile} previewUrl={previewUrl} items={items} />
         ) : (
           <table className="table records" aria-label="资料列表">
             <thead>
@@ -129,39 +129,7 @@ export function RecordTable({
             </thead>
             <tbody>
               {drawn.map((r) => (
-                <tr
-                  key={r.id}
-                  className={`${selected.includes(r.id) ? 'selected' : ''}${fresh.has(r.id) ? ' fresh' : ''}`}
-                  title="可拖到左边的测评项目上归入"
-                  {...items.itemProps(r)}
-                >
-                  <td className="col-check" onClick={(e) => e.stopPropagation()}>
-                    <input
-                      type="checkbox"
-                      aria-label={`选择 ${r.title}`}
-                      checked={selected.includes(r.id)}
-                      onChange={() => selection.toggle(r.id)}
-                    />
-                  </td>
-                  <td className="col-thumb">
-                    <Thumb sha={r.thumb} type={r.type} previewUrl={previewUrl} />
-                  </td>
-                  <td className="col-title" title={r.title}>
-                    {items.renaming === r.id ? <InlineRename record={r} onDone={() => items.setRenaming(null)} /> : displayTitle(r.title, r.titleSupplied)}
-                    {r.docNo && <span className="sub">{r.docNo}</span>}
-                  </td>
-                  <td className="col-type">
-                    <span className={`type type-${r.type}`}>{r.type}</span>
-                  </td>
-                  <td className="col-date">{r.date ?? '—'}</td>
-                  <td className="col-num">{r.pages || '—'}</td>
-                  <td className="col-activity" title={r.activity ?? ''}>
-                    {r.activity ?? '—'}
-                  </td>
-                  <td className="col-status">
-                    <StateCell record={r} />
-                  </td>
-                </tr>
+                <RecordRow key={r.id} {...itemView(items, r, fresh, previewUrl)} />
               ))}
             </tbody>
           </table>
@@ -200,6 +168,35 @@ export function RecordTable({
     </div>
   );
 }
+
+/** One row of the list; drawn again only when its own record, selection or marks change. */
+const RecordRow = memo(function RecordRow({ record: r, selected, fresh, renaming, tabStop, handlers, previewUrl }: ItemViewProps) {
+  return (
+    <tr className={`${selected ? 'selected' : ''}${fresh ? ' fresh' : ''}`} title="可拖到左边的测评项目上归入" {...itemAttributes(r.id, handlers, { tabStop, renaming })}>
+      <td className="col-check" onClick={(e) => e.stopPropagation()}>
+        <input type="checkbox" aria-label={`选择 ${r.title}`} checked={selected} onChange={() => handlers.toggle(r.id)} />
+      </td>
+      <td className="col-thumb">
+        <Thumb sha={r.thumb} type={r.type} previewUrl={previewUrl} />
+      </td>
+      <td className="col-title" title={r.title}>
+        {renaming ? <InlineRename record={r} onDone={handlers.doneRenaming} /> : displayTitle(r.title, r.titleSupplied)}
+        {r.docNo && <span className="sub">{r.docNo}</span>}
+      </td>
+      <td className="col-type">
+        <span className={`type type-${r.type}`}>{r.type}</span>
+      </td>
+      <td className="col-date">{r.date ?? '—'}</td>
+      <td className="col-num">{r.pages || '—'}</td>
+      <td className="col-activity" title={r.activity ?? ''}>
+        {r.activity ?? '—'}
+      </td>
+      <td className="col-status">
+        <StateCell record={r} />
+      </td>
+    </tr>
+  );
+});
 
 const FRESH_FOR_MS = 6000;
 
