@@ -147,7 +147,29 @@ describe('the thumbnail grid, selection, right-click menu and keys', { timeout: 
     expect(await selectedTiles().count()).toBe(4);
   });
 
+  it('arrow keys move the focus and the selection through the grid, Shift+arrows stretch it', async () => {
+    await tile(0).click();
+    const columns = await page.evaluate(() => {
+      const tiles = [...document.querySelectorAll<HTMLElement>('.record-grid .tile')];
+      return tiles.findIndex((t) => t.offsetTop !== tiles[0]!.offsetTop);
+    });
+    expect(columns).toBeGreaterThan(1);
+    await page.keyboard.press('ArrowRight');
+    expect(await selectedTiles().evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-record'))))).toEqual([await tileId(1)]);
+    await page.keyboard.press('ArrowDown');
+    expect(await tile(1 + columns).evaluate((el) => el === document.activeElement && el.classList.contains('selected'))).toBe(true);
+    await page.keyboard.press('Shift+ArrowLeft');
+    expect(await selectedTiles().count()).toBe(2);
+    await page.keyboard.press('Control+ArrowLeft');
+    expect(await tile(columns - 1).evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await selectedTiles().count()).toBe(2);
+    await page.keyboard.press(' ');
+    expect(await selectedTiles().count()).toBe(3);
+  });
+
   it('keys do not act on the records while typing in a field', async () => {
+    await tile(0).click();
+    await tile(3).click({ modifiers: ['Shift'] });
     const filter = page.locator('input[aria-label="筛选资料"]');
     await filter.fill('照片');
     await page.keyboard.press('Control+a');

@@ -24,6 +24,23 @@ export interface ItemHandlers {
   doneRenaming(): void;
 }
 
+const ARROWS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
+
+/**
+ * The row or tile an arrow key leads to: the next or previous one, or in a grid the one a row above or below (as many
+ * places away as the first row has tiles). A list has one column, so left and right do nothing there.
+ */
+function neighbour(item: HTMLElement, key: string): HTMLElement | null {
+  const items = Array.from(item.parentElement?.children ?? []).filter((el): el is HTMLElement => el instanceof HTMLElement && 'record' in el.dataset);
+  const at = items.indexOf(item);
+  const top = items[0]?.offsetTop;
+  const firstBelow = items.findIndex((el) => el.offsetTop !== top);
+  const columns = firstBelow < 0 ? items.length : firstBelow;
+  const step = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -columns, ArrowDown: columns }[key] ?? 0;
+  if (at < 0 || (columns === 1 && (key === 'ArrowLeft' || key === 'ArrowRight'))) return null;
+  return items[at + step] ?? null;
+}
+
 /** What one row or tile is drawn from; equal props mean nothing to draw again. */
 export interface ItemViewProps {
   record: RecordSummary;
@@ -130,6 +147,13 @@ export function useRecordItems({
         } else if (e.key === ' ') {
           e.preventDefault();
           latest.current.selection.toggle(id);
+        } else if (ARROWS.has(e.key)) {
+          const next = neighbour(e.currentTarget as HTMLElement, e.key);
+          if (!next) return;
+          e.preventDefault();
+          next.focus();
+          // Arrows move the selection with the focus, Shift+arrows stretch it, Ctrl+arrows move only the focus.
+          if (!(e.ctrlKey || e.metaKey)) latest.current.selection.click(Number(next.dataset.record), { ctrlKey: false, metaKey: false, shiftKey: e.shiftKey });
         }
       },
       dragStart: (e, id) => {
