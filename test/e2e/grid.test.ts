@@ -320,6 +320,28 @@ describe('the thumbnail grid, selection, right-click menu and keys', { timeout: 
     await screenshot(page, 'grid-07-detail-saved');
   });
 
+  it('the list has the same menu and the same rename, and the view stays a list once chosen', async () => {
+    await page.getByRole('button', { name: '列表' }).click();
+    const rows = page.locator('table.records tbody tr');
+    await rows.nth(2).locator('td.col-title').click({ button: 'right' });
+    await menu().waitFor();
+    expect((await menu().getByRole('menuitem').allInnerTexts()).map((l) => l.split('\n')[0])).toEqual(['归入项目…', '批量修改…', '设为活动…', '重命名', '移到回收站']);
+    expect(await rows.nth(2).getAttribute('class')).toContain('selected');
+    await screenshot(page, 'grid-08-list-menu');
+    await page.keyboard.press('Escape');
+    await menu().waitFor({ state: 'detached' });
+    const id = Number(await rows.nth(2).getAttribute('data-record'));
+    await page.keyboard.press('F2');
+    await rows.nth(2).locator('input.inline-rename').fill('社区志愿者清扫楼道（三）');
+    await page.keyboard.press('Enter');
+    await toast('已改名为「社区志愿者清扫楼道（三）」');
+    expect(((await api('records.get', { id })) as RecordDetail).title).toBe('社区志愿者清扫楼道（三）');
+    await page.reload();
+    await page.locator('.tree-row[data-code="1.1.2"] .tree-label').click();
+    await page.locator('table.records tbody tr').nth(PHOTOS - 4).waitFor();
+    expect(await page.locator('.record-grid').count()).toBe(0);
+  });
+
   it('left no error in the page', () => {
     expect(app.problems).toEqual([]);
   });
