@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Icon, Seal } from '../components/ui.js';
+import { isEditable, overlayOpen } from '../lib/keys.js';
 import { useApp, type Screen } from '../state/app-context.js';
 import { ActivitiesScreen } from './ActivitiesScreen.js';
 import { ChecklistReturnDialog } from './ChecklistReturnDialog.js';
@@ -24,12 +25,6 @@ const TABS: { screen: Screen; label: string }[] = [
   { screen: 'settings', label: '设置' },
 ];
 
-/** Typing in a field keeps its own Delete and Ctrl+Z. */
-function isEditable(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
-}
-
 export function MainWindow() {
   const { client, archive, year, setYear, nav, go, exportDialog, openExport, notify, fail } = useApp();
   const [returning, setReturning] = useState(false);
@@ -53,7 +48,7 @@ export function MainWindow() {
         e.preventDefault();
         search.current?.focus();
         search.current?.select();
-      } else if (document.querySelector('[role="dialog"]')) {
+      } else if (overlayOpen()) {
         return;
       } else if (e.key === 'Delete' && !isEditable(e.target) && nav.screen === 'records' && nav.records.length > 0) {
         e.preventDefault();

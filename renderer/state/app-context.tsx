@@ -17,6 +17,8 @@ export interface Nav {
   records: number[];
   /** Showing the inbox (待归类): the year's records linked to no item. */
   inbox?: boolean;
+  /** Records just added: the list shows them without selecting them. */
+  highlight?: number[];
 }
 
 export interface Toast {

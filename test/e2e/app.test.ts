@@ -4,10 +4,10 @@ import { existsSync, promises as fs, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridge, type Bridge } from '../../electron/bridge/server.js';
 import { browserShell, Session } from '../../electron/host/session.js';
-import { buildRenderer, dragFiles, launchChromium, screenshot, seenProgress, watchProgress } from './browser.js';
+import { bridgeCall, buildRenderer, dragFiles, launchChromium, screenshot, seenProgress, stopAtFirstFailure, watchProgress } from './browser.js';
 import { makeJpeg, makePdf } from '../support/sample-files.js';
 import { editWorkbook, locateSheet } from '../support/workbook-edit.js';
 import { LEDGER_HEADER, LEDGER_SHEET } from '../../electron/core/checklist/layout.js';
@@ -53,16 +53,7 @@ const row = (title: string) => page.locator('table.records tbody tr', { has: pag
 const tab = (name: string) => page.getByRole('navigation', { name: '功能' }).getByRole('button', { name, exact: true });
 const toast = (words: string) => page.locator('.toast', { hasText: words }).first().waitFor();
 /** A call through the bridge from outside the page, as another window would make it. */
-async function api(name: string, args: unknown): Promise<unknown> {
-  const res = await fetch(`${bridge.origin}/api/${name}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-taizhang-token': bridge.token },
-    body: JSON.stringify(args),
-  });
-  const envelope = (await res.json()) as { ok: boolean; result?: unknown; error?: unknown };
-  if (!envelope.ok) throw new Error(JSON.stringify(envelope.error));
-  return envelope.result;
-}
+const api = (name: string, args: unknown): Promise<unknown> => bridgeCall(bridge, name, args);
 
 beforeAll(async () => {
   staticDir = await buildRenderer(path.join(root, 'renderer'));
@@ -85,17 +76,7 @@ afterAll(async () => {
   await fs.rm(root, { recursive: true, force: true });
 });
 
-// The steps form one session: after a failure the rest fail at once (with a screenshot of where it went wrong).
-let failedStep: string | null = null;
-beforeEach(() => {
-  if (failedStep) throw new Error(`an earlier step failed: ${failedStep}`);
-});
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail' && !failedStep) {
-    failedStep = task.name;
-    await screenshot(page, 'failed-step').catch(() => undefined);
-  }
-});
+stopAtFirstFailure(() => page, 'failed-step');
 
 // One step may wait for a whole binder export on a busy CI machine.
 describe('the desktop app in a browser', { timeout: 150_000 }, () => {

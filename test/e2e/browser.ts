@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterEach, beforeEach } from 'vitest';
 import { startBridge, type Bridge } from '../../electron/bridge/server.js';
@@ -76,53 +76,33 @@ export async function seenProgress(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __progress: string[] }).__progress);
 }
 
-export interface OpenWindow {
-  session: Session;
-  bridge: Bridge;
-  browser: Browser;
-  page: Page;
-  close(): Promise<void>;
+/** A call through the bridge from outside the page, as another window would make it (the page sees its changes). */
+export async function bridgeCall(bridge: { origin: string; token: string }, name: string, args: unknown): Promise<unknown> {
+  const res = await fetch(`${bridge.origin}/api/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-taizhang-token': bridge.token },
+    body: JSON.stringify(args),
+  });
+  const envelope = (await res.json()) as { ok: boolean; result?: unknown; error?: unknown };
+  if (!envelope.ok) throw new Error(JSON.stringify(envelope.error));
+  return envelope.result;
 }
 
 /**
- * The app's window on an archive that already exists: a browser session over the bridge, the production renderer
- * in Chromium at a laptop's size, in Chinese.
+ * The steps of an e2e file form one working session: after a failure the rest fail at once, with a screenshot of
+ * where it went wrong. Call at the top level of a test file.
  */
-export async function openWindow(root: string, archiveDir: string, viewport = { width: 1366, height: 768 }): Promise<OpenWindow> {
-  const staticDir = await buildRenderer(path.join(root, 'renderer'));
-  const session = new Session({ configDir: path.join(root, 'config'), shell: browserShell });
-  await session.openArchive(archiveDir);
-  const bridge = await startBridge({ session, staticDir });
-  const browser = await launchChromium();
-  const page = await (await browser.newContext({ viewport, locale: 'zh-CN' })).newPage();
-  await page.goto(bridge.url);
-  return {
-    session,
-    bridge,
-    browser,
-    page,
-    async close() {
-      await browser.close();
-      await bridge.close();
-      await session.dispose();
-    },
-  };
-}
-
-/**
- * Steps that build on each other as one working session: after a failure the later steps stop at once, and the
- * page is pictured where it went wrong (`<prefix>-failed-step`). Call at the top level of a test file.
- */
-export function stepsAsOneSession(page: () => Page | undefined, prefix: string): void {
+export function stopAtFirstFailure(page: () => Page | undefined, shot: string): void {
   let failedStep: string | null = null;
   beforeEach(() => {
     if (failedStep) throw new Error(`an earlier step failed: ${failedStep}`);
   });
   afterEach(async ({ task }) => {
-    const current = page();
-    if (task.result?.state !== 'fail' || failedStep) return;
-    failedStep = task.name;
-    if (current) await screenshot(current, `${prefix}-failed-step`).catch(() => undefined);
+    if (task.result?.state === 'fail' && !failedStep) {
+      failedStep = task.name;
+      const current = page();
+      if (current) await screenshot(current, shot).catch(() => undefined);
+    }
   });
 }
 
@@ -132,4 +112,67 @@ export async function closeAll(parts: { browser?: Browser; bridge?: { close(): P
   await parts.bridge?.close();
   await parts.session?.dispose();
   await fs.rm(parts.root, { recursive: true, force: true });
+}
+
+/** The app as a clerk sees it: a session and its bridge, and one 1366×768 page on it that collects its errors. */
+export interface BrowserApp {
+  session: Session;
+  bridge: Bridge;
+  context: BrowserContext;
+  page: Page;
+  /** Page errors, console errors and CSP refusals seen so far. */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+export async function openBrowserApp(
+  browser: Browser,
+  { configDir, staticDir, viewport = { width: 1366, height: 768 } }: { configDir: string; staticDir: string; viewport?: { width: number; height: number } },
+): Promise<BrowserApp> {
+  const session = new Session({ configDir, shell: browserShell });
+  const bridge = await startBridge({ session, staticDir });
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) problems.push(`console: ${m.text()}`);
+    if (/Content Security Policy/i.test(m.text())) problems.push(`CSP: ${m.text()}`);
+  });
+  return {
+    session,
+    bridge,
+    context,
+    page,
+    problems,
+    close: async () => {
+      await context.close();
+      await bridge.close();
+      await session.dispose();
+    },
+  };
+}
+
+export interface OpenWindow extends BrowserApp {
+  browser: Browser;
+}
+
+/**
+ * The app's window on an archive that already exists: the production renderer built into `root`, its own Chromium,
+ * and the archive opened before the page loads.
+ */
+export async function openWindow(root: string, archiveDir: string, viewport = { width: 1366, height: 768 }): Promise<OpenWindow> {
+  const staticDir = await buildRenderer(path.join(root, 'renderer'));
+  const browser = await launchChromium();
+  const app = await openBrowserApp(browser, { configDir: path.join(root, 'config'), staticDir, viewport });
+  await app.session.openArchive(archiveDir);
+  await app.page.goto(app.bridge.url);
+  return {
+    ...app,
+    browser,
+    async close() {
+      await app.close();
+      await browser.close();
+    },
+  };
 }

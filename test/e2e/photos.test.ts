@@ -13,7 +13,7 @@ import { initArchive } from '../../electron/core/archive/init.js';
 import { browserShell, Session } from '../../electron/host/session.js';
 import type { Activity, RecordDetail, RecordSummary } from '../../shared/api/records.js';
 import { CAPTION_FIELDS } from '../../shared/domain/record.js';
-import { buildRenderer, closeAll, dragFiles, launchChromium, screenshot, seenProgress, stepsAsOneSession, watchProgress } from './browser.js';
+import { buildRenderer, closeAll, dragFiles, launchChromium, screenshot, seenProgress, stopAtFirstFailure, watchProgress } from './browser.js';
 import { makeJpeg } from '../support/sample-files.js';
 
 const YEAR = 2025;
@@ -108,7 +108,7 @@ beforeAll(async () => {
 
 afterAll(() => closeAll({ browser, bridge, session, root }));
 
-stepsAsOneSession(() => page, 'photos');
+stopAtFirstFailure(() => page, 'photos-failed-step');
 afterEach(() => {
   expect(problems).toEqual([]);
 });

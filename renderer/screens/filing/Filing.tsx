@@ -52,7 +52,8 @@ export function FilingProvider({ children }: { children: ReactNode }) {
   function finish(result: AddResult | null, title: string) {
     if (!result) return; // the progress dialog shows the failure or the cancellation
     const ids = result.records.map((r) => r.id);
-    if (ids.length > 0) go({ records: ids });
+    // Shown, not selected: a Delete or a bulk edit right after an import must not catch the whole import.
+    if (ids.length > 0) go({ records: [], highlight: ids });
     const fresh = result.records.length;
     if (result.warnings.length === 0 && result.errors.length === 0 && result.duplicates.length === 0 && result.inbox === 0) {
       setStep({ kind: 'idle' });

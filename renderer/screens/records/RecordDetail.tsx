@@ -7,6 +7,7 @@ import { ItemPicker } from '../../components/ItemPicker.js';
 import { Empty, ErrorNote, Field } from '../../components/ui.js';
 import { useApp } from '../../state/app-context.js';
 import { formatBytes } from '../../lib/format.js';
+import { overlayOpen } from '../../lib/keys.js';
 import { itemPath } from '../../lib/tree-nodes.js';
 import { IdentitySection } from '../archival/IdentitySection.js';
 import { FilePreview } from './FilePreview.js';
@@ -77,6 +78,17 @@ export function RecordDetail({ record, items, onDelete }: { record: Detail; item
       setError(clerkMessage(err));
     }
   }
+
+  // Ctrl+S (⌘S) saves, from inside a field too, where the edits are typed.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.shiftKey || e.altKey || e.key.toLowerCase() !== 's') return;
+      e.preventDefault();
+      if (dirty && !saving && !overlayOpen()) void save();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
 
   async function save() {
     setSaving(true);
@@ -256,7 +268,7 @@ export function RecordDetail({ record, items, onDelete }: { record: Detail; item
               放弃修改
             </button>
           )}
-          <button className="primary" onClick={() => void save()} disabled={!dirty || saving}>
+          <button className="primary" onClick={() => void save()} disabled={!dirty || saving} title="也可以按 Ctrl+S 保存">
             {saving ? '正在保存…' : dirty ? '保存修改' : '已保存'}
           </button>
         </div>

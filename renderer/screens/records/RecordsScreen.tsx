@@ -22,7 +22,7 @@ export function RecordsScreen() {
   const filing = useFiling();
   const deleteRecords = useDeleteRecords();
   const [dragging, setDragging] = useState(false);
-  const [bulk, setBulk] = useState(false);
+  const [bulk, setBulk] = useState<number[] | null>(null);
   const [archiving, setArchiving] = useState(false);
   const [batch, setBatch] = useState<null | { kind: 'rename' | 'caption'; ids: number[] }>(null);
 
@@ -54,7 +54,10 @@ export function RecordsScreen() {
     const target = itemList.find((i) => i.code === code);
     try {
       await client['records.bulkUpdate']({ ids, items: [code] });
-      notify(`已把 ${ids.length} 件资料归入「${target ? `${target.code} ${target.title}` : code}」`);
+      notify(`已把 ${ids.length} 件资料归入「${target ? `${target.code} ${target.title}` : code}」`, {
+        label: '撤销',
+        run: () => void client['records.undo']({}).catch(fail),
+      });
     } catch (err) {
       fail(err);
     }
@@ -143,10 +146,12 @@ export function RecordsScreen() {
           onSelect={(ids) => go({ records: ids })}
           previewUrl={transport.previewUrl}
           loading={records.loading}
+          highlight={nav.highlight}
+          actions={{ items: itemList, onFile: (ids, code) => void fileRecords(ids, code), onBulkEdit: setBulk, onBatchRename: (ids) => setBatch({ kind: 'rename', ids }) }}
           selectionActions={
             nav.records.length > 0 && (
               <>
-                {nav.records.length > 1 && <button onClick={() => setBulk(true)}>批量修改（{nav.records.length}）</button>}
+                {nav.records.length > 1 && <button onClick={() => setBulk(nav.records)}>批量修改（{nav.records.length}）</button>}
                 {nav.records.length > 1 && <button onClick={() => setBatch({ kind: 'rename', ids: nav.records })}>批量改名…</button>}
                 {selectedPhotos.length > 0 && (
                   <button onClick={() => setBatch({ kind: 'caption', ids: selectedPhotos })} title="给所选照片一起填写事由、时间、地点、人物、背景和摄影者">
@@ -183,7 +188,7 @@ export function RecordsScreen() {
         </div>
       )}
       {archiving && <ArchiveDialog year={year} ids={nav.records} onClose={() => setArchiving(false)} />}
-      {bulk && <BulkEdit ids={nav.records} items={itemList} onClose={() => setBulk(false)} />}
+      {bulk && <BulkEdit ids={bulk} items={itemList} onClose={() => setBulk(null)} />}
       {batch?.kind === 'rename' && <RenameBatch ids={batch.ids} onClose={() => setBatch(null)} />}
       {batch?.kind === 'caption' && <CaptionBatch ids={batch.ids} onClose={() => setBatch(null)} />}
     </div>
