@@ -41,6 +41,7 @@ interface FileRow {
   ext: string;
   exif_date: string | null;
   binder_note: string | null;
+  pages: number | null;
 }
 
 /** A record placed for printing: which volume it goes into and under which item. */
@@ -209,7 +210,7 @@ function readRecords(db: Db, year: number): { row: RecordRow; files: PlanFile[] 
   );
   const files = all<FileRow>(
     db,
-    `SELECT rf.record_id, rf.name, rf.sha256, b.kind, b.ext, b.exif_date, b.binder_note
+    `SELECT rf.record_id, rf.name, rf.sha256, b.kind, b.ext, b.exif_date, b.binder_note, b.pages
      FROM record_files rf JOIN blobs b ON b.sha256 = rf.sha256 JOIN live_records r ON r.id = rf.record_id
      WHERE r.year = ? ORDER BY rf.record_id, rf.position, rf.id`,
     year,
@@ -217,7 +218,7 @@ function readRecords(db: Db, year: number): { row: RecordRow; files: PlanFile[] 
   const filesOf = new Map<number, PlanFile[]>();
   for (const f of files) {
     const list = filesOf.get(f.record_id) ?? [];
-    list.push({ name: f.name, sha256: f.sha256, kind: f.kind, ext: f.ext, exifDate: f.exif_date, binderNote: f.binder_note });
+    list.push({ name: f.name, sha256: f.sha256, kind: f.kind, ext: f.ext, exifDate: f.exif_date, binderNote: f.binder_note, pages: f.pages });
     filesOf.set(f.record_id, list);
   }
   return rows.map((row) => ({ row, files: filesOf.get(row.id) ?? [] }));
