@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { PDFHexString, PDFName, PDFNumber, type PDFContext, type PDFObject, type PDFRef } from 'pdf-lib';
+import { PDFHexString, PDFName, PDFNumber, PDFStream, type PDFContext, type PDFObject, type PDFRef } from 'pdf-lib';
 
 const encoder = new TextEncoder();
+const STREAM_START = encoder.encode('\nstream\n');
+const STREAM_END = encoder.encode('\nendstream');
 
 /**
  * Writes a PDF to disk while it is being built, so that a volume of hundreds of photos never sits in memory at once.
@@ -66,7 +68,17 @@ export class PdfStreamWriter {
   private writeObject(ref: PDFRef, object: PDFObject): void {
     this.offsets.set(ref.objectNumber, this.position);
     this.write(encoder.encode(`${ref.objectNumber} ${ref.generationNumber} obj\n`));
-    this.write(bytesOf(object));
+    if (object instanceof PDFStream) {
+      // pdf-lib would copy a stream's bytes one by one into a buffer of the whole object; its bytes go out as they are.
+      const contents = object.getContents();
+      object.updateDict();
+      this.write(bytesOf(object.dict));
+      this.write(STREAM_START);
+      this.write(contents);
+      this.write(STREAM_END);
+    } else {
+      this.write(bytesOf(object));
+    }
     this.write(encoder.encode('\nendobj\n'));
   }
 
