@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { layoutPiece, NO_FILES_REASON, numberPlan, pageColumn } from './paging.js';
 import type { BinderPlan, FileSource, PlanFile, PlanPiece, PlanVolume } from './plan.js';
 
-const file = (sha: string, kind: PlanFile['kind'] = 'image'): PlanFile => ({ name: `${sha}.x`, sha256: sha, kind, ext: '', exifDate: null, binderNote: null });
+const file = (sha: string, kind: PlanFile['kind'] = 'image'): PlanFile => ({ name: `${sha}.x`, sha256: sha, kind, ext: '', exifDate: null, binderNote: null, pages: null });
 
 function piece(n: number, type: PlanPiece['type'], files: PlanFile[]): PlanPiece {
   return {

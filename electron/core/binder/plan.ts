@@ -23,6 +23,8 @@ export interface PlanFile {
   exifDate: string | null;
   /** Why the importer already judged it unfit for a binder. */
   binderNote: string | null;
+  /** Page count the importer read (PDF, Word); null when it could not, and the binder counts them itself. */
+  pages: number | null;
 }
 
 /** What a file turned out to be when it was checked, and how it is drawn. */

@@ -14,7 +14,7 @@ import { yearHoldings, type YearHoldings } from '../index/holdings.js';
 import { ItemTree } from '../index/item-tree.js';
 import { getUnit } from '../store/archive-folder.js';
 import type { Db } from '../store/database.js';
-import { all, value } from '../store/sql.js';
+import { all, idList, value } from '../store/sql.js';
 import type { BinderPlan, ItemStatusNote, PlanFile, PlanItem, PlanPiece, PlanSection, PlanVolume, WithdrawnPiece } from './plan.js';
 
 /** A record of the year with its activity and its stored identity, as the planner reads it. */
@@ -41,6 +41,7 @@ interface FileRow {
   ext: string;
   exif_date: string | null;
   binder_note: string | null;
+  pages: number | null;
 }
 
 /** A record placed for printing: which volume it goes into and under which item. */
@@ -99,7 +100,8 @@ export function planBinder(db: Db, options: BinderOptions, statusOf: StatusLooku
 
   const candidates: Candidate[] = [];
   // Records outside the index are news for a whole-year export, not for one item's volume.
-  for (const { row, files } of readRecords(db, year)) {
+  // One item's volume reads only the records counted under it, not the whole year's.
+  for (const { row, files } of readRecords(db, year, root ? holdings.recordsUnder(root.id) : null)) {
     const placed = holdings.itemsOf(row.id);
     if (placed.length === 0) {
       if (root === null) {
@@ -193,7 +195,10 @@ function slotKey(retention: RetentionPeriod, problem: string): string {
   return `${problem}\u0000${retention}`;
 }
 
-function readRecords(db: Db, year: number): { row: RecordRow; files: PlanFile[] }[] {
+/** The year's live records with their files: all of them, or only those of `ids`. */
+function readRecords(db: Db, year: number, ids: readonly number[] | null): { row: RecordRow; files: PlanFile[] }[] {
+  const scope = ids === null ? 'r.year = ?' : 'r.year = ? AND r.id IN (SELECT value FROM json_each(?))';
+  const args = ids === null ? [year] : [year, idList(ids)];
   const rows = all<RecordRow>(
     db,
     `SELECT r.id, r.title, r.title_supplied, r.doc_no, r.author, r.date, r.type, r.retention, r.note, r.caption, r.activity_id,
@@ -204,20 +209,20 @@ function readRecords(db: Db, year: number): { row: RecordRow; files: PlanFile[] 
      LEFT JOIN activities a ON a.id = r.activity_id
      LEFT JOIN records o ON o.id = r.carried_from
      LEFT JOIN record_identity ident ON ident.record_id = r.id
-     WHERE r.year = ?`,
-    year,
+     WHERE ${scope}`,
+    ...args,
   );
   const files = all<FileRow>(
     db,
-    `SELECT rf.record_id, rf.name, rf.sha256, b.kind, b.ext, b.exif_date, b.binder_note
+    `SELECT rf.record_id, rf.name, rf.sha256, b.kind, b.ext, b.exif_date, b.binder_note, b.pages
      FROM record_files rf JOIN blobs b ON b.sha256 = rf.sha256 JOIN live_records r ON r.id = rf.record_id
-     WHERE r.year = ? ORDER BY rf.record_id, rf.position, rf.id`,
-    year,
+     WHERE ${scope} ORDER BY rf.record_id, rf.position, rf.id`,
+    ...args,
   );
   const filesOf = new Map<number, PlanFile[]>();
   for (const f of files) {
     const list = filesOf.get(f.record_id) ?? [];
-    list.push({ name: f.name, sha256: f.sha256, kind: f.kind, ext: f.ext, exifDate: f.exif_date, binderNote: f.binder_note });
+    list.push({ name: f.name, sha256: f.sha256, kind: f.kind, ext: f.ext, exifDate: f.exif_date, binderNote: f.binder_note, pages: f.pages });
     filesOf.set(f.record_id, list);
   }
   return rows.map((row) => ({ row, files: filesOf.get(row.id) ?? [] }));

@@ -62,7 +62,7 @@ async function probeOne(file: PlanFile, ctx: ProbeContext): Promise<FileSource> 
   switch (file.kind) {
     case 'pdf': {
       if (file.binderNote) return placeholder(file.binderNote);
-      const pdf = await inspectPdf(blob);
+      const pdf = await inspectPdf(blob, file.pages);
       return 'reason' in pdf ? placeholder(pdf.reason) : { kind: 'pdf', path: blob, pages: pdf.pages, converted: false };
     }
     case 'image':
@@ -99,17 +99,24 @@ function placeholder(reason: string): FileSource {
   return { kind: 'placeholder', reason };
 }
 
-/** Page count of a PDF, or why it cannot be merged. */
-export async function inspectPdf(file: string): Promise<{ pages: number } | { reason: string }> {
+const TAIL_BYTES = 2048;
+
+/**
+ * Page count of a PDF, or why it cannot be merged. With the count the import stored, only the file's end is read: the
+ * pages are parsed once, when they are copied, instead of once more here.
+ */
+export async function inspectPdf(file: string, storedPages: number | null = null): Promise<{ pages: number } | { reason: string }> {
+  const known = storedPages !== null && storedPages > 0 ? storedPages : null;
   let bytes: Uint8Array;
   try {
-    bytes = await fs.readFile(file);
+    bytes = known ? await readTail(file) : await fs.readFile(file);
   } catch {
     return { reason: UNPRINTABLE.damaged };
   }
-  // A file cut short by a failed copy has lost its end-of-file marker; pdf-lib would guess at the rest.
-  const tail = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(Math.max(0, bytes.byteLength - 2048));
+  // A file cut short by a failed copy (or damaged in the store since import) has lost its end-of-file marker; pdf-lib would guess at the rest.
+  const tail = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(Math.max(0, bytes.byteLength - TAIL_BYTES));
   if (!tail.includes('%%EOF')) return { reason: UNPRINTABLE.truncated };
+  if (known) return { pages: known };
   try {
     const doc = await PDFDocument.load(bytes, { updateMetadata: false });
     const pages = doc.getPageCount();
@@ -120,6 +127,19 @@ export async function inspectPdf(file: string): Promise<{ pages: number } | { re
       return { reason: UNPRINTABLE.encrypted };
     }
     return { reason: UNPRINTABLE.damaged };
+  }
+}
+
+async function readTail(file: string): Promise<Uint8Array> {
+  const handle = await fs.open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    const length = Math.min(size, TAIL_BYTES);
+    const buffer = Buffer.alloc(length);
+    await handle.read(buffer, 0, length, size - length);
+    return buffer;
+  } finally {
+    await handle.close();
   }
 }
 

@@ -164,7 +164,7 @@ async function drawPiece(vd: VolumeDocument, plan: BinderPlan, piece: PlanPiece,
     switch (block.kind) {
       case 'pdf': {
         const base = vd.pageCount;
-        const appended = await appendPdf(vd, block.path, block.pages, { fitA4: plan.options.fitA4, stampFirst: firstNumbered === null });
+        const appended = await appendPdf(vd, block.path, block.pages, { fitA4: plan.options.fitA4, stampFirst: firstNumbered === null, duplex: ctx.duplex });
         const merged = appended?.pages ?? [];
         if (appended && appended.removed.length > 0) {
           warnings.push({
@@ -186,9 +186,6 @@ async function drawPiece(vd: VolumeDocument, plan: BinderPlan, piece: PlanPiece,
           if (lines) drawTextLayer(vd.type, m.page, m.frame, m.content, lines);
           mark(m.page, m.frame, base + k);
         });
-        if (merged[0]?.notShrunk) {
-          warnings.push({ recordId: piece.recordId, file: block.file.name, message: `${pieceName(piece)}：首页无法缩放，归档章可能压住页面内容 / The stamp may cover content on the first page` });
-        }
         if (merged.length === block.pages) {
           summary.pdfFiles += 1;
           if (block.converted) summary.converted += 1;

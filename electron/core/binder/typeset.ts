@@ -1,4 +1,4 @@
-import { rgb, type PDFFont, type PDFPage, type RGB, degrees } from 'pdf-lib';
+import { degrees, drawText, rgb, type PDFFont, type PDFName, type PDFPage, type RGB } from 'pdf-lib';
 import { balanceLines, breakLines } from '../../../shared/text/linebreak.js';
 import { MISSING_GLYPH, type EmbeddedFonts, type FontRole } from './fonts.js';
 
@@ -26,6 +26,8 @@ const DESCENT = 0.12;
 export class Typesetter {
   private readonly charsets = new Map<FontRole, Set<number>>();
   private readonly advances = new Map<FontRole, Map<string, number>>();
+  /** Each page's resource name of each face, registered once per page. */
+  private readonly fontNames = new WeakMap<PDFPage, Map<FontRole, PDFName>>();
 
   constructor(readonly fonts: EmbeddedFonts) {}
 
@@ -96,10 +98,25 @@ export class Typesetter {
   draw(page: PDFPage, text: string, x: number, y: number, style: TextStyle, rotate = 0): void {
     const clean = this.clean(text, style.font).replace(/\n/g, ' ').trimEnd();
     if (!clean) return;
-    page.drawText(clean, {
-      x, y, size: style.size, font: this.fonts[style.font], color: style.color ?? INK,
-      ...(rotate ? { rotate: degrees(rotate) } : {}),
-    });
+    // pdf-lib's page.drawText adds the font to the page's resources again under a new name at every call.
+    page.pushOperators(
+      ...drawText(this.fonts[style.font].encodeText(clean), {
+        x, y, size: style.size, font: this.fontName(page, style.font), color: style.color ?? INK,
+        rotate: degrees(rotate), xSkew: degrees(0), ySkew: degrees(0),
+      }),
+    );
+  }
+
+  private fontName(page: PDFPage, role: FontRole): PDFName {
+    let names = this.fontNames.get(page);
+    if (!names) this.fontNames.set(page, (names = new Map()));
+    let name = names.get(role);
+    if (!name) {
+      const font = this.fonts[role];
+      name = page.node.newFontDictionary(font.name, font.ref);
+      names.set(role, name);
+    }
+    return name;
   }
 
   /** Draws one line aligned in [x, x + width], its character box starting at `top`. */

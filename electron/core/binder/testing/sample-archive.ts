@@ -30,6 +30,20 @@ export async function makeSizedPdf(file: string, o: { pages?: number; size?: [nu
   return file;
 }
 
+/** A PDF whose pages are filled to every edge (full bleed), as a scan or a poster exported without margins is. */
+export async function makeFullBleedPdf(file: string, o: { pages?: number; size?: [number, number]; rotate?: number } = {}): Promise<string> {
+  const doc = await PDFDocument.create();
+  const [w, h] = o.size ?? [595.28, 841.89];
+  for (let n = 1; n <= (o.pages ?? 1); n += 1) {
+    const page = doc.addPage([w, h]);
+    page.drawRectangle({ x: 0, y: 0, width: w, height: h, color: rgb(0.1, 0.2, 0.6) });
+    if (o.rotate) page.setRotation(degrees(o.rotate));
+  }
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  writeFileSync(file, await doc.save());
+  return file;
+}
+
 /**
  * A photo stored sideways with EXIF orientation 6, as phones write it: upright it is a landscape picture with a red
  * band along its top edge.
