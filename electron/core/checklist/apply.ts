@@ -7,7 +7,7 @@ import { applyChanges } from '../records/edit.js';
 import { computeStatus, setNotApplicable } from '../status/status.js';
 import type { Archive } from '../store/archive-folder.js';
 import { writeTransaction } from '../store/database.js';
-import { writeNotes } from './accepted-notes.js';
+import { writeNotes } from './repository.js';
 import { planChecklistDiff, type PlannedDiff } from './diff.js';
 import { readChecklistFile, type ChecklistFile } from './read-file.js';
 
