@@ -147,9 +147,18 @@ const UNIT_KEYS: Record<keyof UnitSettings, string> = {
   problemLevel: 'unit.problemLevel',
 };
 
+/** The settings whose key starts with `prefix` ("unit."), by key. */
+export function settingsWithPrefix(db: Db, prefix: string): Map<string, string> {
+  const rows = all<{ key: string; value: string }>(db, "SELECT key, value FROM settings WHERE substr(key, 1, length(@prefix)) = @prefix", { prefix });
+  return new Map(rows.map((r) => [r.key, r.value]));
+}
+
+export function putSetting(db: Db, key: string, value: string): void {
+  run(db, 'INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value', key, value);
+}
+
 export function getUnit(db: Db): UnitSettings {
-  const rows = all<{ key: string; value: string }>(db, 'SELECT key, value FROM settings WHERE key LIKE ?', 'unit.%');
-  const map = new Map(rows.map((r) => [r.key, r.value]));
+  const map = settingsWithPrefix(db, 'unit.');
   return {
     name: map.get(UNIT_KEYS.name) ?? '',
     fonds: map.get(UNIT_KEYS.fonds) ?? '',
@@ -164,7 +173,7 @@ export function getUnit(db: Db): UnitSettings {
 export function setUnit(db: Db, patch: Partial<UnitSettings>): UnitSettings {
   writeTransaction(db, () => {
     for (const [k, v] of Object.entries(patch) as [keyof UnitSettings, string | number | undefined][]) {
-      if (v !== undefined) run(db, 'INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value', UNIT_KEYS[k], String(v));
+      if (v !== undefined) putSetting(db, UNIT_KEYS[k], String(v));
     }
   });
   return getUnit(db);
