@@ -4,8 +4,9 @@ import type { BackupSchedule, BackupScheduleView, ScheduledBackupOutcome } from 
 import { MAX_BACKUPS_KEPT } from '../../../shared/api/backup.js';
 import { TaizhangError } from '../../../shared/errors.js';
 import type { CallContext } from '../handler-types.js';
-import { putSetting, settingsWithPrefix, type Archive } from '../store/archive-folder.js';
+import type { Archive } from '../store/archive-folder.js';
 import { type Db, writeTransaction } from '../store/database.js';
+import { all, run } from '../store/sql.js';
 import { backupArchive, backupFileName } from './backup.js';
 import { isInside } from './paths.js';
 
@@ -30,8 +31,11 @@ const KEY = {
   last: 'backup.last',
 } as const;
 
+const PUT = 'INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value';
+
 export function getBackupSchedule(db: Db): BackupSchedule {
-  const map = settingsWithPrefix(db, 'backup.');
+  const rows = all<{ key: string; value: string }>(db, "SELECT key, value FROM settings WHERE key LIKE 'backup.%'");
+  const map = new Map(rows.map((r) => [r.key, r.value]));
   const num = (key: string, fallback: number): number => {
     const n = Number(map.get(key));
     return Number.isInteger(n) && n > 0 ? n : fallback;
@@ -68,11 +72,11 @@ export async function setBackupSchedule(archive: Archive, patch: SchedulePatch):
   }
   const folder = patch.folder === undefined ? undefined : patch.folder ? await usableFolder(archive, patch.folder) : '';
   writeTransaction(archive.db, () => {
-    if (patch.enabled !== undefined) putSetting(archive.db, KEY.enabled, patch.enabled ? '1' : '0');
-    if (patch.onClose !== undefined) putSetting(archive.db, KEY.onClose, patch.onClose ? '1' : '0');
-    if (patch.keep !== undefined) putSetting(archive.db, KEY.keep, String(patch.keep));
-    if (patch.minHours !== undefined) putSetting(archive.db, KEY.minHours, String(patch.minHours));
-    if (folder !== undefined) putSetting(archive.db, KEY.folder, folder);
+    if (patch.enabled !== undefined) run(archive.db, PUT, KEY.enabled, patch.enabled ? '1' : '0');
+    if (patch.onClose !== undefined) run(archive.db, PUT, KEY.onClose, patch.onClose ? '1' : '0');
+    if (patch.keep !== undefined) run(archive.db, PUT, KEY.keep, String(patch.keep));
+    if (patch.minHours !== undefined) run(archive.db, PUT, KEY.minHours, String(patch.minHours));
+    if (folder !== undefined) run(archive.db, PUT, KEY.folder, folder);
   });
   return scheduleView(archive);
 }
@@ -128,7 +132,7 @@ export async function runScheduledBackup(
   // Two backups within one second (a manual one right after closing) get the next second's name.
   if (existsSync(target)) target = path.join(folder, backupFileName(new Date(now.getTime() + 1000)));
   const backup = await backupArchive(archive, target, ctx);
-  writeTransaction(archive.db, () => putSetting(archive.db, KEY.last, now.toISOString()));
+  writeTransaction(archive.db, () => run(archive.db, PUT, KEY.last, now.toISOString()));
   return { skipped: null, backup, pruned: await pruneBackups(folder, schedule.keep) };
 }
 

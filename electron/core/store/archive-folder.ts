@@ -8,7 +8,7 @@ import { type Db, emptyDatabase, type OpenDatabaseOptions, openDatabase, refuseW
 import { networkFilesystem } from './network-fs.js';
 import { FileStore } from './file-store.js';
 import { finishInterruptedRestore, holdArchive, VERIFIED_MARK } from './lock.js';
-import { all, run } from './sql.js';
+import { settingsWithPrefix, writeSetting } from './settings.js';
 
 export const DB_FILE = 'archive.db';
 
@@ -147,16 +147,6 @@ const UNIT_KEYS: Record<keyof UnitSettings, string> = {
   problemLevel: 'unit.problemLevel',
 };
 
-/** The settings whose key starts with `prefix` ("unit."), by key. */
-export function settingsWithPrefix(db: Db, prefix: string): Map<string, string> {
-  const rows = all<{ key: string; value: string }>(db, "SELECT key, value FROM settings WHERE substr(key, 1, length(@prefix)) = @prefix", { prefix });
-  return new Map(rows.map((r) => [r.key, r.value]));
-}
-
-export function putSetting(db: Db, key: string, value: string): void {
-  run(db, 'INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value', key, value);
-}
-
 export function getUnit(db: Db): UnitSettings {
   const map = settingsWithPrefix(db, 'unit.');
   return {
@@ -173,7 +163,7 @@ export function getUnit(db: Db): UnitSettings {
 export function setUnit(db: Db, patch: Partial<UnitSettings>): UnitSettings {
   writeTransaction(db, () => {
     for (const [k, v] of Object.entries(patch) as [keyof UnitSettings, string | number | undefined][]) {
-      if (v !== undefined) putSetting(db, UNIT_KEYS[k], String(v));
+      if (v !== undefined) writeSetting(db, UNIT_KEYS[k], String(v));
     }
   });
   return getUnit(db);
