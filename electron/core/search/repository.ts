@@ -96,7 +96,7 @@ export interface SearchFilters {
 }
 
 /** Whether any filter narrows; without one, counting needs the index alone. */
-export function narrows(f: SearchFilters): boolean {
+function narrows(f: SearchFilters): boolean {
   return f.years !== null || f.types.length > 0 || f.tags.length > 0 || f.from !== null || f.to !== null || f.activityId !== null || f.recordIds !== null || f.itemIds !== null;
 }
 
