@@ -175,14 +175,11 @@ export function countMatches(db: Db, match: string, filters: SearchFilters, boun
   return value<number>(db, `SELECT count(*) ${MATCHES_FROM} AND ${FILTERS}`, { ...filterParams(filters, bounds), match }) ?? 0;
 }
 
-// Records passing the filters and the id bounds, and not matching @exclude (an FTS5 expression) when one is given.
-const FILTERED_FROM = `FROM live_records r WHERE ${FILTERS} AND r.id BETWEEN @low AND @high`;
-const NOT_EXCLUDED = 'AND r.id NOT IN (SELECT rowid FROM search_index WHERE search_index MATCH @exclude)';
+// Records passing the filters and the id bounds, and not matching @exclude (an FTS5 expression) unless it is NULL.
+const FILTERED_FROM = `FROM live_records r WHERE ${FILTERS} AND r.id BETWEEN @low AND @high
+  AND (@exclude IS NULL OR r.id NOT IN (SELECT rowid FROM search_index WHERE search_index MATCH @exclude))`;
 
-/**
- * Records passing the filters, newest first, and their total. The exclusion is a second text rather than a NULL
- * parameter: FTS5 refuses a NULL on the right of MATCH even where the clause would not be needed.
- */
+/** Records passing the filters, newest first, and their total. */
 export function filteredRecords(
   db: Db,
   exclude: string | null,
@@ -190,12 +187,11 @@ export function filteredRecords(
   bounds: [number, number],
   page: { offset: number; limit: number },
 ): { total: number; rows: HitRow[] } {
-  const from = exclude ? `${FILTERED_FROM} ${NOT_EXCLUDED}` : FILTERED_FROM;
-  const params = exclude ? { ...filterParams(filters, bounds), exclude } : filterParams(filters, bounds);
-  const total = value<number>(db, `SELECT count(*) ${from}`, params) ?? 0;
+  const params = { ...filterParams(filters, bounds), exclude };
+  const total = value<number>(db, `SELECT count(*) ${FILTERED_FROM}`, params) ?? 0;
   const rows = all<HitRow>(
     db,
-    `SELECT ${HIT_COLUMNS} ${from} ORDER BY r.year DESC, r.date DESC NULLS LAST, r.id DESC LIMIT @limit OFFSET @offset`,
+    `SELECT ${HIT_COLUMNS} ${FILTERED_FROM} ORDER BY r.year DESC, r.date DESC NULLS LAST, r.id DESC LIMIT @limit OFFSET @offset`,
     { ...params, limit: page.limit, offset: page.offset },
   );
   return { total, rows };
