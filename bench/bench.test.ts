@@ -77,6 +77,12 @@ describe('npm run bench -- --scale quick', () => {
 
     expect(m.checklist.items).toBe(60);
     expect(m.checklist.records).toBeGreaterThanOrEqual(150);
+    for (const t of [m.checklist.seconds, m.checklist.plainWriteSeconds, m.checklist.readBackSeconds, m.checklist.plainReadSeconds]) {
+      expect(t.runs).toBe(1);
+      expect(t.median).toBeGreaterThan(0);
+    }
+    expect(m.checklist.ratio).toBeGreaterThan(0);
+    expect(m.checklist.readRatio).toBeGreaterThan(0);
     expect(m.open.ms.runs).toBe(2);
     expect(m.size.dbBytesPer1000).toBeGreaterThan(0);
     expect(m.size.tables.map((t) => t.name)).toContain('search_index');

@@ -56,7 +56,12 @@ export function formatResults(r: BenchResults): string {
     (v) => `${v.pages} 页（${v.photos} 张照片）${stat(v.taizhangSeconds, ' s')}，峰值 RSS ${stat(v.peakRssMB, ' MB')}`,
     (v) => `qpdf 合并 ${stat(v.qpdfSeconds, ' s')}，Taizhang 用时为其 ${v.ratio}×`,
   );
-  add('自查表 / checklist', m.checklist, (v) => `${v.items} 项（${v.rows} 条测评标准）、${v.records} 件 ${stat(v.seconds, ' s')}`, () => '—');
+  add(
+    '自查表 / checklist',
+    m.checklist,
+    (v) => `${v.items} 项（${v.rows} 条测评标准）、${v.records} 件：导出 ${stat(v.seconds, ' s')}，读回 ${stat(v.readBackSeconds, ' s')}`,
+    (v) => `exceljs 只写值 ${stat(v.plainWriteSeconds, ' s')}（${v.ratio}×），只读 ${stat(v.plainReadSeconds, ' s')}（${v.readRatio}×）`,
+  );
   add('打开档案 / open', m.open, (v) => `${v.records} 件 ${stat(v.ms, ' ms')}`, () => '—');
   add(
     '大小 / size',

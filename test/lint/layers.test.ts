@@ -45,3 +45,22 @@ describe('import rules', () => {
     expect(out).toMatch(/no cycles, every import goes down/);
   });
 });
+
+describe('the statement cache', () => {
+  async function prepares(filePath: string): Promise<string[]> {
+    const code = "import type { Db } from '../store/database.js';\nexport const count = (db: Db): unknown => db.prepare('SELECT 1').get();\n";
+    const [result] = await eslint.lintText(code, { filePath });
+    return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+  }
+
+  it('refuses .prepare() anywhere in the core and the host, test helpers included', async () => {
+    for (const file of ['electron/core/integrity/lint-probe.ts', 'electron/core/search/lint-probe.ts', 'electron/core/store/migrations/lint-probe.ts', 'electron/core/binder/testing/lint-probe.ts', 'electron/host/lint-probe.ts']) {
+      expect((await prepares(file)).join('\n'), file).toMatch(/statement cache in electron\/core\/store\/sql\.ts/);
+    }
+  });
+
+  it('allows it in the cache itself and in tests, which may build hostile fixtures with raw SQL', async () => {
+    expect(await prepares('electron/core/store/sql.ts')).toEqual([]);
+    expect(await prepares('electron/core/integrity/lint-probe.test.ts')).toEqual([]);
+  });
+});

@@ -4,12 +4,14 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { TaizhangError } from '../../../shared/errors.js';
 import type { CallContext } from '../handler-types.js';
-import { DB_FILE, type Archive } from '../store/archive-folder.js';
+import { storedHashes } from '../files/repository.js';
+import { DB_FILE, getUnit, type Archive } from '../store/archive-folder.js';
 import type { DerivativeKind } from '../store/file-store.js';
 import { APP_VERSION, BACKUP_FORMAT, BACKUP_FORMAT_VERSION, DATABASE_ENTRY, MANIFEST_ENTRY, type BackupManifest } from './manifest.js';
 import { isInside, localStamp } from './paths.js';
 import type { BackupResult } from '../../../shared/api/backup.js';
 import { writeZipAtomically, type ZipSource } from './zip-write.js';
+import { recordCount } from './repository.js';
 
 export type { BackupResult } from '../../../shared/api/backup.js';
 
@@ -118,9 +120,9 @@ function readSnapshot(file: string): SnapshotFacts {
     db.pragma('journal_mode = DELETE');
     return {
       schemaVersion: db.pragma('user_version', { simple: true }) as number,
-      unit: ((db.prepare("SELECT value FROM settings WHERE key = 'unit.name'").pluck().get() as string | undefined) ?? ''),
-      records: db.prepare('SELECT count(*) FROM records').pluck().get() as number,
-      blobs: db.prepare('SELECT sha256 FROM blobs ORDER BY sha256').pluck().all() as string[],
+      unit: getUnit(db).name,
+      records: recordCount(db),
+      blobs: storedHashes(db),
     };
   } finally {
     db.close();

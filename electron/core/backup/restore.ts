@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import type yauzl from 'yauzl';
 import { splitMessage, TaizhangError, type Message } from '../../../shared/errors.js';
 import type { CallContext } from '../handler-types.js';
+import { storedHashes } from '../files/repository.js';
 import { DB_FILE } from '../store/archive-folder.js';
 import { openDatabase } from '../store/database.js';
 import { EXCLUSIVE_LOCK, LOCK_DIR, takeArchiveExclusively, VERIFIED_MARK } from '../store/lock.js';
@@ -13,6 +14,7 @@ import { schemaDifferences } from '../store/schema-check.js';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, DATABASE_ENTRY, isBackupEntryName, MANIFEST_ENTRY, manifestSchema, type BackupManifest } from './manifest.js';
 import { localStamp } from './paths.js';
 import { extractEntry, openZip, readSmallEntry } from './zip-read.js';
+import { recordCount } from './repository.js';
 
 export interface RestoreResult {
   path: string;
@@ -173,10 +175,10 @@ function verifyDatabase(dbFile: string, manifest: BackupManifest): { records: nu
     const differences = schemaDifferences(db);
     if (differences.length > 0) throw damaged([`备份中的数据库结构与台账的不符（可能被改动） / the database schema is not Taizhang's`, ...differences]);
     const inZip = new Set(manifest.entries.filter((e) => e.path.startsWith('files/')).map((e) => e.path.slice(-64)));
-    const blobs = db.prepare('SELECT sha256 FROM blobs').pluck().all() as string[];
+    const blobs = storedHashes(db);
     const missing = blobs.filter((sha) => !inZip.has(sha));
     if (missing.length > 0) throw damaged(missing.map((sha) => `数据库登记的文件不在备份中：${sha} / a stored file is missing from the backup`));
-    return { records: db.prepare('SELECT count(*) FROM records').pluck().get() as number, files: blobs.length };
+    return { records: recordCount(db), files: blobs.length };
   } catch (err) {
     if (err instanceof TaizhangError) throw err;
     throw damaged([`备份中的数据库无法读取 / the database in the backup cannot be read`]);

@@ -7,7 +7,9 @@ import { applyChanges } from '../records/edit.js';
 import { computeStatus, setNotApplicable } from '../status/status.js';
 import type { Archive } from '../store/archive-folder.js';
 import { writeTransaction } from '../store/database.js';
-import { writeNotes } from './accepted-notes.js';
+import { META_SHEET } from './layout.js';
+import { rehideMarksSheet } from './marks-sheet.js';
+import { writeNotes } from './repository.js';
 import { planChecklistDiff, type PlannedDiff } from './diff.js';
 import { readChecklistFile, type ChecklistFile } from './read-file.js';
 
@@ -40,10 +42,11 @@ export async function applyChecklist(
   archive: Archive,
   { year, file, token, resolutions, force }: ParsedArgs<'checklist.apply'>,
 ): Promise<Result<'checklist.apply'>> {
-  const parsed = await readChecklistFile(path.resolve(file), year);
+  const target = path.resolve(file);
+  const parsed = await readChecklistFile(target, year);
   checkSource(archive, parsed, force);
   const db = archive.db;
-  return writeTransaction(db, () => {
+  const result = writeTransaction(db, () => {
     const plan = planChecklistDiff(db, parsed, computeStatus(db, parsed.year), resolutions ?? {});
     if (token !== undefined && token !== plan.token) {
       throw new TaizhangError('conflict', '自查表或档案在预览之后有了变化，请重新预览再确认 / The file or archive changed since the preview');
@@ -60,4 +63,10 @@ export async function applyChecklist(
     for (const [id, edits] of writes.ledger) applyRectificationEdits(db, id, edits);
     return { ...shown(plan), applied: plan.stored };
   });
+  // After the archive has what the file brought; a file that cannot be rewritten only keeps its notice.
+  if (parsed.marksUnhidden && (await rehideMarksSheet(archive, target))) {
+    const rehidden = '标记工作表已在文件中恢复为深度隐藏 / The marks sheet is very hidden again in the file';
+    return { ...result, problems: result.problems.map((p) => (p.kind === 'notice' && p.sheet === META_SHEET ? { ...p, message: rehidden } : p)) };
+  }
+  return result;
 }

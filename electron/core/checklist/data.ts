@@ -9,11 +9,9 @@ import { localIsoDate } from '../../../shared/text/dates.js';
 import { listRectifications } from '../ledger/ledger.js';
 import { getUnit } from '../store/archive-folder.js';
 import type { Db } from '../store/database.js';
-import { all } from '../store/sql.js';
 import { yearHoldings } from '../index/holdings.js';
 import { describeLocations, locateRecords, type BinderReportData, type RecordLocation } from './locations.js';
-import { readNotes, type ChecklistNote } from './accepted-notes.js';
-import type { RecordTableRow } from '../records/repository.js';
+import { editionInfo, readNotes, yearRecordRows, type ChecklistNote, type EditionHeading, type RecordRow } from './repository.js';
 
 /** One 测评标准 row of the 自查表, with everything printed about it. */
 export interface LeafRow {
@@ -61,7 +59,7 @@ export interface ChecklistData {
   unit: UnitSettings;
   /** The archive's id: a returned checklist is applied only to the archive it came from. */
   archiveId: string;
-  edition: { id: number; name: string; isExample: boolean; levelNames: string[] };
+  edition: EditionHeading;
   /** Depth of the deepest item: the number of level columns. */
   levels: number;
   /** Every item in tree order (the 汇总 groups by the top level). */
@@ -71,28 +69,6 @@ export interface ChecklistData {
   totals: { records: number; byType: Record<string, number>; activities: number; photos: number };
   ledger: Rectification[];
   exportedOn: string;
-}
-
-type RecordRow = Pick<RecordTableRow, 'id' | 'title' | 'title_supplied' | 'doc_no' | 'author' | 'date' | 'type' | 'note' | 'activity_id'> & {
-  archival_code: string | null;
-  volume_no: number | null;
-  piece: number | null;
-  pages: number | null;
-  unknown_pages: number;
-  images: number;
-};
-
-function editionInfo(db: Db, id: number): ChecklistData['edition'] {
-  const row = db.prepare('SELECT id, name, is_example, level_names FROM editions WHERE id = ?').get(id) as
-    | { id: number; name: string; is_example: number; level_names: string }
-    | undefined;
-  const names = row ? (JSON.parse(row.level_names) as unknown) : [];
-  return {
-    id,
-    name: row?.name ?? '',
-    isExample: row?.is_example === 1,
-    levelNames: Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string') : [],
-  };
 }
 
 export interface GatherOptions {
@@ -112,17 +88,7 @@ export function gatherChecklistData(db: Db, year: number, options: GatherOptions
   const statusByCode = new Map(options.statuses.map((s) => [s.code, s]));
   const locations = options.report ? locateRecords(options.report) : new Map<number, RecordLocation[]>();
 
-  const records = all<RecordRow>(
-    db,
-    `SELECT r.id, r.title, r.title_supplied, r.doc_no, r.author, r.date, r.type, r.note, r.activity_id, ident.archival_code,
-            ident.volume_no, ident.piece,
-            p.pages, coalesce(p.unknown_pages, 0) AS unknown_pages,
-            (SELECT count(*) FROM record_files rf JOIN blobs b ON b.sha256 = rf.sha256 WHERE rf.record_id = r.id AND b.kind = 'image') AS images
-     FROM live_records r LEFT JOIN record_pages p ON p.record_id = r.id LEFT JOIN record_identity ident ON ident.record_id = r.id
-     WHERE r.year = ?
-     ORDER BY r.date IS NULL, r.date, r.id`,
-    year,
-  );
+  const records = yearRecordRows(db, year);
   // Which records count under which item: the index's own rule, as in completeness and the binder.
   const holdings = yearHoldings(db, year);
   const itemById = new Map(items.map((i) => [i.id, i]));

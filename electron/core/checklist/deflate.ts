@@ -15,9 +15,17 @@ function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
  * takes about as long as building the whole workbook; storing first and compressing here keeps a 10,000-row
  * checklist within a couple of seconds. Files keep their order and names, so the result is the same workbook.
  */
-export async function deflateStoredZip(stored: Uint8Array): Promise<Uint8Array> {
+export function deflateStoredZip(stored: Uint8Array): Promise<Uint8Array> {
+  return rewriteZip(stored, (_name, data) => data);
+}
+
+/**
+ * The zip again, every entry compressed, in its order and with its name, each entry's bytes passed through `change`
+ * (which returns them as they are, or new ones).
+ */
+export async function rewriteZip(zip: Uint8Array, change: (name: string, data: Buffer) => Buffer): Promise<Uint8Array> {
   const source = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.fromBuffer(Buffer.from(stored), { lazyEntries: true }, (err, zip) => (err || !zip ? reject(err ?? new Error('zip')) : resolve(zip))),
+    yauzl.fromBuffer(Buffer.from(zip), { lazyEntries: true }, (err, opened) => (err || !opened ? reject(err ?? new Error('zip')) : resolve(opened))),
   );
   const target = new yazl.ZipFile();
   const output = readAll(target.outputStream);
@@ -30,7 +38,7 @@ export async function deflateStoredZip(stored: Uint8Array): Promise<Uint8Array> 
       source.openReadStream(entry, (err, stream) => {
         if (err || !stream) return reject(err ?? new Error('zip entry'));
         readAll(stream).then((data) => {
-          target.addBuffer(data, entry.fileName, { compress: true, mtime: entry.getLastModDate() });
+          target.addBuffer(change(entry.fileName, data), entry.fileName, { compress: true, mtime: entry.getLastModDate() });
           source.readEntry();
         }, reject);
       });

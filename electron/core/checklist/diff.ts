@@ -10,8 +10,7 @@ import { looseIsoDate } from '../../../shared/text/dates.js';
 import { listItems, resolveEdition } from '../index/editions.js';
 import { listRectifications, type RectificationEdits } from '../ledger/ledger.js';
 import type { Db } from '../store/database.js';
-import { readNotes, type ChecklistNote } from './accepted-notes.js';
-import { liveRecordIds, recordNotes } from './repository.js';
+import { editionInfo, liveRecordIds, readNotes, recordNotes, type ChecklistNote } from './repository.js';
 import type { CellText } from './cells.js';
 import { HEADER, LEDGER_HEADER, levelHeader, MATERIALS_HEADER, sameText, TRACKED, type TrackedSheet } from './layout.js';
 import { columnLetter, headerKey, type ChecklistFile, type FileRow, type TrackedRows } from './read-file.js';
@@ -95,8 +94,7 @@ interface SelfCheckCurrent {
 
 function planSelfCheck(db: Db, year: number, file: ChecklistFile, statuses: readonly ItemStatus[], out: Compared[], problems: ChecklistProblem[], writes: Writes): void {
   const editionId = resolveEdition(db, { year });
-  const editionRow = db.prepare('SELECT level_names FROM editions WHERE id = ?').get(editionId) as { level_names: string };
-  const levelNames = JSON.parse(editionRow.level_names) as string[];
+  const { levelNames } = editionInfo(db, editionId);
   const items = listItems(db, editionId);
   const parents = new Set(items.map((i) => i.parent));
   const itemByCode = new Map(items.map((i) => [i.code, i]));

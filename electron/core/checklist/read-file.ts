@@ -31,6 +31,8 @@ export interface ChecklistFile {
   edition: number | null;
   /** The archive it was exported from (id, 单位, 全宗号); null in a file without Taizhang's marks. */
   source: { archive: string; unit: string; fonds: string } | null;
+  /** The marks sheet is there but no longer very hidden (LibreOffice saved the file): apply hides it again. */
+  marksUnhidden: boolean;
   selfCheck: TrackedRows;
   materials: TrackedRows;
   ledger: TrackedRows;
@@ -69,6 +71,7 @@ interface Meta {
   edition: number | null;
   source: ChecklistFile['source'];
   marked: boolean;
+  unhidden: boolean;
   /** Locked headers per sheet, in fingerprint order. */
   locked: Map<string, string[]>;
 }
@@ -76,7 +79,7 @@ interface Meta {
 function readMeta(wb: ExcelJS.Workbook, problems: ChecklistProblem[]): Meta {
   const ws = wb.getWorksheet(META_SHEET);
   const locked = new Map<string, string[]>();
-  if (!ws) return { year: null, edition: null, source: null, marked: false, locked };
+  if (!ws) return { year: null, edition: null, source: null, marked: false, unhidden: false, locked };
   const values = new Map<string, ExcelJS.CellValue>();
   ws.eachRow((row) => values.set(cellText(row.getCell(1).value).text, row.getCell(2).value));
   const kind = cellText(values.get('kind') ?? null).text;
@@ -87,7 +90,7 @@ function readMeta(wb: ExcelJS.Workbook, problems: ChecklistProblem[]): Meta {
   if (ws.state !== 'veryHidden') {
     problems.push({
       row: 0, code: null, kind: 'notice', sheet: META_SHEET,
-      message: '文件另存时台账的标记工作表由“深度隐藏”变成了普通隐藏（LibreOffice 会这样保存），标记仍然有效；重新导出即可恢复 / The marks sheet is merely hidden after another program saved the file',
+      message: '文件另存时台账的标记工作表由“深度隐藏”变成了普通隐藏（LibreOffice 会这样保存），标记仍然有效；读入后会在文件中恢复为深度隐藏 / The marks sheet is merely hidden after another program saved the file; applying hides it again',
     });
   }
   const num = (k: string): number | null => {
@@ -107,7 +110,7 @@ function readMeta(wb: ExcelJS.Workbook, problems: ChecklistProblem[]): Meta {
   const text = (k: string): string => cellText(values.get(k) ?? null).text;
   // Files exported before the archive id was written carry none; they are not refused for it.
   const source = text('archive') ? { archive: text('archive'), unit: text('unit'), fonds: text('fonds') } : null;
-  return { year: num('year'), edition: num('edition'), source, marked: true, locked };
+  return { year: num('year'), edition: num('edition'), source, marked: true, unhidden: ws.state !== 'veryHidden', locked };
 }
 
 export function columnLetter(n: number): string {
@@ -259,5 +262,5 @@ export async function readChecklistFile(file: string, year?: number): Promise<Ch
     problems.push({ row: 0, code: null, kind: 'missing', sheet: spec.sheet, message: `文件中没有「${spec.sheet}」工作表，其中的修改未读取 / Sheet ${spec.sheet} is missing` });
     return { rows: null, columns: new Map() };
   };
-  return { year: fileYear, edition: meta.edition, source: meta.source, selfCheck, materials: other(TRACKED.materials), ledger: other(TRACKED.ledger), problems };
+  return { year: fileYear, edition: meta.edition, source: meta.source, marksUnhidden: meta.unhidden, selfCheck, materials: other(TRACKED.materials), ledger: other(TRACKED.ledger), problems };
 }

@@ -1,38 +1,15 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { FileKind } from '../../../shared/api/records.js';
 import { TaizhangError } from '../../../shared/errors.js';
 import type { Archive } from '../store/archive-folder.js';
-import type { Db } from '../store/database.js';
 import { hashFile } from '../store/file-store.js';
-import { nowIso } from '../store/archive-folder.js';
 import { ensureDerivatives } from './derivatives.js';
 import { contentMismatch, detectType, KNOWN_EXTENSIONS, type DetectedType } from './detect.js';
 import { heicToJpeg, inspectImage, makeDerivatives, readExif, type ImageDerivatives } from './image.js';
 import { readDocx, readXlsx } from './office.js';
+import { isBlobReferenced, readBlob, type BlobMeta } from './repository.js';
 import { readPdf } from './pdf.js';
 import { safeFileName, splitExtension } from './safe-name.js';
-
-/** A row of `blobs`: what was learnt from one distinct content. */
-export interface BlobMeta {
-  sha256: string;
-  size: number;
-  mime: string;
-  kind: FileKind;
-  ext: string;
-  pages: number | null;
-  width: number | null;
-  height: number | null;
-  exifDate: string | null;
-  orientation: number | null;
-  camera: string | null;
-  text: string;
-  binderNote: string | null;
-  /** The document's own title from its metadata, as written. */
-  docTitle: string | null;
-  /** EXIF Artist of a photo. */
-  artist: string | null;
-}
 
 /** A source file checked and hashed, nothing written yet. */
 export interface CheckedSource {
@@ -70,16 +47,6 @@ export async function checkSource(source: string): Promise<CheckedSource> {
   const safe = safeFileName(path.basename(source));
   const warnings = safe.changes.length > 0 ? [`文件名已改为「${safe.name}」：${safe.changes.join('；')}`] : [];
   return { source, name: safe.name, sha256: await hashFile(source), size: stat.size, warnings };
-}
-
-export function readBlob(db: Db, sha256: string): BlobMeta | null {
-  const row = db
-    .prepare(
-      `SELECT sha256, size, mime, kind, ext, pages, width, height, exif_date AS exifDate, orientation, camera, text,
-              binder_note AS binderNote, doc_title AS docTitle, artist FROM blobs WHERE sha256 = ?`,
-    )
-    .get(sha256) as BlobMeta | undefined;
-  return row ?? null;
 }
 
 /**
@@ -188,22 +155,9 @@ function fixExtension(name: string, detected: DetectedType): { name: string; war
   return { name: fixed, warning: `${shown}，已按 ${detected.format} 处理并命名为「${fixed}」 / Extension does not match the content` };
 }
 
-/** Inserts the blob row if this content is new to the database (call inside the record transaction). */
-export function insertBlob(db: Db, blob: BlobMeta): void {
-  db.prepare(
-    `INSERT OR IGNORE INTO blobs(sha256, size, mime, kind, ext, pages, width, height, exif_date, orientation, camera, text, binder_note,
-                                 doc_title, artist, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    blob.sha256, blob.size, blob.mime, blob.kind, blob.ext, blob.pages, blob.width, blob.height, blob.exifDate, blob.orientation,
-    blob.camera, blob.text, blob.binderNote, blob.docTitle, blob.artist, nowIso(),
-  );
-}
-
 /** After a failed database step: removes the bytes this call added that no record references. */
 export async function discardUnreferenced(archive: Archive, stored: readonly StoredSource[]): Promise<void> {
-  const referenced = archive.db.prepare('SELECT 1 FROM record_files WHERE sha256 = ? LIMIT 1').pluck();
   for (const s of stored) {
-    if (s.added && !referenced.get(s.blob.sha256)) await archive.files.remove(s.blob.sha256);
+    if (s.added && !isBlobReferenced(archive.db, s.blob.sha256)) await archive.files.remove(s.blob.sha256);
   }
 }

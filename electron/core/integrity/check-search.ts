@@ -1,4 +1,5 @@
 import { toPhrase } from '../../../shared/text/tokens.js';
+import { indexedRecordIds, indexFinds, liveRecords } from '../search/repository.js';
 import { type Db, readTransaction } from '../store/database.js';
 import type { SectionResult } from './check-database.js';
 import { count, problem } from './check-problems.js';
@@ -13,13 +14,12 @@ export const SPOT_CHECKS = 200;
 export function checkSearchIndex(db: Db): SectionResult {
   // One snapshot for the sets and the spot checks; a read, so it also runs on a read-only archive.
   return readTransaction(db, () => {
-    const indexed = new Set(db.prepare('SELECT rowid FROM search_index').pluck().all() as number[]);
-    const live = db.prepare('SELECT id, title FROM live_records ORDER BY id').all() as { id: number; title: string }[];
+    const indexed = new Set(indexedRecordIds(db));
+    const live = liveRecords(db);
     const liveIds = new Set(live.map((r) => r.id));
     const missing = live.filter((r) => !indexed.has(r.id)).length;
     const extra = [...indexed].filter((id) => !liveIds.has(id)).length;
 
-    const findsItself = db.prepare('SELECT 1 FROM search_index WHERE search_index MATCH ? AND rowid = ?').pluck();
     const step = Math.max(1, Math.ceil(live.length / SPOT_CHECKS));
     let checked = 0;
     let stale = 0;
@@ -28,7 +28,7 @@ export function checkSearchIndex(db: Db): SectionResult {
       const match = toPhrase(r.title);
       if (!match || !indexed.has(r.id)) continue;
       checked += 1;
-      if (!findsItself.get(`title : (${match})`, r.id)) stale += 1;
+      if (!indexFinds(db, `title : (${match})`, r.id)) stale += 1;
     }
 
     const problems = [];

@@ -7,22 +7,11 @@ import { hashFile } from '../store/file-store.js';
 import type { SectionResult } from './check-database.js';
 import { count, problem, type CheckProblem } from './check-problems.js';
 import { filesBelow } from '../backup/paths.js';
-
-interface BlobRow {
-  sha256: string;
-  size: number;
-  kind: string;
-  mime: string;
-}
+import { isBlobListed, storedBlobs, storedHashes } from '../files/repository.js';
+import { liveRecordCount, recordsUsingBlob, recordsWithoutFiles } from './repository.js';
 
 const SHA = /^[0-9a-f]{64}$/;
 const DERIVED = /^([0-9a-f]{64})\.(thumb|print)\.jpg$/;
-
-function recordsUsing(archive: Archive, sha256: string): { id: number; title: string }[] {
-  return archive.db
-    .prepare('SELECT r.id, r.title FROM record_files f JOIN records r ON r.id = f.record_id WHERE f.sha256 = ? ORDER BY r.id LIMIT 5')
-    .all(sha256) as { id: number; title: string }[];
-}
 
 function describeRecords(rows: { id: number; title: string }[]): string {
   return rows.length === 0 ? '（没有件使用）' : rows.map((r) => `第 ${r.id} 件「${r.title}」`).join('、');
@@ -30,8 +19,7 @@ function describeRecords(rows: { id: number; title: string }[]): string {
 
 /** Every stored file is present and still has the bytes its name (its SHA-256) promises. */
 export async function verifyBlobs(archive: Archive, ctx: CallContext): Promise<SectionResult> {
-  const rows = archive.db.prepare('SELECT sha256, size, kind, mime FROM blobs ORDER BY sha256').all() as BlobRow[];
-  const stillListed = archive.db.prepare('SELECT 1 FROM blobs WHERE sha256 = ?').pluck();
+  const rows = storedBlobs(archive.db);
   const problems: CheckProblem[] = [];
   let bytes = 0;
   for (const [i, row] of rows.entries()) {
@@ -43,8 +31,8 @@ export async function verifyBlobs(archive: Archive, ctx: CallContext): Promise<S
       bytes += (await fs.stat(file)).size;
     } catch {
       // Deleted by another process since the list was read? Then it is no longer expected.
-      if (stillListed.get(row.sha256)) {
-        const used = recordsUsing(archive, row.sha256);
+      if (isBlobListed(archive.db, row.sha256)) {
+        const used = recordsUsingBlob(archive.db, row.sha256);
         problems.push(
           problem('missing_file', `文件缺失：${describeRecords(used)}的文件 ${row.sha256.slice(0, 12)}… 不在档案中，请从备份恢复 / Stored file is missing`, {
             sha256: row.sha256,
@@ -54,7 +42,7 @@ export async function verifyBlobs(archive: Archive, ctx: CallContext): Promise<S
       }
     }
     if (actual !== null && actual !== row.sha256) {
-      const used = recordsUsing(archive, row.sha256);
+      const used = recordsUsingBlob(archive.db, row.sha256);
       problems.push(
         problem('hash_mismatch', `文件已损坏（内容与校验值不符）：${describeRecords(used)}的文件 ${row.sha256.slice(0, 12)}…，请从备份恢复 / Stored file is damaged`, {
           sha256: row.sha256,
@@ -72,10 +60,8 @@ export async function verifyBlobs(archive: Archive, ctx: CallContext): Promise<S
 
 /** A record (件) in use must have at least one file: an empty 件 means a file was lost. */
 export function checkRecordFiles(archive: Archive): SectionResult {
-  const live = archive.db.prepare('SELECT count(*) FROM live_records').pluck().get() as number;
-  const empty = archive.db
-    .prepare('SELECT id, title FROM records r WHERE NOT EXISTS (SELECT 1 FROM record_files f WHERE f.record_id = r.id) ORDER BY id')
-    .all() as { id: number; title: string }[];
+  const live = liveRecordCount(archive.db);
+  const empty = recordsWithoutFiles(archive.db);
   const problems = empty.map((r) =>
     problem('record_without_files', `第 ${r.id} 件「${r.title}」没有任何文件 / Record has no files`, { recordId: r.id }),
   );
@@ -84,7 +70,7 @@ export function checkRecordFiles(archive: Archive): SectionResult {
 
 /** Photos need their thumbnail and print-size copy (previews, binders); both can be made again from the original. */
 export function checkDerivatives(archive: Archive): SectionResult {
-  const images = archive.db.prepare("SELECT sha256, mime FROM blobs WHERE kind = 'image' ORDER BY sha256").all() as { sha256: string; mime: string }[];
+  const images = storedBlobs(archive.db, 'image');
   const problems: CheckProblem[] = [];
   for (const img of images) {
     const missing = (['thumb', 'print'] as const).filter((k) => !existsSync(archive.files.derivativePath(img.sha256, k)));
@@ -103,7 +89,7 @@ export function checkDerivatives(archive: Archive): SectionResult {
 
 /** Files on disk that the database does not explain: orphans, strangers, and temp files left by a crash. */
 export async function scanStore(archive: Archive): Promise<SectionResult> {
-  const known = new Set(archive.db.prepare('SELECT sha256 FROM blobs').pluck().all() as string[]);
+  const known = new Set(storedHashes(archive.db));
   const problems: CheckProblem[] = [];
   const rel = (abs: string): string => path.relative(archive.dir, abs).split(path.sep).join('/');
   const stranger = (abs: string): void => {

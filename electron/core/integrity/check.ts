@@ -4,6 +4,7 @@ import type { CheckReport } from '../../../shared/api/integrity.js';
 import { TaizhangError } from '../../../shared/errors.js';
 import type { CallContext } from '../handler-types.js';
 import { heicToJpeg, makeDerivatives } from '../files/image.js';
+import { isBlobListed, storedHashes } from '../files/repository.js';
 import { rebuildSearchIndex } from '../search/indexer.js';
 import type { Archive } from '../store/archive-folder.js';
 import { hashFile } from '../store/file-store.js';
@@ -113,7 +114,6 @@ async function repair(archive: Archive, problems: CheckProblem[], force: boolean
     done.push(`有 ${count(leftovers.length)} 个文件将被移入隔离区，超过 ${QUARANTINE_ASK_ABOVE} 个，已停止，一个也没有移动。请先从备份恢复档案，或确认后强制修复 / nothing moved; restore from a backup, or use --force`);
   } else if (leftovers.length > 0) {
     const quarantine = new Quarantine(archive.dir);
-    const stillUnknown = archive.db.prepare('SELECT 1 FROM blobs WHERE sha256 = ?').pluck();
     let recent = 0;
     for (const p of leftovers) {
       const relative = String(p.path);
@@ -122,7 +122,7 @@ async function repair(archive: Archive, problems: CheckProblem[], force: boolean
         recent += 1;
         continue;
       }
-      if (p.kind === 'orphan_file' && stillUnknown.get(p.sha256)) continue;
+      if (p.kind === 'orphan_file' && isBlobListed(archive.db, String(p.sha256))) continue;
       await quarantine.move(relative);
     }
     if (quarantine.moved.length > 0) done.push(`把 ${count(quarantine.moved.length)} 个多余或临时文件移到了 ${quarantine.location}（未删除）`);
@@ -149,7 +149,7 @@ async function remakeDerivatives(archive: Archive, sha256: string, mime: string)
 
 /** A stored file that is missing may have been quarantined by mistake: if quarantine/ holds its exact bytes, it goes back. */
 async function recoverFromQuarantine(archive: Archive): Promise<string[]> {
-  const wanted = new Set(archive.db.prepare('SELECT sha256 FROM blobs').pluck().all() as string[]);
+  const wanted = new Set(storedHashes(archive.db));
   let recovered = 0;
   for (const file of await filesBelow(path.join(archive.dir, QUARANTINE_DIR))) {
     const sha = path.basename(file);

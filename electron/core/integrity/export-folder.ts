@@ -1,41 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { constants, existsSync, promises as fs, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { binderTypeRank, displayTitle, type RecordType } from '../../../shared/domain/record.js';
+import { binderTypeRank, displayTitle } from '../../../shared/domain/record.js';
 import { TaizhangError } from '../../../shared/errors.js';
 import type { CallContext } from '../handler-types.js';
 import { safeFileName, splitExtension } from '../files/safe-name.js';
 import { getUnit, type Archive } from '../store/archive-folder.js';
 import { toCsv, type CsvCell } from './csv.js';
+import { exportFiles, exportItemLinks, exportRecords, type ExportFileRow, type ExportRecordRow } from './repository.js';
 
 export interface FolderExportResult {
   path: string;
   records: number;
   files: number;
   warnings: string[];
-}
-
-interface RecordRow {
-  id: number;
-  year: number;
-  title: string;
-  titleSupplied: number;
-  docNo: string;
-  author: string;
-  date: string | null;
-  type: RecordType;
-  retention: string;
-  note: string;
-  activity: string | null;
-  tags: string | null;
-}
-
-interface FileRow {
-  recordId: number;
-  sha256: string;
-  name: string;
-  ext: string;
-  size: number;
 }
 
 interface Placement {
@@ -122,30 +100,11 @@ export async function exportFolder(archive: Archive, args: { out: string; year?:
 function readArchive(archive: Archive, year: number | undefined) {
   const db = archive.db;
   return db.transaction(() => {
-    const records = db
-      .prepare(
-        `SELECT r.id, r.year, r.title, r.title_supplied AS titleSupplied, r.doc_no AS docNo, r.author, r.date, r.type, r.retention, r.note,
-                a.name AS activity, (SELECT group_concat(tag, '、') FROM record_tags t WHERE t.record_id = r.id) AS tags
-         FROM live_records r LEFT JOIN activities a ON a.id = r.activity_id
-         WHERE (@year IS NULL OR r.year = @year)
-         ORDER BY r.year, r.date IS NULL, r.date, r.id`,
-      )
-      .all({ year: year ?? null }) as RecordRow[];
-    const files = new Map<number, FileRow[]>();
-    const fileRows = db
-      .prepare(
-        `SELECT f.record_id AS recordId, f.sha256, f.name, b.ext, b.size FROM record_files f JOIN blobs b ON b.sha256 = f.sha256
-         JOIN live_records r ON r.id = f.record_id WHERE (@year IS NULL OR r.year = @year) ORDER BY f.record_id, f.position`,
-      )
-      .all({ year: year ?? null }) as FileRow[];
-    for (const f of fileRows) files.set(f.recordId, [...(files.get(f.recordId) ?? []), f]);
+    const records = exportRecords(db, year ?? null);
+    const files = new Map<number, ExportFileRow[]>();
+    for (const f of exportFiles(db, year ?? null)) files.set(f.recordId, [...(files.get(f.recordId) ?? []), f]);
     const placements = new Map<number, Placement[]>();
-    const links = db
-      .prepare(
-        `SELECT ri.record_id AS recordId, i.code, i.title FROM record_items ri JOIN items i ON i.id = ri.item_id
-         JOIN live_records r ON r.id = ri.record_id WHERE (@year IS NULL OR r.year = @year) ORDER BY i.position, i.code`,
-      )
-      .all({ year: year ?? null }) as { recordId: number; code: string; title: string }[];
+    const links = exportItemLinks(db, year ?? null);
     for (const l of links) placements.set(l.recordId, [...(placements.get(l.recordId) ?? []), { code: l.code, itemTitle: l.title }]);
     for (const r of records) if (!placements.has(r.id)) placements.set(r.id, [UNFILED]);
     return { records, files, placements };
@@ -153,10 +112,10 @@ function readArchive(archive: Archive, year: number | undefined) {
 }
 
 /** year → item folder → records in 件号 order (by date, then plan before sign-in sheet before photos…, then id). */
-function groupByYearAndItem(records: RecordRow[], placements: Map<number, Placement[]>) {
-  const years = new Map<number, Map<string, { placement: Placement; list: RecordRow[] }>>();
+function groupByYearAndItem(records: ExportRecordRow[], placements: Map<number, Placement[]>) {
+  const years = new Map<number, Map<string, { placement: Placement; list: ExportRecordRow[] }>>();
   for (const rec of records) {
-    const byItem = years.get(rec.year) ?? new Map<string, { placement: Placement; list: RecordRow[] }>();
+    const byItem = years.get(rec.year) ?? new Map<string, { placement: Placement; list: ExportRecordRow[] }>();
     years.set(rec.year, byItem);
     for (const placement of placements.get(rec.id) ?? []) {
       const group = byItem.get(placement.code) ?? { placement, list: [] };
@@ -182,7 +141,7 @@ function itemFolderName(p: Placement): string {
 }
 
 /** "003-学雷锋志愿服务活动签到表.pdf"; the files of a many-file 件 get "-1", "-2"… */
-function fileName(piece: number, rec: RecordRow, file: FileRow, part: number | null): string {
+function fileName(piece: number, rec: ExportRecordRow, file: ExportFileRow, part: number | null): string {
   const ext = splitExtension(file.name).ext || file.ext;
   return safeFileName(`${String(piece).padStart(3, '0')}-${nameText(rec.title, TITLE_CHARS)}${part ? `-${part}` : ''}${nameText(ext, 9)}`).name;
 }

@@ -8,6 +8,7 @@ import { type Db, emptyDatabase, type OpenDatabaseOptions, openDatabase, refuseW
 import { networkFilesystem } from './network-fs.js';
 import { FileStore } from './file-store.js';
 import { finishInterruptedRestore, holdArchive, VERIFIED_MARK } from './lock.js';
+import { settingsWithPrefix, writeSetting } from './settings.js';
 
 export const DB_FILE = 'archive.db';
 
@@ -147,8 +148,7 @@ const UNIT_KEYS: Record<keyof UnitSettings, string> = {
 };
 
 export function getUnit(db: Db): UnitSettings {
-  const rows = db.prepare('SELECT key, value FROM settings WHERE key LIKE ?').all('unit.%') as { key: string; value: string }[];
-  const map = new Map(rows.map((r) => [r.key, r.value]));
+  const map = settingsWithPrefix(db, 'unit.');
   return {
     name: map.get(UNIT_KEYS.name) ?? '',
     fonds: map.get(UNIT_KEYS.fonds) ?? '',
@@ -161,10 +161,9 @@ export function getUnit(db: Db): UnitSettings {
 }
 
 export function setUnit(db: Db, patch: Partial<UnitSettings>): UnitSettings {
-  const put = db.prepare('INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
   writeTransaction(db, () => {
     for (const [k, v] of Object.entries(patch) as [keyof UnitSettings, string | number | undefined][]) {
-      if (v !== undefined) put.run(UNIT_KEYS[k], String(v));
+      if (v !== undefined) writeSetting(db, UNIT_KEYS[k], String(v));
     }
   });
   return getUnit(db);

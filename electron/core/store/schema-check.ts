@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import type { Db } from './database.js';
 import { migrations } from './migrations/all.js';
+import { all } from './sql.js';
 
 /**
  * What a database of one schema version must hold, and how another database differs from it: every table with its
@@ -18,11 +19,10 @@ interface SchemaObject {
 const KINDS: Record<string, string> = { table: '表', index: '索引', view: '视图', trigger: '触发器' };
 
 function objects(db: Db): Map<string, SchemaObject> {
-  const rows = db.prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_stat%' ORDER BY type, name").all() as {
-    type: string;
-    name: string;
-    sql: string | null;
-  }[];
+  const rows = all<{ type: string; name: string; sql: string | null }>(
+    db,
+    "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_stat%' ORDER BY type, name",
+  );
   // Whitespace is not meaning; everything else of the statement text is (columns, constraints, a trigger's body).
   return new Map(rows.map((r) => [`${r.type} ${r.name}`, { type: r.type, name: r.name, sql: (r.sql ?? '').replace(/\s+/g, ' ').trim() }]));
 }

@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import { degrees, PDFDocument, rgb, StandardFonts } from 'pdf-lib';
 import sharp from 'sharp';
 import type { Core } from '../../api/core.js';
+import { value } from '../../store/sql.js';
 import { makeCmykJpeg, makeDocx, makeEncryptedPdf, makePdf, makeTransparentPng } from '../../../../test/support/sample-files.js';
 
 export const YEAR = 2024;
@@ -153,8 +154,7 @@ export async function buildSampleArchive(core: Core, workDir: string): Promise<S
   ids.unfiled = await addRecord(core, { files: [await makePdf(f('unfiled.pdf'), { text: 'Not filed under any item' })], items: [], type: '其他', title: '未归类材料', date: '2024-08-01' });
 
   // Damage done to the store after import: a file cut short on disk, and a file gone.
-  const shaOf = (id: number): string =>
-    core.archive.db.prepare('SELECT sha256 FROM record_files WHERE record_id = ?').pluck().get(id) as string;
+  const shaOf = (id: number): string => value<string>(core.archive.db, 'SELECT sha256 FROM record_files WHERE record_id = ?', id) ?? '';
   const corruptPath = core.archive.files.blobPath(shaOf(ids.corrupt!));
   const bytes = await fs.readFile(corruptPath);
   await fs.writeFile(corruptPath, bytes.subarray(0, Math.floor(bytes.length / 2)));

@@ -1,3 +1,4 @@
+import { all, run } from '../sql.js';
 import type { Migration } from './migration.js';
 
 /**
@@ -9,13 +10,10 @@ export const migration009: Migration = {
   version: 9,
   name: 'checklist-not-applicable',
   up: (db) => {
-    const rows = db.prepare("SELECT year, item_id, note FROM checklist_notes WHERE status = '不适用'").all() as {
-      year: number;
-      item_id: number;
-      note: string;
-    }[];
-    const mark = db.prepare('INSERT INTO not_applicable(year, item_id, reason) VALUES (?, ?, ?) ON CONFLICT(year, item_id) DO NOTHING');
-    for (const r of rows) mark.run(r.year, r.item_id, r.note.trim() || '自查表认定不适用');
+    const rows = all<{ year: number; item_id: number; note: string }>(db, "SELECT year, item_id, note FROM checklist_notes WHERE status = '不适用'");
+    for (const r of rows) {
+      run(db, 'INSERT INTO not_applicable(year, item_id, reason) VALUES (?, ?, ?) ON CONFLICT(year, item_id) DO NOTHING', r.year, r.item_id, r.note.trim() || '自查表认定不适用');
+    }
     db.exec(`
 UPDATE checklist_notes SET status = NULL WHERE status = '不适用';
 DELETE FROM checklist_notes WHERE status IS NULL AND responsible IS NULL AND note = '';
