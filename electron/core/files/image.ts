@@ -80,14 +80,22 @@ export async function readExif(source: Buffer | string): Promise<Pick<ImageInfo,
 
 /**
  * The thumbnail and the print-size JPEG of a photo: turned upright from EXIF, transparent areas on white, CMYK and
- * other colour spaces converted to sRGB so that a binder prints what the clerk saw.
+ * other colour spaces converted to sRGB so that a binder prints what the clerk saw. The original is decoded once,
+ * to the print size; the thumbnail is made from those pixels, not from a second decode of the original.
  */
 export async function makeDerivatives(source: Buffer | string): Promise<ImageDerivatives> {
-  const base = sharp(source, decodeOptions).rotate().flatten({ background: '#ffffff' }).toColourspace('srgb');
   try {
-    const [thumb, print] = await Promise.all([
-      base.clone().resize({ width: THUMB_SIZE, height: THUMB_SIZE, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 78 }).toBuffer(),
-      base.clone().resize({ width: PRINT_LONG_SIDE, height: PRINT_LONG_SIDE, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 88 }).toBuffer(),
+    const { data, info } = await sharp(source, decodeOptions)
+      .rotate()
+      .flatten({ background: '#ffffff' })
+      .toColourspace('srgb')
+      .resize({ width: PRINT_LONG_SIDE, height: PRINT_LONG_SIDE, fit: 'inside', withoutEnlargement: true })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const pixels = { raw: { width: info.width, height: info.height, channels: info.channels } };
+    const [print, thumb] = await Promise.all([
+      sharp(data, pixels).jpeg({ quality: 88 }).toBuffer(),
+      sharp(data, pixels).resize({ width: THUMB_SIZE, height: THUMB_SIZE, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 78 }).toBuffer(),
     ]);
     return { thumb, print };
   } catch {
