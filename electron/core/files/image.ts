@@ -80,23 +80,20 @@ export async function readExif(source: Buffer | string): Promise<Pick<ImageInfo,
 
 /**
  * The thumbnail and the print-size JPEG of a photo: turned upright from EXIF, transparent areas on white, CMYK and
- * other colour spaces converted to sRGB so that a binder prints what the clerk saw. The original is decoded once,
- * to the print size; the thumbnail is made from those pixels, not from a second decode of the original.
+ * other colour spaces converted to sRGB so that a binder prints what the clerk saw. The original is decoded once, for
+ * the print image; the thumbnail is made from the print JPEG, which libvips decodes at a quarter of its size (measured
+ * faster than keeping the print's pixels raw, and than a second decode of the original).
  */
 export async function makeDerivatives(source: Buffer | string): Promise<ImageDerivatives> {
   try {
-    const { data, info } = await sharp(source, decodeOptions)
+    const print = await sharp(source, decodeOptions)
       .rotate()
       .flatten({ background: '#ffffff' })
       .toColourspace('srgb')
       .resize({ width: PRINT_LONG_SIDE, height: PRINT_LONG_SIDE, fit: 'inside', withoutEnlargement: true })
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    const pixels = { raw: { width: info.width, height: info.height, channels: info.channels } };
-    const [print, thumb] = await Promise.all([
-      sharp(data, pixels).jpeg({ quality: 88 }).toBuffer(),
-      sharp(data, pixels).resize({ width: THUMB_SIZE, height: THUMB_SIZE, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 78 }).toBuffer(),
-    ]);
+      .jpeg({ quality: 88 })
+      .toBuffer();
+    const thumb = await sharp(print).resize({ width: THUMB_SIZE, height: THUMB_SIZE, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 78 }).toBuffer();
     return { thumb, print };
   } catch {
     throw new TaizhangError('bad_file', '图片数据已损坏，无法解码 / The image data is damaged and cannot be decoded');
