@@ -52,6 +52,10 @@ describe('npm run bench -- --scale quick', () => {
     expect(m.importPhoto.sharpResize?.median).toBeGreaterThan(0);
     expect(typeof m.importPhoto.overheadPct).toBe('number');
 
+    expect(m.importLongPdf.runs.map((r) => [r.pages, r.storedPages, r.refused === null])).toEqual([[200, 200, true], [1000, 1000, true], [10_001, null, false]]);
+    expect(m.importLongPdf.runs[2]!.refused).toMatch(/超过单个文件 10000 页的上限/);
+    expect(m.importLongPdf.perPageGrowth).toBeGreaterThan(0);
+
     // OCR and suggestions: every kind read, figures in range (never how fast).
     expect(m.ocr.pages).toBe(3);
     for (const k of [m.ocr.print, m.ocr.photo, m.ocr.signIn]) expect(k.cerPct).toBeGreaterThanOrEqual(0);

@@ -10,7 +10,7 @@ import { prepareInputs } from './inputs.js';
 import { describeMachine, type MachineInfo } from './machine.js';
 import { measureBinder, photoPages, type BinderResult } from './measures/binder.js';
 import { measureChecklist, type ChecklistRunResult } from './measures/checklist.js';
-import { measureImport, type ImportResult } from './measures/import.js';
+import { measureImport, measureLongPdf, type ImportResult, type LongPdfResult } from './measures/import.js';
 import { measureOcr, measureSuggest, type OcrResult, type SuggestBenchResult } from './measures/ocr.js';
 import { measureOpen, type OpenResult } from './measures/open.js';
 import { measureSearch, queryClasses, type SearchResult } from './measures/search.js';
@@ -43,6 +43,7 @@ export interface BenchResults {
   measures: {
     importPdf: Outcome<ImportResult>;
     importPhoto: Outcome<ImportResult>;
+    importLongPdf: Outcome<LongPdfResult>;
     search: Outcome<SearchResult>;
     binder: Outcome<BinderResult>;
     checklist: Outcome<ChecklistRunResult>;
@@ -55,7 +56,7 @@ export interface BenchResults {
   targets: TargetCheck[];
 }
 
-export const MEASURES = ['importPdf', 'importPhoto', 'search', 'binder', 'checklist', 'open', 'size', 'ocr', 'suggest', 'window'] as const;
+export const MEASURES = ['importPdf', 'importPhoto', 'importLongPdf', 'search', 'binder', 'checklist', 'open', 'size', 'ocr', 'suggest', 'window'] as const;
 
 /** Photos a clerk drops at once, for the time to the first visible record. */
 export const DROP_PHOTOS = 200;
@@ -70,7 +71,7 @@ export interface BenchOptions {
 }
 
 /** The material the import and binder runs file: one top-level item of the newest year, no generated record there. */
-const MATERIAL_ITEM = { volume: '5', pdfs: '5.1.1', photos: '5.1.2' } as const;
+export const MATERIAL_ITEM = { volume: '5', pdfs: '5.1.1', photos: '5.1.2' } as const;
 
 async function attempt<T>(name: string, log: (line: string) => void, fn: () => Promise<T>): Promise<Outcome<T>> {
   const start = now();
@@ -117,6 +118,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     const importPhoto = await attempt('导入照片 / import photos', log, () =>
       measureImport(c, inputs.photos, { year, item: MATERIAL_ITEM.photos, batches: scale.importBatches, photos: true, scratch: path.join(scratch, 'copy') }),
     );
+    // Years before the generated ones, so these records touch nothing the other measures read.
+    const importLongPdf = await attempt('导入长 PDF / import long PDFs', log, () =>
+      measureLongPdf(c, inputs.pdfs[0]!, scale.longPdfPages, { firstYear: built.firstYear - scale.longPdfPages.length, scratch: path.join(scratch, 'long') }),
+    );
     const binder = await attempt('装订 / binder', log, async () =>
       measureBinder(archiveDir, {
         year, item: MATERIAL_ITEM.volume, runs: scale.binderRuns, pdfs: inputs.pdfs, photos: inputs.photos.length,
@@ -136,7 +141,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
         dropPhotos: Math.min(DROP_PHOTOS, inputs.photos.length), scratch,
       }),
     );
-    const measures = { importPdf, importPhoto, search, binder, checklist, open, size, ocr, suggest, window };
+    const measures = { importPdf, importPhoto, importLongPdf, search, binder, checklist, open, size, ocr, suggest, window };
     return {
       scale: scale.name,
       date: localIsoDate(),

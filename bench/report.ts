@@ -44,6 +44,12 @@ export function formatResults(r: BenchResults): string {
     (v) => `${stat(v.taizhang)}，多用 overhead ${v.overheadPct}%`,
     (v) => `复制 copy ${stat(v.copy)}；sharp 缩放 resize ${v.sharpResize ? stat(v.sharpResize) : '—'}`,
   );
+  add(
+    '导入长 PDF（扁平页面树）/ long PDFs',
+    m.importLongPdf,
+    (v) => v.runs.map((r) => `${r.pages} 页 ${r.seconds} s${r.refused ? '（拒收 refused）' : ''}`).join('；') + (v.perPageGrowth === null ? '' : `，每页用时增长 ${v.perPageGrowth}×`),
+    (v) => `qpdf --show-npages ${v.runs.map((r) => `${r.qpdfSeconds} s`).join('；')}`,
+  );
   if (failed(m.search)) rows.push(['搜索 / search', `失败 / failed: ${m.search.error}`, '']);
   else {
     for (const c of m.search.classes) {

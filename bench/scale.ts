@@ -14,6 +14,8 @@ export interface Scale {
   photoHeight: number;
   pdfs: number;
   pagesPerPdf: number;
+  /** Long PDFs imported once each (the last over the page limit, to time the refusal). */
+  longPdfPages: number[];
   /** Imports are timed in this many batches of distinct files (the median is over batches). */
   importBatches: number;
   /** Each search query is repeated this often; the LIKE scan, being slow, fewer times. */
@@ -41,6 +43,7 @@ export const SCALES: Record<ScaleName, Scale> = {
     photoHeight: 3000,
     pdfs: 100,
     pagesPerPdf: 2,
+    longPdfPages: [2000, 10_000, 50_000],
     importBatches: 5,
     searchRepeats: 20,
     scanRepeats: 2,
@@ -61,6 +64,7 @@ export const SCALES: Record<ScaleName, Scale> = {
     photoHeight: 900,
     pdfs: 4,
     pagesPerPdf: 1,
+    longPdfPages: [200, 1000, 10_001],
     importBatches: 2,
     searchRepeats: 2,
     scanRepeats: 1,

@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import sharp from 'sharp';
 import type { Core } from '../../electron/core/api/core.js';
 import { PRINT_LONG_SIDE } from '../../electron/core/files/image.js';
@@ -99,4 +101,62 @@ export async function measureImport(
     result.overheadPct = Math.round((resize.median / taizhang.median - 1) * 1000) / 10;
   }
   return result;
+}
+
+export interface LongPdfRun {
+  pages: number;
+  /** records.add of the one file: reading, page count, text, store, search index; or the time to refuse it. */
+  seconds: number;
+  /** The page count stored at import, or null when the file was refused. */
+  storedPages: number | null;
+  refused: string | null;
+  /** `qpdf --show-npages` on the same file, same run: the cheapest real reader's parse. */
+  qpdfSeconds: number;
+}
+
+export interface LongPdfResult {
+  runs: LongPdfRun[];
+  /** Seconds per 1,000 pages of the largest accepted file over the smallest's: 1 is linear, the old reading gave ~2.4. */
+  perPageGrowth: number | null;
+}
+
+/**
+ * Long PDFs as qpdf merges them (one flat page tree, the shape that made reading quadratic), made from the bench's
+ * own Chinese PDFs: each size imported once into its own year, beside qpdf counting the same file's pages.
+ */
+export async function measureLongPdf(core: Core, base: string, sizes: readonly number[], options: { firstYear: number; scratch: string }): Promise<LongPdfResult> {
+  await fs.mkdir(options.scratch, { recursive: true });
+  const runs: LongPdfRun[] = [];
+  for (const [i, pages] of sizes.entries()) {
+    const file = path.join(options.scratch, `长文件 ${pages} 页.pdf`);
+    await longPdf(base, pages, file, options.scratch);
+    const qpdf = await timed(() => run('qpdf', ['--show-npages', file]));
+    const ours = await timed(() => core.api['records.add']({ files: [file], year: options.firstYear + i }));
+    const added = ours.value.records[0];
+    const storedPages = added ? (await core.api['records.get']({ id: added.id })).pages : null;
+    runs.push({
+      pages, seconds: round3(ours.ms / 1000), storedPages, refused: ours.value.errors[0]?.message ?? null, qpdfSeconds: round3(qpdf.ms / 1000),
+    });
+    if (Number(qpdf.value.stdout.trim()) !== pages) throw new Error(`长文件页数不对 / long PDF has ${qpdf.value.stdout.trim()} pages, not ${pages}`);
+    await fs.rm(file, { force: true });
+  }
+  const accepted = runs.filter((r) => r.storedPages !== null);
+  const [small, large] = [accepted[0], accepted.at(-1)];
+  const perPageGrowth = small && large && large !== small ? Math.round((large.seconds / large.pages / (small.seconds / small.pages)) * 100) / 100 : null;
+  return { runs, perPageGrowth };
+}
+
+const run = promisify(execFile);
+const round3 = (n: number): number => Math.round(n * 1000) / 1000;
+
+/** `pages` pages from repeating a PDF: a 100-page block first, so qpdf's command line stays short at 50,000 pages. */
+async function longPdf(base: string, pages: number, out: string, scratch: string): Promise<void> {
+  const basePages = Number((await run('qpdf', ['--show-npages', base])).stdout.trim());
+  const block = path.join(scratch, 'block.pdf');
+  const perBlock = Math.floor(100 / basePages) * basePages;
+  await run('qpdf', ['--empty', '--pages', ...Array.from({ length: perBlock / basePages }, () => [base, '1-z']).flat(), '--', block]);
+  const blocks = Math.floor(pages / perBlock);
+  const rest = pages - blocks * perBlock;
+  const ranges = [...Array.from({ length: blocks }, () => [block, '1-z']).flat(), ...(rest > 0 ? [block, `1-${rest}`] : [])];
+  await run('qpdf', ['--empty', '--pages', ...ranges, '--', out], { maxBuffer: 64 * 1024 * 1024 });
 }

@@ -116,6 +116,8 @@ async function timeToFirstVisible(bridge: Bridge, year: number, item: string, ph
         .then((count) => {
           if (count > before && seenAt === null) seenAt = elapsedMs(start);
         })
+        // A refetch still in flight when the drop ends is cut off by the bridge closing; it has nothing left to say.
+        .catch(() => undefined)
         .finally(() => (refetching = false));
     },
     stop.signal,

@@ -9,9 +9,10 @@ import { openCore, type Core } from '../../electron/core/api/core.js';
 import { startBridge } from '../../electron/bridge/server.js';
 import { browserShell, Session } from '../../electron/host/session.js';
 import { restoreBackup } from '../../electron/core/backup/restore.js';
+import { MAX_PDF_PAGES } from '../../electron/core/files/pdf.js';
 import { loopbackListener } from '../support/listener.js';
 import { imageCount } from '../support/pdf-inspect.js';
-import { makeEncryptedPdf, makePng } from '../support/sample-files.js';
+import { makeEncryptedPdf, makeLongPdf, makePng } from '../support/sample-files.js';
 import { cli, tempCore, tempDir } from '../support/temp.js';
 import { seedArchive } from '../crash/seed.js';
 import { fingerprint, folderPrint, type Fingerprint } from './fingerprint.js';
@@ -194,6 +195,7 @@ async function corpus(core: Core, work: string): Promise<Case[]> {
     add(PDF, '0 字节 PDF', make.bytesFile(at('空.pdf'), ''), /空的（0 字节）/),
     add(PDF, '页面树成环的 PDF', make.pageTreeLoopPdf(at('成环.pdf')), /PDF 文件已损坏/),
     add(PDF, '只有文件头的 PDF', make.bytesFile(at('头.pdf'), '%PDF-1.4\n'), /PDF 文件不完整/),
+    add(PDF, '超过页数上限的 PDF', await makeLongPdf(at('超长.pdf'), MAX_PDF_PAGES + 1), /PDF 共 10001 页，超过单个文件 10000 页的上限/),
     add(IMG, '解压炸弹 PNG', make.makePngBomb(at('炸弹.png')), /图片尺寸过大/),
     add(IMG, '超大尺寸 JPEG 文件头', await make.hugeJpegHeader(at('超大.jpg')), /图片尺寸过大（65500×65500）/),
     add(IMG, '声明 16000×16000 的 HEIC', await make.hugeHeic(at('超大.heic'), 16000), /图片尺寸过大（16000×16000），可能是恶意文件，未解码/),

@@ -6,7 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import sharp from 'sharp';
-import { makeDocx, makeJpeg, makePdf, makePngBomb, makeTruncatedPdf } from '../support/sample-files.js';
+import { makeDocx, makeJpeg, makePdf, makePngBomb, makeTruncatedPdf, writeRawPdf } from '../support/sample-files.js';
 import { CITY_TABLE, writeTable, type CellInput } from '../../electron/core/index/testing/tables.js';
 import { SELF_CHECK_SHEET } from '../../electron/core/checklist/layout.js';
 import { flipByteOf, patchDeclaredSize, patchEntryName, readZip, rewriteZip, writeZip, type ZipItem } from './zips.js';
@@ -17,22 +17,11 @@ import { flipByteOf, patchDeclaredSize, patchEntryName, readZip, rewriteZip, wri
 
 /** A PDF whose page tree points back at itself: /Pages → kid /Pages → the first /Pages again. */
 export function pageTreeLoopPdf(file: string): string {
-  const objects = [
+  return writeRawPdf(file, [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 2 >>',
     '<< /Type /Pages /Parent 2 0 R /Kids [2 0 R] /Count 1 >>',
-  ];
-  let body = '%PDF-1.7\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(Buffer.byteLength(body));
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(body);
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  writeFileSync(file, body);
-  return file;
+  ]);
 }
 
 /** A real small JPEG whose frame header is patched to claim 65,500 × 65,500 pixels. */

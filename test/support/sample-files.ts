@@ -3,7 +3,7 @@
  * orientation and dates, CMYK JPEGs, transparent PNGs, a Word document, a PNG that declares a gigantic canvas.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
@@ -27,6 +27,21 @@ export async function makePdf(file: string, options: { pages?: number; text?: st
     doc.addPage([595, 842]).drawText(`${options.text ?? 'Volunteer service plan'} page ${n}`, { x: 50, y: 780, size: 14, font });
   }
   writeFileSync(ensureDir(file), await doc.save());
+  return file;
+}
+
+/** Writes a PDF from its objects' text as given (object n is `objects[n - 1]`, the catalog first), with a plain xref. */
+export function writeRawPdf(file: string, objects: readonly string[]): string {
+  let body = '%PDF-1.7\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(Buffer.byteLength(body));
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(body);
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  writeFileSync(ensureDir(file), body);
   return file;
 }
 
@@ -191,5 +206,19 @@ export function makeOleFile(file: string): string {
   Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(header);
   Buffer.from(path.basename(file)).copy(header, 512);
   writeFileSync(ensureDir(file), header);
+  return file;
+}
+
+/**
+ * A PDF of many pages as qpdf merges them: one flat page tree, the shape that made reading quadratic. Built from a
+ * 100-page PDF repeated, so 10,000 pages take a second; page n reads "Long document page ((n-1) mod 100 + 1)".
+ */
+export async function makeLongPdf(file: string, pages: number): Promise<string> {
+  const base = await makePdf(`${file}.base.pdf`, { pages: Math.min(100, pages), text: 'Long document' });
+  const whole = Math.floor(pages / 100);
+  const rest = pages % 100;
+  const ranges = [...Array.from({ length: whole }, () => [base, '1-z']).flat(), ...(rest > 0 && whole > 0 ? [base, `1-${rest}`] : whole === 0 ? [base, '1-z'] : [])];
+  execFileSync('qpdf', ['--empty', '--pages', ...ranges, '--', ensureDir(file)]);
+  rmSync(base);
   return file;
 }

@@ -80,15 +80,20 @@ export async function readExif(source: Buffer | string): Promise<Pick<ImageInfo,
 
 /**
  * The thumbnail and the print-size JPEG of a photo: turned upright from EXIF, transparent areas on white, CMYK and
- * other colour spaces converted to sRGB so that a binder prints what the clerk saw.
+ * other colour spaces converted to sRGB so that a binder prints what the clerk saw. The original is decoded once, for
+ * the print image; the thumbnail is made from the print JPEG, which libvips decodes at a quarter of its size (measured
+ * faster than keeping the print's pixels raw, and than a second decode of the original).
  */
 export async function makeDerivatives(source: Buffer | string): Promise<ImageDerivatives> {
-  const base = sharp(source, decodeOptions).rotate().flatten({ background: '#ffffff' }).toColourspace('srgb');
   try {
-    const [thumb, print] = await Promise.all([
-      base.clone().resize({ width: THUMB_SIZE, height: THUMB_SIZE, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 78 }).toBuffer(),
-      base.clone().resize({ width: PRINT_LONG_SIDE, height: PRINT_LONG_SIDE, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 88 }).toBuffer(),
-    ]);
+    const print = await sharp(source, decodeOptions)
+      .rotate()
+      .flatten({ background: '#ffffff' })
+      .toColourspace('srgb')
+      .resize({ width: PRINT_LONG_SIDE, height: PRINT_LONG_SIDE, fit: 'inside', withoutEnlargement: true })
+      .jpeg({ quality: 88 })
+      .toBuffer();
+    const thumb = await sharp(print).resize({ width: THUMB_SIZE, height: THUMB_SIZE, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 78 }).toBuffer();
     return { thumb, print };
   } catch {
     throw new TaizhangError('bad_file', '图片数据已损坏，无法解码 / The image data is damaged and cannot be decoded');

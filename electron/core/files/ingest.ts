@@ -2,8 +2,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { TaizhangError } from '../../../shared/errors.js';
 import type { Archive } from '../store/archive-folder.js';
-import { hashFile } from '../store/file-store.js';
-import { ensureDerivatives } from './derivatives.js';
+import type { FileStore } from '../store/file-store.js';
+import { deriveFromFile, missingDerivatives } from './derivatives.js';
 import { contentMismatch, detectType, KNOWN_EXTENSIONS, type DetectedType } from './detect.js';
 import { heicToJpeg, inspectImage, makeDerivatives, readExif, type ImageDerivatives } from './image.js';
 import { readDocx, readXlsx } from './office.js';
@@ -11,9 +11,11 @@ import { isBlobReferenced, readBlob, type BlobMeta } from './repository.js';
 import { readPdf } from './pdf.js';
 import { safeFileName, splitExtension } from './safe-name.js';
 
-/** A source file checked and hashed, nothing written yet. */
+/** A source file checked, copied into the store's tmp/ and hashed on the way; nothing in place yet. */
 export interface CheckedSource {
   source: string;
+  /** The copy every later step reads: the source is read once. */
+  staged: string;
   /** Safe display name, extension not yet corrected from content. */
   name: string;
   sha256: string;
@@ -21,11 +23,13 @@ export interface CheckedSource {
   warnings: string[];
 }
 
-/** A file whose bytes are in the store and whose blob row is ready to insert. */
+/** A file read and its blob row ready; its bytes (and derivatives) wait in tmp/ for `installSources`. */
 export interface StoredSource {
   name: string;
   blob: BlobMeta;
-  /** This call put new bytes into the store (to be removed if the database step fails). */
+  /** Staged files and where they go: the original, then the derivatives a new photo needs. */
+  pending: { tmp: string; target: string }[];
+  /** Set by `installSources`: this call put new bytes into the store (removed if the database step fails). */
   added: boolean;
   warnings: string[];
 }
@@ -33,7 +37,7 @@ export interface StoredSource {
 /** Files larger than this are refused: they do not belong in a paper binder, and reading them would exhaust memory. */
 export const MAX_FILE_BYTES = 1024 * 1024 * 1024;
 
-export async function checkSource(source: string): Promise<CheckedSource> {
+export async function checkSource(store: FileStore, source: string): Promise<CheckedSource> {
   let stat;
   try {
     stat = await fs.stat(source);
@@ -46,45 +50,82 @@ export async function checkSource(source: string): Promise<CheckedSource> {
   if (stat.size > MAX_FILE_BYTES) throw new TaizhangError('bad_file', '文件超过 1 GB，不能收入档案 / Files over 1 GB are not accepted');
   const safe = safeFileName(path.basename(source));
   const warnings = safe.changes.length > 0 ? [`文件名已改为「${safe.name}」：${safe.changes.join('；')}`] : [];
-  return { source, name: safe.name, sha256: await hashFile(source), size: stat.size, warnings };
+  const staged = await store.stage(source);
+  return { source, staged: staged.tmp, name: safe.name, sha256: staged.sha256, size: staged.size, warnings };
 }
 
 /**
- * Reads what the content holds, copies the bytes into the store (atomically) and makes the derivatives. A content
- * already known to the archive is not read again. Errors are per file and leave nothing behind.
+ * Reads what the staged copy holds and makes the derivatives, staged beside it. A content already known to the
+ * archive is not read again. Errors are per file and leave nothing behind (the staged files are dropped).
  */
 export async function storeSource(archive: Archive, checked: CheckedSource): Promise<StoredSource> {
-  const known = readBlob(archive.db, checked.sha256);
-  const warnings = [...checked.warnings];
-  const detected = await detectType(checked.source, splitExtension(checked.name).ext);
-  const mismatch = await contentMismatch(checked.source, splitExtension(checked.name).ext, detected);
-  if (mismatch) throw new TaizhangError('bad_file', mismatch);
-  const fixed = fixExtension(checked.name, detected);
-  if (fixed.warning) warnings.push(fixed.warning);
-  let blob: BlobMeta;
-  let derivatives: ImageDerivatives | null = null;
-  if (known) {
-    blob = known;
-    // Content filed before (e.g. in another year): the clerk still hears why it cannot go into a binder.
-    if (known.binderNote) warnings.push(known.binderNote);
-  } else {
-    const analysed = await analyse(checked, detected);
-    blob = analysed.blob;
-    derivatives = analysed.derivatives;
-    warnings.push(...analysed.warnings);
-  }
-  const put = await archive.files.put(checked.source);
-  if (put.sha256 !== checked.sha256) {
-    if (put.added) await archive.files.remove(put.sha256);
-    throw new TaizhangError('bad_file', '文件在导入过程中被修改，请重试 / The file changed while being imported; try again');
-  }
+  const pending = [{ tmp: checked.staged, target: archive.files.blobPath(checked.sha256) }];
   try {
-    if (blob.kind === 'image') await ensureDerivatives(archive.files, blob.sha256, blob.mime, derivatives);
+    const known = readBlob(archive.db, checked.sha256);
+    const warnings = [...checked.warnings];
+    const ext = splitExtension(checked.name).ext;
+    const detected = await detectType(checked.staged, ext);
+    const mismatch = await contentMismatch(checked.staged, ext, detected);
+    if (mismatch) throw new TaizhangError('bad_file', mismatch);
+    const fixed = fixExtension(checked.name, detected);
+    if (fixed.warning) warnings.push(fixed.warning);
+    let blob: BlobMeta;
+    let derivatives: ImageDerivatives | null = null;
+    if (known) {
+      blob = known;
+      // Content filed before (e.g. in another year): the clerk still hears why it cannot go into a binder.
+      if (known.binderNote) warnings.push(known.binderNote);
+    } else {
+      const analysed = await analyse(checked, detected);
+      blob = analysed.blob;
+      derivatives = analysed.derivatives;
+      warnings.push(...analysed.warnings);
+    }
+    if (blob.kind === 'image') pending.push(...(await stageDerivatives(archive.files, checked.staged, blob, derivatives)));
+    return { name: fixed.name, blob, pending, added: false, warnings };
   } catch (err) {
-    if (put.added) await archive.files.remove(put.sha256);
+    await discardStaged(archive.files, pending);
     throw err;
   }
-  return { name: fixed.name, blob, added: put.added, warnings };
+}
+
+/** A photo's missing derivatives, made (unless the analysis already made them) and staged for `installSources`. */
+async function stageDerivatives(
+  store: FileStore,
+  staged: string,
+  blob: BlobMeta,
+  made: ImageDerivatives | null,
+): Promise<{ tmp: string; target: string }[]> {
+  const missing = await missingDerivatives(store, blob.sha256);
+  if (missing.length === 0) return [];
+  const derivatives = made ?? (await deriveFromFile(staged, blob.mime));
+  const written: { tmp: string; target: string }[] = [];
+  try {
+    for (const kind of missing) written.push({ tmp: await store.stageBytes(derivatives[kind]), target: store.derivativePath(blob.sha256, kind) });
+  } catch (err) {
+    await discardStaged(store, written);
+    throw err;
+  }
+  return written;
+}
+
+/**
+ * Puts a record's staged files in place, all synced at once, before the database transaction that records them.
+ * Marks each source `added` when its bytes are new to the store.
+ */
+export async function installSources(store: FileStore, sources: readonly StoredSource[]): Promise<void> {
+  const added = await store.install(sources.flatMap((s) => s.pending));
+  let at = 0;
+  for (const source of sources) {
+    source.added = added[at]!;
+    at += source.pending.length;
+    source.pending = [];
+  }
+}
+
+/** Drops what a file staged but never installed (cancelled, refused, a duplicate). */
+export async function discardStaged(store: FileStore, files: readonly { tmp: string }[]): Promise<void> {
+  await Promise.all(files.map((f) => store.discard(f.tmp)));
 }
 
 async function analyse(
@@ -100,7 +141,7 @@ async function analyse(
   let derivatives: ImageDerivatives | null = null;
   switch (detected.kind) {
     case 'pdf': {
-      const pdf = await readPdf(await fs.readFile(checked.source));
+      const pdf = await readPdf(await fs.readFile(checked.staged));
       blob.pages = pdf.pages;
       blob.text = pdf.text;
       blob.docTitle = pdf.title;
@@ -111,7 +152,7 @@ async function analyse(
       break;
     }
     case 'image': {
-      const original = await fs.readFile(checked.source);
+      const original = await fs.readFile(checked.staged);
       const decodable = detected.needsHeicConversion ? await heicToJpeg(original) : original;
       const info = await inspectImage(decodable);
       // EXIF lives in the original; a HEIC's converted JPEG has none.
@@ -123,14 +164,14 @@ async function analyse(
       break;
     }
     case 'docx': {
-      const docx = await readDocx(checked.source);
+      const docx = await readDocx(checked.staged);
       blob.text = docx.text;
       blob.pages = docx.pages;
       blob.docTitle = docx.title;
       break;
     }
     case 'xlsx':
-      blob.text = (await readXlsx(checked.source)).text;
+      blob.text = (await readXlsx(checked.staged)).text;
       break;
     case 'office':
       blob.binderNote = `${detected.format} 不能直接编入案卷，请用 WPS、Word 或 LibreOffice 另存为 PDF 后添加 / Save it as PDF to include it in a binder`;

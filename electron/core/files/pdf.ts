@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { TaizhangError } from '../../../shared/errors.js';
+import { BALANCE_FROM_PAGES, withBalancedPageTree } from './pdf-page-tree.js';
 
 export interface PdfInfo {
   /** null when the PDF is locked by a password and its pages cannot be counted. */
@@ -14,6 +15,14 @@ export interface PdfInfo {
 
 /** Enough for any real document's text layer; beyond this the search index only grows, it does not get better. */
 export const MAX_TEXT_CHARS = 400_000;
+
+/**
+ * The most pages one PDF may have. A 件 is one document; a 50 mm 档案盒 holds about 500 sheets, and a community's
+ * whole year of materials prints to a few thousand pages, so 10,000 pages in one file is never a real 件 — it is
+ * a whole archive scanned into one file, or a file made to exhaust the reader. Import stays linear up to here
+ * (10,000 pages read in seconds), and every later step that walks the pages (OCR, binders) stays bounded.
+ */
+export const MAX_PDF_PAGES = 10_000;
 
 type PdfJs = typeof PdfJsModule;
 let pdfjsModule: Promise<PdfJs> | null = null;
@@ -64,17 +73,13 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfInfo> {
   if (!tail.includes('%%EOF')) {
     throw new TaizhangError('bad_file', 'PDF 文件不完整，可能在下载或复制时被截断 / The PDF is truncated');
   }
-  let doc: PdfJsDocument;
-  try {
-    doc = await openPdfDocument(bytes, { stopAtErrors: true });
-  } catch (err) {
-    const name = err instanceof Error ? err.name : '';
-    if (name === 'PasswordException') return { pages: null, text: '', encrypted: true, title: null };
-    throw new TaizhangError('bad_file', 'PDF 文件已损坏，无法读取 / The PDF is damaged and cannot be read');
-  }
+  let doc = await openForReading(bytes);
+  if (doc === 'locked') return { pages: null, text: '', encrypted: true, title: null };
   try {
     const pages = doc.numPages;
     if (pages < 1) throw new TaizhangError('bad_file', 'PDF 文件没有页面 / The PDF has no pages');
+    refuseTooManyPages(pages);
+    if (pages >= BALANCE_FROM_PAGES) doc = await reopenBalanced(doc, bytes);
     const parts: string[] = [];
     let length = 0;
     for (let n = 1; n <= pages && length < MAX_TEXT_CHARS; n += 1) {
@@ -91,6 +96,40 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfInfo> {
     throw new TaizhangError('bad_file', 'PDF 文件已损坏，部分页面无法读取 / Some pages of the PDF cannot be read');
   } finally {
     await doc.destroy();
+  }
+}
+
+/** The same document over a balanced page tree, so reading every page stays linear (see pdf-page-tree.ts). */
+async function reopenBalanced(doc: PdfJsDocument, bytes: Uint8Array): Promise<PdfJsDocument> {
+  const balanced = await withBalancedPageTree(bytes);
+  if (balanced === bytes) return doc;
+  const reopened = await openForReading(balanced).catch(() => null);
+  // The rewrite is only an aid to reading: whatever goes wrong with it, the file is read as it is.
+  if (reopened === null || reopened === 'locked' || reopened.numPages !== doc.numPages) {
+    if (reopened !== null && reopened !== 'locked') await reopened.destroy();
+    return doc;
+  }
+  await doc.destroy();
+  return reopened;
+}
+
+async function openForReading(bytes: Uint8Array): Promise<PdfJsDocument | 'locked'> {
+  try {
+    return await openPdfDocument(bytes, { stopAtErrors: true });
+  } catch (err) {
+    const name = err instanceof Error ? err.name : '';
+    if (name === 'PasswordException') return 'locked';
+    throw new TaizhangError('bad_file', 'PDF 文件已损坏，无法读取 / The PDF is damaged and cannot be read');
+  }
+}
+
+/** The page limit, checked from the page tree's count before any page is read. */
+export function refuseTooManyPages(pages: number): void {
+  if (pages > MAX_PDF_PAGES) {
+    throw new TaizhangError('bad_file', {
+      zh: `PDF 共 ${pages} 页，超过单个文件 ${MAX_PDF_PAGES} 页的上限；请拆分成几个文件后再添加`,
+      en: `The PDF has ${pages} pages, more than the limit of ${MAX_PDF_PAGES} per file; split it first`,
+    });
   }
 }
 

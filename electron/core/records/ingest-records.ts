@@ -5,7 +5,7 @@ import { joined, messageOf, TaizhangError } from '../../../shared/errors.js';
 import { formatDateTime } from '../../../shared/text/dates.js';
 import type { CallContext } from '../handler-types.js';
 import { declareYear } from '../index/declare-year.js';
-import { checkSource, discardUnreferenced, storeSource, type StoredSource } from '../files/ingest.js';
+import { checkSource, discardStaged, discardUnreferenced, installSources, storeSource, type StoredSource } from '../files/ingest.js';
 import { insertBlob } from '../files/repository.js';
 import { reindexRecords } from '../search/indexer.js';
 import type { Archive } from '../store/archive-folder.js';
@@ -83,11 +83,11 @@ async function fileOneRecord(
   const seen = new Set<string>();
   for (const { path: file, label } of draft.sources) {
     if (ctx.signal?.aborted) {
-      await discardUnreferenced(archive, stored.map((s) => s.source));
+      await discardStaged(archive.files, stored.flatMap((s) => s.source.pending));
       throw new TaizhangError('cancelled', { zh: '已取消，本件未保存', en: 'Cancelled; this record was not saved' });
     }
     try {
-      const checked = await checkSource(file);
+      const checked = await checkSource(archive.files, file);
       const existing = existingRecord(archive, checked.sha256, draft.year);
       if (existing?.trashed) {
         result.warnings.push({
@@ -99,8 +99,10 @@ async function fileOneRecord(
         });
       }
       if (existing && !existing.trashed) {
+        await discardStaged(archive.files, [{ tmp: checked.staged }]);
         result.duplicates.push({ file: label, id: existing.id, title: existing.title });
       } else if (seen.has(checked.sha256)) {
+        await discardStaged(archive.files, [{ tmp: checked.staged }]);
         result.duplicates.push({ file: label, id: null, title: null });
       } else {
         seen.add(checked.sha256);
@@ -115,6 +117,7 @@ async function fileOneRecord(
   }
   if (stored.length === 0) return null;
   try {
+    await installSources(archive.files, stored.map((s) => s.source));
     return writeRecord(archive, draft, stored, result);
   } catch (err) {
     await discardUnreferenced(archive, stored.map((s) => s.source));

@@ -47,6 +47,17 @@ export class FileStore {
 
   /** Copies a file into the store; returns its hash and size. Existing content is not written again. */
   async put(source: string): Promise<{ sha256: string; size: number; added: boolean }> {
+    const staged = await this.stage(source);
+    const [added] = await this.install([{ tmp: staged.tmp, target: this.blobPath(staged.sha256) }]);
+    return { sha256: staged.sha256, size: staged.size, added: added! };
+  }
+
+  /**
+   * Copies a file to a temporary name in the store, hashing it on the way: the one read of the source an import
+   * makes (what is analysed afterwards is this copy, so the hash is always of the bytes stored). Not yet synced or in
+   * place: `install` does both, `discard` drops it.
+   */
+  async stage(source: string): Promise<StagedFile> {
     const tmp = await this.tempFile();
     const hash = createHash('sha256');
     let size = 0;
@@ -58,23 +69,60 @@ export class FileStore {
           size += chunk.length;
           await handle.write(chunk);
         }
-        await handle.sync();
       } finally {
         await handle.close();
       }
-      const sha256 = hash.digest('hex');
-      const target = this.blobPath(sha256);
-      if (await exists(target)) {
-        await fs.rm(tmp, { force: true });
-        return { sha256, size, added: false };
-      }
-      await fs.mkdir(path.dirname(target), { recursive: true });
-      await fs.rename(tmp, target);
-      return { sha256, size, added: true };
     } catch (err) {
-      await fs.rm(tmp, { force: true });
+      await this.discard(tmp);
       throw err;
     }
+    return { tmp, sha256: hash.digest('hex'), size };
+  }
+
+  /** Writes bytes to a temporary name in the store, for `install` (derivatives made during an import). */
+  async stageBytes(data: Uint8Array): Promise<string> {
+    const tmp = await this.tempFile('.part');
+    try {
+      await fs.writeFile(tmp, data, { flag: 'wx' });
+    } catch (err) {
+      await this.discard(tmp);
+      throw err;
+    }
+    return tmp;
+  }
+
+  /**
+   * Puts staged files in place: all synced together first (one wait for the disk per call, so a record's original
+   * and derivatives cost one flush, not three in a row), then each renamed to its final name, so a crash leaves
+   * either the whole file or nothing under that name. A target that already exists holds the same content (names
+   * are hashes) and is kept; its staged copy is dropped. Returns, per file, whether it was new.
+   */
+  async install(files: readonly { tmp: string; target: string }[]): Promise<boolean[]> {
+    const added: boolean[] = [];
+    try {
+      if (this.refusal) throw this.refusal;
+      await Promise.all(files.map((f) => syncFile(f.tmp)));
+      for (const { tmp, target } of files) {
+        if (await exists(target)) {
+          await this.discard(tmp);
+          added.push(false);
+        } else {
+          await fs.mkdir(path.dirname(target), { recursive: true });
+          await fs.rename(tmp, target);
+          added.push(true);
+        }
+      }
+      return added;
+    } catch (err) {
+      // All or none: what this call already put in place was new, so nothing else refers to it.
+      await Promise.all(files.map((f, i) => (added[i] ? fs.rm(f.target, { force: true }) : this.discard(f.tmp))));
+      throw err;
+    }
+  }
+
+  /** Drops a staged file (a duplicate, a file refused after copying, a failed install). */
+  async discard(tmp: string): Promise<void> {
+    await fs.rm(tmp, { force: true });
   }
 
   /** Writes bytes to a final path atomically (derivatives, exports). */
@@ -116,6 +164,23 @@ export class FileStore {
       for (const name of await readdirSafe(path.join(this.root, dir))) if (SHA256.test(name)) out.push(name);
     }
     return out;
+  }
+}
+
+/** A source copied into the store's tmp/ and hashed, waiting for `install`. */
+export interface StagedFile {
+  tmp: string;
+  sha256: string;
+  size: number;
+}
+
+/** Flushes a written file's data to the disk (its size included), so a rename after it never names a torn file. */
+async function syncFile(file: string): Promise<void> {
+  const handle = await fs.open(file, 'r+');
+  try {
+    await handle.datasync();
+  } finally {
+    await handle.close();
   }
 }
 
