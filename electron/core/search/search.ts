@@ -203,6 +203,18 @@ function filteredHits(db: Db, exclude: string | null, where: Conditions, bounds:
   return { total, rows };
 }
 
+/** The first photo of each record, by file position: what a hit shows as its thumbnail. */
+function firstPhotos(db: Db, ids: number[]): Map<number, string> {
+  const rows = all<{ record_id: number; sha256: string }>(
+    db,
+    `SELECT f.record_id, f.sha256 FROM record_files f JOIN blobs b ON b.sha256 = f.sha256
+      WHERE f.record_id IN (SELECT value FROM json_each(?)) AND b.kind = 'image' ORDER BY f.record_id, f.position DESC`,
+    idList(ids),
+  );
+  // Later positions come first, so the first photo is the one left in the map.
+  return new Map(rows.map((r) => [r.record_id, r.sha256]));
+}
+
 function pathsOf(db: Db, ids: number[]): Map<number, string[]> {
   const links = db
     .prepare('SELECT ri.record_id, ri.item_id FROM record_items ri JOIN json_each(?) j ON ri.record_id = j.value')
@@ -242,6 +254,7 @@ export function searchRecords(db: Db, args: SearchArgs): SearchResult {
   const ids = rows.map((r) => r.id);
   const texts = readRecordTexts(db, ids);
   const paths = pathsOf(db, ids);
+  const photos = firstPhotos(db, ids);
   const codes = new Map(
     all<{ record_id: number; archival_code: string }>(
       db,
@@ -260,6 +273,7 @@ export function searchRecords(db: Db, args: SearchArgs): SearchResult {
       items: paths.get(r.id) ?? [],
       archivalCode: codes.get(r.id) ?? null,
       snippet: text ? snippetFor(text, patterns) : '',
+      thumb: photos.get(r.id) ?? null,
       score: Math.round(r.score * 1000) / 1000,
     };
   });
