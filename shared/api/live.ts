@@ -102,7 +102,11 @@ export function writesOf(name: MethodName): readonly Topic[] {
 
 /** Opening, creating or closing an archive changes everything a window shows. */
 export function windowWritesOf(name: WindowMethodName): readonly Topic[] {
-  if (isAppMethodName(name)) return name === 'app.open' || name === 'app.create' || name === 'app.close' ? TOPICS : [];
+  if (isAppMethodName(name)) {
+    if (name === 'app.open' || name === 'app.create' || name === 'app.close') return TOPICS;
+    // Entering or leaving 查阅模式 changes what the window may show: its state is read again.
+    return name === 'app.setInspectMode' ? ['archive'] : [];
+  }
   return WRITES[name];
 }
 
