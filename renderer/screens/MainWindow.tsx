@@ -9,10 +9,11 @@ import { IndexScreen } from './IndexScreen.js';
 import { LedgerScreen } from './LedgerScreen.js';
 import { RecordsScreen } from './records/RecordsScreen.js';
 import { useDeleteRecords } from './records/use-delete.js';
-import { SearchBox } from './SearchBox.js';
+import { SearchBox } from './search/SearchBox.js';
 import { OcrProgress } from './ocr/OcrProgress.js';
 import { SettingsScreen } from './SettingsScreen.js';
 import { YearsScreen } from './YearsScreen.js';
+import { YearOptions } from '../components/YearOptions.js';
 
 const TABS: { screen: Screen; label: string }[] = [
   { screen: 'records', label: '资料' },
@@ -66,6 +67,7 @@ export function MainWindow() {
   });
 
   const { transport, refresh } = useApp();
+  const enterInspectMode = () => void client['app.setInspectMode']({ on: true }).catch(fail);
   useEffect(
     () =>
       transport.onMenu((command) => {
@@ -76,6 +78,7 @@ export function MainWindow() {
         else if (command === 'import-folder') filing.importFolder();
         else if (command === 'undo') void undo();
         else if (command === 'settings') go({ screen: 'settings' });
+        else if (command === 'inspect-mode') enterInspectMode();
         else if (command === 'close-archive' || command === 'new-archive' || command === 'open-archive') {
           void client['app.close']({}).then(refresh).catch(fail);
         }
@@ -96,11 +99,7 @@ export function MainWindow() {
         <label className="year-switch">
           <span>年度</span>
           <select value={year} onChange={(e) => setYear(Number(e.target.value))} aria-label="年度">
-            {[...years].reverse().map((y) => (
-              <option key={y.year} value={y.year}>
-                {y.year} 年
-              </option>
-            ))}
+            <YearOptions years={years} />
           </select>
         </label>
         <SearchBox ref={search} />
@@ -114,6 +113,9 @@ export function MainWindow() {
           </button>
           <button className="export-button" onClick={() => setReturning(true)}>
             <Icon name="sheet" /> 读回自查表
+          </button>
+          <button className="export-button" onClick={enterInspectMode} title="给检查组查看：只能浏览和搜索，不能修改">
+            查阅模式
           </button>
         </div>
       </header>

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
+import { afterEach, beforeEach } from 'vitest';
 
 export const SCREENS_DIR = path.resolve('test-artifacts', 'screens');
 
@@ -71,4 +72,21 @@ export async function watchProgress(page: Page): Promise<void> {
 
 export async function seenProgress(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __progress: string[] }).__progress);
+}
+
+/**
+ * Steps that form one session: after a failure the rest fail at once, with a screenshot of where it went wrong.
+ * Call at the top level of a test file.
+ */
+export function stopAfterFirstFailure(page: () => Page | undefined, shot: string): void {
+  let failedStep: string | null = null;
+  beforeEach(() => {
+    if (failedStep) throw new Error(`an earlier step failed: ${failedStep}`);
+  });
+  afterEach(async ({ task }) => {
+    if (task.result?.state !== 'fail' || failedStep) return;
+    failedStep = task.name;
+    const current = page();
+    if (current) await screenshot(current, shot).catch(() => undefined);
+  });
 }
