@@ -49,6 +49,7 @@ export const WRITES: { readonly [K in MethodName]: readonly Topic[] } = {
   'binder.catalogue': [],
   'binder.boxes': [],
   'binder.preflight': [],
+  'binder.pages': [],
   'checklist.export': [],
   'checklist.diff': [],
   // Statuses, 不适用, the ledger's 整改 columns and the records' 备注 come back from the workbook.

@@ -223,9 +223,18 @@ describe('every screen in Chinese, and 查阅模式', { timeout: 120_000 }, () =
     await page.locator('.tree-row[data-code="1.2.2"] .tree-label').click();
     await page.locator('.inspect-row', { hasText: '学雷锋志愿服务活动方案' }).click();
     await page.locator('.inspect-record').getByText('文明社〔2024〕3号').waitFor();
+    // Opened at its printed pages: the 卷号 and 页号 the binder gives it, also over its file.
+    const [place] = (await session.invoke('binder.pages', { year: YEAR, id: planRecord })) as { volumeNo: number; firstPageNo: number; pages: number }[];
+    expect(place).toMatchObject({ volumeNo: 1, firstPageNo: 1, pages: 2 });
+    await page.getByLabel('案卷页号').getByText('印在案卷：第 1 卷 第 1–2 页').waitFor();
+    expect(await page.locator('.inspect-page-no').first().innerText()).toBe('第 1–2 页');
     await scan('inspector-record');
+    // The PDF viewer draws its pages after the frame has loaded; the picture is for looking at, not asserted.
+    await page.waitForTimeout(2500);
+    await screenshot(page, 'inspect-inspector-printed-pages');
     await page.locator('.inspect-row').filter({ has: page.locator('.type-照片') }).first().click();
     await page.locator('.inspect-page img').first().waitFor();
+    await page.getByLabel('案卷页号').getByText(/印在案卷：第 1 卷 第 \d+ 页/).waitFor();
     await scan('inspector-photos');
 
     // No control that writes: no text field but the search, and no button or list that adds, changes or removes.
