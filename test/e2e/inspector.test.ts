@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridge, type Bridge } from '../../electron/bridge/server.js';
 import { browserShell, INSPECT_MODE_REFUSAL, Session } from '../../electron/host/session.js';
 import type { AddResult } from '../../shared/api/records.js';
-import { buildRenderer, launchChromium, screenshot, stopAfterFirstFailure } from './browser.js';
+import { buildRenderer, dragFiles, launchChromium, screenshot, stopAfterFirstFailure } from './browser.js';
 import { makeJpeg, makePdf } from '../support/sample-files.js';
 
 const YEAR = 2024;
@@ -29,10 +29,11 @@ const problems: string[] = [];
 
 /**
  * Latin words a clerk may meet on a screen, and why: product names she knows them by (PDF, Word, WPS, Excel), the
- * names printed on the keys the hints refer to (Ctrl, Delete, Shift, Enter, Esc), and WS, the 门类代码 of 文书档案
- * that DA/T 22 gives and the 档号 carries (a code, shown where the clerk sets it).
+ * names printed on the keys the hints refer to (Ctrl, Delete, Shift, Enter, Esc), the unit symbols of file sizes
+ * (KB, MB, GB, as Chinese file managers write them), and WS, the 门类代码 of 文书档案 that DA/T 22 gives and the 档号
+ * carries (a code, shown where the clerk sets it).
  */
-const ALLOWED_WORDS = new Set(['PDF', 'Word', 'WPS', 'Excel', 'Ctrl', 'Delete', 'Shift', 'Enter', 'Esc', 'WS']);
+const ALLOWED_WORDS = new Set(['PDF', 'Word', 'WPS', 'Excel', 'Ctrl', 'Delete', 'Shift', 'Enter', 'Esc', 'KB', 'MB', 'GB', 'WS']);
 
 /**
  * Latin words in the text of the page, leaving out file names, paths, 档号 and other codes: what is shown, each
@@ -153,6 +154,26 @@ describe('every screen in Chinese, and 查阅模式', { timeout: 120_000 }, () =
     await page.locator('.tree-row[data-code="1.2.2"] .tree-label').click();
     await page.locator('table.records tbody tr').first().waitFor();
     await scan('records-item');
+    await page.getByRole('button', { name: '本年度不适用' }).click();
+    await page.getByRole('button', { name: '确定不适用' }).waitFor();
+    await scan('not-applicable-reason');
+    await page.getByRole('button', { name: '取消' }).click();
+
+    const rows = page.locator('table.records tbody tr');
+    await rows.nth(1).click();
+    await rows.nth(2).click({ modifiers: ['Control'] });
+    await page.getByRole('button', { name: /^批量修改/ }).click();
+    await page.getByRole('dialog').waitFor();
+    await scan('bulk-edit');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await rows.nth(3).click();
+    await page.locator('.detail textarea[name=title]').waitFor();
+    await scan('photo-detail');
+
+    await page.locator('.tree-inbox .tree-label').click();
+    await page.locator('table.records tbody tr').first().waitFor();
+    await scan('inbox');
 
     for (const [name, ready, shot] of [
       ['活动', 'text=学雷锋志愿服务', 'activities'],
@@ -269,6 +290,12 @@ describe('every screen in Chinese, and 查阅模式', { timeout: 120_000 }, () =
     const upload = await fetch(`${bridge.origin}/upload?batch=b1&path=x.jpg`, { method: 'POST', headers: { 'x-taizhang-token': bridge.token }, body: 'x' });
     expect(upload.status).toBe(409);
     expect(((await session.invoke('records.get', { id: planRecord })) as { title: string }).title).toBe(before.title);
+    // A file dropped on the window is not filed, and the window stays.
+    const count = ((await session.invoke('records.list', { year: YEAR })) as unknown[]).length;
+    await dragFiles(page, '.inspect-body', [path.join(files, 'IMG_20240401_101500.jpg')]);
+    await page.waitForTimeout(500);
+    expect(((await session.invoke('records.list', { year: YEAR })) as unknown[]).length).toBe(count);
+    expect(await banner.isVisible()).toBe(true);
 
     // Search in the mode opens the hit in the mode's own viewer.
     await page.getByRole('searchbox', { name: '搜索全部年度的资料' }).fill('总结');
@@ -297,11 +324,16 @@ describe('every screen in Chinese, and 查阅模式', { timeout: 120_000 }, () =
     await session.invoke('app.setInspectMode', { on: false });
   });
 
-  it('the welcome screen, once the archive is closed', async () => {
+  it('the welcome screen once the archive is closed, and a new archive\'s first step', async () => {
     await session.invoke('app.close', {});
     await page.goto(`${bridge.origin}/`);
     await page.getByText('最近使用的档案').waitFor();
     await scan('welcome');
+    // A new archive asks for its index first.
+    await session.invoke('app.create', { dir: path.join(root, '新档案'), unit: { name: '幸福社区居委会' } });
+    await page.goto(`${bridge.origin}/`);
+    await page.getByText('第二步：选择本年度使用的测评体系').waitFor();
+    await scan('index-setup');
   });
 
   it('no screen shows an English word outside file names, codes and 文号', () => {

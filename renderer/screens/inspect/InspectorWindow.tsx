@@ -37,7 +37,8 @@ export function InspectorWindow() {
   }
 
   return (
-    <div className="inspector-window">
+    // Files dropped here are neither filed nor opened by the browser in place of the window.
+    <div className="inspector-window" onDragOver={(e) => e.preventDefault()} onDrop={(e) => e.preventDefault()}>
       <div className="inspect-banner" role="status">
         <strong>{INSPECT_BANNER}</strong>
         <span className="spacer" />
