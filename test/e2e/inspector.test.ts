@@ -298,7 +298,9 @@ describe('every screen in Chinese, and 查阅模式', { timeout: 120_000 }, () =
     expect(await banner.isVisible()).toBe(true);
 
     // Search in the mode opens the hit in the mode's own viewer.
-    await page.getByRole('searchbox', { name: '搜索全部年度的资料' }).fill('总结');
+    await page.keyboard.press('Control+f');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('搜索全部年度的资料');
+    await page.keyboard.type('总结');
     await page.getByRole('region', { name: '搜索结果' }).locator('.search-hit', { hasText: '学雷锋志愿服务活动总结' }).click();
     await page.locator('.inspect-record h2', { hasText: '学雷锋志愿服务活动总结' }).waitFor();
     await scan('inspector-search');

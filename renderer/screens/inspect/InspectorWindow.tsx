@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SearchHit } from '../../../shared/api/search.js';
 import { Dialog, ErrorNote, Seal } from '../../components/ui.js';
 import { buildTree } from '../../lib/tree-nodes.js';
@@ -22,6 +22,20 @@ export function InspectorWindow() {
   const [item, setItem] = useState<string | null>(null);
   const [recordId, setRecordId] = useState<number | null>(null);
   const [leaving, setLeaving] = useState(false);
+  const search = useRef<HTMLInputElement>(null);
+
+  // Ctrl/⌘+F finds, as in the main window; no other shortcut, since every other one edits.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') {
+        e.preventDefault();
+        search.current?.focus();
+        search.current?.select();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   const items = useData(() => client['index.list']({ year }), [year]);
   const statuses = useData(() => client['status.get']({ year }), [year]);
@@ -66,7 +80,7 @@ export function InspectorWindow() {
             <YearOptions years={archive?.years ?? []} />
           </select>
         </label>
-        <SearchBox onOpen={openHit} />
+        <SearchBox ref={search} onOpen={openHit} />
       </header>
       <main className="inspect-body">
         <aside className="pane pane-tree">
