@@ -303,6 +303,12 @@ describe('every screen in Chinese, and 查阅模式', { timeout: 120_000 }, () =
     await page.keyboard.type('总结');
     await page.getByRole('region', { name: '搜索结果' }).locator('.search-hit', { hasText: '学雷锋志愿服务活动总结' }).click();
     await page.locator('.inspect-record h2', { hasText: '学雷锋志愿服务活动总结' }).waitFor();
+    await page.locator('.inspect-row.selected', { hasText: '学雷锋志愿服务活动总结' }).waitFor();
+    expect(await page.locator('.inspect-row.selected').isVisible()).toBe(true);
+    expect(await page.locator('.inspect-row.selected').evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= window.innerHeight;
+    })).toBe(true);
     await scan('inspector-search');
 
     await page.getByRole('button', { name: '退出查阅模式' }).click();

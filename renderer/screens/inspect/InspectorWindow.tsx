@@ -44,6 +44,11 @@ export function InspectorWindow() {
   const filed = (records.data ?? []).filter((r) => !r.inbox);
   const selected = items.data?.find((i) => i.code === item) ?? null;
 
+  // A 件 opened from the search is shown where it stands in the list too.
+  useEffect(() => {
+    document.querySelector('.inspect-row.selected')?.scrollIntoView({ block: 'nearest' });
+  }, [recordId, records.data]);
+
   function openHit(hit: SearchHit) {
     setYear(hit.year);
     setItem(null);
