@@ -9,7 +9,10 @@ import './styles/app.css';
 async function start(root: HTMLElement): Promise<void> {
   const transport = connect();
   try {
-    const initial = await createClient(transport)['app.state']({});
+    const client = createClient(transport);
+    // `?inspect` on the page's address starts in 查阅模式 (the browser's counterpart of the app's --inspect-mode).
+    if (new URLSearchParams(window.location.search).has('inspect')) await client['app.setInspectMode']({ on: true });
+    const initial = await client['app.state']({});
     createRoot(root).render(
       <StrictMode>
         <AppProvider transport={transport} initial={initial}>

@@ -19,12 +19,13 @@ async function main(): Promise<void> {
       config: { type: 'string', default: path.join(os.homedir(), '.config', 'taizhang-bridge') },
       static: { type: 'string', default: path.join(projectRoot, 'dist', 'renderer') },
       dev: { type: 'boolean', default: false },
+      'inspect-mode': { type: 'boolean', default: false },
     },
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`端口应为 0–65535 的整数 / bad port: ${values.port}`);
 
-  const session = new Session({ configDir: path.resolve(values.config), shell: browserShell });
+  const session = new Session({ configDir: path.resolve(values.config), shell: browserShell, inspectMode: values['inspect-mode'] });
   if (values.archive) await session.openArchive(values.archive);
 
   let devMiddleware: DevMiddleware | undefined;

@@ -208,6 +208,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
 
   async function upload(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const archive = session.requireArchive();
+    session.assertWritable();
     const staged = await stageUpload(archive, url.searchParams.get('batch') ?? '', url.searchParams.get('path') ?? '', req);
     sendJson(res, 200, { ok: true, result: staged });
   }

@@ -3,7 +3,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../test/support/temp.js';
 import { BACKUPS_DIR } from '../core/backup/schedule.js';
-import { browserShell, Session } from './session.js';
+import { WRITES } from '../../shared/api/live.js';
+import type { MethodName } from '../../shared/api/contract.js';
+import { TaizhangError } from '../../shared/errors.js';
+import { browserShell, INSPECT_MODE_REFUSAL, Session } from './session.js';
 
 describe('closing an archive in the app', () => {
   it('makes the automatic backup once, and not again within the day', async () => {
@@ -18,5 +21,46 @@ describe('closing an archive in the app', () => {
     await session.invoke('app.open', { dir });
     await session.dispose();
     expect(readdirSync(backups).filter((n) => n.endsWith('.zip'))).toHaveLength(1);
+  });
+});
+
+describe('查阅模式 (inspector mode)', () => {
+  it('refuses every write method of the contract, and uploads, while reads go on; leaving it allows writes again', async () => {
+    const dir = path.join(tempDir(), 'archive');
+    const maker = new Session({ configDir: tempDir('taizhang-config-'), shell: browserShell });
+    await maker.invoke('app.create', { dir, unit: { name: '和平社区居委会' } });
+    await maker.invoke('archive.setYear', { year: 2025 });
+    await maker.dispose();
+
+    const session = new Session({ configDir: tempDir('taizhang-config-'), shell: browserShell, inspectMode: true });
+    try {
+      // With nothing open yet, the archive to show can still be opened.
+      await session.openArchive(dir);
+      expect(await session.invoke('app.state', {})).toMatchObject({ inspectMode: true });
+      const writes = (Object.keys(WRITES) as MethodName[]).filter((name) => WRITES[name].length > 0);
+      expect(writes.length).toBeGreaterThan(20);
+      for (const name of writes) {
+        const refused = await session.invoke(name, {}).then(
+          () => null,
+          (err: unknown) => err,
+        );
+        expect(refused, name).toBeInstanceOf(TaizhangError);
+        expect((refused as TaizhangError).zh, name).toBe(INSPECT_MODE_REFUSAL.zh);
+      }
+      for (const name of ['app.create', 'app.close', 'app.open'] as const) {
+        await expect(session.invoke(name, { dir })).rejects.toThrow(INSPECT_MODE_REFUSAL.zh);
+      }
+      expect(() => session.assertWritable()).toThrow(INSPECT_MODE_REFUSAL.zh);
+      // Reading is what the mode is for.
+      expect(await session.invoke('records.list', { year: 2025 })).toEqual([]);
+      const before = await session.invoke('archive.unit', {});
+
+      await session.invoke('app.setInspectMode', { on: false });
+      expect(await session.invoke('app.state', {})).toMatchObject({ inspectMode: false });
+      await session.invoke('archive.setUnit', { name: '幸福社区居委会' });
+      expect(await session.invoke('archive.unit', {})).not.toEqual(before);
+    } finally {
+      await session.dispose();
+    }
   });
 });

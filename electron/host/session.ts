@@ -10,7 +10,7 @@ import {
   type WindowEvent,
   type WindowResult,
 } from '../../shared/api/app.js';
-import { TOPICS } from '../../shared/api/live.js';
+import { TOPICS, writesOf } from '../../shared/api/live.js';
 import type { ParsedInputOf, Progress } from '../../shared/api/method.js';
 import { TaizhangError } from '../../shared/errors.js';
 import { parseInput } from '../core/api/parse-input.js';
@@ -53,7 +53,18 @@ export interface SessionOptions {
    * bridge and the tests read only when asked (`ocr.run`).
    */
   backgroundOcr?: boolean;
+  /** Starts in 查阅模式 (the app's --inspect-mode): every write is refused until the window leaves it. */
+  inspectMode?: boolean;
 }
+
+/** Said for every write refused in 查阅模式, whichever way it was asked for. */
+export const INSPECT_MODE_REFUSAL = {
+  zh: '查阅模式：只能查看，不能修改。如需修改，请先退出查阅模式',
+  en: 'Inspector mode is read-only; leave it to make changes',
+};
+
+/** Session methods that change or replace the archive a 查阅模式 window shows. */
+const INSPECT_REFUSED_APP_METHODS: ReadonlySet<AppMethodName> = new Set(['app.create', 'app.close']);
 
 export interface InvokeOptions {
   /** Names a long task so that it can be cancelled and its progress routed back. */
@@ -88,8 +99,10 @@ export class Session {
   private readonly recent: RecentList;
   private readonly handlers: AppHandlers;
   private readonly listeners = new Set<(event: WindowEvent) => void>();
+  private inspecting: boolean;
 
   constructor(private readonly options: SessionOptions) {
+    this.inspecting = options.inspectMode === true;
     this.recent = new RecentList(path.join(options.configDir, 'recent.json'));
     this.handlers = this.appHandlers();
     this.core = new CoreClient(options.spawnCore ?? threadCore, {
@@ -121,13 +134,25 @@ export class Session {
     return this.core.preview(raw);
   }
 
+  /** True while the session is in 查阅模式. */
+  get inspectMode(): boolean {
+    return this.inspecting;
+  }
+
+  /** Refuses a write in 查阅模式: the window's hidden buttons are not the only guard. */
+  assertWritable(): void {
+    if (this.inspecting) throw new TaizhangError('conflict', INSPECT_MODE_REFUSAL);
+  }
+
   async invoke(name: unknown, args: unknown, options: InvokeOptions = {}): Promise<unknown> {
     if (!isWindowMethodName(name)) throw new TaizhangError('invalid_input', `未知的操作：${String(name)} / Unknown method`);
     if (isAppMethodName(name)) {
+      if (INSPECT_REFUSED_APP_METHODS.has(name) || (name === 'app.open' && this.open)) this.assertWritable();
       const handler = this.handlers[name] as (a: unknown) => Promise<unknown>;
       return handler(parseInput(name, appMethods[name].input, args));
     }
     this.requireArchive();
+    if (writesOf(name).length > 0) this.assertWritable();
     const taskId = options.taskId;
     if (taskId !== undefined && (!TASK_ID.test(taskId) || this.tasks.has(taskId))) {
       throw new TaizhangError('invalid_input', '任务编号无效 / Invalid task id');
@@ -204,6 +229,7 @@ export class Session {
         archive: this.open ? ((await this.core.call('archive.info', {})) as ArchiveInfo) : null,
         recent: this.recent.list(),
         shell: shell.kind,
+        inspectMode: this.inspecting,
       }),
       'app.open': async ({ dir }) => {
         this.assertIdle();
@@ -223,6 +249,10 @@ export class Session {
         const closed = this.open !== null;
         await this.closeArchive();
         return { closed };
+      },
+      'app.setInspectMode': async ({ on }) => {
+        this.inspecting = on;
+        return { inspectMode: on };
       },
       'app.forget': async ({ dir }) => this.recent.forget(dir),
       'app.pickFolder': async (o) => ({ path: await shell.pickFolder(o) }),

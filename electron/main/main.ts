@@ -35,6 +35,8 @@ if (!app.requestSingleInstanceLock()) {
     configDir: app.getPath('userData'),
     shell: electronShell(current),
     backgroundOcr: true,
+    // `npm start -- --inspect-mode` (or TAIZHANG_INSPECT_MODE=1): opens read-only for an inspection team.
+    inspectMode: process.argv.includes('--inspect-mode') || process.env.TAIZHANG_INSPECT_MODE === '1',
     spawnCore: utilityCore(coreEntry),
     ...(nativeBinding ? { database: { nativeBinding } } : {}),
   });

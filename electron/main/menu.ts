@@ -46,6 +46,8 @@ export function buildMenu(window: () => BrowserWindow | null): Menu {
         { label: '实际大小', role: 'resetZoom' },
         { type: 'separator' },
         { label: '全屏', role: 'togglefullscreen' },
+        { type: 'separator' },
+        { label: '查阅模式（只读，给检查组看）', click: send('inspect-mode') },
       ],
     },
     {

@@ -11,10 +11,11 @@ import { IndexScreen } from './IndexScreen.js';
 import { LedgerScreen } from './LedgerScreen.js';
 import { RecordsScreen } from './records/RecordsScreen.js';
 import { useDeleteRecords } from './records/use-delete.js';
-import { SearchBox } from './SearchBox.js';
+import { SearchBox } from './search/SearchBox.js';
 import { OcrProgress } from './ocr/OcrProgress.js';
 import { SettingsScreen } from './SettingsScreen.js';
 import { YearsScreen } from './YearsScreen.js';
+import { YearOptions } from '../components/YearOptions.js';
 
 const TABS: { screen: Screen; label: string }[] = [
   { screen: 'records', label: '资料' },
@@ -63,6 +64,7 @@ export function MainWindow() {
   });
 
   const { transport, refresh } = useApp();
+  const enterInspectMode = () => void client['app.setInspectMode']({ on: true }).catch(fail);
   useEffect(
     () =>
       transport.onMenu((command) => {
@@ -73,6 +75,7 @@ export function MainWindow() {
         else if (command === 'import-folder') filing.importFolder();
         else if (command === 'undo') void undo();
         else if (command === 'settings') go({ screen: 'settings' });
+        else if (command === 'inspect-mode') enterInspectMode();
         else if (command === 'close-archive' || command === 'new-archive' || command === 'open-archive') {
           void client['app.close']({}).then(refresh).catch(fail);
         }
@@ -93,11 +96,7 @@ export function MainWindow() {
         <label className="year-switch">
           <span>年度</span>
           <select value={year} onChange={(e) => setYear(Number(e.target.value))} aria-label="年度">
-            {[...years].reverse().map((y) => (
-              <option key={y.year} value={y.year}>
-                {y.year} 年
-              </option>
-            ))}
+            <YearOptions years={years} />
           </select>
         </label>
         <SearchBox ref={search} />
@@ -114,6 +113,9 @@ export function MainWindow() {
           </button>
           <button className="export-button" onClick={() => setSubmitting(true)} title="生成本年度的上报包，保存为文件或发送到街道、区的汇总平台">
             <Icon name="upload" /> 上报
+          </button>
+          <button className="export-button" onClick={enterInspectMode} title="给检查组查看：只能浏览和搜索，不能修改">
+            查阅模式
           </button>
         </div>
       </header>

@@ -27,6 +27,8 @@ export interface AppState {
   recent: RecentArchive[];
   /** 'electron' has native dialogs and file paths; 'browser' uploads files through the bridge. */
   shell: 'electron' | 'browser';
+  /** 查阅模式: the session refuses every write, and the window shows the archive read-only for inspectors. */
+  inspectMode: boolean;
 }
 
 export const PICK_KINDS = ['records', 'index', 'checklist'] as const;
@@ -39,6 +41,8 @@ export const appMethods = {
   /** Creates a new archive (with the example index) in an empty or new folder and opens it. */
   'app.create': method<ArchiveInfo>()(z.object({ dir: pathSchema, unit: unitPatchSchema.default({}) }).strict()),
   'app.close': method<{ closed: boolean }>()(empty),
+  /** Enters or leaves 查阅模式 for this session (the window asks the clerk before leaving). */
+  'app.setInspectMode': method<{ inspectMode: boolean }>()(z.object({ on: z.boolean() }).strict()),
   'app.forget': method<RecentArchive[]>()(z.object({ dir: pathSchema }).strict()),
   /** Native folder dialog; null when cancelled or when the shell has none (browser). */
   'app.pickFolder': method<{ path: string | null }>()(
@@ -96,6 +100,7 @@ export const MENU_COMMANDS = [
   'find',
   'undo',
   'settings',
+  'inspect-mode',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 

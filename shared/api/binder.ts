@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { RetentionPeriod } from '../domain/record.js';
-import { itemCodeSchema, pathSchema, yearSchema } from './schemas.js';
+import { idSchema, itemCodeSchema, pathSchema, yearSchema } from './schemas.js';
 import { method } from './method.js';
 
 export interface BinderDocument {
@@ -116,6 +116,23 @@ export interface BinderPreflight {
   warnings: BinderWarning[];
 }
 
+/** Where one 件 prints in the year's binder (one volume per class, one photo to a page), as the 卷内目录 lists it. */
+export interface PrintedPlace {
+  /** 卷号; null while its class is not archived (a draft volume). */
+  volumeNo: number | null;
+  volumeTitle: string;
+  /** 页号 of its first page; its pages run on from there. 0 pages: nothing of it can be printed. */
+  firstPageNo: number;
+  pages: number;
+  /** The 页号 each file starts at and how many pages it fills (0 for a file printed only as a note sheet). */
+  files: { sha256: string; firstPageNo: number; pages: number }[];
+  /**
+   * Some file in the volume up to this 件 is a Word, Excel or other office file, whose page count is known only once it
+   * is converted at export: the numbers may move when the binder is made.
+   */
+  estimated: boolean;
+}
+
 export const binderMethods = {
   'binder.export': method<BinderReport>()(binderOptionsSchema, { longTask: true }),
   /** 归档文件目录 of a year, one item or one box, as a PDF. */
@@ -128,6 +145,8 @@ export const binderMethods = {
     z.object({ year: yearSchema, out: pathSchema, spineWidth: spineWidthSchema.optional(), duplex: z.boolean().default(false) }).strict(),
     { longTask: true },
   ),
+  /** The printed pages of one 件, worked out from the stored files without writing anything (查阅模式 reads it). */
+  'binder.pages': method<PrintedPlace[]>()(z.object({ year: yearSchema, id: idSchema }).strict()),
   'binder.preflight': method<BinderPreflight>()(
     z.object({ year: yearSchema, item: itemCodeSchema.optional(), single: z.boolean().default(false) }).strict(),
   ),

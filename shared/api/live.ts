@@ -49,6 +49,7 @@ export const WRITES: { readonly [K in MethodName]: readonly Topic[] } = {
   'binder.catalogue': [],
   'binder.boxes': [],
   'binder.preflight': [],
+  'binder.pages': [],
   'checklist.export': [],
   'checklist.diff': [],
   // Statuses, 不适用, the ledger's 整改 columns and the records' 备注 come back from the workbook.
@@ -105,7 +106,11 @@ export function writesOf(name: MethodName): readonly Topic[] {
 
 /** Opening, creating or closing an archive changes everything a window shows. */
 export function windowWritesOf(name: WindowMethodName): readonly Topic[] {
-  if (isAppMethodName(name)) return name === 'app.open' || name === 'app.create' || name === 'app.close' ? TOPICS : [];
+  if (isAppMethodName(name)) {
+    if (name === 'app.open' || name === 'app.create' || name === 'app.close') return TOPICS;
+    // Entering or leaving 查阅模式 changes what the window may show: its state is read again.
+    return name === 'app.setInspectMode' ? ['archive'] : [];
+  }
   return WRITES[name];
 }
 

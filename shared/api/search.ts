@@ -15,6 +15,8 @@ export interface SearchHit {
   archivalCode: string | null;
   /** Text around the first match, with the match wrapped in 【】. */
   snippet: string;
+  /** sha256 of the record's first photo, for a thumbnail beside the hit; null when it has none. */
+  thumb: string | null;
   score: number;
 }
 

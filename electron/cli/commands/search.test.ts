@@ -32,7 +32,7 @@ describe('CLI search', () => {
     const { total, results: hits } = json.json<SearchResult>();
     expect(total).toBe(2);
     expect(hits.map((h) => [h.title, h.year])).toEqual([['学雷锋活动签到表', 2024], ['学雷锋志愿服务活动签到表', 2023]]);
-    expect(Object.keys(hits[0]!).sort()).toEqual(['archivalCode', 'date', 'id', 'items', 'score', 'snippet', 'title', 'type', 'year']);
+    expect(Object.keys(hits[0]!).sort()).toEqual(['archivalCode', 'date', 'id', 'items', 'score', 'snippet', 'thumb', 'title', 'type', 'year']);
     expect(hits[0]).toMatchObject({ type: '签到表', items: ['1 思想道德建设 › 1.2 志愿服务 › 1.2.2 学雷锋志愿服务活动'], snippet: '学雷锋活动【签到】表' });
 
     const human = await cli('search', '签到', '--archive', archive);

@@ -211,3 +211,15 @@ export function archivalCodes(db: Db, ids: readonly number[]): Map<number, strin
   );
   return new Map(rows.map((c) => [c.record_id, c.archival_code]));
 }
+
+/** The first photo of each record, by file position: what a hit shows as its thumbnail. */
+export function firstPhotos(db: Db, ids: number[]): Map<number, string> {
+  const rows = all<{ record_id: number; sha256: string }>(
+    db,
+    `SELECT f.record_id, f.sha256 FROM record_files f JOIN blobs b ON b.sha256 = f.sha256
+      WHERE f.record_id IN (SELECT value FROM json_each(?)) AND b.kind = 'image' ORDER BY f.record_id, f.position DESC`,
+    idList(ids),
+  );
+  // Later positions come first, so the first photo is the one left in the map.
+  return new Map(rows.map((r) => [r.record_id, r.sha256]));
+}

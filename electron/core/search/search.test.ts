@@ -67,10 +67,28 @@ describe('search', () => {
     const [hit] = (await core.api['search.query']({ query: '党' })).results;
     expect(hit).toEqual({
       id: signIn, title: '2024年学雷锋志愿服务活动签到表', year: 2024, date: null, type: '签到表',
-      items: ['1 思想道德建设 › 1.2 志愿服务 › 1.2.2 学雷锋志愿服务活动'], archivalCode: null, snippet: '社区【党】委组织，共42人参加', score: 0,
+      items: ['1 思想道德建设 › 1.2 志愿服务 › 1.2.2 学雷锋志愿服务活动'], archivalCode: null, snippet: '社区【党】委组织，共42人参加', thumb: null, score: 0,
     });
     expect((await core.api['search.query']({ query: 'volunteers' })).results[0]?.snippet).toBe('Lei Feng 【volunteers】 page 1');
     expect((await core.api['search.query']({ query: '〔2011〕1号' })).results[0]?.snippet).toBe('鼓委文明办〔【2011〕1号】');
+  });
+
+  it("gives a photo hit its first photo as thumbnail, and a document none", async () => {
+    const core = await tempCore();
+    const dir = tempDir();
+    const pdf = await makePdf(path.join(dir, 'plan.pdf'), { text: 'plan' });
+    const first = await makeJpeg(path.join(dir, 'a.jpg'), { width: 40, height: 30, colour: '#102030' });
+    const second = await makeJpeg(path.join(dir, 'b.jpg'), { width: 40, height: 30, colour: '#405060' });
+    const photos = await core.api['records.add']({ files: [pdf, first, second], year: 2024, items: ['1.2.2'], type: '照片', title: '邻里节照片', single: true });
+    const plan = await makePdf(path.join(dir, 'plan2.pdf'), { text: 'another plan' });
+    await core.api['records.add']({ files: [plan], year: 2024, items: ['1.2.2'], type: '方案', title: '邻里节方案' });
+    const detail = await core.api['records.get']({ id: photos.records[0]!.id });
+    const firstPhoto = detail.fileList.find((f) => f.kind === 'image');
+    const { results } = await core.api['search.query']({ query: '邻里节' });
+    const byTitle = new Map(results.map((h) => [h.title, h.thumb]));
+    expect(firstPhoto).toBeDefined();
+    expect(byTitle.get('邻里节照片')).toBe(firstPhoto?.sha256);
+    expect(byTitle.get('邻里节方案')).toBeNull();
   });
 
   it('cuts a snippet from the original text around the first match and marks every match in it', async () => {

@@ -10,6 +10,7 @@ import { readRecordTexts } from './indexer.js';
 import {
   archivalCodes,
   countMatches,
+  firstPhotos,
   filteredRecords,
   itemLinks,
   itemsIdRange,
@@ -176,6 +177,7 @@ export function searchRecords(db: Db, args: SearchArgs): SearchResult {
   const ids = rows.map((r) => r.id);
   const texts = readRecordTexts(db, ids);
   const paths = pathsOf(db, ids);
+  const photos = firstPhotos(db, ids);
   const codes = archivalCodes(db, ids);
   const results = rows.map((r): SearchHit => {
     const text = texts.get(r.id);
@@ -188,6 +190,7 @@ export function searchRecords(db: Db, args: SearchArgs): SearchResult {
       items: paths.get(r.id) ?? [],
       archivalCode: codes.get(r.id) ?? null,
       snippet: text ? snippetFor(text, patterns) : '',
+      thumb: photos.get(r.id) ?? null,
       score: Math.round(r.score * 1000) / 1000,
     };
   });
