@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { tempCore, tempDir } from '../../../test/support/temp.js';
+import { cli, tempCore, tempDir } from '../../../test/support/temp.js';
 import { lineScan, noticeDocument, partlyScannedPdf, scannedPdf } from './testing/scans.js';
 
 const SLOW = 15 * 60_000;
@@ -133,7 +133,10 @@ describe('OCR of scans', () => {
     core.archive.db.exec('UPDATE blobs SET textless_pages = NULL');
     expect((await core.api['ocr.status']({})).waitingFiles).toBe(2);
 
-    expect(await core.api['ocr.run']({})).toEqual({ pages: 1, records: 1 });
+    // Read through the CLI's contract: `ocr run --json` prints exactly { pages, records }.
+    const run = await cli('ocr', 'run', '--year', '2025', '--archive', core.dir, '--json');
+    expect(run.code).toBe(0);
+    expect(run.json()).toEqual({ pages: 1, records: 1 });
     const listed = core.archive.db.prepare("SELECT textless_pages FROM blobs WHERE kind = 'pdf' ORDER BY pages").pluck().all();
     expect(listed).toEqual(['[]', '[2]']);
     expect(core.archive.db.prepare('SELECT page FROM ocr_pages').pluck().all()).toEqual([2]);
