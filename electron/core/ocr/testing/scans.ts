@@ -23,10 +23,17 @@ export interface Scan {
 
 const scenario = demoScenario(2025);
 
+/**
+ * A printed document of the demo: its standalone ones first, then each activity's 方案 or 通知, so that no two
+ * variants scan to the same file (a duplicate would be filed once).
+ */
 export function noticeDocument(variant = 0): SampleDocument {
   const docs = scenario.thisYear.documents;
-  const doc = docs[variant % docs.length]!;
-  return standaloneDocument(doc, '2025-03-01');
+  if (variant < docs.length) return standaloneDocument(docs[variant]!, '2025-03-01');
+  const acts = scenario.thisYear.activities;
+  const activity = acts[(variant - docs.length) % acts.length]!;
+  const kind = activity.documents.find((d) => d === '方案' || d === '通知') ?? '方案';
+  return activityDocument(kind, { activity, date: '2025-03-01', year: 2025, salt: variant, docNo: '' });
 }
 
 export function signInDocument(variant = 0): SampleDocument {
