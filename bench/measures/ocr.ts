@@ -81,7 +81,9 @@ export async function measureOcr(scratch: string, perKind: number, dpi = 150): P
         ['signIn', `签到表${i}.png`, sheet.png, sheet.truth],
       ] as const) {
         const added = await core.api['records.add']({ files: [await file(name, bytes)], year: 2025, items: ['1.2.2'], activity: `活动${i}` });
-        cases.push({ kind, id: added.records[0]!.id, truth, names: kind === 'signIn' ? names : [] });
+        const record = added.records[0];
+        if (!record) throw new Error(`${name} 未能添加 / not filed: ${JSON.stringify({ errors: added.errors, duplicates: added.duplicates })}`);
+        cases.push({ kind, id: record.id, truth, names: kind === 'signIn' ? names : [] });
       }
     }
     const histogram = monitorEventLoopDelay({ resolution: 10 });

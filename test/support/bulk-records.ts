@@ -169,7 +169,7 @@ export function insertBulkRecords(db: Db, options: BulkOptions): { ids: number[]
   const insertLink = db.prepare('INSERT INTO record_items(record_id, item_id) VALUES (?, ?)');
   const insertTag = db.prepare('INSERT INTO record_tags(record_id, tag) VALUES (?, ?)');
   const insertBlob = db.prepare(
-    `INSERT INTO blobs(sha256, size, mime, kind, ext, pages, width, height, text, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO blobs(sha256, size, mime, kind, ext, pages, width, height, text, textless_pages, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertFile = db.prepare('INSERT INTO record_files(record_id, sha256, name, position) VALUES (?, ?, ?, ?)');
 
@@ -241,14 +241,15 @@ export function insertBulkRecords(db: Db, options: BulkOptions): { ids: number[]
         const photos = 1 + Math.floor(rng() * 4);
         for (let p = 0; p < photos; p += 1) {
           const sha = createHash('sha256').update(`bulk:${options.seed ?? 1}:${id}:${p}`).digest('hex');
-          insertBlob.run(sha, 200_000, 'image/jpeg', 'image', 'jpg', null, 4000, 3000, '', now);
+          insertBlob.run(sha, 200_000, 'image/jpeg', 'image', 'jpg', null, 4000, 3000, '', null, now);
           insertFile.run(id, sha, `IMG_${String(id).padStart(6, '0')}_${p + 1}.jpg`, p);
           texts.push(`IMG_${String(id).padStart(6, '0')}_${p + 1}.jpg`);
         }
       } else {
         const body = `${docNo ? `${docNo}\n` : ''}${title}\n${bodyText(rng, theme, date, chars)}`;
         const sha = createHash('sha256').update(`bulk:${options.seed ?? 1}:${id}`).digest('hex');
-        insertBlob.run(sha, body.length * 3, 'application/pdf', 'pdf', 'pdf', 1 + Math.floor(body.length / 600), null, null, body, now);
+        // Typed documents, text on every page, as the import would list them: nothing for OCR.
+        insertBlob.run(sha, body.length * 3, 'application/pdf', 'pdf', 'pdf', 1 + Math.floor(body.length / 600), null, null, body, '[]', now);
         insertFile.run(id, sha, `${title}.pdf`, 0);
         texts.push(body, `${title}.pdf`);
       }

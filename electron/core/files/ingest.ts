@@ -135,7 +135,7 @@ async function analyse(
   const blob: BlobMeta = {
     sha256: checked.sha256, size: checked.size, mime: detected.mime, kind: detected.kind, ext: detected.extensions[0] ?? '',
     pages: null, width: null, height: null, exifDate: null, orientation: null, camera: null, text: '', binderNote: null,
-    docTitle: null, artist: null,
+    docTitle: null, artist: null, textlessPages: null,
   };
   const warnings: string[] = [];
   let derivatives: ImageDerivatives | null = null;
@@ -144,6 +144,8 @@ async function analyse(
       const pdf = await readPdf(await fs.readFile(checked.staged));
       blob.pages = pdf.pages;
       blob.text = pdf.text;
+      // A locked PDF's pages could not be looked at: it stays unknown rather than "no scanned page".
+      blob.textlessPages = pdf.pages === null ? null : pdf.textless;
       blob.docTitle = pdf.title;
       if (pdf.encrypted) {
         blob.binderNote = 'PDF 已加密，需要密码 / The PDF is encrypted and needs a password';

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { fingerprint } from '../../../test/hostile/fingerprint.js';
 import { makeLongPdf } from '../../../test/support/sample-files.js';
 import { cli, tempCore, tempDir } from '../../../test/support/temp.js';
-import { MAX_PDF_PAGES } from './pdf.js';
+import { lineScan, noticeDocument, partlyScannedPdf, scannedPdf } from '../ocr/testing/scans.js';
+import { MAX_PDF_PAGES, readPdf } from './pdf.js';
 
 describe('big PDFs: read in time linear in their pages, refused over the page limit', () => {
   it('imports a 10,000-page PDF, stores its page count and makes every page searchable', async () => {
@@ -22,6 +23,8 @@ describe('big PDFs: read in time linear in their pages, refused over the page li
     const stored = core.archive.db.prepare('SELECT text FROM blobs WHERE sha256 = ?').pluck().get(record.fileList[0]!.sha256) as string;
     expect(stored.trim().endsWith('Long document page 100')).toBe(true);
     expect(stored.split('Long document page').length - 1).toBe(10_000);
+    // Every page has its text: nothing for OCR.
+    expect(core.archive.db.prepare('SELECT textless_pages FROM blobs WHERE sha256 = ?').pluck().get(record.fileList[0]!.sha256)).toBe('[]');
     // Quadratic reading took 25 s here for these pages; linear takes a few even on a loaded machine.
     expect(seconds).toBeLessThan(60);
     core.close();
@@ -47,4 +50,15 @@ describe('big PDFs: read in time linear in their pages, refused over the page li
     expect(fingerprint(core.archive.db, core.archive.dir)).toEqual(before);
     core.close();
   }, 180_000);
+});
+
+describe('the pages without a text layer', () => {
+  it('lists the scanned pages of a typed document, every page of a scan and none of a typed document', async () => {
+    const scan = await lineScan(['楼道消防通道清理登记']);
+    const mixed = await readPdf(await partlyScannedPdf([noticeDocument(0), scan, noticeDocument(1)]));
+    expect(mixed.pages).toBe(3);
+    expect(mixed.textless).toEqual([2]);
+    expect((await readPdf(await partlyScannedPdf([noticeDocument(0), noticeDocument(1)]))).textless).toEqual([]);
+    expect((await readPdf(await scannedPdf([scan, scan]))).textless).toEqual([1, 2]);
+  }, 60_000);
 });

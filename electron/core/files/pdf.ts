@@ -8,6 +8,11 @@ export interface PdfInfo {
   /** null when the PDF is locked by a password and its pages cannot be counted. */
   pages: number | null;
   text: string;
+  /**
+   * The pages whose text layer is empty (fewer than MIN_TEXT_LAYER_CHARS characters): a scan, or a scanned page of a
+   * partly scanned document. These are what OCR reads. Empty for a locked PDF, whose pages cannot be looked at.
+   */
+  textless: number[];
   encrypted: boolean;
   /** The Title of the document information, as written (naming.ts judges whether it is a real title). */
   title: string | null;
@@ -38,6 +43,20 @@ function pdfjsAssetDir(sub: string): string {
 }
 
 export type PdfJsDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+export type PdfJsPage = Awaited<ReturnType<PdfJsDocument['getPage']>>;
+
+/** Below this many characters (spacing aside) a page's text layer counts as empty: a scanner's stamp, a page number. */
+export const MIN_TEXT_LAYER_CHARS = 8;
+
+export function isTextLayerEmpty(text: string): boolean {
+  return text.replace(/\s+/g, '').length < MIN_TEXT_LAYER_CHARS;
+}
+
+/** The text layer of one page, a line break where pdf.js marks the end of a line. */
+export async function pageText(page: PdfJsPage): Promise<string> {
+  const content = await page.getTextContent();
+  return content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join('');
+}
 
 /**
  * Opens a PDF with pdf.js as Taizhang reads every PDF: no script evaluation, no system or web fonts, our own copy of
@@ -74,23 +93,26 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfInfo> {
     throw new TaizhangError('bad_file', 'PDF 文件不完整，可能在下载或复制时被截断 / The PDF is truncated');
   }
   let doc = await openForReading(bytes);
-  if (doc === 'locked') return { pages: null, text: '', encrypted: true, title: null };
+  if (doc === 'locked') return { pages: null, text: '', textless: [], encrypted: true, title: null };
   try {
     const pages = doc.numPages;
     if (pages < 1) throw new TaizhangError('bad_file', 'PDF 文件没有页面 / The PDF has no pages');
     refuseTooManyPages(pages);
     if (pages >= BALANCE_FROM_PAGES) doc = await reopenBalanced(doc, bytes);
     const parts: string[] = [];
+    const textless: number[] = [];
     let length = 0;
-    for (let n = 1; n <= pages && length < MAX_TEXT_CHARS; n += 1) {
+    // Every page is looked at, even past the text kept for search: a scanned page at the end of a long document is
+    // still one OCR must read.
+    for (let n = 1; n <= pages; n += 1) {
       const page = await doc.getPage(n);
-      const content = await page.getTextContent();
-      const text = content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join('');
+      const text = await pageText(page);
       page.cleanup();
-      parts.push(text);
+      if (isTextLayerEmpty(text)) textless.push(n);
+      if (length < MAX_TEXT_CHARS) parts.push(text);
       length += text.length;
     }
-    return { pages, text: parts.join('\n').slice(0, MAX_TEXT_CHARS), encrypted, title: await infoTitle(doc) };
+    return { pages, text: parts.join('\n').slice(0, MAX_TEXT_CHARS), textless, encrypted, title: await infoTitle(doc) };
   } catch (err) {
     if (err instanceof TaizhangError) throw err;
     throw new TaizhangError('bad_file', 'PDF 文件已损坏，部分页面无法读取 / Some pages of the PDF cannot be read');

@@ -22,17 +22,20 @@ export interface BlobMeta {
   docTitle: string | null;
   /** EXIF Artist of a photo. */
   artist: string | null;
+  /** A PDF's pages with an empty text layer (what OCR reads); null for other kinds, or a PDF nobody has looked at yet. */
+  textlessPages: number[] | null;
 }
 
 export function readBlob(db: Db, sha256: string): BlobMeta | null {
-  return (
-    one<BlobMeta>(
-      db,
-      `SELECT sha256, size, mime, kind, ext, pages, width, height, exif_date AS exifDate, orientation, camera, text,
-              binder_note AS binderNote, doc_title AS docTitle, artist FROM blobs WHERE sha256 = ?`,
-      sha256,
-    ) ?? null
+  const row = one<Omit<BlobMeta, 'textlessPages'> & { textless: string | null }>(
+    db,
+    `SELECT sha256, size, mime, kind, ext, pages, width, height, exif_date AS exifDate, orientation, camera, text,
+            binder_note AS binderNote, doc_title AS docTitle, artist, textless_pages AS textless FROM blobs WHERE sha256 = ?`,
+    sha256,
   );
+  if (!row) return null;
+  const { textless, ...blob } = row;
+  return { ...blob, textlessPages: textless === null ? null : (JSON.parse(textless) as number[]) };
 }
 
 /** Inserts the blob row if this content is new to the database (call inside the record transaction). */
@@ -40,11 +43,16 @@ export function insertBlob(db: Db, blob: BlobMeta): void {
   run(
     db,
     `INSERT OR IGNORE INTO blobs(sha256, size, mime, kind, ext, pages, width, height, exif_date, orientation, camera, text, binder_note,
-                                 doc_title, artist, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                                 doc_title, artist, textless_pages, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     blob.sha256, blob.size, blob.mime, blob.kind, blob.ext, blob.pages, blob.width, blob.height, blob.exifDate, blob.orientation,
-    blob.camera, blob.text, blob.binderNote, blob.docTitle, blob.artist, nowIso(),
+    blob.camera, blob.text, blob.binderNote, blob.docTitle, blob.artist, blob.textlessPages === null ? null : JSON.stringify(blob.textlessPages), nowIso(),
   );
+}
+
+/** Records which pages of a PDF stored before they were looked at have an empty text layer. */
+export function setTextlessPages(db: Db, sha256: string, pages: readonly number[]): void {
+  run(db, 'UPDATE blobs SET textless_pages = ? WHERE sha256 = ?', JSON.stringify(pages), sha256);
 }
 
 /** Whether any record (in use or in the trash) still holds this content. */

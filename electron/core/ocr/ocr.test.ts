@@ -3,8 +3,8 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { tempCore, tempDir } from '../../../test/support/temp.js';
-import { lineScan, scannedPdf } from './testing/scans.js';
+import { cli, tempCore, tempDir } from '../../../test/support/temp.js';
+import { lineScan, noticeDocument, partlyScannedPdf, scannedPdf } from './testing/scans.js';
 
 const SLOW = 15 * 60_000;
 
@@ -84,5 +84,63 @@ describe('OCR of scans', () => {
     expect((await core.api['search.query']({ query: '讲堂' })).total).toBe(1);
     // pdftotext agrees the PDF itself has no text: the words came from the pixels.
     expect(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).trim()).toBe('');
+  }, SLOW);
+
+  it('reads only the scanned page of a partly scanned PDF: searched as recognised, printed with its text layer on that page', async () => {
+    const core = await tempCore();
+    const scanned = ['楼道消防通道清理登记', '责任人签字确认'];
+    const pdf = await file('宣传通知（含签字页）.pdf', await partlyScannedPdf([noticeDocument(0), await lineScan(scanned), noticeDocument(1)]));
+    const typed = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    // The typed pages say nothing of what is on the scan: what search finds of it came from the pixels.
+    expect(typed).not.toContain('消防');
+    expect(typed).not.toContain('签字');
+    const added = await core.api['records.add']({ files: [pdf], year: 2025, items: ['1.3.2'], title: '宣传通知（含签字页）' });
+    const id = added.records[0]!.id;
+    const sha256 = (await core.api['records.get']({ id })).fileList[0]!.sha256;
+    expect((await core.api['ocr.status']({})).waitingFiles).toBe(1);
+
+    expect(await core.api['ocr.run']({})).toEqual({ pages: 1, records: 1 });
+    const hits = await core.api['search.query']({ query: '消防' });
+    expect(hits.results.map((h) => h.id)).toEqual([id]);
+    expect(hits.results[0]!.snippet).toMatch(/^（识别）.*【消防】/);
+    // The typed pages are searched from their own text layer, as before, and were never handed to the engine.
+    const typedWord = [...typed.matchAll(/[\u4e00-\u9fff]{2}/g)].map((m) => m[0]).find((w) => w !== '示例')!;
+    const typedHits = await core.api['search.query']({ query: typedWord });
+    expect(typedHits.results.map((h) => h.id)).toContain(id);
+    expect(typedHits.results.find((h) => h.id === id)!.snippet.startsWith('（识别）')).toBe(false);
+    expect(core.archive.db.prepare('SELECT page, state FROM ocr_pages WHERE sha256 = ?').all(sha256)).toEqual([{ page: 2, state: 'done' }]);
+    expect((await core.api['ocr.text']({ recordId: id })).pages.map((p) => p.page)).toEqual([2]);
+    expect((await core.api['ocr.status']({})).waitingFiles).toBe(0);
+
+    // In the binder, pdftotext finds the scan's words on the printed page where the scan is, and only there.
+    const report = await core.api['binder.export']({ year: 2025, item: '1.3.2', out: tempDir() });
+    const volume = report.volumes[0]!;
+    const first = report.volumes.flatMap((v) => v.documents).find((d) => d.title === '宣传通知（含签字页）')!.startPage;
+    const text = (p: number): string => execFileSync('pdftotext', ['-f', String(p), '-l', String(p), volume.path, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(text(first + 1)).toContain('楼道消防通道清理登记');
+    expect(text(first)).not.toContain('消防');
+    expect(text(first + 2)).not.toContain('消防');
+    expect(text(first)).toContain(typedWord);
+    execFileSync('qpdf', ['--check', volume.path]);
+  }, SLOW);
+
+  it('looks at the pages of a PDF filed before they were listed, and reads only the scanned ones', async () => {
+    const core = await tempCore();
+    const mixed = await file('议事记录.pdf', await partlyScannedPdf([noticeDocument(0), await lineScan(['居民议事会签到：十二人'])]));
+    const typed = await file('通知.pdf', await partlyScannedPdf([noticeDocument(1)]));
+    await core.api['records.add']({ files: [mixed, typed], year: 2025, items: ['1.3.2'] });
+    // As an archive written before the list existed (schema 9) holds them: nobody has looked at their pages.
+    core.archive.db.exec('UPDATE blobs SET textless_pages = NULL');
+    expect((await core.api['ocr.status']({})).waitingFiles).toBe(2);
+
+    // Read through the CLI's contract: `ocr run --json` prints exactly { pages, records }.
+    const run = await cli('ocr', 'run', '--year', '2025', '--archive', core.dir, '--json');
+    expect(run.code).toBe(0);
+    expect(run.json()).toEqual({ pages: 1, records: 1 });
+    const listed = core.archive.db.prepare("SELECT textless_pages FROM blobs WHERE kind = 'pdf' ORDER BY pages").pluck().all();
+    expect(listed).toEqual(['[]', '[2]']);
+    expect(core.archive.db.prepare('SELECT page FROM ocr_pages').pluck().all()).toEqual([2]);
+    expect((await core.api['search.query']({ query: '议事' })).results[0]!.snippet).toMatch(/^（识别）/);
+    expect((await core.api['ocr.status']({})).waitingFiles).toBe(0);
   }, SLOW);
 });

@@ -1,15 +1,15 @@
 import { promises as fs } from 'node:fs';
 import sharp from 'sharp';
 import { ensureDerivatives } from '../files/derivatives.js';
-import { openPdfDocument, type PdfJsDocument } from '../files/pdf.js';
+import { isTextLayerEmpty, openPdfDocument, pageText, type PdfJsDocument } from '../files/pdf.js';
 import type { FileStore } from '../store/file-store.js';
 
 /**
  * The page images OCR reads, found without rendering anything: a photo is its own page (the print derivative,
  * already upright, HEIC already decoded, at most 1600 px); a scanned PDF page is the scan it carries, which pdf.js
- * decodes from whatever filter the scanner used (JPEG, Flate, CCITT, JBIG2, JPX). A page that already has a text
- * layer is not read, and a page that has neither text nor an image (vector drawings only) is skipped: Taizhang
- * ships no page renderer.
+ * decodes from whatever filter the scanner used (JPEG, Flate, CCITT, JBIG2, JPX). Only the pages whose text layer
+ * is empty are read (the import lists them, `blobs.textless_pages`), and a page that has neither text nor an image
+ * (vector drawings only) is skipped: Taizhang ships no page renderer.
  */
 
 /** Where the image lies on its page, as fractions of the page from the top left (for the binder's text layer). */
@@ -25,8 +25,6 @@ export type PageImage =
   | { page: number; kind: 'text' }
   | { page: number; kind: 'none' };
 
-/** Below this many characters a page's text layer counts as empty (a scanner's stamp, a page number). */
-export const MIN_TEXT_LAYER_CHARS = 8;
 /** Long side of a page image handed to the engine: enough for 5 mm characters on A4, small enough to be quick. */
 export const OCR_LONG_SIDE = 2000;
 const FULL: Placement = { left: 0, top: 0, width: 1, height: 1 };
@@ -37,11 +35,14 @@ export async function photoPage(store: FileStore, sha256: string, mime: string):
   return { page: 1, kind: 'image', png, placement: FULL };
 }
 
-/** Opens a stored PDF and yields its pages one at a time, so a long scan never sits in memory whole. */
-export async function* pdfPages(store: FileStore, sha256: string, skip: ReadonlySet<number> = new Set()): AsyncGenerator<PageImage> {
+/**
+ * Opens a stored PDF and yields the pages asked for one at a time, so a long scan never sits in memory whole; the
+ * pages of a typed document between its scanned ones are not opened at all.
+ */
+export async function* pdfPages(store: FileStore, sha256: string, pages: readonly number[]): AsyncGenerator<PageImage> {
   const doc = await openPdfDocument(await fs.readFile(store.blobPath(sha256)));
   try {
-    for (let n = 1; n <= doc.numPages; n += 1) if (!skip.has(n)) yield await pdfPage(doc, n);
+    for (const n of pages) if (n >= 1 && n <= doc.numPages) yield await pdfPage(doc, n);
   } finally {
     await doc.destroy();
   }
@@ -68,9 +69,7 @@ async function pdfPage(doc: PdfJsDocument, n: number): Promise<PageImage> {
   const { OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const page = await doc.getPage(n);
   try {
-    const content = await page.getTextContent();
-    const text = content.items.map((item) => ('str' in item ? item.str : '')).join('').replace(/\s+/g, '');
-    if (text.length >= MIN_TEXT_LAYER_CHARS) return { page: n, kind: 'text' };
+    if (!isTextLayerEmpty(await pageText(page))) return { page: n, kind: 'text' };
     const ops = await page.getOperatorList();
     const [x0, y0, x1, y1] = page.view as [number, number, number, number];
     const pageW = x1 - x0;

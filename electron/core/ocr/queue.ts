@@ -1,6 +1,9 @@
+import { promises as fs } from 'node:fs';
 import type { Progress } from '../../../shared/api/method.js';
 import type { OcrRunResult } from '../../../shared/api/ocr.js';
 import { TaizhangError } from '../../../shared/errors.js';
+import { readPdf } from '../files/pdf.js';
+import { setTextlessPages } from '../files/repository.js';
 import { reindexRecords } from '../search/indexer.js';
 import type { Archive } from '../store/archive-folder.js';
 import { writeTransaction } from '../store/database.js';
@@ -33,6 +36,17 @@ export async function runOcr(archive: Archive, engine: OcrEngine, options: RunOp
     const file = waitingFiles(db, scope, failed.size + 1).find((f) => !failed.has(f.sha256));
     if (!file) break;
     try {
+      if (file.kind === 'pdf' && file.textless === null) {
+        if (options.signal?.aborted) throw new TaizhangError('cancelled', '已取消文字识别 / OCR cancelled');
+        // A PDF stored before the import listed its pages without text (an archive from before 010): list them now,
+        // as the import would have, and come back to it if there is anything to read.
+        const { textless } = await readPdf(await fs.readFile(archive.files.blobPath(file.sha256)));
+        writeTransaction(db, () => setTextlessPages(db, file.sha256, textless));
+        total = pages + waitingPages(db, scope);
+        report();
+        await options.pause?.();
+        continue;
+      }
       for await (const image of readablePages(archive, file)) {
         if (options.signal?.aborted) throw new TaizhangError('cancelled', '已取消文字识别 / OCR cancelled');
         const lines = image.kind === 'image' ? onPage(await engine.read(image.png), image.placement) : [];
@@ -45,7 +59,7 @@ export async function runOcr(archive: Archive, engine: OcrEngine, options: RunOp
           }
         });
         if (image.kind === 'image') pages += 1;
-        // Pages a PDF turned out to have as text were counted as waiting; they are not work any more.
+        // A listed page that turned out to hold text after all, or no picture, was counted as waiting; it is not work.
         else total -= 1;
         report();
         await options.pause?.();
@@ -59,7 +73,7 @@ export async function runOcr(archive: Archive, engine: OcrEngine, options: RunOp
       const message = err instanceof TaizhangError ? err.zh : '无法读取文件 / unreadable';
       writeTransaction(db, () => finishJob(db, file.sha256, 'failed', null, message));
     }
-    total = Math.max(total, pages + waitingPages(db, scope));
+    total = pages + waitingPages(db, scope);
   }
   return { pages, records: records.size };
 }
@@ -70,7 +84,7 @@ async function* readablePages(archive: Archive, file: QueuedFile): AsyncGenerato
     if (!kept.has(1)) yield await photoPage(archive.files, file.sha256, file.mime);
     return;
   }
-  yield* pdfPages(archive.files, file.sha256, kept);
+  yield* pdfPages(archive.files, file.sha256, (file.textless ?? []).filter((n) => !kept.has(n)));
 }
 
 /** Boxes in fractions of the scan become fractions of the page the scan is drawn on. */

@@ -7,17 +7,13 @@ import type { OcrLine } from './engine.js';
 
 /** The SQL of OCR: the queue (ocr_jobs), the pages read (ocr_pages), the switch and the confirmed 实到人数. */
 
-/**
- * A PDF is worth reading when its text layer averages fewer than this many characters a page: a scan has none, a
- * typed document has hundreds. A page of such a PDF that does have text is left as it is.
- */
-export const SCANNED_PDF_CHARS_PER_PAGE = 100;
-
 export interface QueuedFile {
   sha256: string;
   kind: 'image' | 'pdf';
   mime: string;
   pages: number;
+  /** The PDF pages to read (those with an empty text layer); null when nobody has looked at the PDF yet (see 010). */
+  textless: number[] | null;
   requested: number;
 }
 
@@ -26,8 +22,13 @@ export interface Scope {
   recordIds?: readonly number[] | undefined;
 }
 
-/** Files that hold text only as pixels, filed in a live record (of the scope). */
-const READABLE = `(b.kind = 'image' OR (b.kind = 'pdf' AND b.pages IS NOT NULL AND length(trim(b.text)) < b.pages * ${SCANNED_PDF_CHARS_PER_PAGE}))`;
+/**
+ * Files that hold text only as pixels, filed in a live record (of the scope): photos, and PDFs with a page whose text
+ * layer is empty. A PDF nobody has looked at yet (stored before 010) waits too: the queue looks at its pages first.
+ */
+const READABLE = `(b.kind = 'image' OR (b.kind = 'pdf' AND b.pages IS NOT NULL AND (b.textless_pages IS NULL OR json_array_length(b.textless_pages) > 0)))`;
+/** Pages of a waiting file, all of a PDF not looked at yet (the queue's count drops once it has been). */
+const PAGES_TO_READ = `CASE WHEN b.kind = 'image' THEN 1 WHEN b.textless_pages IS NULL THEN b.pages ELSE json_array_length(b.textless_pages) END`;
 const IN_SCOPE = `EXISTS (SELECT 1 FROM record_files f JOIN live_records r ON r.id = f.record_id
     WHERE f.sha256 = b.sha256 AND (? IS NULL OR r.year = ?) AND (? IS NULL OR r.id IN (SELECT value FROM json_each(?))))`;
 const WAITING = `(j.sha256 IS NULL OR j.state = 'queued')`;
@@ -39,15 +40,16 @@ function scopeParams(scope: Scope): unknown[] {
 
 /** The files waiting, asked-for ones first, then in the order they were filed. */
 export function waitingFiles(db: Db, scope: Scope, limit = 1_000_000): QueuedFile[] {
-  return all<QueuedFile>(
+  return all<Omit<QueuedFile, 'textless'> & { textless: string | null }>(
     db,
-    `SELECT b.sha256, b.kind, b.mime, CASE WHEN b.kind = 'image' THEN 1 ELSE b.pages END AS pages, coalesce(j.requested, 0) AS requested
+    `SELECT b.sha256, b.kind, b.mime, CASE WHEN b.kind = 'image' THEN 1 ELSE b.pages END AS pages, b.textless_pages AS textless,
+            coalesce(j.requested, 0) AS requested
      FROM blobs b LEFT JOIN ocr_jobs j ON j.sha256 = b.sha256
      WHERE ${READABLE} AND ${WAITING} AND ${IN_SCOPE}
      ORDER BY requested DESC, b.created_at, b.sha256 LIMIT ?`,
     ...scopeParams(scope),
     limit,
-  );
+  ).map((f) => ({ ...f, textless: f.textless === null ? null : (JSON.parse(f.textless) as number[]) }));
 }
 
 export function countWaitingFiles(db: Db, scope: Scope): number {
@@ -60,13 +62,17 @@ export function countWaitingFiles(db: Db, scope: Scope): number {
   );
 }
 
-/** Pages still to read of the waiting files (pages already read of an interrupted PDF are not counted). */
+/**
+ * Pages still to read of the waiting files: pages already read of an interrupted PDF are not counted, nor pages kept
+ * of a PDF read before its text pages were known (an archive from before 010).
+ */
 export function waitingPages(db: Db, scope: Scope): number {
   return (
     value<number>(
       db,
-      `SELECT coalesce(sum(CASE WHEN b.kind = 'image' THEN 1 ELSE b.pages END
-                 - (SELECT count(*) FROM ocr_pages p WHERE p.sha256 = b.sha256 AND p.state <> 'stale')), 0)
+      `SELECT coalesce(sum(${PAGES_TO_READ}
+                 - (SELECT count(*) FROM ocr_pages p WHERE p.sha256 = b.sha256 AND p.state <> 'stale'
+                    AND (b.textless_pages IS NULL OR p.page IN (SELECT value FROM json_each(b.textless_pages))))), 0)
        FROM blobs b LEFT JOIN ocr_jobs j ON j.sha256 = b.sha256
        WHERE ${READABLE} AND ${WAITING} AND ${IN_SCOPE}`,
       ...scopeParams(scope),

@@ -57,6 +57,10 @@ describe('suggested items', () => {
     const out = run.json<{ suggestions: { code: string; title: string; score: number; reason: string }[] }>();
     expect(out.suggestions.length).toBeGreaterThan(0);
     expect(out.suggestions.length).toBeLessThanOrEqual(3);
+    expect(Object.keys(out).sort()).toEqual(['suggestions']);
+    for (const s of out.suggestions) expect(Object.keys(s).sort()).toEqual(['code', 'reason', 'score', 'title']);
+    // Best first.
+    expect(out.suggestions.map((s) => s.score)).toEqual([...out.suggestions.map((s) => s.score)].sort((a, b) => b - a));
     expect(out.suggestions[0]).toMatchObject({ code: '4.2.2', title: '垃圾分类宣传' });
     expect(out.suggestions[0]!.reason).toContain('垃圾分类');
     const missing = await cli('suggest', '99999', '--archive', core.dir);

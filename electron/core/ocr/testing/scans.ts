@@ -23,10 +23,17 @@ export interface Scan {
 
 const scenario = demoScenario(2025);
 
+/**
+ * A printed document of the demo: its standalone ones first, then each activity's 方案 or 通知, so that no two
+ * variants scan to the same file (a duplicate would be filed once).
+ */
 export function noticeDocument(variant = 0): SampleDocument {
   const docs = scenario.thisYear.documents;
-  const doc = docs[variant % docs.length]!;
-  return standaloneDocument(doc, '2025-03-01');
+  if (variant < docs.length) return standaloneDocument(docs[variant]!, '2025-03-01');
+  const acts = scenario.thisYear.activities;
+  const activity = acts[(variant - docs.length) % acts.length]!;
+  const kind = activity.documents.find((d) => d === '方案' || d === '通知') ?? '方案';
+  return activityDocument(kind, { activity, date: '2025-03-01', year: 2025, salt: variant, docNo: '' });
 }
 
 export function signInDocument(variant = 0): SampleDocument {
@@ -65,11 +72,29 @@ export async function photographed(scan: Scan, degrees = 3): Promise<Buffer> {
 
 /** A PDF of A4 pages that are only images, as a scanner writes it: no text layer at all. */
 export async function scannedPdf(pages: readonly Buffer[]): Promise<Uint8Array> {
+  return partlyScannedPdf(pages);
+}
+
+/**
+ * A typed document with scanned pages bound in, as a clerk makes one by inserting a signed or stamped sheet: each
+ * SampleDocument gives its first page as the demo's PDF generator typesets it (with a text layer), each image an A4
+ * page that is only that image.
+ */
+export async function partlyScannedPdf(pages: readonly (SampleDocument | Buffer)[]): Promise<Uint8Array> {
+  const typed = pages.filter((p): p is SampleDocument => !Buffer.isBuffer(p));
+  const rendered = typed.length > 0 ? await renderSampleDocuments(typed, await subsetFonts(typed.map(documentText).join('') + FIXED_TEXT)) : [];
   const doc = await PDFDocument.create();
-  for (const png of pages) {
-    const image = png[0] === 0xff ? await doc.embedJpg(png) : await doc.embedPng(png);
-    const page = doc.addPage([595.28, 841.89]);
-    page.drawImage(image, { x: 0, y: 0, width: 595.28, height: 841.89 });
+  let next = 0;
+  for (const part of pages) {
+    if (Buffer.isBuffer(part)) {
+      const image = part[0] === 0xff ? await doc.embedJpg(part) : await doc.embedPng(part);
+      const page = doc.addPage([595.28, 841.89]);
+      page.drawImage(image, { x: 0, y: 0, width: 595.28, height: 841.89 });
+    } else {
+      const [page] = await doc.copyPages(await PDFDocument.load(rendered[next]!), [0]);
+      doc.addPage(page);
+      next += 1;
+    }
   }
   return doc.save();
 }
