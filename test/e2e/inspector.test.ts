@@ -17,6 +17,8 @@ const YEAR = 2024;
 const root = await fs.mkdtemp(path.join(os.tmpdir(), 'taizhang-inspect-'));
 const archiveDir = path.join(root, '文明社区档案');
 const files = path.join(root, 'files');
+/** Loose files a clerk imports as a folder: one the folder cannot place, one already filed. */
+const looseFolder = path.join(root, '本月材料');
 /** Photos enough that the search results need 显示更多. */
 const PHOTOS = 56;
 
@@ -110,6 +112,8 @@ async function fillArchive(): Promise<void> {
   await add({ files: [await makeJpeg(path.join(files, 'IMG_20240401_101500.jpg'), { width: 640, height: 480, colour: '#556677' })], year: YEAR });
   await session.invoke('ledger.add', { year: YEAR, problem: '宣传栏内容未及时更新' });
   await session.invoke('archival.number', { year: YEAR, ids: [planRecord, photoRecord] });
+  await makePdf(path.join(looseFolder, '社区道德讲堂活动记录.pdf'), { text: 'record' });
+  await fs.copyFile(plan, path.join(looseFolder, '学雷锋志愿服务活动方案.pdf'));
 }
 
 beforeAll(async () => {
@@ -171,6 +175,45 @@ describe('every screen in Chinese, and 查阅模式', { timeout: 120_000 }, () =
     await page.locator('.detail textarea[name=title]').waitFor();
     await scan('photo-detail');
 
+    // The dialogs of a selection of photos: from the bar above the list, and from the right-click menu.
+    const photoRows = rows.filter({ has: page.locator('.type-照片') });
+    await photoRows.nth(0).click();
+    await photoRows.nth(1).click({ modifiers: ['Control'] });
+    await page.getByRole('button', { name: '批量改名…' }).click();
+    await dialog('批量改名 2 件资料').getByText('学雷锋志愿服务').first().waitFor();
+    await scan('batch-rename');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: /^批量填写照片说明/ }).click();
+    await dialog('批量填写 2 张照片的说明').waitFor();
+    await scan('caption-batch');
+    await page.keyboard.press('Escape');
+    const menu = page.getByRole('menu');
+    for (const [entry, shot] of [
+      ['归入项目…', 'menu-file-into'],
+      ['设为活动…', 'menu-activity'],
+      ['批量修改…', 'menu-bulk-edit'],
+    ] as const) {
+      await photoRows.nth(1).click({ button: 'right' });
+      await menu.waitFor();
+      if (shot === 'menu-file-into') await scan('context-menu');
+      await menu.getByRole('menuitem', { name: entry }).click();
+      await page.getByRole('dialog').waitFor();
+      await scan(shot);
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+    }
+    await photoRows.nth(0).click();
+    await photoRows.nth(0).click({ button: 'right' });
+    await menu.getByRole('menuitem', { name: '在文件夹中显示' }).click();
+    await page.getByRole('dialog').getByText('所在文件夹').waitFor();
+    await scan('menu-file-location');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.keyboard.press('F2');
+    await page.locator('input.inline-rename').waitFor();
+    await scan('inline-rename');
+    await page.keyboard.press('Escape');
+
     await page.locator('.tree-inbox .tree-label').click();
     await page.locator('table.records tbody tr').first().waitFor();
     await scan('inbox');
@@ -198,6 +241,34 @@ describe('every screen in Chinese, and 查阅模式', { timeout: 120_000 }, () =
       await page.getByRole('dialog').getByRole('button', { name: '关闭', exact: true }).first().click();
       await page.getByRole('dialog').waitFor({ state: 'detached' });
     }
+
+    // 上报 from the top bar: the choices, the hub's link, and the package written.
+    await page.getByRole('button', { name: '上报', exact: true }).click();
+    const submit = dialog(`上报 ${YEAR} 年度材料`);
+    await submit.waitFor();
+    await scan('submit');
+    await submit.getByText('保存后发送到汇总平台').click();
+    await submit.getByText('上传令牌').waitFor();
+    await scan('submit-hub-link');
+    await submit.getByText('只保存为文件').click();
+    await submit.getByRole('button', { name: '生成上报包' }).click();
+    await submit.getByText('上报包已生成').waitFor({ timeout: 90_000 });
+    await scan('submit-done');
+    await submit.getByRole('button', { name: '完成' }).click();
+    await submit.waitFor({ state: 'detached' });
+
+    // 导入文件夹: the review before, and the result after.
+    await tab('资料').click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: '导入文件夹…' }).click();
+    await (await chooser).setFiles(looseFolder);
+    await dialog('导入前请核对').waitFor();
+    await scan('import-review');
+    await dialog('导入前请核对').getByRole('button', { name: /确认导入/ }).click();
+    await dialog('导入文件夹：完成').waitFor();
+    await scan('import-result');
+    await dialog('导入文件夹：完成').getByRole('button', { name: '关闭', exact: true }).first().click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
   });
 
   it('search shows the real total, pages past 50, photo thumbnails, marked words and year/item filters; a hit opens in its year', async () => {
