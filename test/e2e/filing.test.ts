@@ -9,8 +9,8 @@ import type { RecordDetail } from '../../shared/api/records.js';
 import { createCore } from '../../electron/core/api/core.js';
 import { initArchive } from '../../electron/core/archive/init.js';
 import type { Session } from '../../electron/host/session.js';
-import { makeJpeg, makePdf } from '../support/sample-files.js';
-import { openWindow, screenshot, type OpenWindow } from './browser.js';
+import { makeJpeg, makeOleFile, makePdf } from '../support/sample-files.js';
+import { dragFiles, openWindow, screenshot, type OpenWindow } from './browser.js';
 
 const YEAR = 2025;
 const root = await fs.mkdtemp(path.join(os.tmpdir(), 'taizhang-e2e-filing-'));
@@ -76,5 +76,51 @@ describe('filing a folder of loose files', { timeout: 240_000 }, () => {
     const lecture = details.find((d) => d.title.includes('道德讲堂'))!;
     expect(lecture.items.map((i) => i.code)).toEqual([code]);
     expect(details.find((d) => d !== lecture)!.items).toEqual([]);
+  });
+
+  it('refuses a text file named .pdf in words, and marks a record of attachments only until the clerk confirms it', async () => {
+    const odd = path.join(root, '零散文件');
+    await fs.mkdir(odd, { recursive: true });
+    const fake = path.join(odd, '活动方案.pdf');
+    await fs.writeFile(fake, '这不是 PDF 文件，只是一段文字。\n');
+    const doc = makeOleFile(path.join(odd, '志愿服务记录.doc'));
+    const badge = () => page.locator('.tree-row[data-code="1.2.1"] .badge').first().innerText();
+    await page.getByRole('dialog').getByRole('button', { name: '知道了' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.locator('.tree-row[data-code="1.2.1"] .tree-label').click();
+    expect(await badge()).toBe('缺失');
+    await dragFiles(page, '.tree-row[data-code="1.2.1"]', [fake, doc]);
+
+    const result = page.getByRole('dialog', { name: /：完成$/ });
+    await result.getByText('活动方案.pdf：扩展名是 .pdf，但内容不是 PDF（看起来是纯文本）', { exact: true }).waitFor();
+    await screenshot(page, 'filing-03-fake-pdf');
+    // Chinese only: outside the file names, no Latin but the formats named (PDF, Word 97-2003 (DOC)).
+    const latin = (await result.innerText()).replace(/[^\s：]*\.(?:pdf|doc)\b/g, ' ').match(/[A-Za-z]{2,}/g);
+    expect(new Set(latin)).toEqual(new Set(['PDF', 'Word', 'DOC']));
+    await result.getByRole('button', { name: '知道了' }).click();
+
+    // Only the Word 97 file was filed, marked as attachments only, and the item is still missing its material.
+    const rows = page.locator('table.records tbody tr');
+    await rows.first().locator('.attachment-mark', { hasText: '仅附件·未计入' }).waitFor();
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().innerText()).toContain('志愿服务记录');
+    expect(await badge()).toBe('缺失');
+    await screenshot(page, 'filing-04-attachment-marked');
+
+    await rows.first().locator('td.col-title').click();
+    const confirm = page.locator('.detail input[name="attachmentConfirmed"]');
+    await confirm.waitFor();
+    // Why the file cannot go into a binder, in Chinese only.
+    expect(await page.locator('.detail .note-warn').first().innerText()).toBe(
+      '志愿服务记录.doc：Word 97-2003 (DOC) 不能直接编入案卷，请用 WPS、Word 或 LibreOffice 另存为 PDF 后添加',
+    );
+    await confirm.check();
+    await page.keyboard.press('Control+s');
+    await rows.first().locator('.attachment-mark', { hasText: '附件·已计入' }).waitFor();
+    await page.waitForFunction(() => document.querySelector('.tree-row[data-code="1.2.1"] .badge')?.textContent !== '缺失');
+    const [status] = (await session.invoke('status.get', { year: YEAR, item: '1.2.1' })) as { records: number }[];
+    expect(status?.records).toBe(1);
+    expect(await confirm.isChecked()).toBe(true);
+    await screenshot(page, 'filing-05-attachment-confirmed');
   });
 });
