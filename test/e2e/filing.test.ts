@@ -89,6 +89,9 @@ describe('filing a folder of loose files', { timeout: 240_000 }, () => {
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     await page.locator('.tree-row[data-code="1.2.1"] .tree-label').click();
     expect(await badge()).toBe('缺失');
+    // The city's own numbering, as its table writes it: in the tree, above the list, and (below) in the detail.
+    expect(await page.locator('.tree-row[data-code="1.2.1"] .code').first().innerText()).toBe('1.');
+    expect(await page.locator('.pane-records .city-number').first().innerText()).toBe('（本市编号 1.）');
     await dragFiles(page, '.tree-row[data-code="1.2.1"]', [fake, doc]);
 
     const result = page.getByRole('dialog', { name: /：完成$/ });
@@ -110,6 +113,7 @@ describe('filing a folder of loose files', { timeout: 240_000 }, () => {
     await rows.first().locator('td.col-title').click();
     const confirm = page.locator('.detail input[name="attachmentConfirmed"]');
     await confirm.waitFor();
+    expect(await page.locator('.detail .chip span').first().innerText()).toBe('1.2.1（1.） 志愿服务站规范运行');
     // Why the file cannot go into a binder, in Chinese only.
     expect(await page.locator('.detail .note-warn').first().innerText()).toBe(
       '志愿服务记录.doc：Word 97-2003 (DOC) 不能直接编入案卷，请用 WPS、Word 或 LibreOffice 另存为 PDF 后添加',
