@@ -11,7 +11,8 @@ import { startBridge, type Bridge } from '../../electron/bridge/server.js';
 import { browserShell, INSPECT_MODE_REFUSAL, Session } from '../../electron/host/session.js';
 import type { AddResult } from '../../shared/api/records.js';
 import { buildRenderer, dragFiles, launchChromium, screenshot, stopAtFirstFailure } from './browser.js';
-import { makeJpeg, makePdf } from '../support/sample-files.js';
+import { isClerkLatin } from '../support/clerk-latin.js';
+import { makeJpeg, makeOleFile, makePdf } from '../support/sample-files.js';
 
 const YEAR = 2024;
 const root = await fs.mkdtemp(path.join(os.tmpdir(), 'taizhang-inspect-'));
@@ -28,14 +29,6 @@ let page: Page;
 let session: Session;
 let bridge: Bridge;
 const problems: string[] = [];
-
-/**
- * Latin words a clerk may meet on a screen, and why: product names she knows them by (PDF, Word, WPS, Excel), the
- * names printed on the keys the hints refer to (Ctrl, Delete, Shift, Enter, Esc), the unit symbols of file sizes
- * (KB, MB, GB, as Chinese file managers write them), and WS, the 门类代码 of 文书档案 that DA/T 22 gives and the 档号
- * carries (a code, shown where the clerk sets it).
- */
-const ALLOWED_WORDS = new Set(['PDF', 'Word', 'WPS', 'Excel', 'Ctrl', 'Delete', 'Shift', 'Enter', 'Esc', 'KB', 'MB', 'GB', 'WS']);
 
 /**
  * Latin words in the text of the page, leaving out file names, paths, 档号 and other codes: what is shown, each
@@ -63,7 +56,7 @@ async function englishOn(screen: string): Promise<string[]> {
       // 档号, codes, 文号 and numbers with letters in them: Z001-WS·2024-D10-01-0001, 1.2.3, A4.
       .replace(/[A-Za-z0-9]*\d[A-Za-z0-9]*(?:[-·.][A-Za-z0-9]+)*|[A-Z0-9]+(?:[-·][A-Z0-9]+)+/g, ' ');
     for (const m of stripped.matchAll(/[A-Za-z]{2,}/g)) {
-      if (ALLOWED_WORDS.has(m[0])) continue;
+      if (isClerkLatin(m[0])) continue;
       // The word with the text around it, so a failure says where it is.
       hits.add(`${screen}: ${m[0]} in “${stripped.slice(Math.max(0, m.index - 24), m.index + m[0].length + 24).replace(/\s+/g, ' ').trim()}”`);
     }
@@ -110,6 +103,8 @@ async function fillArchive(): Promise<void> {
   const shot = await add({ files: photos, year: YEAR, items: ['1.2.2'], type: '照片', activity: '学雷锋志愿服务', caption: { subject: '学雷锋志愿服务', place: '社区广场', photographer: '张敏' } });
   photoRecord = shot.records[0]!.id;
   await add({ files: [await makeJpeg(path.join(files, 'IMG_20240401_101500.jpg'), { width: 640, height: 480, colour: '#556677' })], year: YEAR });
+  // A Word 97 file, kept as an attachment only: its mark in the list and its note in the detail are scanned too.
+  await add({ files: [makeOleFile(path.join(files, '社区议事会记录.doc'))], year: YEAR });
   await session.invoke('ledger.add', { year: YEAR, problem: '宣传栏内容未及时更新' });
   await session.invoke('archival.number', { year: YEAR, ids: [planRecord, photoRecord] });
   await makePdf(path.join(looseFolder, '社区道德讲堂活动记录.pdf'), { text: 'record' });
@@ -158,6 +153,11 @@ describe('every screen in Chinese, and 查阅模式', { timeout: 120_000 }, () =
     await page.locator('.tree-row[data-code="1.2.2"] .tree-label').click();
     await page.locator('table.records tbody tr').first().waitFor();
     await scan('records-item');
+    await page.getByRole('button', { name: '缩略图' }).click();
+    await page.locator('.record-grid .tile').first().waitFor();
+    await scan('records-grid');
+    await page.getByRole('button', { name: '列表' }).click();
+    await page.locator('table.records tbody tr').first().waitFor();
     await page.getByRole('button', { name: '本年度不适用' }).click();
     await page.getByRole('button', { name: '确定不适用' }).waitFor();
     await scan('not-applicable-reason');
@@ -217,6 +217,10 @@ describe('every screen in Chinese, and 查阅模式', { timeout: 120_000 }, () =
     await page.locator('.tree-inbox .tree-label').click();
     await page.locator('table.records tbody tr').first().waitFor();
     await scan('inbox');
+    await page.locator('table.records tbody tr', { hasText: '社区议事会记录' }).locator('.attachment-mark').waitFor();
+    await page.locator('table.records tbody tr', { hasText: '社区议事会记录' }).locator('td.col-title').click();
+    await page.locator('.detail input[name="attachmentConfirmed"]').waitFor();
+    await scan('attachment-detail');
 
     for (const [name, ready, shot] of [
       ['活动', 'text=学雷锋志愿服务', 'activities'],
