@@ -127,4 +127,36 @@ describe('filing a folder of loose files', { timeout: 240_000 }, () => {
     expect(await confirm.isChecked()).toBe(true);
     await screenshot(page, 'filing-05-attachment-confirmed');
   });
+
+  it('puts photos dropped where no item is chosen into 待归类, and files them from there by dragging onto an item', async () => {
+    const phone = path.join(root, '手机照片');
+    const photos = [
+      await makeJpeg(path.join(phone, 'mmexport1741138212345.jpg'), { colour: '#5a7a3a' }),
+      await makeJpeg(path.join(phone, 'wx_camera_1741138299999.jpg'), { colour: '#3a5a7a' }),
+    ];
+    const inboxCount = () => page.locator('.tree-inbox .count').innerText();
+    const before = Number(await inboxCount());
+    await page.locator('.tree-all .tree-label').click();
+    await dragFiles(page, '.pane-records', photos);
+    await page.waitForFunction((n) => Number(document.querySelector('.tree-inbox .count')?.textContent) === n, before + 2);
+    const dialog = page.getByRole('dialog', { name: /：完成$/ });
+    if (await dialog.count()) await dialog.getByRole('button', { name: '知道了' }).click();
+
+    await page.locator('.tree-inbox .tree-label').click();
+    const rows = page.locator('table.records tbody tr');
+    await page.waitForFunction((n) => document.querySelectorAll('table.records tbody tr').length === n, before + 2);
+    const photoRows = rows.filter({ has: page.locator('.type-照片') });
+    const titles = await photoRows.locator('td.col-title').allInnerTexts();
+    expect(titles.every((t) => !/mmexport|wx_camera/.test(t))).toBe(true);
+    await screenshot(page, 'filing-06-dropped-into-inbox');
+    const count = await photoRows.count();
+    await photoRows.first().click();
+    await photoRows.last().click({ modifiers: ['Shift'] });
+    await photoRows.first().dragTo(page.locator('.tree-row[data-code="1.2.2"]'));
+    await page.locator('.toast', { hasText: `已把 ${count} 件资料归入` }).first().waitFor();
+    await page.waitForFunction((n) => Number(document.querySelector('.tree-inbox .count')?.textContent) === n, before + 2 - count);
+    const filed = (await session.invoke('records.list', { year: YEAR, item: '1.2.2' })) as { type: string }[];
+    expect(filed.filter((r) => r.type === '照片')).toHaveLength(count);
+    await screenshot(page, 'filing-07-filed-from-inbox');
+  });
 });
