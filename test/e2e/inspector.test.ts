@@ -234,6 +234,22 @@ describe('every screen in Chinese, and 查阅模式', { timeout: 120_000 }, () =
       await scan(shot);
     }
 
+    // The screens' own dialogs: an activity's 总说明, a ledger entry, an index item and the index's export.
+    for (const [name, open, shot] of [
+      ['活动', () => page.getByRole('button', { name: '修改', exact: true }).first().click(), 'activity-edit'],
+      ['整改台账', () => page.getByRole('button', { name: '＋ 登记问题' }).click(), 'ledger-add'],
+      ['整改台账', () => page.locator('tr', { hasText: '宣传栏内容未及时更新' }).first().click(), 'ledger-edit'],
+      ['测评体系', () => page.locator('.index-layout td.col-title').first().click(), 'index-item-edit'],
+      ['测评体系', () => page.getByRole('button', { name: /^导出/ }).first().click(), 'index-export'],
+    ] as const) {
+      await tab(name).click();
+      await open();
+      await page.getByRole('dialog').waitFor();
+      await scan(shot);
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+    }
+
     for (const [button, shot] of [
       ['导出案卷', 'export-binder'],
       ['导出自查表', 'export-checklist'],
