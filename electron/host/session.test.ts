@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../test/support/temp.js';
@@ -6,7 +6,9 @@ import { BACKUPS_DIR } from '../core/backup/schedule.js';
 import { WRITES } from '../../shared/api/live.js';
 import type { MethodName } from '../../shared/api/contract.js';
 import { TaizhangError } from '../../shared/errors.js';
-import { browserShell, INSPECT_MODE_REFUSAL, Session } from './session.js';
+import type { AddResult, FileLocation } from '../../shared/api/records.js';
+import { makeJpeg } from '../../test/support/sample-files.js';
+import { browserShell, INSPECT_MODE_REFUSAL, Session, type ShellServices } from './session.js';
 
 describe('closing an archive in the app', () => {
   it('makes the automatic backup once, and not again within the day', async () => {
@@ -61,6 +63,48 @@ describe('查阅模式 (inspector mode)', () => {
       expect(await session.invoke('archive.unit', {})).not.toEqual(before);
     } finally {
       await session.dispose();
+    }
+  });
+});
+
+describe('在文件夹中显示 (app.showRecordFile)', () => {
+  it('hands the shell the stored file of the record to select, in 查阅模式 too; the browser shell shows nothing but says where', async () => {
+    const dir = path.join(tempDir(), 'archive');
+    const files = tempDir();
+    const photo = await makeJpeg(path.join(files, '现场照片.jpg'));
+    const shown: string[] = [];
+    // The desktop shell's file manager, as far as the session can see it: what it was asked to select.
+    const desktop: ShellServices = { ...browserShell, kind: 'electron', showItem: async (file) => (shown.push(file), true) };
+    const session = new Session({ configDir: tempDir('taizhang-config-'), shell: desktop });
+    try {
+      await session.invoke('app.create', { dir, unit: { name: '和平社区居委会' } });
+      const { records } = (await session.invoke('records.add', { files: [photo], year: 2025, items: ['1.2.2'] })) as AddResult;
+      const id = records[0]!.id;
+      await session.invoke('app.setInspectMode', { on: true });
+      const r = (await session.invoke('app.showRecordFile', { id })) as { shown: boolean; files: FileLocation[] };
+      expect(r.shown).toBe(true);
+      expect(r.files.map((f) => f.name)).toEqual(['现场照片.jpg']);
+      expect(shown).toEqual([r.files[0]!.path]);
+      expect(path.dirname(path.dirname(shown[0]!))).toBe(path.join(dir, 'files'));
+      await session.invoke('app.setInspectMode', { on: false });
+
+      // A file gone from disk is never handed to the shell.
+      rmSync(r.files[0]!.path);
+      expect(await session.invoke('app.showRecordFile', { id })).toMatchObject({ shown: false, files: [{ present: false }] });
+      expect(shown).toHaveLength(1);
+      await expect(session.invoke('app.showRecordFile', { id: 'x' })).rejects.toMatchObject({ code: 'invalid_input' });
+    } finally {
+      await session.dispose();
+    }
+
+    const browser = new Session({ configDir: tempDir('taizhang-config-'), shell: browserShell });
+    try {
+      await browser.invoke('app.open', { dir });
+      const again = await makeJpeg(path.join(files, '签到表.jpg'), { colour: '#335577' });
+      const { records } = (await browser.invoke('records.add', { files: [again], year: 2025, items: ['1.2.2'] })) as AddResult;
+      expect(await browser.invoke('app.showRecordFile', { id: records[0]!.id })).toMatchObject({ shown: false, files: [{ name: '签到表.jpg', present: true }] });
+    } finally {
+      await browser.dispose();
     }
   });
 });

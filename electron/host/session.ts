@@ -11,9 +11,11 @@ import {
   type WindowResult,
 } from '../../shared/api/app.js';
 import { TOPICS, writesOf } from '../../shared/api/live.js';
+import type { FileLocation } from '../../shared/api/records.js';
 import type { ParsedInputOf, Progress } from '../../shared/api/method.js';
 import { TaizhangError } from '../../shared/errors.js';
 import { parseInput } from '../core/api/parse-input.js';
+import { isInside } from '../core/backup/paths.js';
 import { DB_FILE } from '../core/store/archive-folder.js';
 import type { OpenDatabaseOptions } from '../core/store/database.js';
 import { FileStore } from '../core/store/file-store.js';
@@ -31,6 +33,8 @@ export interface ShellServices {
   pickFiles(options: { kind: 'records' | 'index' | 'checklist'; multiple: boolean }): Promise<string[]>;
   /** Opens a folder in the file manager; the caller has checked that it is a folder. */
   showFolder(dir: string): Promise<boolean>;
+  /** Opens the folder of a file with the file selected; the caller has checked that it is one of the archive's. */
+  showItem(file: string): Promise<boolean>;
 }
 
 export const browserShell: ShellServices = {
@@ -38,6 +42,7 @@ export const browserShell: ShellServices = {
   pickFolder: async () => null,
   pickFiles: async () => [],
   showFolder: async () => false,
+  showItem: async () => false,
 };
 
 export interface SessionOptions {
@@ -261,6 +266,14 @@ export class Session {
         const stat = await fs.stat(dir).catch(() => null);
         if (!stat?.isDirectory()) throw new TaizhangError('not_found', `找不到文件夹：${dir} / Folder not found`);
         return { shown: await shell.showFolder(path.resolve(dir)) };
+      },
+      'app.showRecordFile': async ({ id }) => {
+        const { files } = this.requireArchive();
+        const located = (await this.core.call('records.locate', { id })) as FileLocation[];
+        const first = located.find((f) => f.present);
+        // The core named the file; the session still refuses to show anything outside the archive's file library.
+        if (!first || !isInside(files.root, first.path)) return { shown: false, files: located };
+        return { shown: await shell.showItem(first.path), files: located };
       },
       'app.exportDir': async ({ kind, year }) => {
         const dir = this.requireArchive().dir;

@@ -11,7 +11,7 @@ const FILTERS = {
   checklist: [{ name: '自查表', extensions: ['xlsx'] }],
 };
 
-/** Native dialogs and the file manager, for the session's app.pickFolder / app.pickFiles / app.showFolder. */
+/** Native dialogs and the file manager, for the session's app.pickFolder / app.pickFiles / app.showFolder / app.showRecordFile. */
 export function electronShell(window: () => BrowserWindow | null): ShellServices {
   return {
     kind: 'electron',
@@ -40,6 +40,12 @@ export function electronShell(window: () => BrowserWindow | null): ShellServices
       // Folders only: openPath on a file would run it. The session checked this too; check again at the edge.
       if (!(await fs.stat(dir)).isDirectory()) return false;
       return (await shell.openPath(dir)) === '';
+    },
+    async showItem(file) {
+      // Only ever a file of the library: showItemInFolder opens its folder and selects it, and runs nothing.
+      if (!(await fs.stat(file)).isFile()) return false;
+      shell.showItemInFolder(file);
+      return true;
     },
   };
 }

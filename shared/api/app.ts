@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { ArchiveInfo } from './archive.js';
 import { unitPatchSchema } from './archive.js';
-import { empty, pathSchema, yearSchema } from './schemas.js';
+import type { FileLocation } from './records.js';
+import { empty, idSchema, pathSchema, yearSchema } from './schemas.js';
 import { contract } from './contract.js';
 import type { ErrorPayload } from '../errors.js';
 import type { Topic } from './live.js';
@@ -53,6 +54,12 @@ export const appMethods = {
   ),
   /** Opens a folder in the system file manager (folders only: nothing is ever executed). */
   'app.showFolder': method<{ shown: boolean }>()(z.object({ path: pathSchema }).strict()),
+  /**
+   * 在文件夹中显示: the stored files of one record (records.locate). The desktop shell selects the first one that is
+   * on disk in the file manager (`shown`); a shell without one (the browser) shows nothing, and the window tells the
+   * clerk where the files are instead.
+   */
+  'app.showRecordFile': method<{ shown: boolean; files: FileLocation[] }>()(z.object({ id: idSchema }).strict()),
   /** Where an export goes unless the clerk chooses otherwise: a folder beside the archive. */
   'app.exportDir': method<{ path: string }>()(z.object({ kind: z.enum(EXPORT_KINDS), year: yearSchema.optional() }).strict()),
 } as const;

@@ -27,6 +27,7 @@ export const WRITES: { readonly [K in MethodName]: readonly Topic[] } = {
   'records.importFolder': ['records'],
   'records.list': [],
   'records.get': [],
+  'records.locate': [],
   'records.update': ['records'],
   'records.bulkUpdate': ['records'],
   'records.rename': ['records'],

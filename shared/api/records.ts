@@ -21,6 +21,22 @@ export interface StoredFile {
   binderNote: string | null;
 }
 
+/** Where one of a record's files is kept on disk (records.locate), for 在文件夹中显示. */
+export interface FileLocation {
+  fileId: number;
+  sha256: string;
+  /** The name the file had when it was filed. */
+  name: string;
+  kind: FileKind;
+  mime: string;
+  /** The folder of the archive's file library that holds it. */
+  folder: string;
+  /** The stored file itself: named by its content's SHA-256, without an extension. */
+  path: string;
+  /** False when the file is missing from the library (moved away or quarantined by 检查). */
+  present: boolean;
+}
+
 export interface ItemRef {
   editionId: number;
   code: string;
@@ -242,6 +258,8 @@ export const recordsMethods = {
   'records.importFolder': method<AddResult & { plan: FolderPlan }>()(folderArgsSchema, { longTask: true }),
   'records.list': method<RecordSummary[]>()(recordFilterSchema),
   'records.get': method<RecordDetail>()(z.object({ id: idSchema }).strict()),
+  /** Where each file of a record is stored on disk, in the record's order. */
+  'records.locate': method<FileLocation[]>()(z.object({ id: idSchema }).strict()),
   /** Also files a record from the inbox: give it `items`. */
   'records.update': method<RecordDetail>()(
     z

@@ -197,9 +197,7 @@ describe('the thumbnail grid, selection, right-click menu and keys', { timeout: 
     await tile(0).click({ button: 'right' });
     await menu().waitFor();
     const labels = await menu().getByRole('menuitem').allInnerTexts();
-    expect(labels.map((l) => l.split('\n')[0])).toEqual(['归入项目…', '批量修改…', '设为活动…', '重命名', '移到回收站']);
-    // The browser shell cannot open folders: the entry is not offered at all.
-    expect(labels.join()).not.toContain('在文件夹中显示');
+    expect(labels.map((l) => l.split('\n')[0])).toEqual(['归入项目…', '批量修改…', '设为活动…', '重命名', '移到回收站', '在文件夹中显示']);
     expect(await menu().getByRole('menuitem').first().evaluate((el) => el === document.activeElement)).toBe(true);
     await screenshot(page, 'grid-04-context-menu');
     await page.keyboard.press('Escape');
@@ -224,10 +222,47 @@ describe('the thumbnail grid, selection, right-click menu and keys', { timeout: 
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('批量修改…');
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowUp');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^移到回收站/);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^在文件夹中显示/);
     await page.keyboard.press('Escape');
     await menu().waitFor({ state: 'detached' });
     expect(await tile(0).evaluate((el) => el === document.activeElement)).toBe(true);
+  });
+
+  it('在文件夹中显示 says in the browser where the stored file is, copies its location and downloads it under its own name', async () => {
+    await tile(0).click();
+    const id = await tileId(0);
+    const detail = (await api('records.get', { id })) as RecordDetail;
+    await tile(0).click({ button: 'right' });
+    await menu().getByRole('menuitem', { name: '在文件夹中显示' }).click();
+    const where = page.getByRole('dialog', { name: `「${detail.title}」的文件在哪里` });
+    await where.waitFor();
+    const [file] = detail.fileList;
+    const stored = path.join(archiveDir, 'files', file!.sha256.slice(0, 2));
+    expect(await where.locator('dd.location').allInnerTexts()).toEqual([stored, file!.sha256]);
+    expect(await where.getByText(file!.name, { exact: true }).count()).toBe(1);
+    // The folder it names is real, and holds the very file.
+    expect((await fs.stat(path.join(stored, file!.sha256))).size).toBe(file!.size);
+    expect(await where.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    await screenshot(page, 'grid-04b-file-location');
+
+    await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.bridge.origin });
+    await where.getByRole('button', { name: '复制位置' }).click();
+    await toast(`已复制「${file!.name}」的位置`);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(path.join(stored, file!.sha256));
+
+    const [download] = await Promise.all([page.waitForEvent('download'), where.getByRole('link', { name: '下载此文件' }).click()]);
+    expect(download.suggestedFilename()).toBe(file!.name);
+    expect((await fs.stat((await download.path())!)).size).toBe(file!.size);
+    await where.getByRole('button', { name: '关闭', exact: true }).first().click();
+    await where.waitFor({ state: 'detached' });
+
+    // Several records at once: the entry is there, and says why it cannot act.
+    await tile(1).click({ modifiers: ['Shift'] });
+    await tile(1).click({ button: 'right' });
+    const several = menu().getByRole('menuitem', { name: '在文件夹中显示' });
+    expect(await several.isDisabled()).toBe(true);
+    await page.keyboard.press('Escape');
+    await menu().waitFor({ state: 'detached' });
   });
 
   it('归入项目 from the menu refiles the selection through the item picker', async () => {
@@ -325,7 +360,7 @@ describe('the thumbnail grid, selection, right-click menu and keys', { timeout: 
     const rows = page.locator('table.records tbody tr');
     await rows.nth(2).locator('td.col-title').click({ button: 'right' });
     await menu().waitFor();
-    expect((await menu().getByRole('menuitem').allInnerTexts()).map((l) => l.split('\n')[0])).toEqual(['归入项目…', '批量修改…', '设为活动…', '重命名', '移到回收站']);
+    expect((await menu().getByRole('menuitem').allInnerTexts()).map((l) => l.split('\n')[0])).toEqual(['归入项目…', '批量修改…', '设为活动…', '重命名', '移到回收站', '在文件夹中显示']);
     expect(await rows.nth(2).getAttribute('class')).toContain('selected');
     await screenshot(page, 'grid-08-list-menu');
     await page.keyboard.press('Escape');

@@ -11,12 +11,15 @@ import { startBridge, type Bridge } from '../../electron/bridge/server.js';
 import { browserShell, INSPECT_MODE_REFUSAL, Session } from '../../electron/host/session.js';
 import type { AddResult } from '../../shared/api/records.js';
 import { buildRenderer, dragFiles, launchChromium, screenshot, stopAtFirstFailure } from './browser.js';
-import { makeJpeg, makePdf } from '../support/sample-files.js';
+import { isClerkLatin } from '../support/clerk-latin.js';
+import { makeJpeg, makeOleFile, makePdf } from '../support/sample-files.js';
 
 const YEAR = 2024;
 const root = await fs.mkdtemp(path.join(os.tmpdir(), 'taizhang-inspect-'));
 const archiveDir = path.join(root, '文明社区档案');
 const files = path.join(root, 'files');
+/** Loose files a clerk imports as a folder: one the folder cannot place, one already filed. */
+const looseFolder = path.join(root, '本月材料');
 /** Photos enough that the search results need 显示更多. */
 const PHOTOS = 56;
 
@@ -26,14 +29,6 @@ let page: Page;
 let session: Session;
 let bridge: Bridge;
 const problems: string[] = [];
-
-/**
- * Latin words a clerk may meet on a screen, and why: product names she knows them by (PDF, Word, WPS, Excel), the
- * names printed on the keys the hints refer to (Ctrl, Delete, Shift, Enter, Esc), the unit symbols of file sizes
- * (KB, MB, GB, as Chinese file managers write them), and WS, the 门类代码 of 文书档案 that DA/T 22 gives and the 档号
- * carries (a code, shown where the clerk sets it).
- */
-const ALLOWED_WORDS = new Set(['PDF', 'Word', 'WPS', 'Excel', 'Ctrl', 'Delete', 'Shift', 'Enter', 'Esc', 'KB', 'MB', 'GB', 'WS']);
 
 /**
  * Latin words in the text of the page, leaving out file names, paths, 档号 and other codes: what is shown, each
@@ -61,7 +56,7 @@ async function englishOn(screen: string): Promise<string[]> {
       // 档号, codes, 文号 and numbers with letters in them: Z001-WS·2024-D10-01-0001, 1.2.3, A4.
       .replace(/[A-Za-z0-9]*\d[A-Za-z0-9]*(?:[-·.][A-Za-z0-9]+)*|[A-Z0-9]+(?:[-·][A-Z0-9]+)+/g, ' ');
     for (const m of stripped.matchAll(/[A-Za-z]{2,}/g)) {
-      if (ALLOWED_WORDS.has(m[0])) continue;
+      if (isClerkLatin(m[0])) continue;
       // The word with the text around it, so a failure says where it is.
       hits.add(`${screen}: ${m[0]} in “${stripped.slice(Math.max(0, m.index - 24), m.index + m[0].length + 24).replace(/\s+/g, ' ').trim()}”`);
     }
@@ -108,8 +103,12 @@ async function fillArchive(): Promise<void> {
   const shot = await add({ files: photos, year: YEAR, items: ['1.2.2'], type: '照片', activity: '学雷锋志愿服务', caption: { subject: '学雷锋志愿服务', place: '社区广场', photographer: '张敏' } });
   photoRecord = shot.records[0]!.id;
   await add({ files: [await makeJpeg(path.join(files, 'IMG_20240401_101500.jpg'), { width: 640, height: 480, colour: '#556677' })], year: YEAR });
+  // A Word 97 file, kept as an attachment only: its mark in the list and its note in the detail are scanned too.
+  await add({ files: [makeOleFile(path.join(files, '社区议事会记录.doc'))], year: YEAR });
   await session.invoke('ledger.add', { year: YEAR, problem: '宣传栏内容未及时更新' });
   await session.invoke('archival.number', { year: YEAR, ids: [planRecord, photoRecord] });
+  await makePdf(path.join(looseFolder, '社区道德讲堂活动记录.pdf'), { text: 'record' });
+  await fs.copyFile(plan, path.join(looseFolder, '学雷锋志愿服务活动方案.pdf'));
 }
 
 beforeAll(async () => {
@@ -154,6 +153,11 @@ describe('every screen in Chinese, and 查阅模式', { timeout: 120_000 }, () =
     await page.locator('.tree-row[data-code="1.2.2"] .tree-label').click();
     await page.locator('table.records tbody tr').first().waitFor();
     await scan('records-item');
+    await page.getByRole('button', { name: '缩略图' }).click();
+    await page.locator('.record-grid .tile').first().waitFor();
+    await scan('records-grid');
+    await page.getByRole('button', { name: '列表' }).click();
+    await page.locator('table.records tbody tr').first().waitFor();
     await page.getByRole('button', { name: '本年度不适用' }).click();
     await page.getByRole('button', { name: '确定不适用' }).waitFor();
     await scan('not-applicable-reason');
@@ -171,9 +175,52 @@ describe('every screen in Chinese, and 查阅模式', { timeout: 120_000 }, () =
     await page.locator('.detail textarea[name=title]').waitFor();
     await scan('photo-detail');
 
+    // The dialogs of a selection of photos: from the bar above the list, and from the right-click menu.
+    const photoRows = rows.filter({ has: page.locator('.type-照片') });
+    await photoRows.nth(0).click();
+    await photoRows.nth(1).click({ modifiers: ['Control'] });
+    await page.getByRole('button', { name: '批量改名…' }).click();
+    await dialog('批量改名 2 件资料').getByText('学雷锋志愿服务').first().waitFor();
+    await scan('batch-rename');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: /^批量填写照片说明/ }).click();
+    await dialog('批量填写 2 张照片的说明').waitFor();
+    await scan('caption-batch');
+    await page.keyboard.press('Escape');
+    const menu = page.getByRole('menu');
+    for (const [entry, shot] of [
+      ['归入项目…', 'menu-file-into'],
+      ['设为活动…', 'menu-activity'],
+      ['批量修改…', 'menu-bulk-edit'],
+    ] as const) {
+      await photoRows.nth(1).click({ button: 'right' });
+      await menu.waitFor();
+      if (shot === 'menu-file-into') await scan('context-menu');
+      await menu.getByRole('menuitem', { name: entry }).click();
+      await page.getByRole('dialog').waitFor();
+      await scan(shot);
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+    }
+    await photoRows.nth(0).click();
+    await photoRows.nth(0).click({ button: 'right' });
+    await menu.getByRole('menuitem', { name: '在文件夹中显示' }).click();
+    await page.getByRole('dialog').getByText('所在文件夹').waitFor();
+    await scan('menu-file-location');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.keyboard.press('F2');
+    await page.locator('input.inline-rename').waitFor();
+    await scan('inline-rename');
+    await page.keyboard.press('Escape');
+
     await page.locator('.tree-inbox .tree-label').click();
     await page.locator('table.records tbody tr').first().waitFor();
     await scan('inbox');
+    await page.locator('table.records tbody tr', { hasText: '社区议事会记录' }).locator('.attachment-mark').waitFor();
+    await page.locator('table.records tbody tr', { hasText: '社区议事会记录' }).locator('td.col-title').click();
+    await page.locator('.detail input[name="attachmentConfirmed"]').waitFor();
+    await scan('attachment-detail');
 
     for (const [name, ready, shot] of [
       ['活动', 'text=学雷锋志愿服务', 'activities'],
@@ -187,6 +234,22 @@ describe('every screen in Chinese, and 查阅模式', { timeout: 120_000 }, () =
       await scan(shot);
     }
 
+    // The screens' own dialogs: an activity's 总说明, a ledger entry, an index item and the index's export.
+    for (const [name, open, shot] of [
+      ['活动', () => page.getByRole('button', { name: '修改', exact: true }).first().click(), 'activity-edit'],
+      ['整改台账', () => page.getByRole('button', { name: '＋ 登记问题' }).click(), 'ledger-add'],
+      ['整改台账', () => page.locator('tr', { hasText: '宣传栏内容未及时更新' }).first().click(), 'ledger-edit'],
+      ['测评体系', () => page.locator('.index-layout td.col-title').first().click(), 'index-item-edit'],
+      ['测评体系', () => page.getByRole('button', { name: /^导出/ }).first().click(), 'index-export'],
+    ] as const) {
+      await tab(name).click();
+      await open();
+      await page.getByRole('dialog').waitFor();
+      await scan(shot);
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+    }
+
     for (const [button, shot] of [
       ['导出案卷', 'export-binder'],
       ['导出自查表', 'export-checklist'],
@@ -198,6 +261,34 @@ describe('every screen in Chinese, and 查阅模式', { timeout: 120_000 }, () =
       await page.getByRole('dialog').getByRole('button', { name: '关闭', exact: true }).first().click();
       await page.getByRole('dialog').waitFor({ state: 'detached' });
     }
+
+    // 上报 from the top bar: the choices, the hub's link, and the package written.
+    await page.getByRole('button', { name: '上报', exact: true }).click();
+    const submit = dialog(`上报 ${YEAR} 年度材料`);
+    await submit.waitFor();
+    await scan('submit');
+    await submit.getByText('保存后发送到汇总平台').click();
+    await submit.getByText('上传令牌').waitFor();
+    await scan('submit-hub-link');
+    await submit.getByText('只保存为文件').click();
+    await submit.getByRole('button', { name: '生成上报包' }).click();
+    await submit.getByText('上报包已生成').waitFor({ timeout: 90_000 });
+    await scan('submit-done');
+    await submit.getByRole('button', { name: '完成' }).click();
+    await submit.waitFor({ state: 'detached' });
+
+    // 导入文件夹: the review before, and the result after.
+    await tab('资料').click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: '导入文件夹…' }).click();
+    await (await chooser).setFiles(looseFolder);
+    await dialog('导入前请核对').waitFor();
+    await scan('import-review');
+    await dialog('导入前请核对').getByRole('button', { name: /确认导入/ }).click();
+    await dialog('导入文件夹：完成').waitFor();
+    await scan('import-result');
+    await dialog('导入文件夹：完成').getByRole('button', { name: '关闭', exact: true }).first().click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
   });
 
   it('search shows the real total, pages past 50, photo thumbnails, marked words and year/item filters; a hit opens in its year', async () => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { splitMessage } from '../../shared/errors.js';
+import { isClerkLatin } from '../support/clerk-latin.js';
 
 /**
  * Every string with Chinese in product code, read the way the window reads it (shared/errors.ts): a joined
@@ -23,15 +24,6 @@ const PRINTED_AS_IS = [
 const NOT_A_MESSAGE = /\b(SELECT|INSERT|CREATE|UPDATE|DELETE FROM|WHERE)\b|^(COUNTA|COUNTIFS?|SUMIFS?|IF)\(|^台账 Taizhang|^Taizhang 台账/;
 const CJK = /[\u3400-\u9fff]/;
 const PLACEHOLDER = /\$\{…\}/g;
-/** Latin a Chinese sentence may hold: file formats, the programs clerks have, units and marks of a code. */
-const ALLOWED_LATIN = new Set(
-  [
-    'PDF', 'JPEG', 'JPG', 'PNG', 'GIF', 'WebP', 'TIFF', 'HEIC', 'HEIF', 'AVIF', 'DOCX', 'XLSX', 'PPTX', 'DOC', 'XLS', 'PPT', 'OFD', 'ZIP',
-    'MP4', 'MOV', 'BMP', 'TXT', 'CSV', 'ODS', 'JSON', 'Word', 'Excel', 'PowerPoint', 'WPS', 'Office', 'LibreOffice', 'Windows', 'EXIF',
-    'RAR', 'GZIP', 'RTF', 'XML', 'SHA', 'HTTPS', 'KB', 'MB', 'GB', 'A4', 'Ctrl', 'Delete', 'Enter',
-    'YYYY', 'MM', 'DD',
-  ].map((w) => w.toLowerCase()),
-);
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -98,7 +90,7 @@ function latinIn(zh: string): string[] {
   // File extensions (".pdf") and GB/T, DA/T standards are part of Chinese prose.
   const words = zh.replace(PLACEHOLDER, ' ').replace(/[#.][A-Za-z]\w*|\b(GB|DA)\/T\b/g, ' ').match(/[A-Za-z]{2,}/g) ?? [];
   // Capitals of two to four letters are codes and format names ("如 WS", "JPG"), which the window shows as they are.
-  return words.filter((w) => !ALLOWED_LATIN.has(w.toLowerCase()) && !/^[A-Z]{2,4}$/.test(w));
+  return words.filter((w) => !isClerkLatin(w) && !/^[A-Z]{2,4}$/.test(w));
 }
 
 /** What is wrong with one message as the window would show it, or null. */

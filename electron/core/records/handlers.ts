@@ -4,12 +4,13 @@ import { carryOver } from './carry-over.js';
 import { bulkUpdate, setDeleted, updateActivity, updateRecord } from './edit.js';
 import { importFolder, planFolder } from './folder.js';
 import { inboxCount, listRecords } from './list.js';
+import { locateFiles } from './locate.js';
 import { renameRecords } from './rename.js';
 import { getRecordDetail, listActivities } from './repository.js';
 import { undoLast } from './undo.js';
 
 export const recordsHandlers: DomainHandlers<
-  | 'records.add' | 'records.planFolder' | 'records.importFolder' | 'records.list' | 'records.get' | 'records.update'
+  | 'records.add' | 'records.planFolder' | 'records.importFolder' | 'records.list' | 'records.get' | 'records.locate' | 'records.update'
   | 'records.bulkUpdate' | 'records.delete' | 'records.restore' | 'records.undo' | 'records.carryOver' | 'records.activities'
   | 'records.updateActivity' | 'records.rename' | 'records.inbox'
 > = (archive) => ({
@@ -19,6 +20,7 @@ export const recordsHandlers: DomainHandlers<
   'records.list': (filter) => listRecords(archive.db, filter),
   'records.inbox': () => inboxCount(archive.db),
   'records.get': ({ id }) => getRecordDetail(archive.db, id, { includeDeleted: true }),
+  'records.locate': ({ id }) => locateFiles(archive, id),
   'records.update': (args) => updateRecord(archive, args),
   'records.bulkUpdate': (args) => bulkUpdate(archive, args),
   'records.rename': (args) => renameRecords(archive, args),

@@ -78,7 +78,7 @@ export function SubmitDialog({ year, onClose }: { year: number; onClose: () => v
       {(phase === 'idle' || phase === 'failed') && (
         <div className="form">
           <p className="muted">
-            上报包是一个 zip 文件，含本年度归入测评项目的全部材料、档号、案卷、自查表、归档文件目录和移交登记表，每个文件都有校验值，改动任何内容都会被发现。
+            上报包是一个压缩包（.zip 文件），含本年度归入测评项目的全部材料、档号、案卷、自查表、归档文件目录和移交登记表，每个文件都有校验值，改动任何内容都会被发现。
           </p>
           <Field label="保存到文件夹" wide>
             <PathField value={out} onChange={setOut} forSaving name="out" />

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { IndexItem } from '../../../shared/api/index.js';
 import type { RecordDetail as Detail, StoredFile } from '../../../shared/api/records.js';
 import { CAPTION_FIELDS, CAPTION_LABELS, RECORD_TYPES, RETENTION_PERIODS, SECRECY_LEVELS, type Caption, type Secrecy, type RecordType, type RetentionPeriod } from '../../../shared/domain/record.js';
+import { chinese } from '../../../shared/errors.js';
 import { clerkMessage } from '../../api/client.js';
 import { ItemPicker } from '../../components/ItemPicker.js';
 import { Empty, ErrorNote, Field } from '../../components/ui.js';
@@ -29,6 +30,7 @@ interface Draft {
   note: string;
   caption: Caption;
   items: string[];
+  attachmentConfirmed: boolean;
 }
 
 function draftOf(r: Detail): Draft {
@@ -46,8 +48,11 @@ function draftOf(r: Detail): Draft {
     note: r.note,
     caption: { ...r.caption },
     items: r.items.map((i) => i.code),
+    attachmentConfirmed: r.attachmentConfirmed,
   };
 }
+
+export const ATTACHMENT_ONLY_NOTE = '这件资料的文件都只能作为附件保存，不能编入案卷；经确认后才算作本项目的材料。';
 
 /** The right pane: one record's metadata, photo caption, item links and files, edited in place. */
 export function RecordDetail({ record, items, onDelete }: { record: Detail; items: readonly IndexItem[]; onDelete: () => void }) {
@@ -109,6 +114,7 @@ export function RecordDetail({ record, items, onDelete }: { record: Detail; item
         note: draft.note,
         caption: draft.caption,
         items: draft.items,
+        ...(record.attachmentOnly ? { attachmentConfirmed: draft.attachmentConfirmed } : {}),
       });
       notify('已保存', { label: '撤销', run: () => void client['records.undo']({}).catch(fail) });
     } catch (err) {
@@ -145,8 +151,18 @@ export function RecordDetail({ record, items, onDelete }: { record: Detail; item
           <div className="note note-warn">
             {record.fileList
               .filter((f) => f.binderNote)
-              .map((f) => `${f.name}：${f.binderNote}`)
+              .map((f) => `${f.name}：${chinese(f.binderNote ?? '')}`)
               .join('；')}
+          </div>
+        )}
+
+        {record.attachmentOnly && (
+          <div className={`note ${draft.attachmentConfirmed ? '' : 'note-warn'} attachment-note`}>
+            <p>{ATTACHMENT_ONLY_NOTE}</p>
+            <label className="check">
+              <input type="checkbox" name="attachmentConfirmed" checked={draft.attachmentConfirmed} onChange={(e) => set('attachmentConfirmed', e.target.checked)} />
+              确认这件资料是本项目的材料（保存后计入齐全情况）
+            </label>
           </div>
         )}
 

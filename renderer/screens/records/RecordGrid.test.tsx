@@ -34,6 +34,14 @@ describe('RecordGrid', () => {
     expect(html).toContain('页数未知');
   });
 
+  it('marks the tile of a record of attachments only, confirmed or not', () => {
+    const html = renderToStaticMarkup(
+      <Grid records={[record(1, '活动记录', { attachmentOnly: true }), record(2, '签到名单', { attachmentOnly: true, attachmentConfirmed: true }), records[0]!]} selected={[]} />,
+    );
+    const tiles = html.split('<li').slice(1);
+    expect(tiles.map((t) => t.match(/<span class="attachment-mark[^"]*"[^>]*>([^<]+)</)?.[1] ?? null)).toEqual(['仅附件·未计入', '附件·已计入', null]);
+  });
+
   it('shows each title (supplied ones in brackets), its date and its state', () => {
     const html = renderToStaticMarkup(<Grid records={records} selected={[2]} fresh={[3]} />);
     expect(html).toContain('<div class="tile-title">学雷锋志愿服务活动照片（1）</div>');

@@ -3,7 +3,7 @@ import type { RecordSummary } from '../../../shared/api/records.js';
 import { displayTitle } from '../../../shared/domain/record.js';
 import type { PreviewVariant } from '../../api/transport.js';
 import { InlineRename } from './InlineRename.js';
-import { StateCell, TilePicture } from './record-cells.js';
+import { AttachmentMark, StateCell, TilePicture } from './record-cells.js';
 import { itemAttributes, itemView, type ItemViewProps, type useRecordItems } from './record-items.js';
 
 export const TILE_MIN = 160;
@@ -54,6 +54,7 @@ const Tile = memo(function Tile({ record: r, selected, fresh, renaming, tabStop,
     >
       <div className="tile-picture">
         <TilePicture record={r} previewUrl={previewUrl} />
+        <AttachmentMark record={r} />
       </div>
       <div className="tile-title">{renaming ? <InlineRename record={r} onDone={handlers.doneRenaming} /> : displayTitle(r.title, r.titleSupplied)}</div>
       <div className="tile-meta">

@@ -4,7 +4,9 @@ import { ContextMenu, type MenuEntry, type MenuPoint } from '../../components/Co
 import { FormDialog } from '../../components/FormDialog.js';
 import { ItemPicker } from '../../components/ItemPicker.js';
 import { Field } from '../../components/ui.js';
+import type { FileLocation } from '../../../shared/api/records.js';
 import { useApp } from '../../state/app-context.js';
+import { FileLocations } from './FileLocations.js';
 import { useDeleteRecords } from './use-delete.js';
 
 /** What the records screen does with a selection, offered by the right-click menu and the keys. */
@@ -17,7 +19,7 @@ export interface RecordActions {
   onBatchRename?: (ids: number[]) => void;
 }
 
-type Step = 'menu' | 'file' | 'activity';
+type Step = 'menu' | 'file' | 'activity' | 'where';
 
 /**
  * The right-click menu of the record list and grid, and the small dialogs it opens (item picker, activity prompt).
@@ -39,14 +41,34 @@ export function RecordMenu({
   onRename: (id: number) => void;
   onClose: () => void;
 }) {
-  const { transport, archive, client, notify, fail } = useApp();
+  const { client, notify, fail } = useApp();
   const deleteRecords = useDeleteRecords();
   const [step, setStep] = useState<Step>('menu');
+  const [located, setLocated] = useState<{ title: string; files: FileLocation[] } | null>(null);
   const several = ids.length > 1;
   const { onBatchRename } = actions;
 
   // An entry that opens a dialog names the next step; the menu closing then leads there instead of ending.
   const next = useRef<Step | null>(null);
+  // The desktop shell selects the file in the file manager; where it cannot (the browser, a file gone from disk),
+  // the window says where the files are.
+  const reveal = async (id: number) => {
+    next.current = 'where';
+    try {
+      const [{ shown, files }, record] = await Promise.all([client['app.showRecordFile']({ id }), client['records.get']({ id })]);
+      const first = files.find((f) => f.present);
+      if (shown && first) {
+        notify(`已在文件夹中选中「${first.name}」（文件库里的文件按内容编号命名，没有扩展名）`);
+        onClose();
+      } else if (files.length === 0) {
+        notify('这件资料没有文件');
+        onClose();
+      } else setLocated({ title: record.title, files });
+    } catch (err) {
+      fail(err);
+      onClose();
+    }
+  };
   const entries: MenuEntry[] = [
     { label: '归入项目…', run: () => (next.current = 'file'), hint: '移到另一个测评项目下（与拖到左边的测评项目上相同）' },
     { label: '批量修改…', run: () => actions.onBulkEdit(ids) },
@@ -61,19 +83,13 @@ export function RecordMenu({
         }
       : { label: '重命名', shortcut: 'F2', run: () => onRename(ids[0] as number) },
     { label: '移到回收站', shortcut: 'Delete', run: () => deleteRecords(ids), danger: true },
-  ];
-  // Only the desktop shell can open a folder; in a browser there is nothing to show.
-  if (transport.shell === 'electron' && archive) {
-    entries.push({
+    {
       label: '在文件夹中显示',
-      hint: '打开本档案所在的文件夹',
-      run: () =>
-        void client['app.showFolder']({ path: archive.path })
-          .then((r) => notify(r.shown ? '已打开本档案的文件夹（资料的原始文件按内容编号保存在其中）' : '无法打开文件夹'))
-          .catch(fail),
-    });
-  }
-
+      run: () => void reveal(ids[0] as number),
+      disabled: several,
+      hint: several ? '请一次选一件' : '找到这件资料的原始文件',
+    },
+  ];
   const what = several ? ` ${ids.length} 件资料` : '这件资料';
   if (step === 'menu') {
     return (
@@ -101,6 +117,7 @@ export function RecordMenu({
       />
     );
   }
+  if (step === 'where') return located ? <FileLocations title={located.title} files={located.files} onClose={onClose} /> : null;
   return <ActivityPrompt ids={ids} activities={activities} onClose={onClose} />;
 }
 

@@ -36,6 +36,24 @@ describe('RecordTable', () => {
     expect(html).toContain('共 3 件');
   });
 
+  it('marks the records of attachments only in their row, confirmed or not', () => {
+    const html = renderToStaticMarkup(
+      <RecordTable
+        records={[
+          record(1, '活动记录', { date: '2024-03-05', attachmentOnly: true }),
+          record(2, '签到名单', { date: '2024-03-06', attachmentOnly: true, attachmentConfirmed: true }),
+          record(3, '活动方案', { date: '2024-03-07' }),
+        ]}
+        selected={[]}
+        onSelect={() => undefined}
+        previewUrl={() => ''}
+        loading={false}
+      />,
+    );
+    const rows = html.split('<tr').slice(2);
+    expect(rows.map((r) => r.match(/<span class="attachment-mark[^"]*"[^>]*>([^<]+)</)?.[1] ?? null)).toEqual(['仅附件·未计入', '附件·已计入', null]);
+  });
+
   it('draws a page of rows at a time and offers the rest', () => {
     const many = Array.from({ length: RECORD_PAGE + 5 }, (_, i) => record(i + 1, `照片${i + 1}`, { date: '2024-03-05', type: '照片' }));
     const html = renderToStaticMarkup(<RecordTable records={many} selected={[]} onSelect={() => undefined} previewUrl={() => ''} loading={false} />);

@@ -8,7 +8,7 @@ import { filterRecords, nextSort, sortRecords, type RecordFilter, type SortKey, 
 import { InlineRename } from './InlineRename.js';
 import { RecordGrid, TILE_DEFAULT, TILE_MAX, TILE_MIN, isTileSize } from './RecordGrid.js';
 import { RecordMenu, type RecordActions } from './RecordMenu.js';
-import { StateCell, Thumb } from './record-cells.js';
+import { AttachmentMark, StateCell, Thumb } from './record-cells.js';
 import { itemAttributes, itemView, useRecordItems, type ItemViewProps } from './record-items.js';
 
 const COLUMNS: { key: SortKey; label: string; className?: string }[] = [
@@ -182,6 +182,7 @@ const RecordRow = memo(function RecordRow({ record: r, selected, fresh, renaming
       <td className="col-title" title={r.title}>
         {renaming ? <InlineRename record={r} onDone={handlers.doneRenaming} /> : displayTitle(r.title, r.titleSupplied)}
         {r.docNo && <span className="sub">{r.docNo}</span>}
+        <AttachmentMark record={r} />
       </td>
       <td className="col-type">
         <span className={`type type-${r.type}`}>{r.type}</span>

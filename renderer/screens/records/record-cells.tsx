@@ -16,6 +16,23 @@ export function StateCell({ record, code = true }: { record: RecordSummary; code
   );
 }
 
+/**
+ * A record whose files can only be kept as attachments (a .doc, a zip…): marked wherever it is listed, because it
+ * counts as material only once the clerk has confirmed it in the detail.
+ */
+export function AttachmentMark({ record }: { record: RecordSummary }) {
+  if (!record.attachmentOnly) return null;
+  return record.attachmentConfirmed ? (
+    <span className="attachment-mark confirmed" title="只作附件保存，不编入案卷；已确认计入材料">
+      附件·已计入
+    </span>
+  ) : (
+    <span className="attachment-mark" title="只能作为附件保存，不编入案卷；在右边确认后才计入材料">
+      仅附件·未计入
+    </span>
+  );
+}
+
 export function Thumb({ sha, type, previewUrl }: { sha: string | null; type: string; previewUrl: (sha256: string, variant: PreviewVariant) => string }) {
   const [failed, setFailed] = useState(false);
   if (!sha || failed) return <span className={`thumb-placeholder type-${type}`}>{type.slice(0, 1)}</span>;
