@@ -105,6 +105,15 @@ function streamContents(stream: PDFStream): Uint8Array {
   return stream.getContents();
 }
 
+/**
+ * Makes the document deflate with zlib the streams pdf-lib compresses as soon as they are made (the font programs and
+ * their ToUnicode maps, embedded in `finish`), instead of its JavaScript deflate.
+ */
+export function deflateWithZlib(context: PDFContext): void {
+  context.flateStream = (contents, dict = {}) =>
+    context.stream(deflateSync(typeof contents === 'string' ? Buffer.from(contents, 'latin1') : contents), { ...dict, Filter: 'FlateDecode' });
+}
+
 function bytesOf(object: PDFObject): Uint8Array {
   const buffer = new Uint8Array(object.sizeInBytes());
   object.copyBytesInto(buffer, 0);
