@@ -1,7 +1,8 @@
-import { lineTo, moveTo, popGraphicsState, pushGraphicsState, rgb, setDashPattern, setLineWidth, setStrokingColor, stroke } from 'pdf-lib';
+import { rgb } from 'pdf-lib';
 import type { PDFPage } from 'pdf-lib';
 import type { PageFrame } from '../frame.js';
 import { BINDING_MARGIN, mm, PAGE_NUMBER, STAMP, STAMP_WIDTH } from '../geometry.js';
+import { strokeSegments, type Segment } from '../strokes.js';
 import { INK, type TextStyle, type Typesetter } from '../typeset.js';
 
 /** The red of an archive stamp. */
@@ -45,7 +46,7 @@ export function drawStamp(type: Typesetter, page: PDFPage, frame: PageFrame, f: 
     const vw = type.width(value, valueStyle);
     put(type, page, frame, value, x + (cw - vw) / 2, y + 3, valueStyle);
   });
-  strokeSegments(page, rules, 0.8);
+  strokeSegments(page, rules, 0.8, STAMP_RED);
 }
 
 /**
@@ -59,7 +60,7 @@ export function drawCopyMark(type: Typesetter, page: PDFPage, frame: PageFrame, 
   // Clear of the binding margin on the left, and of the stamp on the right.
   const u = BINDING_MARGIN + mm(2);
   const v = frame.height - fromTop - h;
-  strokeSegments(page, rectSegments(frame, u, v, w, h), 0.8);
+  strokeSegments(page, rectSegments(frame, u, v, w, h), 0.8, STAMP_RED);
   put(type, page, frame, text, u + mm(2), v + mm(1.9), style);
 }
 
@@ -82,21 +83,8 @@ function put(type: Typesetter, page: PDFPage, frame: PageFrame, s: string, u: nu
   type.draw(page, s, p.x, p.y, style, frame.rotation);
 }
 
-type Segment = [{ x: number; y: number }, { x: number; y: number }];
-
 /** The four sides of a box as separate lines (butt ends, as the stamp has always been ruled). */
 function rectSegments(frame: PageFrame, u: number, v: number, w: number, h: number): Segment[] {
   const corners = [frame.at(u, v), frame.at(u + w, v), frame.at(u + w, v + h), frame.at(u, v + h)];
   return corners.map((a, i): Segment => [a, corners[(i + 1) % 4]!]);
-}
-
-/**
- * Strokes the lines in red as one path of separate subpaths: the same ink as a `drawLine` for each (opaque, butt
- * ends), in a quarter of the operators; a volume has a stamp and a mark on hundreds of pages.
- */
-function strokeSegments(page: PDFPage, segments: readonly Segment[], thickness: number): void {
-  const ops = [pushGraphicsState(), setStrokingColor(STAMP_RED), setLineWidth(thickness), setDashPattern([], 0)];
-  for (const [a, b] of segments) ops.push(moveTo(a.x, a.y), lineTo(b.x, b.y));
-  ops.push(stroke(), popGraphicsState());
-  page.pushOperators(...ops);
 }
