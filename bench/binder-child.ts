@@ -3,7 +3,8 @@ import { elapsedMs, now } from './stats.js';
 
 /**
  * Exports one binder in a process of its own, so that its peak memory is the binder's and not the benchmark's.
- * Prints one JSON line: time, peak RSS and the volumes written.
+ * Prints one JSON line: time, the CPU time of the export (every thread of the process: on a shared machine it moves
+ * less with the load than the time does), peak RSS and the volumes written.
  * Usage: node --import tsx bench/binder-child.ts ARCHIVE YEAR ITEM OUT
  */
 
@@ -15,11 +16,14 @@ if (!dir || !year || !item || !out) {
 const core = await openCore(dir);
 try {
   const start = now();
+  const cpuStart = process.cpuUsage();
   const report = await core.api['binder.export']({ year: Number(year), item, out });
   const ms = elapsedMs(start);
+  const cpu = process.cpuUsage(cpuStart);
   process.stdout.write(
     `${JSON.stringify({
       ms,
+      cpuMs: (cpu.user + cpu.system) / 1000,
       // resourceUsage reports kilobytes.
       maxRssMB: process.resourceUsage().maxRSS / 1024,
       volumes: report.volumes.map((v) => ({ path: v.path, pages: v.pages, numberedPages: v.numberedPages, documents: v.documents.length })),

@@ -1,5 +1,6 @@
 import { rgb, type PDFPage } from 'pdf-lib';
 import type { FontRole } from './fonts.js';
+import { strokeSegments, type Segment } from './strokes.js';
 import { clampLines, RULE, type Align, type TextStyle, type Typesetter } from './typeset.js';
 import type { VolumeDocument } from './volume-document.js';
 
@@ -146,10 +147,12 @@ function drawRow(vd: VolumeDocument, area: TableArea, columns: TableColumn[], la
 
 function innerVerticals(page: PDFPage, left: number, columns: TableColumn[], top: number, bottom: number): void {
   let x = left;
+  const rules: Segment[] = [];
   for (const c of columns.slice(0, -1)) {
     x += c.width;
-    page.drawLine({ start: { x, y: top }, end: { x, y: bottom }, thickness: INNER, color: RULE });
+    rules.push([{ x, y: top }, { x, y: bottom }]);
   }
+  strokeSegments(page, rules, INNER, RULE);
 }
 
 /** The outer frame of the table's part on one page. */

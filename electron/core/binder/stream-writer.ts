@@ -6,6 +6,8 @@ import { PDFFlateStream, PDFHexString, PDFName, PDFNumber, PDFStream, type PDFCo
 const encoder = new TextEncoder();
 const STREAM_START = encoder.encode('\nstream\n');
 const STREAM_END = encoder.encode('\nendstream');
+const BUFFER_BYTES = 256 * 1024;
+const DIRECT_WRITE = 64 * 1024;
 
 /**
  * Writes a PDF to disk while it is being built, so that a volume of hundreds of photos never sits in memory at once.
@@ -18,6 +20,8 @@ export class PdfStreamWriter {
   private position = 0;
   private readonly offsets = new Map<number, number>();
   private closed = false;
+  private readonly buffer = new Uint8Array(BUFFER_BYTES);
+  private pending = 0;
 
   constructor(file: string) {
     this.fd = openSync(file, 'wx');
@@ -59,7 +63,11 @@ export class PdfStreamWriter {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    closeSync(this.fd);
+    try {
+      this.drain();
+    } finally {
+      closeSync(this.fd);
+    }
   }
 
   get bytesWritten(): number {
@@ -88,10 +96,31 @@ export class PdfStreamWriter {
     this.write(encoder.encode(text));
   }
 
+  /**
+   * Small pieces (object headers, dictionaries, drawn pages) are gathered into one buffer and written together: a
+   * volume has thousands of objects of a few writes each. Large ones (images, copied streams) go out as they are.
+   */
   private write(bytes: Uint8Array): void {
+    this.position += bytes.length;
+    if (bytes.length >= DIRECT_WRITE) {
+      this.drain();
+      this.writeAll(bytes);
+      return;
+    }
+    if (this.pending + bytes.length > this.buffer.length) this.drain();
+    this.buffer.set(bytes, this.pending);
+    this.pending += bytes.length;
+  }
+
+  private drain(): void {
+    if (this.pending === 0) return;
+    this.writeAll(this.buffer.subarray(0, this.pending));
+    this.pending = 0;
+  }
+
+  private writeAll(bytes: Uint8Array): void {
     let done = 0;
     while (done < bytes.length) done += writeSync(this.fd, bytes, done, bytes.length - done);
-    this.position += bytes.length;
   }
 }
 
@@ -103,6 +132,15 @@ function streamContents(stream: PDFStream): Uint8Array {
   // `encode` is protected in pdf-lib's types: true when pdf-lib would deflate the stream on output.
   if (stream instanceof PDFFlateStream && Reflect.get(stream, 'encode') === true) return deflateSync(stream.getUnencodedContents());
   return stream.getContents();
+}
+
+/**
+ * Makes the document deflate with zlib the streams pdf-lib compresses as soon as they are made (the font programs and
+ * their ToUnicode maps, embedded in `finish`), instead of its JavaScript deflate.
+ */
+export function deflateWithZlib(context: PDFContext): void {
+  context.flateStream = (contents, dict = {}) =>
+    context.stream(deflateSync(typeof contents === 'string' ? Buffer.from(contents, 'latin1') : contents), { ...dict, Filter: 'FlateDecode' });
 }
 
 function bytesOf(object: PDFObject): Uint8Array {

@@ -34,7 +34,7 @@ export function drawTextLayer(type: Typesetter, page: PDFPage, frame: PageFrame,
     const height = (b - t) * content.height;
     if (width <= 0 || height <= 0) continue;
     const size = height * 0.8;
-    const natural = font.widthOfTextAtSize(text, size);
+    const natural = type.width(text, { font: 'sans', size });
     if (natural <= 0) continue;
     // Visual point of the line's baseline start, then the page's own space (a /Rotate page turns the text with it).
     const u = content.x + l * content.width;
@@ -44,7 +44,7 @@ export function drawTextLayer(type: Typesetter, page: PDFPage, frame: PageFrame,
     const stretch = width / natural;
     const cos = Math.cos(angle);
     const sin = Math.sin(angle);
-    ops.push(setFontAndSize(key, size), setTextMatrix(cos * stretch, sin * stretch, -sin, cos, at.x, at.y), showText(font.encodeText(text)));
+    ops.push(setFontAndSize(key, size), setTextMatrix(cos * stretch, sin * stretch, -sin, cos, at.x, at.y), showText(type.encode(text, 'sans')));
     drawn += 1;
   }
   ops.push(endText(), popGraphicsState());

@@ -1,6 +1,7 @@
-import { degrees, drawText, rgb, type PDFFont, type PDFName, type PDFPage, type RGB } from 'pdf-lib';
+import fontkit, { type Font } from '@pdf-lib/fontkit';
+import { degrees, drawText, PDFHexString, rgb, type PDFFont, type PDFName, type PDFPage, type RGB } from 'pdf-lib';
 import { balanceLines, breakLines } from '../../../shared/text/linebreak.js';
-import { MISSING_GLYPH, type EmbeddedFonts, type FontRole } from './fonts.js';
+import { MISSING_GLYPH, type EmbeddedFonts, type FontRole, type SubsetFonts } from './fonts.js';
 
 export interface TextStyle {
   font: FontRole;
@@ -19,38 +20,71 @@ const ASCENT = 0.88;
 /** Below the baseline: the bottom of the ideographic box. */
 const DESCENT = 0.12;
 
+/** A character of a face as drawn: its glyph id as the 4 hex digits of an Identity-H string, and its advance at size 1. */
+interface GlyphOf {
+  hex: string;
+  width: number;
+}
+
 /**
  * Measures, wraps and draws text with the binder's fonts. Every string goes through `clean` first, so a character the
  * fonts do not have shows as 〓 instead of a blank.
  */
 export class Typesetter {
+  private readonly faces = new Map<FontRole, Font>();
   private readonly charsets = new Map<FontRole, Set<number>>();
-  private readonly advances = new Map<FontRole, Map<string, number>>();
+  private readonly glyphs = new Map<FontRole, Map<string, GlyphOf>>();
   /** Each page's resource name of each face, registered once per page. */
   private readonly fontNames = new WeakMap<PDFPage, Map<FontRole, PDFName>>();
 
-  constructor(readonly fonts: EmbeddedFonts) {}
+  /** `subsets` are the bytes `fonts` were embedded from: their glyph ids are the ones the PDF's strings carry. */
+  constructor(
+    readonly fonts: EmbeddedFonts,
+    private readonly subsets: SubsetFonts,
+  ) {}
+
+  private face(role: FontRole): Font {
+    let face = this.faces.get(role);
+    if (!face) {
+      face = fontkit.create(this.subsets[role]);
+      this.faces.set(role, face);
+    }
+    return face;
+  }
 
   /**
-   * Width of clean text at size 1. The subset fonts carry no kerning or ligatures, so a string is as wide as its
-   * characters added up; caching them spares fontkit a full layout for every trial line of the line breaker.
+   * The subset fonts carry no layout tables (no ligatures, kerning or contextual forms), so each character is one
+   * glyph from the cmap and a string is as wide as its characters added up. Looking them up once per face spares
+   * fontkit a full layout for every trial line of the line breaker and for every line drawn.
    */
-  private advance(text: string, role: FontRole): number {
-    let cache = this.advances.get(role);
+  private glyph(ch: string, role: FontRole): GlyphOf {
+    let cache = this.glyphs.get(role);
     if (!cache) {
       cache = new Map();
-      this.advances.set(role, cache);
+      this.glyphs.set(role, cache);
     }
+    let g = cache.get(ch);
+    if (!g) {
+      const face = this.face(role);
+      const glyph = face.glyphForCodePoint(ch.codePointAt(0)!);
+      g = { hex: glyph.id.toString(16).toUpperCase().padStart(4, '0'), width: glyph.advanceWidth / face.unitsPerEm };
+      cache.set(ch, g);
+    }
+    return g;
+  }
+
+  /** Width of clean text at size 1. */
+  private advance(text: string, role: FontRole): number {
     let width = 0;
-    for (const ch of text) {
-      let w = cache.get(ch);
-      if (w === undefined) {
-        w = this.fonts[role].widthOfTextAtSize(ch, 1);
-        cache.set(ch, w);
-      }
-      width += w;
-    }
+    for (const ch of text) width += this.glyph(ch, role).width;
     return width;
+  }
+
+  /** Clean text as the face's glyph ids, for a text-showing operator. */
+  encode(text: string, role: FontRole): PDFHexString {
+    let hex = '';
+    for (const ch of text) hex += this.glyph(ch, role).hex;
+    return PDFHexString.of(hex);
   }
 
   font(role: FontRole): PDFFont {
@@ -60,7 +94,7 @@ export class Typesetter {
   clean(text: string, role: FontRole): string {
     let charset = this.charsets.get(role);
     if (!charset) {
-      charset = new Set(this.fonts[role].getCharacterSet());
+      charset = new Set(this.face(role).characterSet);
       this.charsets.set(role, charset);
     }
     let out = '';
@@ -100,7 +134,7 @@ export class Typesetter {
     if (!clean) return;
     // pdf-lib's page.drawText adds the font to the page's resources again under a new name at every call.
     page.pushOperators(
-      ...drawText(this.fonts[style.font].encodeText(clean), {
+      ...drawText(this.encode(clean, style.font), {
         x, y, size: style.size, font: this.fontName(page, style.font), color: style.color ?? INK,
         rotate: degrees(rotate), xSkew: degrees(0), ySkew: degrees(0),
       }),

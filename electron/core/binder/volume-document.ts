@@ -2,7 +2,7 @@ import { PDFDocument, PDFName, PDFNumber, PDFPage, type PDFArray, type PDFDict, 
 import { embedFonts, type SubsetFonts } from './fonts.js';
 import { A4 } from './geometry.js';
 import { buildOutline, type OutlineNode } from './outline.js';
-import { PdfStreamWriter } from './stream-writer.js';
+import { deflateWithZlib, PdfStreamWriter } from './stream-writer.js';
 import { Typesetter } from './typeset.js';
 
 export interface VolumeMetadata {
@@ -35,6 +35,7 @@ export class VolumeDocument {
 
   static async create(file: string, fonts: SubsetFonts, meta: VolumeMetadata): Promise<VolumeDocument> {
     const doc = await PDFDocument.create({ updateMetadata: false });
+    deflateWithZlib(doc.context);
     doc.setTitle(meta.title, { showInWindowTitleBar: true });
     doc.setAuthor(meta.author);
     doc.setSubject(meta.subject);
@@ -43,7 +44,7 @@ export class VolumeDocument {
     doc.setProducer('台账 Taizhang (pdf-lib)');
     doc.setCreationDate(meta.created);
     doc.setModificationDate(meta.created);
-    const type = new Typesetter(await embedFonts(doc, fonts));
+    const type = new Typesetter(await embedFonts(doc, fonts), fonts);
     return new VolumeDocument(doc, type, new PdfStreamWriter(file));
   }
 

@@ -80,7 +80,7 @@ class PageWriter {
  */
 export async function renderSampleDocuments(samples: readonly SampleDocument[], fonts: SubsetFonts): Promise<Uint8Array[]> {
   const master = await PDFDocument.create();
-  const ts = new Typesetter(await embedFonts(master, fonts));
+  const ts = new Typesetter(await embedFonts(master, fonts), fonts);
   const ranges = samples.map((sample) => {
     const first = master.getPageCount();
     drawDocument(new PageWriter(master, ts), ts, sample);

@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { rgb, type PDFImage, type PDFPage } from 'pdf-lib';
 import { captionValues } from '../../../../shared/domain/caption.js';
 import { CAPTION_FIELDS, CAPTION_LABELS } from '../../../../shared/domain/record.js';
@@ -6,6 +6,7 @@ import { A4, A4_LANDSCAPE, CONTENT_WIDTH, MARGIN, mm, STAMP, STAMP_BAND } from '
 import type { PageBlock, PlanPiece } from '../plan.js';
 import { GREY, RULE, type TextStyle } from '../typeset.js';
 import { plainFrame } from '../frame.js';
+import { strokeSegments, type Segment } from '../strokes.js';
 import { drawTextLayer, type ContentBox } from '../text-layer.js';
 import type { OcrLine } from '../../ocr/engine.js';
 import type { VolumeDocument } from '../volume-document.js';
@@ -123,7 +124,7 @@ function drawCaption(vd: VolumeDocument, page: PDFPage, c: CaptionLayout, top: n
     vd.type.lines(page, row.lines, left + LABEL_WIDTH + CELL_PAD, y - CELL_PAD, CONTENT_WIDTH - LABEL_WIDTH - 2 * CELL_PAD, VALUE, LINE);
     y -= h;
   }
-  for (const t of rowTops) page.drawLine({ start: { x: left, y: t }, end: { x: left + CONTENT_WIDTH, y: t }, thickness: 0.4, color: RULE });
+  strokeSegments(page, rowTops.map((t): Segment => [{ x: left, y: t }, { x: left + CONTENT_WIDTH, y: t }]), 0.4, RULE);
   if (rowTops.length > 0) {
     const x = left + LABEL_WIDTH;
     page.drawLine({ start: { x, y: rowTops[0]! }, end: { x, y: top - c.height }, thickness: 0.4, color: RULE });
@@ -139,7 +140,11 @@ function captionRows(piece: PlanPiece, exifDate: string | null): [string, string
 
 async function embed(vd: VolumeDocument, path: string): Promise<PDFImage | null> {
   try {
-    const image = await vd.doc.embedJpg(await fs.readFile(path));
+    // Read synchronously: a print image comes from the page cache in a fraction of a millisecond, less than the
+    // thread-pool round trips of an asynchronous read. pdf-lib reads a JPEG's header through a DataView of the whole
+    // ArrayBuffer, so a small file (which Node reads into its shared pool, at an offset) gets a buffer of its own.
+    const bytes = readFileSync(path);
+    const image = await vd.doc.embedJpg(bytes.byteOffset === 0 ? bytes : new Uint8Array(bytes));
     await image.embed();
     return image;
   } catch {

@@ -2,6 +2,7 @@ import { rgb } from 'pdf-lib';
 import type { PDFPage } from 'pdf-lib';
 import type { PageFrame } from '../frame.js';
 import { BINDING_MARGIN, mm, PAGE_NUMBER, STAMP, STAMP_WIDTH } from '../geometry.js';
+import { strokeSegments, type Segment } from '../strokes.js';
 import { INK, type TextStyle, type Typesetter } from '../typeset.js';
 
 /** The red of an archive stamp. */
@@ -32,18 +33,20 @@ export function drawStamp(type: Typesetter, page: PDFPage, frame: PageFrame, f: 
   const top = frame.height - fromTop;
   const { cellWidth: cw, cellHeight: ch } = STAMP;
   const label: TextStyle = { font: 'sans', size: 5, color: STAMP_RED };
+  const rules: Segment[] = [];
   cells.forEach(([name, value], i) => {
     const col = i % STAMP.columns;
     const row = Math.floor(i / STAMP.columns);
     const x = left + col * cw;
     const y = top - (row + 1) * ch;
-    rect(page, frame, x, y, cw, ch, 0.8);
+    rules.push(...rectSegments(frame, x, y, cw, ch));
     const lw = type.width(name, label);
     put(type, page, frame, name, x + (cw - lw) / 2, y + ch - label.size - 1.2, label);
     const valueStyle: TextStyle = { font: 'serifBold', size: fitSize(type, value, 8.5, cw - 3), color: INK };
     const vw = type.width(value, valueStyle);
     put(type, page, frame, value, x + (cw - vw) / 2, y + 3, valueStyle);
   });
+  strokeSegments(page, rules, 0.8, STAMP_RED);
 }
 
 /**
@@ -57,7 +60,7 @@ export function drawCopyMark(type: Typesetter, page: PDFPage, frame: PageFrame, 
   // Clear of the binding margin on the left, and of the stamp on the right.
   const u = BINDING_MARGIN + mm(2);
   const v = frame.height - fromTop - h;
-  rect(page, frame, u, v, w, h, 0.8);
+  strokeSegments(page, rectSegments(frame, u, v, w, h), 0.8, STAMP_RED);
   put(type, page, frame, text, u + mm(2), v + mm(1.9), style);
 }
 
@@ -80,10 +83,8 @@ function put(type: Typesetter, page: PDFPage, frame: PageFrame, s: string, u: nu
   type.draw(page, s, p.x, p.y, style, frame.rotation);
 }
 
-function rect(page: PDFPage, frame: PageFrame, u: number, v: number, w: number, h: number, thickness: number): void {
+/** The four sides of a box as separate lines (butt ends, as the stamp has always been ruled). */
+function rectSegments(frame: PageFrame, u: number, v: number, w: number, h: number): Segment[] {
   const corners = [frame.at(u, v), frame.at(u + w, v), frame.at(u + w, v + h), frame.at(u, v + h)];
-  corners.forEach((a, i) => {
-    const b = corners[(i + 1) % 4]!;
-    page.drawLine({ start: a, end: b, thickness, color: STAMP_RED });
-  });
+  return corners.map((a, i): Segment => [a, corners[(i + 1) % 4]!]);
 }

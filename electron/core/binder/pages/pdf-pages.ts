@@ -1,5 +1,5 @@
-import { promises as fs } from 'node:fs';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, type PDFContext, type PDFObject, type PDFPage } from 'pdf-lib';
+import { readFileSync } from 'node:fs';
+import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, type PDFContext, type PDFObject, type PDFPage } from 'pdf-lib';
 import { frameOf, pageBox, plainFrame, uprightMatrix, type PageBox, type PageFrame } from '../frame.js';
 import { A4, A4_LANDSCAPE, BINDING_MARGIN, isA4, STAMP_BAND } from '../geometry.js';
 import { stripActiveContent } from '../pdf-sanitize.js';
@@ -41,7 +41,8 @@ const OTHER_BOXES = ['CropBox', 'BleedBox', 'TrimBox', 'ArtBox'].map((n) => PDFN
 export async function appendPdf(vd: VolumeDocument, file: string, pages: number, options: MergeOptions): Promise<AppendedPdf | null> {
   let src: PDFDocument;
   try {
-    src = await PDFDocument.load(await fs.readFile(file), { updateMetadata: false });
+    // Read synchronously, as the print images (pages/images.ts), and parsed without pdf-lib's pauses every 100 objects.
+    src = await PDFDocument.load(readFileSync(file), { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   } catch {
     return null;
   }
