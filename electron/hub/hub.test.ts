@@ -1,3 +1,4 @@
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { HubMatrix, HubSearchResult } from '../../shared/api/hub.js';
@@ -138,6 +139,8 @@ describe.each(backends)('hub on $name', (backend) => {
       expect(r.problems.join('\n')).toContain('校验值不符');
       expect(await tableCounts(hub)).toEqual(before);
       expect((await hub.files.list()).length).toBe(before.blobs);
+      // Its copies, made while it was read, are gone too.
+      expect(await fs.readdir(hub.files.tmpRoot)).toEqual([]);
     } finally {
       await hub.close();
     }
