@@ -1,8 +1,8 @@
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Kysely, type SqlBool } from 'kysely';
 import { BOUNDARY, phraseTokens, toIndexText } from '../../shared/text/tokens.js';
 import type { ParsedQuery } from '../../shared/text/search-query.js';
 import { matchExpression } from '../../shared/text/search-query.js';
-import type { Dialect } from './db.js';
+import type { Dialect, HubDb } from './db.js';
 import type { HubTables } from './schema.js';
 
 /**
@@ -61,14 +61,27 @@ export function tsQuery(query: ParsedQuery): string | null {
 }
 
 /**
- * A condition on `records` (the table, unaliased) that holds for the records whose text matches the query, or null
- * when the query has no text to match.
+ * The records whose text matches the query, joined to the index so that matches come newest first in the index's own
+ * order and a LIMIT stops reading early (no count or sort over every match): SQLite reads the FTS5 table backwards by
+ * rowid, outermost (a CROSS JOIN keeps that join order); PostgreSQL's planner either walks `records` newest first and
+ * checks each tsvector, or reads the GIN index for rarer terms. Null when the query has no text to match.
  */
-export function matchCondition(dialect: Dialect, query: ParsedQuery): Expression<SqlBool> | null {
+export function matchedRecords(db: HubDb, dialect: Dialect, query: ParsedQuery) {
   if (dialect === 'sqlite') {
     const match = matchExpression(query);
-    return match === null ? null : sql<SqlBool>`records.id IN (SELECT rowid FROM record_search WHERE record_search MATCH ${match})`;
+    if (match === null) return null;
+    return db
+      .selectFrom('record_search')
+      .crossJoin('records')
+      .whereRef('records.id', '=', 'record_search.rowid')
+      .where(sql<SqlBool>`record_search MATCH ${match}`)
+      .orderBy('record_search.rowid', 'desc');
   }
   const ts = tsQuery(query);
-  return ts === null ? null : sql<SqlBool>`records.id IN (SELECT record_id FROM record_search WHERE tsv @@ to_tsquery('simple', ${ts}))`;
+  if (ts === null) return null;
+  return db
+    .selectFrom('record_search')
+    .innerJoin('records', 'records.id', 'record_search.record_id')
+    .where(sql<SqlBool>`record_search.tsv @@ to_tsquery('simple', ${ts})`)
+    .orderBy('records.id', 'desc');
 }
