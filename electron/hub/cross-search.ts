@@ -9,6 +9,8 @@ export interface HubSearchOptions {
   year?: number | undefined;
   offset?: number;
   limit?: number;
+  /** Matches counted at most (SEARCH_COUNT_CAP). */
+  cap?: number;
 }
 
 /** Matches counted at most: past this the total reads "1,000+" (totalCapped), and results come from the newest this many. */
@@ -16,7 +18,7 @@ export const SEARCH_COUNT_CAP = 1000;
 
 /**
  * Cross-community search with the desktop's query syntax (any Chinese substring, "phrases", -exclusions, type: and
- * year:), over every community's current package the scope may see. The newest SEARCH_COUNT_CAP + 1 matches are read
+ * year:), over every community's current package the scope may see. The newest cap + 1 matches are read
  * in the index's order (newest records first, so a term in every record costs no more than a rare one); they give the
  * total, or "more than the cap", and are shown newest year first, then newest records.
  */
@@ -31,11 +33,12 @@ export async function hubSearch(db: HubDb, dialect: Dialect, query: string, scop
   if (options.year !== undefined) q = q.where('records.year', '=', options.year);
   if (parsed.years) q = q.where('records.year', '>=', parsed.years[0]).where('records.year', '<=', parsed.years[1]);
   if (parsed.type) q = q.where('records.type', '=', parsed.type);
-  const window = await q.select(['records.id', 'records.year']).limit(SEARCH_COUNT_CAP + 1).execute();
-  const capped = window.length > SEARCH_COUNT_CAP;
+  const cap = options.cap ?? SEARCH_COUNT_CAP;
+  const window = await q.select(['records.id', 'records.year']).limit(cap + 1).execute();
+  const capped = window.length > cap;
   const offset = options.offset ?? 0;
   const page = window
-    .slice(0, SEARCH_COUNT_CAP)
+    .slice(0, cap)
     .sort((a, b) => b.year - a.year || b.id - a.id)
     .slice(offset, offset + (options.limit ?? 50))
     .map((r) => r.id);
@@ -47,7 +50,7 @@ export async function hubSearch(db: HubDb, dialect: Dialect, query: string, scop
     .execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
   return {
-    total: Math.min(window.length, SEARCH_COUNT_CAP),
+    total: Math.min(window.length, cap),
     totalCapped: capped,
     results: page.map((id) => byId.get(id)!).map((r) => ({ id: r.id, communityId: r.community_id, unit: r.unit, title: r.title, year: r.year, type: r.type, date: r.date, archivalCode: r.archival_code })),
   };

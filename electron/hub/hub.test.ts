@@ -9,6 +9,7 @@ import { communityInfo, packageDiff } from './community.js';
 import { openHub, type Hub } from './db.js';
 import { hubMatrix } from './matrix.js';
 import { hubSearch } from './cross-search.js';
+import { searchPage } from './pages.js';
 import { CITY_2021, hubBackends, MAPPINGS_2021_2025, writeFixturePackage, type CommunitySpec } from './testing/fixtures.js';
 
 const HEPING: CommunitySpec = {
@@ -100,6 +101,12 @@ describe.each(backends)('hub on $name', (backend) => {
       expect(two.total).toBe(3);
       expect(two.results.map((r) => r.unit).sort()).toEqual(['东风社区居委会', '和平社区居委会', '胜利社区居委会']);
       expect(two.results[0]).toEqual(expect.objectContaining({ unit: expect.any(String), title: expect.any(String), year: 2025 }));
+      expect(two.totalCapped).toBe(false);
+      // Past the cap the total stops counting and says so; the results are the newest matches, newest year first.
+      const capped = await hubSearch(hub.db, hub.dialect, '签到', WHOLE_HUB, { cap: 2 });
+      expect({ total: capped.total, totalCapped: capped.totalCapped }).toEqual({ total: 2, totalCapped: true });
+      expect(capped.results.map((r) => r.id)).toEqual([...two.results.map((r) => r.id)].sort((a, b) => b - a).slice(0, 2));
+      expect(searchPage('签到', { ...capped, total: 1000 }, 0, 50)).toContain('共 1,000+ 件');
       const one = await search('党');
       expect(one.results.map((r) => r.title)).toEqual(['党员志愿服务记录']);
       expect((await search('黑榜')).results.map((r) => r.unit)).toEqual(['胜利社区居委会']);
