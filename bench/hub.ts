@@ -97,8 +97,8 @@ async function main(): Promise<void> {
       return out;
     };
     const matrix = latency(await time(() => hubMatrix(hub.db, 2025, WHOLE_HUB)));
-    // 1–4 characters at the shares the vocabulary gives them, and 动签: two common characters never side by side, where
-    // an index of single characters has the most candidates to check and finds nothing.
+    // 1–4 characters at the shares the vocabulary gives them, and 动签, found only across two words (活动签到表): of the
+    // records holding both characters, most must be checked and refused.
     const terms = ['党', '签到', '志愿者', '垃圾分类', '动签'];
     const records = COMMUNITIES * YEARS * RECORDS;
     const search: Record<string, { p95: number; p50: number; total: number; totalCapped: boolean; likeP95: number; likeTotal: number; share: number }> = {};
