@@ -67,9 +67,10 @@ export function tsQuery(query: ParsedQuery): string | null {
  * The records whose text matches the query, joined to the index so that matches come newest first in the index's own
  * order and a LIMIT stops reading early (no count or sort over every match): SQLite reads the FTS5 table backwards by
  * rowid, outermost (a CROSS JOIN keeps that join order); PostgreSQL's planner either walks `records` newest first and
- * checks each tsvector, or reads the GIN index for rarer terms. Null when the query has no text to match.
+ * checks each tsvector, or reads the GIN index for rarer terms. With `after`, only records with a greater id (the
+ * newest; hubSearch). Null when the query has no text to match.
  */
-export function matchedRecords(db: HubDb, dialect: Dialect, query: ParsedQuery) {
+export function matchedRecords(db: HubDb, dialect: Dialect, query: ParsedQuery, after = 0) {
   if (dialect === 'sqlite') {
     const match = matchExpression(query);
     if (match === null) return null;
@@ -78,6 +79,7 @@ export function matchedRecords(db: HubDb, dialect: Dialect, query: ParsedQuery) 
       .crossJoin('records')
       .whereRef('records.id', '=', 'record_search.rowid')
       .where(sql<SqlBool>`record_search MATCH ${match}`)
+      .where('record_search.rowid', '>', after)
       .orderBy('record_search.rowid', 'desc');
   }
   const ts = tsQuery(query);
@@ -86,5 +88,6 @@ export function matchedRecords(db: HubDb, dialect: Dialect, query: ParsedQuery) 
     .selectFrom('record_search')
     .innerJoin('records', 'records.id', 'record_search.record_id')
     .where(sql<SqlBool>`record_search.tsv @@ to_tsquery('simple', ${ts})`)
+    .where('record_search.record_id', '>', after)
     .orderBy('records.id', 'desc');
 }
