@@ -1,3 +1,4 @@
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { HubMatrix, HubSearchResult } from '../../shared/api/hub.js';
@@ -8,6 +9,7 @@ import { communityInfo, packageDiff } from './community.js';
 import { openHub, type Hub } from './db.js';
 import { hubMatrix } from './matrix.js';
 import { hubSearch } from './cross-search.js';
+import { searchPage } from './pages.js';
 import { CITY_2021, hubBackends, MAPPINGS_2021_2025, writeFixturePackage, type CommunitySpec } from './testing/fixtures.js';
 
 const HEPING: CommunitySpec = {
@@ -99,6 +101,12 @@ describe.each(backends)('hub on $name', (backend) => {
       expect(two.total).toBe(3);
       expect(two.results.map((r) => r.unit).sort()).toEqual(['东风社区居委会', '和平社区居委会', '胜利社区居委会']);
       expect(two.results[0]).toEqual(expect.objectContaining({ unit: expect.any(String), title: expect.any(String), year: 2025 }));
+      expect(two.totalCapped).toBe(false);
+      // Past the cap the total stops counting and says so; the results are the newest matches, newest year first.
+      const capped = await hubSearch(hub.db, hub.dialect, '签到', WHOLE_HUB, { cap: 2 });
+      expect({ total: capped.total, totalCapped: capped.totalCapped }).toEqual({ total: 2, totalCapped: true });
+      expect(capped.results.map((r) => r.id)).toEqual([...two.results.map((r) => r.id)].sort((a, b) => b - a).slice(0, 2));
+      expect(searchPage('签到', { ...capped, total: 1000 }, 0, 50)).toContain('共 1,000+ 件');
       const one = await search('党');
       expect(one.results.map((r) => r.title)).toEqual(['党员志愿服务记录']);
       expect((await search('黑榜')).results.map((r) => r.unit)).toEqual(['胜利社区居委会']);
@@ -138,6 +146,8 @@ describe.each(backends)('hub on $name', (backend) => {
       expect(r.problems.join('\n')).toContain('校验值不符');
       expect(await tableCounts(hub)).toEqual(before);
       expect((await hub.files.list()).length).toBe(before.blobs);
+      // Its copies, made while it was read, are gone too.
+      expect(await fs.readdir(hub.files.tmpRoot)).toEqual([]);
     } finally {
       await hub.close();
     }

@@ -1,7 +1,8 @@
-import { existsSync, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
+import { filesBelow } from '../core/backup/paths.js';
 import { startCli } from '../../test/crash/spawn.js';
 import { cli, tempDir } from '../../test/support/temp.js';
 import { openHub, sweepOrphans, type Hub } from './db.js';
@@ -21,9 +22,11 @@ async function counts(hub: Hub): Promise<{ packages: number; records: number; fi
 }
 
 async function storedFiles(dir: string): Promise<number> {
-  const root = path.join(dir, 'files');
-  if (!existsSync(root)) return 0;
-  return (await fs.readdir(root, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).length;
+  return (await filesBelow(path.join(dir, 'files'))).length;
+}
+
+async function stagedFiles(dir: string): Promise<number> {
+  return (await filesBelow(path.join(dir, 'tmp'))).length;
 }
 
 describe.each(backends)('hub import killed on $name', (backend) => {
@@ -36,13 +39,14 @@ describe.each(backends)('hub import killed on $name', (backend) => {
       unit: '和平社区居委会', archiveId: 'a-heping', year: 2025, fileBytes: 200_000,
       records: Array.from({ length: RECORDS }, (_, i) => [`活动照片（${i + 1}）`, '1.1', `第 ${i + 1} 次志愿服务签到`] as [string, string, string]),
     });
-    // Kill while files are being copied (as soon as the first arrives, and a little later), and at random moments.
+    // Kill while files are being copied under tmp/ (as soon as the first is there, and a little later), and at
+    // random moments after.
     const delays = [0, 300, 1200];
     let killedMidway = 0;
     for (const delay of delays) {
       const run = startCli('hub', 'import', file, '--data', dir, ...dbArgs, '--json');
       const started = Date.now();
-      while ((await storedFiles(dir)) === 0 && Date.now() - started < 60_000 && run.child.exitCode === null) await new Promise((r) => setTimeout(r, 5));
+      while ((await storedFiles(dir)) + (await stagedFiles(dir)) === 0 && Date.now() - started < 60_000 && run.child.exitCode === null) await new Promise((r) => setTimeout(r, 5));
       await new Promise((r) => setTimeout(r, delay));
       const wasRunning = run.child.exitCode === null;
       run.child.kill('SIGKILL');

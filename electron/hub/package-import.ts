@@ -1,8 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { PackageManifest, PackageMetadata } from '../../shared/api/package.js';
-import { TaizhangError } from '../../shared/errors.js';
-import { extractEntry, openZip } from '../core/backup/zip-read.js';
 import { inspectPackage } from '../core/package/verify.js';
 import { audit } from './audit.js';
 import { batches, nowIso, type Hub, type HubDb, type HubTx } from './db.js';
@@ -39,38 +37,45 @@ export type ImportResult =
   | { ok: false; problems: string[] };
 
 /**
- * Imports a 上报包. It is verified whole first (every hash), then its files go into the content-addressed store
- * (written under temporary names, checked again and renamed), then one database transaction records everything. A
- * package that fails verification is refused with its reasons and nothing is stored; a hub killed during the import
- * holds no row of it, and the files it had copied are unreferenced and swept later (sweepOrphans).
+ * Imports a 上报包 in one read: every entry is hashed against the manifest while its bytes are staged under tmp/ in
+ * the content-addressed store (and synced in the background). A package that fails verification is refused with its
+ * reasons and its copies are dropped; otherwise the copies are renamed into place, their folders synced, and one
+ * database transaction records everything. A hub killed during the import holds no row of it, and the files it had put
+ * in place are unreferenced and swept later (sweepOrphans), as is its staging folder.
  */
 export async function importPackage(hub: Hub, file: string, options: ImportOptions): Promise<ImportResult> {
-  const inspected = await inspectPackage(file);
-  if (!inspected.result.ok || !inspected.manifest || !inspected.metadata) {
-    await audit(hub.db, options.source, 'import.refused', `${path.basename(file)}：${inspected.result.problems.slice(0, 3).join('；')}`);
-    return { ok: false, problems: inspected.result.problems };
-  }
-  const manifest = inspected.manifest;
-  const metadata = inspected.metadata;
-  const bytes = (await fs.stat(file)).size;
-  if (options.communityId !== undefined) {
-    const problem = await tokenProblem(hub, options.communityId, manifest);
-    if (problem) {
-      await audit(hub.db, options.source, 'import.refused', problem);
-      return { ok: false, problems: [problem] };
+  const staging = await hub.files.staging();
+  try {
+    const inspected = await inspectPackage(file, (e) => (staging.holds(e.sha256) ? null : staging.create(e.sha256)));
+    if (!inspected.result.ok || !inspected.manifest || !inspected.metadata) {
+      await audit(hub.db, options.source, 'import.refused', `${path.basename(file)}：${inspected.result.problems.slice(0, 3).join('；')}`);
+      return { ok: false, problems: inspected.result.problems };
     }
+    const manifest = inspected.manifest;
+    const metadata = inspected.metadata;
+    const bytes = (await fs.stat(file)).size;
+    if (options.communityId !== undefined) {
+      const problem = await tokenProblem(hub, options.communityId, manifest);
+      if (problem) {
+        await audit(hub.db, options.source, 'import.refused', problem);
+        return { ok: false, problems: [problem] };
+      }
+    }
+    const existing = await hub.db.selectFrom('packages').select(['id', 'community_id', 'current']).where('content_hash', '=', manifest.contentHash).executeTakeFirst();
+    if (existing) {
+      return {
+        ok: true, packageId: existing.id, communityId: existing.community_id, unit: manifest.archive.unit, year: manifest.year, records: metadata.records.length,
+        files: manifest.counts.files, bytes, contentHash: manifest.contentHash, duplicate: true, current: existing.current === 1, superseded: [],
+      };
+    }
+    await staging.install();
+    const result = await hub.db.transaction().execute((tx) => recordPackage(hub, tx, manifest, metadata, bytes, options));
+    await audit(hub.db, options.source, 'import', `${manifest.archive.unit} ${manifest.year} 年度上报包（${metadata.records.length} 件）${result.superseded.length > 0 ? '，替换了之前的上报包' : ''}`);
+    return { ok: true, unit: manifest.archive.unit, year: manifest.year, records: metadata.records.length, files: manifest.counts.files, bytes, contentHash: manifest.contentHash, duplicate: false, ...result };
+  } finally {
+    // What was not installed: the copies of a refused or duplicate package, or of a failure on the way.
+    await staging.discard();
   }
-  const existing = await hub.db.selectFrom('packages').select(['id', 'community_id', 'current']).where('content_hash', '=', manifest.contentHash).executeTakeFirst();
-  if (existing) {
-    return {
-      ok: true, packageId: existing.id, communityId: existing.community_id, unit: manifest.archive.unit, year: manifest.year, records: metadata.records.length,
-      files: manifest.counts.files, bytes, contentHash: manifest.contentHash, duplicate: true, current: existing.current === 1, superseded: [],
-    };
-  }
-  await storeFiles(hub, file, manifest);
-  const result = await hub.db.transaction().execute((tx) => recordPackage(hub, tx, manifest, metadata, bytes, options));
-  await audit(hub.db, options.source, 'import', `${manifest.archive.unit} ${manifest.year} 年度上报包（${metadata.records.length} 件）${result.superseded.length > 0 ? '，替换了之前的上报包' : ''}`);
-  return { ok: true, unit: manifest.archive.unit, year: manifest.year, records: metadata.records.length, files: manifest.counts.files, bytes, contentHash: manifest.contentHash, duplicate: false, ...result };
 }
 
 /**
@@ -84,30 +89,6 @@ async function tokenProblem(hub: Hub, communityId: number, manifest: PackageMani
   if (owner.unit !== manifest.archive.unit) return refused;
   const taken = await hub.db.selectFrom('communities').select('id').where('archive_id', '=', manifest.archive.id).executeTakeFirst();
   return taken ? refused : null;
-}
-
-/** Copies every file and document of the package into the store, each checked against the manifest once more. */
-async function storeFiles(hub: Hub, file: string, manifest: PackageManifest): Promise<void> {
-  const { zip, entries } = await openZip(file, '上报包');
-  try {
-    for (const e of manifest.entries) {
-      if (e.path === 'manifest.json' || e.path === 'metadata.json' || (await hub.files.has(e.sha256))) continue;
-      const entry = entries.get(e.path);
-      if (!entry) throw new TaizhangError('bad_file', `上报包在导入时缺少文件：${e.path} / Package changed during import`);
-      const temp = await hub.files.tempFile();
-      try {
-        const written = await extractEntry(zip, entry, temp);
-        if (written.sha256 !== e.sha256) throw new TaizhangError('bad_file', `上报包在导入时被改动：${e.path} / Package changed during import`);
-        const target = hub.files.blobPath(e.sha256);
-        await fs.mkdir(path.dirname(target), { recursive: true });
-        await fs.rename(temp, target);
-      } finally {
-        await fs.rm(temp, { force: true });
-      }
-    }
-  } finally {
-    zip.close();
-  }
 }
 
 async function recordPackage(

@@ -76,7 +76,7 @@ export function searchPage(query: string, result: HubSearchResult | null, offset
     .map((r) => `<tr><td>${r.year}</td><td><a href="/community/${r.communityId}">${h(r.unit)}</a></td><td class="title">${h(r.title)}</td><td>${h(r.type)}</td><td>${h(formatDate(r.date))}</td><td>${h(r.archivalCode ?? '草稿')}</td></tr>`)
     .join('');
   const next = offset + limit < result.total ? `<a href="/search?${q({ q: query, offset: offset + limit })}">下一页</a>` : '';
-  return `${form}<p class="count">共 ${result.total} 件</p><table class="list"><thead><tr><th>年度</th><th>社区</th><th>题名</th><th>类型</th><th>日期</th><th>档号</th></tr></thead><tbody>${rows}</tbody></table>${next}`;
+  return `${form}<p class="count">共 ${result.totalCapped ? `${result.total.toLocaleString('en-US')}+` : result.total} 件</p><table class="list"><thead><tr><th>年度</th><th>社区</th><th>题名</th><th>类型</th><th>日期</th><th>档号</th></tr></thead><tbody>${rows}</tbody></table>${next}`;
 }
 
 export function communityPage(c: CommunityInfo, diff: HubPackageDiff | null): string {

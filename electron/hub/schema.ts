@@ -47,6 +47,8 @@ export interface HubTables {
   record_files: { record_id: number; position: number; name: string; sha256: string; size: number; mime: string };
   documents: { package_id: number; kind: string; path: string; title: string; sha256: string };
   blobs: { sha256: string; size: number };
+  /** The full-text index (search-index.ts), as queried: SQLite's FTS5 table keys a record by rowid, PostgreSQL's by record_id. */
+  record_search: { rowid: number; record_id: number };
   users: { id: Generated<number>; name: string; password: string; role: string; street_id: number | null; created_at: string };
   sessions: { token: string; user_id: number; csrf: string; expires_at: string };
   upload_tokens: { token: string; community_id: number; created_at: string };

@@ -1,8 +1,8 @@
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Kysely, type SqlBool } from 'kysely';
 import { BOUNDARY, phraseTokens, toIndexText } from '../../shared/text/tokens.js';
 import type { ParsedQuery } from '../../shared/text/search-query.js';
 import { matchExpression } from '../../shared/text/search-query.js';
-import type { Dialect } from './db.js';
+import type { Dialect, HubDb } from './db.js';
 import type { HubTables } from './schema.js';
 
 /**
@@ -22,6 +22,9 @@ export async function createSearchIndex(db: Kysely<HubTables>, dialect: Dialect)
     await sql`CREATE VIRTUAL TABLE record_search USING fts5(title, body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2')`.execute(db);
   } else {
     await sql`CREATE TABLE record_search (record_id integer PRIMARY KEY REFERENCES records(id), tsv tsvector NOT NULL)`.execute(db);
+    // Kept uncompressed: a record's tsvector (a few KB) was compressed on every insert and decompressed for every
+    // phrase check; measured three times faster to insert and about twice as fast to check, for a little more disk.
+    await sql`ALTER TABLE record_search ALTER COLUMN tsv SET STORAGE EXTERNAL`.execute(db);
     await sql`CREATE INDEX record_search_tsv ON record_search USING gin (tsv)`.execute(db);
   }
 }
@@ -61,14 +64,30 @@ export function tsQuery(query: ParsedQuery): string | null {
 }
 
 /**
- * A condition on `records` (the table, unaliased) that holds for the records whose text matches the query, or null
- * when the query has no text to match.
+ * The records whose text matches the query, joined to the index so that matches come newest first in the index's own
+ * order and a LIMIT stops reading early (no count or sort over every match): SQLite reads the FTS5 table backwards by
+ * rowid, outermost (a CROSS JOIN keeps that join order); PostgreSQL's planner either walks `records` newest first and
+ * checks each tsvector, or reads the GIN index for rarer terms. With `after`, only records with a greater id (the
+ * newest; hubSearch). Null when the query has no text to match.
  */
-export function matchCondition(dialect: Dialect, query: ParsedQuery): Expression<SqlBool> | null {
+export function matchedRecords(db: HubDb, dialect: Dialect, query: ParsedQuery, after = 0) {
   if (dialect === 'sqlite') {
     const match = matchExpression(query);
-    return match === null ? null : sql<SqlBool>`records.id IN (SELECT rowid FROM record_search WHERE record_search MATCH ${match})`;
+    if (match === null) return null;
+    return db
+      .selectFrom('record_search')
+      .crossJoin('records')
+      .whereRef('records.id', '=', 'record_search.rowid')
+      .where(sql<SqlBool>`record_search MATCH ${match}`)
+      .where('record_search.rowid', '>', after)
+      .orderBy('record_search.rowid', 'desc');
   }
   const ts = tsQuery(query);
-  return ts === null ? null : sql<SqlBool>`records.id IN (SELECT record_id FROM record_search WHERE tsv @@ to_tsquery('simple', ${ts}))`;
+  if (ts === null) return null;
+  return db
+    .selectFrom('record_search')
+    .innerJoin('records', 'records.id', 'record_search.record_id')
+    .where(sql<SqlBool>`record_search.tsv @@ to_tsquery('simple', ${ts})`)
+    .where('record_search.record_id', '>', after)
+    .orderBy('records.id', 'desc');
 }

@@ -51,7 +51,9 @@ export interface HubSearchHit {
 }
 
 export interface HubSearchResult {
+  /** Matches, counted up to a cap (SEARCH_COUNT_CAP in the hub): with `totalCapped` there are more than this. */
   total: number;
+  totalCapped: boolean;
   results: HubSearchHit[];
 }
 

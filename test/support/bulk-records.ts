@@ -80,7 +80,7 @@ const CLOSINGS = [
   '社区将把此项工作纳入年度考核，实行台账式管理。',
 ];
 
-type Rng = () => number;
+export type Rng = () => number;
 
 /** A small seeded generator (mulberry32), so that every run builds the same archive. */
 export function seededRng(seed: number): Rng {
@@ -143,6 +143,20 @@ function bodyText(rng: Rng, theme: Theme, date: string, chars: number): string {
   let text = '';
   while (text.length < chars) text += sentence(rng, theme, date);
   return text;
+}
+
+/**
+ * One record's searchable text alone, from the same vocabulary (the hub's benchmark files it into 上报包): its type,
+ * title, date and body; a photo's body is its caption.
+ */
+export function sampleRecord(rng: Rng, year: number, bodyChars = 1000): { type: RecordType; title: string; date: string; body: string } {
+  const type = pickType(rng);
+  const theme = pick(rng, THEMES);
+  const month = 1 + Math.floor(rng() * 12);
+  const date = isoDate(year, month, 1 + Math.floor(rng() * 28));
+  const title = titleFor(type, theme, year, month);
+  const body = type === '照片' ? `${date}，${pick(rng, PEOPLE)}在${theme.place}拍摄，${theme.name}活动现场。` : bodyText(rng, theme, date, bodyChars);
+  return { type, title, date, body };
 }
 
 function isoDate(year: number, month: number, day: number): string {

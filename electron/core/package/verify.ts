@@ -21,6 +21,16 @@ const METADATA_LIMIT = 512 * 1024 * 1024;
 /** Problems listed one by one before the rest are counted. */
 const SHOWN = 200;
 
+/** Receives an entry's bytes while they are hashed (the hub's import reads a package once). */
+export interface EntrySink {
+  write(chunk: Buffer): void;
+  /** Reading stopped, the entry whole or not (a broken entry fails verification, and its copy is discarded). */
+  end(): void;
+}
+
+/** A sink for the entry, or null to only hash it. What a sink received is the caller's to keep or discard. */
+export type EntryCopy = (entry: PackageManifest['entries'][number]) => EntrySink | null;
+
 export interface InspectedPackage {
   result: VerifyResult;
   /** Present when the package verified. */
@@ -37,8 +47,9 @@ export async function verifyPackage(file: string): Promise<VerifyResult> {
  * Reads and checks a whole package: the manifest against its schema, every entry's SHA-256 and size against the
  * manifest (and every file's against its own name), no entry more or less than listed, the content hash the 移交登记表
  * printed, and the metadata against its schema and the files. Returns the manifest and metadata only when all holds.
+ * Every entry is read once: the metadata is parsed from the bytes hashed, and `copy` receives the others as they are.
  */
-export async function inspectPackage(file: string): Promise<InspectedPackage> {
+export async function inspectPackage(file: string, copy?: EntryCopy): Promise<InspectedPackage> {
   const problems: string[] = [];
   const fail = (): InspectedPackage => ({ result: { ok: false, problems: capped(problems) } });
   let opened: Awaited<ReturnType<typeof openZip>>;
@@ -74,6 +85,7 @@ export async function inspectPackage(file: string): Promise<InspectedPackage> {
     }
 
     const listed = new Map(m.entries.map((e) => [e.path, e]));
+    let metadataBytes: Buffer | null = null;
     if (listed.size !== m.entries.length) problems.push('清单中有重复的条目 / duplicate entries in the manifest');
     for (const name of entries.keys()) {
       if (name !== PACKAGE_MANIFEST && !listed.has(name)) problems.push(`包内有清单未列出的文件：${name} / entry not in the manifest`);
@@ -84,7 +96,14 @@ export async function inspectPackage(file: string): Promise<InspectedPackage> {
         problems.push(`清单列出的文件不在包内：${e.path} / listed entry is missing`);
         continue;
       }
-      const { sha256, size } = await hashEntry(zip, entry).catch(() => ({ sha256: '', size: -1 }));
+      const keep = e.path === PACKAGE_METADATA && entry.uncompressedSize <= METADATA_LIMIT;
+      const sink = keep || e.path === PACKAGE_MANIFEST || !copy ? null : copy(e);
+      const { sha256, size, bytes } = await hashEntry(zip, entry, keep, sink).catch((err: unknown) => {
+        // A copy that cannot be written (a full disk) is the hub's failure, not a damaged package.
+        if (err instanceof CopyFailure) throw err.cause;
+        return { sha256: '', size: -1, bytes: null };
+      });
+      if (keep && bytes && sha256 === e.sha256) metadataBytes = bytes;
       if (size < 0) problems.push(`无法读出文件（已损坏）：${e.path} / entry is damaged`);
       else if (sha256 !== e.sha256 || size !== e.size) problems.push(`文件与清单的校验值不符（已被改动）：${e.path} / SHA-256 mismatch`);
       const named = /^files\/([0-9a-f]{64})$/.exec(e.path)?.[1];
@@ -98,7 +117,7 @@ export async function inspectPackage(file: string): Promise<InspectedPackage> {
     let metadata: PackageMetadata | undefined;
     if (!metadataEntry) problems.push('缺少档案信息文件 / metadata.json is missing');
     else {
-      const raw = await readJson(zip, metadataEntry, METADATA_LIMIT, problems, 'metadata.json');
+      const raw = await readJson(zip, metadataEntry, METADATA_LIMIT, problems, 'metadata.json', metadataBytes);
       const parsed = raw === undefined ? undefined : packageMetadataSchema.safeParse(raw);
       if (parsed && !parsed.success) problems.push(`档案信息文件内容不完整或不合规（${issuePaths(parsed.error.issues)}） / metadata.json is malformed (${issuePaths(parsed.error.issues)})`);
       if (parsed?.success) metadata = parsed.data;
@@ -120,23 +139,44 @@ function checkMetadata(m: PackageManifest, metadata: PackageMetadata, listed: Ma
   for (const d of metadata.documents) if (!listed.has(d.path)) problems.push(`文档不在包内：${d.path} / a listed document is missing`);
 }
 
-async function readJson(zip: yauzl.ZipFile, entry: yauzl.Entry, limit: number, problems: string[], name: string): Promise<unknown> {
+async function readJson(zip: yauzl.ZipFile, entry: yauzl.Entry, limit: number, problems: string[], name: string, read: Buffer | null = null): Promise<unknown> {
   try {
-    return JSON.parse((await readSmallEntry(zip, entry, limit)).toString('utf8')) as unknown;
+    return JSON.parse((read ?? (await readSmallEntry(zip, entry, limit))).toString('utf8')) as unknown;
   } catch {
     problems.push(`${name === PACKAGE_MANIFEST ? '清单文件' : '档案信息文件'}无法读取（已损坏或不是 JSON） / ${name} is unreadable`);
     return undefined;
   }
 }
 
-async function hashEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<{ sha256: string; size: number }> {
-  const hash = createHash('sha256');
-  let size = 0;
-  for await (const chunk of await zip.openReadStreamPromise(entry)) {
-    hash.update(chunk as Buffer);
-    size += (chunk as Buffer).length;
+class CopyFailure extends Error {
+  constructor(override readonly cause: unknown) {
+    super('copy failed');
   }
-  return { sha256: hash.digest('hex'), size };
+}
+
+/** Hashes one entry; keeps its bytes when asked (the metadata), and passes them to `sink` when given. */
+async function hashEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, keep: boolean, sink: EntrySink | null): Promise<{ sha256: string; size: number; bytes: Buffer | null }> {
+  const hash = createHash('sha256');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const copy = (run: () => void): void => {
+    try {
+      run();
+    } catch (err) {
+      throw new CopyFailure(err);
+    }
+  };
+  try {
+    for await (const chunk of await zip.openReadStreamPromise(entry)) {
+      hash.update(chunk as Buffer);
+      size += (chunk as Buffer).length;
+      if (keep) chunks.push(chunk as Buffer);
+      if (sink) copy(() => sink.write(chunk as Buffer));
+    }
+  } finally {
+    if (sink) copy(() => sink.end());
+  }
+  return { sha256: hash.digest('hex'), size, bytes: keep ? Buffer.concat(chunks) : null };
 }
 
 function issuePaths(issues: readonly { path: readonly PropertyKey[] }[]): string {

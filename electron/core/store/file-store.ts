@@ -1,11 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, promises as fs } from 'node:fs';
+import { closeSync, createReadStream, existsSync, mkdirSync, openSync, promises as fs, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 
 export type DerivativeKind = 'thumb' | 'print';
 
 const SHA256 = /^[0-9a-f]{64}$/;
+/** Files synced at once by install. */
+const SYNC_BATCH = 64;
 
 /**
  * Content-addressed store under <archive>/files. The same bytes are kept once. Writes go to a temporary name,
@@ -43,6 +45,18 @@ export class FileStore {
 
   async has(sha256: string): Promise<boolean> {
     return exists(this.blobPath(sha256));
+  }
+
+  /** `has` without a round trip through the thread pool, for checks by the thousand (a hub import). */
+  hasNow(sha256: string): boolean {
+    return existsSync(this.blobPath(sha256));
+  }
+
+  /** A folder under tmp/ for staging many files at once (see Staging). */
+  async staging(): Promise<Staging> {
+    const dir = await this.tempFile();
+    await fs.mkdir(dir);
+    return new Staging(this, dir);
   }
 
   /** Copies a file into the store; returns its hash and size. Existing content is not written again. */
@@ -95,22 +109,33 @@ export class FileStore {
    * Puts staged files in place: all synced together first (one wait for the disk per call, so a record's original
    * and derivatives cost one flush, not three in a row), then each renamed to its final name, so a crash leaves
    * either the whole file or nothing under that name. A target that already exists holds the same content (names
-   * are hashes) and is kept; its staged copy is dropped. Returns, per file, whether it was new.
+   * are hashes) and is kept; its staged copy is dropped. With `syncFolders` the folders renamed into are synced
+   * too, once each. Returns, per file, whether it was new.
    */
-  async install(files: readonly { tmp: string; target: string }[]): Promise<boolean[]> {
+  async install(files: readonly { tmp: string; target: string }[], options: { syncFolders?: boolean } = {}): Promise<boolean[]> {
     const added: boolean[] = [];
     try {
       if (this.refusal) throw this.refusal;
-      await Promise.all(files.map((f) => syncFile(f.tmp)));
+      // Many at a time (the disk gathers them into few flushes), but never so many open at once that descriptors run out.
+      for (let i = 0; i < files.length; i += SYNC_BATCH) await Promise.all(files.slice(i, i + SYNC_BATCH).map((f) => syncFile(f.tmp)));
+      // Renames only touch names: direct calls, microseconds each, where a thousand round trips through the thread
+      // pool would cost more than the renames themselves.
+      const folders = new Set<string>();
       for (const { tmp, target } of files) {
-        if (await exists(target)) {
-          await this.discard(tmp);
+        if (existsSync(target)) {
+          rmSync(tmp, { force: true });
           added.push(false);
         } else {
-          await fs.mkdir(path.dirname(target), { recursive: true });
-          await fs.rename(tmp, target);
+          if (!folders.has(path.dirname(target))) mkdirSync(path.dirname(target), { recursive: true });
+          folders.add(path.dirname(target));
+          renameSync(tmp, target);
           added.push(true);
         }
+      }
+      // The renames themselves made durable (a hub records the files in its database right after).
+      if (options.syncFolders) {
+        const renamedInto = [...folders];
+        for (let i = 0; i < renamedInto.length; i += SYNC_BATCH) await Promise.all(renamedInto.slice(i, i + SYNC_BATCH).map(syncFolder));
       }
       return added;
     } catch (err) {
@@ -167,6 +192,55 @@ export class FileStore {
   }
 }
 
+/**
+ * Many files staged at once (a hub import): each written with direct calls into one folder under tmp/ (a small file
+ * takes microseconds that way, where each round trip through the thread pool costs more than the write; syncing while
+ * reading would take the pool's threads from the reads). `install` syncs them together and puts them in place;
+ * `discard` drops what is left.
+ */
+export class Staging {
+  private readonly files = new Map<string, { tmp: string; target: string }>();
+
+  constructor(
+    private readonly store: FileStore,
+    readonly dir: string,
+  ) {}
+
+  /** True when the store or this staging already holds the content. */
+  holds(sha256: string): boolean {
+    return this.files.has(sha256) || this.store.hasNow(sha256);
+  }
+
+  /** Starts the staged copy of `sha256`: its bytes are written as they come (the caller checks their hash). */
+  create(sha256: string): { write(chunk: Buffer): void; end(): void } {
+    const tmp = path.join(this.dir, sha256);
+    const fd = openSync(tmp, 'wx');
+    this.files.set(sha256, { tmp, target: this.store.blobPath(sha256) });
+    let open = true;
+    return {
+      write: (chunk) => {
+        for (let at = 0; at < chunk.length; ) at += writeSync(fd, chunk, at);
+      },
+      end: () => {
+        if (open) closeSync(fd);
+        open = false;
+      },
+    };
+  }
+
+  /** Syncs every staged file, renames each into place and syncs the folders renamed into. */
+  async install(): Promise<void> {
+    const files = [...this.files.values()];
+    this.files.clear();
+    await this.store.install(files, { syncFolders: true });
+  }
+
+  async discard(): Promise<void> {
+    this.files.clear();
+    await fs.rm(this.dir, { recursive: true, force: true });
+  }
+}
+
 /** A source copied into the store's tmp/ and hashed, waiting for `install`. */
 export interface StagedFile {
   tmp: string;
@@ -179,6 +253,17 @@ async function syncFile(file: string): Promise<void> {
   const handle = await fs.open(file, 'r+');
   try {
     await handle.datasync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Flushes a folder's entries (the names renamed into it); a no-op where folders cannot be opened (Windows). */
+async function syncFolder(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await fs.open(dir, 'r');
+  try {
+    await handle.sync();
   } finally {
     await handle.close();
   }
