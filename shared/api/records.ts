@@ -29,9 +29,9 @@ export interface FileLocation {
   name: string;
   kind: FileKind;
   mime: string;
-  /** The folder of the archive's file library that holds it. */
+  /** The folder of readable copies (查看副本) that holds its copy: 年度 / 测评项目. */
   folder: string;
-  /** The stored file itself: named by its content's SHA-256, without an extension. */
+  /** A readable copy of the stored file, named by the record's title with the file's extension; editing it changes nothing in the archive. */
   path: string;
   /** False when the file is missing from the library (moved away or quarantined by 检查). */
   present: boolean;
