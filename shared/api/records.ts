@@ -124,7 +124,8 @@ export interface Activity {
 
 export interface AddResult {
   /** The records this call made. */
-  records: { id: number; title: string; files: number; inbox: boolean }[];
+  /** `year` is the record's own: a record for 待归类 dated in another year than asked goes to that year. */
+  records: { id: number; title: string; year: number; files: number; inbox: boolean }[];
   /** How many of them wait in the inbox, linked to no item. */
   inbox: number;
   /** Files whose content is already filed in that year (or came twice in this batch), each listed once. */
