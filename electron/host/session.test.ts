@@ -68,7 +68,7 @@ describe('查阅模式 (inspector mode)', () => {
 });
 
 describe('在文件夹中显示 (app.showRecordFile)', () => {
-  it('hands the shell the stored file of the record to select, in 查阅模式 too; the browser shell shows nothing but says where', async () => {
+  it('hands the shell a readable copy of the record’s file to select, never a hash-named file, in 查阅模式 too; the browser shell shows nothing but says where', async () => {
     const dir = path.join(tempDir(), 'archive');
     const files = tempDir();
     const photo = await makeJpeg(path.join(files, '现场照片.jpg'));
@@ -85,11 +85,12 @@ describe('在文件夹中显示 (app.showRecordFile)', () => {
       expect(r.shown).toBe(true);
       expect(r.files.map((f) => f.name)).toEqual(['现场照片.jpg']);
       expect(shown).toEqual([r.files[0]!.path]);
-      expect(path.dirname(path.dirname(shown[0]!))).toBe(path.join(dir, 'files'));
+      expect(path.relative(dir, shown[0]!).split(path.sep)).toEqual(['查看副本', '2025年', expect.stringMatching(/^1\.2\.2 /), '现场照片.jpg']);
+      expect(shown[0]).not.toMatch(/[0-9a-f]{16,}/i);
       await session.invoke('app.setInspectMode', { on: false });
 
-      // A file gone from disk is never handed to the shell.
-      rmSync(r.files[0]!.path);
+      // A file gone from the library is never handed to the shell.
+      rmSync(path.join(dir, 'files', r.files[0]!.sha256.slice(0, 2), r.files[0]!.sha256));
       expect(await session.invoke('app.showRecordFile', { id })).toMatchObject({ shown: false, files: [{ present: false }] });
       expect(shown).toHaveLength(1);
       await expect(session.invoke('app.showRecordFile', { id: 'x' })).rejects.toMatchObject({ code: 'invalid_input' });

@@ -16,6 +16,7 @@ import type { ParsedInputOf, Progress } from '../../shared/api/method.js';
 import { TaizhangError } from '../../shared/errors.js';
 import { parseInput } from '../core/api/parse-input.js';
 import { isInside } from '../core/backup/paths.js';
+import { viewCopiesRoot } from '../core/records/locate.js';
 import { DB_FILE } from '../core/store/archive-folder.js';
 import type { OpenDatabaseOptions } from '../core/store/database.js';
 import { FileStore } from '../core/store/file-store.js';
@@ -268,11 +269,11 @@ export class Session {
         return { shown: await shell.showFolder(path.resolve(dir)) };
       },
       'app.showRecordFile': async ({ id }) => {
-        const { files } = this.requireArchive();
+        const { dir } = this.requireArchive();
         const located = (await this.core.call('records.locate', { id })) as FileLocation[];
         const first = located.find((f) => f.present);
-        // The core named the file; the session still refuses to show anything outside the archive's file library.
-        if (!first || !isInside(files.root, first.path)) return { shown: false, files: located };
+        // The core named the copy; the session still refuses to show anything outside the archive's view copies.
+        if (!first || ![false, true].some((readOnly) => isInside(viewCopiesRoot({ dir, readOnly }), first.path))) return { shown: false, files: located };
         return { shown: await shell.showItem(first.path), files: located };
       },
       'app.exportDir': async ({ kind, year }) => {

@@ -42,7 +42,7 @@ export function electronShell(window: () => BrowserWindow | null): ShellServices
       return (await shell.openPath(dir)) === '';
     },
     async showItem(file) {
-      // Only ever a file of the library: showItemInFolder opens its folder and selects it, and runs nothing.
+      // Only ever a view copy of a stored file: showItemInFolder opens its folder and selects it, and runs nothing.
       if (!(await fs.stat(file)).isFile()) return false;
       shell.showItemInFolder(file);
       return true;

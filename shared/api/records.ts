@@ -29,9 +29,9 @@ export interface FileLocation {
   name: string;
   kind: FileKind;
   mime: string;
-  /** The folder of the archive's file library that holds it. */
+  /** The folder of readable copies (查看副本) that holds its copy: 年度 / 测评项目. */
   folder: string;
-  /** The stored file itself: named by its content's SHA-256, without an extension. */
+  /** A readable copy of the stored file, named by the record's title with the file's extension; editing it changes nothing in the archive. */
   path: string;
   /** False when the file is missing from the library (moved away or quarantined by 检查). */
   present: boolean;
@@ -124,7 +124,8 @@ export interface Activity {
 
 export interface AddResult {
   /** The records this call made. */
-  records: { id: number; title: string; files: number; inbox: boolean }[];
+  /** `year` is the record's own: a record for 待归类 dated in another year than asked goes to that year. */
+  records: { id: number; title: string; year: number; files: number; inbox: boolean }[];
   /** How many of them wait in the inbox, linked to no item. */
   inbox: number;
   /** Files whose content is already filed in that year (or came twice in this batch), each listed once. */

@@ -228,7 +228,7 @@ describe('the thumbnail grid, selection, right-click menu and keys', { timeout: 
     expect(await tile(0).evaluate((el) => el === document.activeElement)).toBe(true);
   });
 
-  it('在文件夹中显示 says in the browser where the stored file is, copies its location and downloads it under its own name', async () => {
+  it('在文件夹中显示 says in the browser where a readable copy of the file is, never a hash, copies its location and downloads it under its own name', async () => {
     await tile(0).click();
     const id = await tileId(0);
     const detail = (await api('records.get', { id })) as RecordDetail;
@@ -237,18 +237,24 @@ describe('the thumbnail grid, selection, right-click menu and keys', { timeout: 
     const where = page.getByRole('dialog', { name: `「${detail.title}」的文件在哪里` });
     await where.waitFor();
     const [file] = detail.fileList;
-    const stored = path.join(archiveDir, 'files', file!.sha256.slice(0, 2));
-    expect(await where.locator('dd.location').allInnerTexts()).toEqual([stored, file!.sha256]);
+    const [folder, name] = await where.locator('dd.location').allInnerTexts();
+    // A folder a clerk can read: 查看副本 / 年度 / 测评项目, and the copy named by the title with its extension.
+    expect(path.relative(archiveDir, folder!).split(path.sep).slice(0, 2)).toEqual(['查看副本', `${detail.year}年`]);
+    expect(name).toBe(`${detail.title}${path.extname(file!.name)}`);
+    const text = await where.innerText();
+    expect(text).not.toMatch(/[0-9a-f]{16,}/i);
+    expect(text).toContain('副本');
+    expect(text).toContain('不会改变档案');
     expect(await where.getByText(file!.name, { exact: true }).count()).toBe(1);
-    // The folder it names is real, and holds the very file.
-    expect((await fs.stat(path.join(stored, file!.sha256))).size).toBe(file!.size);
+    // The folder it names is real, and holds a copy of the very file.
+    expect((await fs.stat(path.join(folder!, name!))).size).toBe(file!.size);
     expect(await where.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     await screenshot(page, 'grid-04b-file-location');
 
     await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.bridge.origin });
     await where.getByRole('button', { name: '复制位置' }).click();
-    await toast(`已复制「${file!.name}」的位置`);
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(path.join(stored, file!.sha256));
+    await toast(`已复制「${file!.name}」副本的位置`);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(path.join(folder!, name!));
 
     const [download] = await Promise.all([page.waitForEvent('download'), where.getByRole('link', { name: '下载此文件' }).click()]);
     expect(download.suggestedFilename()).toBe(file!.name);

@@ -35,7 +35,11 @@ const problems: string[] = [];
  * control's title, placeholder, aria-label and alt, and every option of every list (not only the chosen one).
  */
 async function englishOn(screen: string): Promise<string[]> {
-  const texts = await page.evaluate(() => {
+  return latinIn(screen, await pageTexts());
+}
+
+function pageTexts(): Promise<string[]> {
+  return page.evaluate(() => {
     const out: string[] = [document.body.innerText];
     for (const el of document.querySelectorAll('*')) {
       for (const attr of ['title', 'placeholder', 'aria-label', 'alt']) {
@@ -46,6 +50,9 @@ async function englishOn(screen: string): Promise<string[]> {
     }
     return out;
   });
+}
+
+function latinIn(screen: string, texts: readonly string[]): string[] {
   const hits = new Set<string>();
   for (const text of texts) {
     const stripped = text
@@ -84,6 +91,7 @@ async function api(name: string, args: unknown): Promise<{ ok: boolean; result?:
 }
 
 let photoRecord = 0;
+let checklistFile = '';
 let planRecord = 0;
 
 async function fillArchive(): Promise<void> {
@@ -421,6 +429,67 @@ describe('every screen in Chinese, and 查阅模式', { timeout: 120_000 }, () =
     expect(((await session.invoke('app.state', {})) as { inspectMode: boolean }).inspectMode).toBe(true);
     expect((await api('records.update', { id: planRecord, title: '改过的题名' })).ok).toBe(false);
     await session.invoke('app.setInspectMode', { on: false });
+  });
+
+  it('the dialogs that come and go: progress, 导出 results, 读回自查表 of a real export, 撤销归档, the trash\'s 恢复 and 年度结转', async () => {
+    await page.goto(`${bridge.origin}/`);
+    await tab('资料').waitFor();
+    // Every text a dialog shows while it is open, however briefly (a progress dialog lasts a moment).
+    await page.evaluate(() => {
+      const seen = new Set<string>();
+      (window as unknown as { dialogTexts: Set<string> }).dialogTexts = seen;
+      new MutationObserver(() => {
+        for (const d of document.querySelectorAll('[role=dialog], .toast')) seen.add((d as HTMLElement).innerText);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+
+    for (const [button, done, shot] of [
+      ['导出自查表', '自查表已生成', 'checklist-export-done'],
+      ['导出案卷', '案卷已生成', 'binder-export-done'],
+    ] as const) {
+      await page.getByRole('button', { name: button }).click();
+      await page.getByRole('button', { name: '开始导出' }).click();
+      await page.locator('.outcome', { hasText: done }).waitFor({ timeout: 90_000 });
+      await scan(shot);
+      if (shot === 'checklist-export-done') checklistFile = await page.locator('.outcome .path').innerText();
+      await page.getByRole('button', { name: '完成' }).click();
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+    }
+
+    await page.getByRole('button', { name: '读回自查表' }).click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: '选择自查表文件' }).click();
+    await (await chooser).setFiles(checklistFile);
+    await page.locator('.checklist-return').waitFor();
+    await scan('checklist-return-preview');
+    await page.getByRole('dialog').getByRole('button', { name: '关闭', exact: true }).first().click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+
+    await page.locator('table.records tbody tr', { hasText: '学雷锋志愿服务活动方案' }).first().click();
+    await page.getByRole('button', { name: '撤销归档…' }).click();
+    await page.locator('[name=withdrawReason]').waitFor();
+    await scan('withdraw');
+    await page.getByRole('button', { name: '取消', exact: true }).first().click();
+
+    const [loose] = (await session.invoke('records.list', { year: YEAR, inbox: true })) as { id: number }[];
+    await session.invoke('records.delete', { ids: [loose!.id] });
+    await tab('设置').click();
+    const restore = page.locator('.trash-list').getByRole('button', { name: '恢复', exact: true });
+    await restore.waitFor();
+    await scan('settings-trash');
+    await restore.click();
+    await page.locator('.toast', { hasText: '已恢复' }).first().waitFor();
+    await scan('settings-restored');
+
+    await tab('年度结转').click();
+    await page.getByLabel('到新年度').fill(String(YEAR + 1));
+    await page.getByRole('button', { name: `开始 ${YEAR + 1} 年度` }).click();
+    await page.locator('.toast', { hasText: `已开始 ${YEAR + 1} 年度` }).first().waitFor();
+    await scan('carry-over-done');
+
+    const shown = await page.evaluate(() => [...(window as unknown as { dialogTexts: Set<string> }).dialogTexts]);
+    expect(shown.some((t) => t.includes('正在'))).toBe(true);
+    english.push(...latinIn('dialogs-seen', shown));
   });
 
   it('the welcome screen once the archive is closed, and a new archive\'s first step', async () => {

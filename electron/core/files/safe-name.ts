@@ -78,3 +78,17 @@ export function splitExtension(name: string): { stem: string; ext: string } {
   const m = /^(.+?)(\.[A-Za-z0-9]{1,8})$/.exec(name);
   return m ? { stem: m[1] ?? '', ext: m[2] ?? '' } : { stem: name, ext: '' };
 }
+
+/** Windows paths stay under 260 characters when folder and file names are kept this short. */
+const ITEM_NAME_CHARS = 40;
+export const TITLE_CHARS = 50;
+
+/** A title is text, not a path: its slashes must not make safeFileName drop everything before them (and the 件号). */
+export function nameText(text: string, chars: number): string {
+  return [...text.replace(/[\\/]/g, '_')].slice(0, chars).join('');
+}
+
+/** The folder of an item in an export or among the view copies: "1.2.3 志愿服务活动", or a bare name without a code. */
+export function itemFolderName(p: { code: string; itemTitle: string }): string {
+  return safeFileName(p.code ? `${nameText(p.code, ITEM_NAME_CHARS)} ${nameText(p.itemTitle, ITEM_NAME_CHARS)}` : p.itemTitle).name;
+}

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { binderTypeRank, displayTitle } from '../../../shared/domain/record.js';
 import { TaizhangError } from '../../../shared/errors.js';
 import type { CallContext } from '../handler-types.js';
-import { safeFileName, splitExtension } from '../files/safe-name.js';
+import { itemFolderName, nameText, safeFileName, splitExtension, TITLE_CHARS } from '../files/safe-name.js';
 import { getUnit, type Archive } from '../store/archive-folder.js';
 import { toCsv, type CsvCell } from './csv.js';
 import { exportFiles, exportItemLinks, exportRecords, type ExportFileRow, type ExportRecordRow } from './repository.js';
@@ -25,9 +25,6 @@ interface Placement {
 export const MANIFEST_NAME = '清单.csv';
 const README_NAME = '说明.txt';
 const UNFILED: Placement = { code: '', itemTitle: '未归入测评项目' };
-/** Windows paths stay under 260 characters when folder and file names are kept this short. */
-const ITEM_NAME_CHARS = 40;
-const TITLE_CHARS = 50;
 
 const HEADER = ['年度', '测评项目编码', '测评项目', '件号', '题名', '文号', '责任者', '日期', '类型', '保管期限', '活动', '标签', '备注', '文件', '原文件名', '大小（字节）', 'SHA-256'];
 
@@ -129,15 +126,6 @@ function groupByYearAndItem(records: ExportRecordRow[], placements: Map<number, 
     }
   }
   return years;
-}
-
-/** A title is text, not a path: its slashes must not make safeFileName drop everything before them (and the 件号). */
-function nameText(text: string, chars: number): string {
-  return [...text.replace(/[\\/]/g, '_')].slice(0, chars).join('');
-}
-
-function itemFolderName(p: Placement): string {
-  return safeFileName(p.code ? `${nameText(p.code, ITEM_NAME_CHARS)} ${nameText(p.itemTitle, ITEM_NAME_CHARS)}` : p.itemTitle).name;
 }
 
 /** "003-学雷锋志愿服务活动签到表.pdf"; the files of a many-file 件 get "-1", "-2"… */

@@ -49,7 +49,7 @@ describe('records.add', () => {
     const a = await makeJpeg(path.join(dir, '签到表1.jpg'), { colour: '#ffffff' });
     const b = await makeJpeg(path.join(dir, '签到表2.jpg'), { colour: '#eeeeee' });
     const single = await core.api['records.add']({ files: [a, b], year: 2024, items: ['1.2.2'], single: true, title: '三月志愿服务签到表' });
-    expect(single.records).toEqual([{ id: expect.any(Number), title: '三月志愿服务签到表', files: 2, inbox: false }]);
+    expect(single.records).toEqual([{ id: expect.any(Number), title: '三月志愿服务签到表', year: 2024, files: 2, inbox: false }]);
     const detail = await core.api['records.get']({ id: single.records[0]!.id });
     expect(detail).toMatchObject({ type: '签到表', pages: 2, files: 2 });
 

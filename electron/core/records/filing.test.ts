@@ -308,3 +308,40 @@ describe('bad files told as they are', () => {
     expect((await core.api['records.get']({ id: mixed.records[0]!.id })).attachmentOnly).toBe(false);
   });
 });
+
+describe('years do not mix', () => {
+  it('files a record for 待归类 under its own date\'s year (from its name or its EXIF), saying so; one filed under an item stays, with a warning', async () => {
+    const core = await tempCore();
+    const dir = tempDir();
+    const wechat = await makeJpeg(path.join(dir, `mmexport${Date.parse('2024-03-05T10:00:00+08:00')}.jpg`), { colour: '#102030' });
+    const camera = await makeJpeg(path.join(dir, '现场.jpg'), { colour: '#203040', taken: '2024:06:01 09:30:00' });
+    const plain = await makeJpeg(path.join(dir, '现场照片.jpg'), { colour: '#304050' });
+    const added = await core.api['records.add']({ files: [wechat, camera, plain], year: 2025 });
+    expect(added.records.map((r) => [r.year, r.inbox])).toEqual([[2024, true], [2024, true], [2025, true]]);
+    expect(added.warnings.map((w) => [path.basename(w.file), w.message.split(' / ')[0]])).toEqual([
+      [path.basename(wechat), '日期 2024-03-05 在 2024 年，已放入 2024 年度的“待归类”（不与 2025 年度的资料混放）'],
+      ['现场.jpg', '日期 2024-06-01 在 2024 年，已放入 2024 年度的“待归类”（不与 2025 年度的资料混放）'],
+    ]);
+    expect(await core.api['records.inbox']({})).toEqual({ total: 3, years: [{ year: 2024, records: 2 }, { year: 2025, records: 1 }] });
+    expect((await core.api['records.get']({ id: added.records[0]!.id })).year).toBe(2024);
+
+    // Filed under an item of 2025 by the clerk: that choice stands, and the date is pointed out.
+    const chosen = await core.api['records.add']({ files: [await makeJpeg(path.join(dir, '2024-12-30 慰问.jpg'), { colour: '#405060' })], year: 2025, items: ['1.2.2'] });
+    expect(chosen.records.map((r) => [r.year, r.inbox])).toEqual([[2025, false]]);
+    expect(chosen.warnings[0]!.message).toMatch(/^日期 2024-12-30 不在 2025 年度内/);
+  });
+
+  it('plans a folder the same way: a file without a year folder or an item goes to its own date\'s year; a year folder wins', async () => {
+    const core = await tempCore();
+    const dir = tempDir();
+    await makeJpeg(path.join(dir, '照片', '2024-03-05 活动.jpg'), { colour: '#102030' });
+    await makeJpeg(path.join(dir, '2025年', '2024-12-30 慰问.jpg'), { colour: '#203040' });
+    await makeJpeg(path.join(dir, '照片', '现场.jpg'), { colour: '#304050' });
+    const plan = await core.api['records.planFolder']({ dir, year: 2025 });
+    expect(plan.entries.map((e) => [e.file, e.year, e.inbox]).sort()).toEqual([
+      ['2025年/2024-12-30 慰问.jpg', 2025, true], ['照片/2024-03-05 活动.jpg', 2024, true], ['照片/现场.jpg', 2025, true],
+    ]);
+    const imported = await core.api['records.importFolder']({ dir, year: 2025 });
+    expect(imported.records.map((r) => r.year).sort()).toEqual([2024, 2025, 2025]);
+  });
+});

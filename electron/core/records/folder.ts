@@ -12,7 +12,7 @@ import type { Db } from '../store/database.js';
 import { all } from '../store/sql.js';
 import { walkFolder } from './folder-walk.js';
 import { fileRecords, type RecordDraft } from './ingest-records.js';
-import { chooseTitle, dateInText, inferType, machineName, withoutDate } from './naming.js';
+import { chooseTitle, dateInText, filingYear, inferType, machineName, withoutDate } from './naming.js';
 import { resolveItemCodes } from './repository.js';
 
 type FolderArgs = ParsedArgs<'records.planFolder'>;
@@ -124,7 +124,10 @@ async function planEntry(
     }).title,
   });
   const toInbox = (problem: Message): { entry: FolderPlanEntry; activity: null } => ({
-    entry: titled({ ...base, inbox: true, problem: joined({ zh: `${problem.zh}，放入待归类`, en: `${problem.en}; goes to the inbox` }) }),
+    entry: titled({
+      ...base, year: folderYear ?? filingYear(base.year, base.date, true), inbox: true,
+      problem: joined({ zh: `${problem.zh}，放入待归类`, en: `${problem.en}; goes to the inbox` }),
+    }),
     activity: null,
   });
   if (year === null) {
@@ -177,7 +180,8 @@ async function planEntry(
     const hint = unknownCodes.length > 0 ? `（文件夹编码 ${unknownCodes.join('、')} 不在 ${year} 年度的测评体系中）` : '';
     const inbox = toInbox({ zh: `无法确定测评项目${hint}`, en: 'No index item in its folders and no default item' });
     // Its activity still holds: filing it later keeps it with the activity's other files.
-    return { entry: titled({ ...inbox.entry, activity: dated.activity, date: dated.date }), activity };
+    const own = folderYear ?? filingYear(year, dated.date, true);
+    return { entry: titled({ ...inbox.entry, year: own, activity: dated.activity, date: dated.date }), activity };
   }
   return { entry: titled({ ...dated, items }), activity };
 }
@@ -200,6 +204,8 @@ export async function importFolder(archive: Archive, args: FolderArgs, ctx: Call
     drafts.push({
       sources: [{ path: path.join(plan.root, ...e.file.split('/')), label: e.file }],
       year: e.year,
+      // The review showed the clerk this year (planEntry chose it by the same rule, from the name and folders).
+      yearSettled: true,
       itemIds,
       // Titles and types are read again from the content (a document's own title comes before its file name).
       given: {},

@@ -9,7 +9,7 @@ import { checkSource, discardStaged, discardUnreferenced, installSources, storeS
 import { insertBlob } from '../files/repository.js';
 import { reindexRecords } from '../search/indexer.js';
 import type { Archive } from '../store/archive-folder.js';
-import { chooseTitle, dateInText, headingLine, inferType, machineName, numberedTitle, ownTitle, type TitleChoice } from './naming.js';
+import { chooseTitle, dateInText, filingYear, headingLine, inferType, machineName, numberedTitle, ownTitle, type TitleChoice } from './naming.js';
 import { activityIdFor, addRecordFile, insertRecord, setRecordItems, setRecordTags, titlesStartingWith } from './repository.js';
 import { writeTransaction } from '../store/database.js';
 import { one } from '../store/sql.js';
@@ -34,6 +34,8 @@ export interface RecordDraft {
   /** Paths on disk; `label` is how the clerk named each one (shown in errors). */
   sources: { path: string; label: string }[];
   year: number;
+  /** The year was already chosen by filingYear (a folder plan the clerk reviewed): the file's own date does not move it. */
+  yearSettled?: boolean;
   itemIds: number[];
   given: GivenMetadata;
   activity: { name: string; date: string | null } | null;
@@ -164,11 +166,24 @@ function readFacts(draft: RecordDraft, stored: readonly { source: StoredSource; 
   return { date, type, caption, title };
 }
 
-function writeRecord(archive: Archive, draft: RecordDraft, stored: { source: StoredSource; label: string }[], result: AddResult): Outcome {
-  const given = draft.given;
-  const facts = readFacts(draft, stored);
+function writeRecord(archive: Archive, asked: RecordDraft, stored: { source: StoredSource; label: string }[], result: AddResult): Outcome {
+  const given = asked.given;
+  const inbox = asked.itemIds.length === 0;
+  const askedFacts = readFacts(asked, stored);
+  const year = asked.yearSettled ? asked.year : filingYear(asked.year, askedFacts.date, inbox);
+  const draft = year === asked.year ? asked : { ...asked, year };
+  // Read again in its own year: a title naming the year must name the right one.
+  const facts = year === asked.year ? askedFacts : readFacts(draft, stored);
   const { date } = facts;
-  if (date && Number(date.slice(0, 4)) !== draft.year) {
+  if (year !== asked.year) {
+    result.warnings.push({
+      file: stored[0]!.label,
+      message: joined({
+        zh: `日期 ${date} 在 ${year} 年，已放入 ${year} 年度的“待归类”（不与 ${asked.year} 年度的资料混放）`,
+        en: `Dated ${date}: filed in the inbox of ${year}, not ${asked.year}`,
+      }),
+    });
+  } else if (date && Number(date.slice(0, 4)) !== draft.year) {
     result.warnings.push({
       file: stored[0]!.label,
       message: joined({ zh: `日期 ${date} 不在 ${draft.year} 年度内，请核对`, en: `The date ${date} is outside year ${draft.year}` }),
@@ -205,7 +220,7 @@ function writeRecord(archive: Archive, draft: RecordDraft, stored: { source: Sto
     reindexRecords(db, [recordId]);
     return { id: recordId, title };
   });
-  return { ...written, files: stored.length, inbox: draft.itemIds.length === 0 };
+  return { ...written, year, files: stored.length, inbox };
 }
 
 /** A record of that year already holding this content: a live one first, else one in the trash. */

@@ -33,6 +33,15 @@ export function isoDate(year: number, month: number, day: number): string | null
   return d.toISOString().slice(0, 10);
 }
 
+/**
+ * The year a record is filed in. A record going to 待归类 (no item chosen) whose own date lies in another year than
+ * the one asked for (the year on screen, a default) goes to its own year: years do not mix in one box. A record the
+ * clerk filed under an item stays in the asked year, with a warning.
+ */
+export function filingYear(asked: number, date: string | null, inbox: boolean): number {
+  return inbox && date ? Number(date.slice(0, 4)) : asked;
+}
+
 /** Removes a date wherever it stands, with the separators around it. */
 export function withoutDate(text: string): string {
   let out = text;

@@ -11,6 +11,7 @@ import type { Dropped } from './drop.js';
 import { usePickFiles, usePickFolder } from './pick.js';
 import { ImportReview } from './ImportReview.js';
 import { Suggestions } from '../suggest/Suggestions.js';
+import { otherYearNotes } from './other-years.js';
 
 interface FilingApi {
   /** Files the dropped files under an item (or none) and reviews dropped folders before importing them. */
@@ -56,6 +57,7 @@ export function FilingProvider({ children }: { children: ReactNode }) {
     if (ids.length > 0) go({ records: [], highlight: ids });
     const fresh = result.records.length;
     if (result.warnings.length === 0 && result.errors.length === 0 && result.duplicates.length === 0 && result.inbox === 0) {
+      // Nothing to say: a record gone to another year's 待归类 is in the inbox, and comes with a warning.
       setStep({ kind: 'idle' });
       task.reset();
       notify(`已添加 ${fresh} 件资料`, { label: '撤销', run: () => void client['records.undo']({}).catch(fail) });
@@ -158,6 +160,7 @@ export function FilingProvider({ children }: { children: ReactNode }) {
 }
 
 function AddResultDialog({ title, result, onClose }: { title: string; result: AddResult; onClose: () => void }) {
+  const { year } = useApp();
   const fresh = result.records;
   const duplicates = result.duplicates;
   return (
@@ -173,7 +176,12 @@ function AddResultDialog({ title, result, onClose }: { title: string; result: Ad
       <p className="lead">
         已添加 {fresh.length} 件资料{result.inbox > 0 ? `，其中 ${result.inbox} 件还没有归入测评项目，放在“待归类”里` : ''}。
       </p>
-      <InboxFiling records={fresh.filter((r) => r.inbox)} />
+      {otherYearNotes(fresh, year, '已放入').map((text) => (
+        <p key={text} className="note note-warn other-year">
+          {text}
+        </p>
+      ))}
+      <InboxFiling records={fresh.filter((r) => r.inbox && r.year === year)} />
       {duplicates.length > 0 && (
         <p className="note">
           {duplicates.length} 个文件档案里已经有了，没有重复添加：{duplicates.map((d) => d.title ?? baseName(d.file)).join('、')}

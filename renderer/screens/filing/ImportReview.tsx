@@ -7,6 +7,7 @@ import { Dialog } from '../../components/ui.js';
 import { baseName } from '../../lib/format.js';
 import { useApp } from '../../state/app-context.js';
 import { useData } from '../../state/use-data.js';
+import { otherYearNotes } from './other-years.js';
 
 /**
  * What a folder import will do, file by file, before anything is written. Files whose item the folder names do not
@@ -52,6 +53,11 @@ export function ImportReview({
         )}
         。
       </p>
+      {otherYearNotes(plan.entries, year, '放入').map((text) => (
+        <p key={text} className="note note-warn other-year">
+          {text}
+        </p>
+      ))}
       <p className="default-item">
         无法确定项目的文件：
         {defaultItem ? (

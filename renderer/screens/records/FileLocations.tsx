@@ -6,21 +6,21 @@ import { useApp } from '../../state/app-context.js';
 const DOWNLOADABLE = new Set(['pdf', 'image']);
 
 /**
- * 在文件夹中显示 where no file manager can be opened (the browser): where each of the record's files lies on this PC,
- * said plainly. The library names a file by its content, without an extension, so the dialog says that too, and
- * offers a copy of the location and, for a PDF or a photo, the file itself under its own name.
+ * 在文件夹中显示 where no file manager can be opened (the browser): where the readable copy of each of the record's
+ * files lies on this PC (查看副本, named by title, never the library's hash names), that it is only a copy, and, for
+ * a PDF or a photo, the file itself under its own name.
  */
 export function FileLocations({ title, files, onClose }: { title: string; files: readonly FileLocation[]; onClose: () => void }) {
   const { transport, notify } = useApp();
   const copy = (file: FileLocation) =>
     void navigator.clipboard.writeText(file.path).then(
-      () => notify(`已复制「${file.name}」的位置`),
+      () => notify(`已复制「${file.name}」副本的位置`),
       () => notify('无法复制，请选中位置后按 Ctrl+C'),
     );
   return (
     <Dialog title={`「${title}」的文件在哪里`} onClose={onClose} wide footer={<button onClick={onClose}>关闭</button>}>
       <p className="muted">
-        这里不能直接打开文件夹。原始文件保存在本档案的文件库里，文件名是按内容生成的编号，没有扩展名；按下面的位置可以在文件管理器里找到它。
+        这里不能直接打开文件夹。下面是这件资料的查看副本所在的位置，可以在文件管理器里找到并打开。这是一份副本：在副本上修改不会改变档案里的资料，要修改请在台账里操作。
       </p>
       <ul className="file-locations">
         {files.map((f) => (
@@ -30,8 +30,8 @@ export function FileLocations({ title, files, onClose }: { title: string; files:
               <dl>
                 <dt>所在文件夹</dt>
                 <dd className="location">{f.folder}</dd>
-                <dt>文件库中的文件名</dt>
-                <dd className="location">{f.sha256}</dd>
+                <dt>副本文件名</dt>
+                <dd className="location">{f.path.slice(f.folder.length + 1)}</dd>
               </dl>
             ) : (
               <p className="note note-error">文件库中找不到这个文件，请到“设置”里检查档案</p>

@@ -58,7 +58,7 @@ export function RecordMenu({
       const [{ shown, files }, record] = await Promise.all([client['app.showRecordFile']({ id }), client['records.get']({ id })]);
       const first = files.find((f) => f.present);
       if (shown && first) {
-        notify(`已在文件夹中选中「${first.name}」（文件库里的文件按内容编号命名，没有扩展名）`);
+        notify(`已在文件夹中选中「${first.name}」的查看副本：改动副本不会改变档案里的资料`);
         onClose();
       } else if (files.length === 0) {
         notify('这件资料没有文件');
