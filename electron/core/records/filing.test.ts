@@ -329,6 +329,16 @@ describe('years do not mix', () => {
     const chosen = await core.api['records.add']({ files: [await makeJpeg(path.join(dir, '2024-12-30 慰问.jpg'), { colour: '#405060' })], year: 2025, items: ['1.2.2'] });
     expect(chosen.records.map((r) => [r.year, r.inbox])).toEqual([[2025, false]]);
     expect(chosen.warnings[0]!.message).toMatch(/^日期 2024-12-30 不在 2025 年度内/);
+
+    // Dropped again while 2025 is shown: already filed in its own year, so a duplicate there, not a second record.
+    const again = await core.api['records.add']({ files: [wechat, camera], year: 2025 });
+    expect(again.records).toEqual([]);
+    expect(again.duplicates.map((d) => [path.basename(d.file), d.id])).toEqual([
+      [path.basename(wechat), added.records[0]!.id], ['现场.jpg', added.records[1]!.id],
+    ]);
+    expect(await core.api['records.inbox']({})).toEqual({ total: 3, years: [{ year: 2024, records: 2 }, { year: 2025, records: 1 }] });
+    const { problems } = await core.api['integrity.check']({});
+    expect(problems).toEqual([]);
   });
 
   it('plans a folder the same way: a file without a year folder or an item goes to its own date\'s year; a year folder wins', async () => {

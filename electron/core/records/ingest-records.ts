@@ -44,6 +44,7 @@ export interface RecordDraft {
 }
 
 type Outcome = AddResult['records'][number];
+type Stored = { source: StoredSource; label: string };
 
 /**
  * Files records one by one. Per file: checked, hashed, read, stored atomically; per record: one transaction that
@@ -81,7 +82,7 @@ async function fileOneRecord(
   ctx: CallContext,
   tick: (label: string) => void,
 ): Promise<Outcome | null> {
-  const stored: { source: StoredSource; label: string }[] = [];
+  const stored: Stored[] = [];
   const seen = new Set<string>();
   for (const { path: file, label } of draft.sources) {
     if (ctx.signal?.aborted) {
@@ -118,14 +119,22 @@ async function fileOneRecord(
     tick(label);
   }
   if (stored.length === 0) return null;
+  let settled = settleYear(draft, stored);
+  let kept = stored;
+  if (settled.draft.year !== draft.year) {
+    // The duplicate check above looked in the year asked for; a file moved to its own year is checked there too.
+    kept = await dropFiledIn(archive, settled.draft.year, stored, result);
+    if (kept.length === 0) return null;
+    if (kept.length < stored.length) settled = settleYear(draft, kept);
+  }
   try {
-    await installSources(archive.files, stored.map((s) => s.source));
-    return writeRecord(archive, draft, stored, result);
+    await installSources(archive.files, kept.map((s) => s.source));
+    return writeRecord(archive, settled, kept, result);
   } catch (err) {
-    await discardUnreferenced(archive, stored.map((s) => s.source));
+    await discardUnreferenced(archive, kept.map((s) => s.source));
     const cause = messageOf(err);
     const message = joined({ zh: `未能保存，档案未改动：${cause.zh}`, en: `Not saved; the archive is unchanged: ${cause.en}` });
-    for (const s of stored) result.errors.push({ file: s.label, message });
+    for (const s of kept) result.errors.push({ file: s.label, message });
     return null;
   }
 }
@@ -138,7 +147,7 @@ interface ReadFacts {
   title: TitleChoice;
 }
 
-function readFacts(draft: RecordDraft, stored: readonly { source: StoredSource; label: string }[]): ReadFacts {
+function readFacts(draft: RecordDraft, stored: readonly Stored[]): ReadFacts {
   const given = draft.given;
   const first = stored[0]!;
   const blob = first.source.blob;
@@ -166,14 +175,42 @@ function readFacts(draft: RecordDraft, stored: readonly { source: StoredSource; 
   return { date, type, caption, title };
 }
 
-function writeRecord(archive: Archive, asked: RecordDraft, stored: { source: StoredSource; label: string }[], result: AddResult): Outcome {
+/** The record as it will be written: in the year its own date puts it (filingYear), with what its files say. */
+interface Settled {
+  asked: RecordDraft;
+  draft: RecordDraft;
+  facts: ReadFacts;
+}
+
+function settleYear(asked: RecordDraft, stored: readonly Stored[]): Settled {
+  const askedFacts = readFacts(asked, stored);
+  const year = asked.yearSettled ? asked.year : filingYear(asked.year, askedFacts.date, asked.itemIds.length === 0);
+  if (year === asked.year) return { asked, draft: asked, facts: askedFacts };
+  const draft = { ...asked, year };
+  // Read again in its own year: a title naming the year must name the right one.
+  return { asked, draft, facts: readFacts(draft, stored) };
+}
+
+/** Drops, as duplicates, the files a live record of `year` already holds; the rest are kept. */
+async function dropFiledIn(archive: Archive, year: number, stored: readonly Stored[], result: AddResult): Promise<Stored[]> {
+  const kept: Stored[] = [];
+  for (const s of stored) {
+    const existing = existingRecord(archive, s.source.blob.sha256, year);
+    if (existing && !existing.trashed) {
+      await discardStaged(archive.files, s.source.pending);
+      result.duplicates.push({ file: s.label, id: existing.id, title: existing.title });
+    } else {
+      kept.push(s);
+    }
+  }
+  return kept;
+}
+
+function writeRecord(archive: Archive, settled: Settled, stored: Stored[], result: AddResult): Outcome {
+  const { asked, draft, facts } = settled;
   const given = asked.given;
   const inbox = asked.itemIds.length === 0;
-  const askedFacts = readFacts(asked, stored);
-  const year = asked.yearSettled ? asked.year : filingYear(asked.year, askedFacts.date, inbox);
-  const draft = year === asked.year ? asked : { ...asked, year };
-  // Read again in its own year: a title naming the year must name the right one.
-  const facts = year === asked.year ? askedFacts : readFacts(draft, stored);
+  const year = draft.year;
   const { date } = facts;
   if (year !== asked.year) {
     result.warnings.push({
