@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { openCore } from '../electron/core/api/core.js';
 import { elapsedMs, now } from './stats.js';
 
@@ -7,6 +8,21 @@ import { elapsedMs, now } from './stats.js';
  * less with the load than the time does), peak RSS and the volumes written.
  * Usage: node --import tsx bench/binder-child.ts ARCHIVE YEAR ITEM OUT
  */
+
+/**
+ * This process's own peak RSS in kilobytes. On Linux getrusage's maxRSS keeps the high-water mark of the process
+ * it was forked from (carried across exec), so a bench that has just made 300 large photos would report its own
+ * memory as the binder's; VmHWM belongs to the address space this process runs in.
+ */
+function peakRssKB(): number {
+  try {
+    const hwm = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (hwm) return Number(hwm[1]);
+  } catch {
+    // Not Linux: getrusage is the process's own there.
+  }
+  return process.resourceUsage().maxRSS;
+}
 
 const [dir, year, item, out] = process.argv.slice(2);
 if (!dir || !year || !item || !out) {
@@ -24,8 +40,7 @@ try {
     `${JSON.stringify({
       ms,
       cpuMs: (cpu.user + cpu.system) / 1000,
-      // resourceUsage reports kilobytes.
-      maxRssMB: process.resourceUsage().maxRSS / 1024,
+      maxRssMB: peakRssKB() / 1024,
       volumes: report.volumes.map((v) => ({ path: v.path, pages: v.pages, numberedPages: v.numberedPages, documents: v.documents.length })),
     })}\n`,
   );
