@@ -4,8 +4,11 @@
  * CJK characters beside a LIKE scan over the same text, and the import rate.
  *
  * npx tsx bench/hub.ts [--communities 30] [--years 3] [--records 1000] [--file-bytes 4096] [--body-chars 500] [--db postgres://…] [--work DIR]
+ *
+ * With --work, packages already written there by an earlier run of the same scale are imported again rather than
+ * rewritten (writing 900 packages takes half an hour); the hub itself is always made afresh.
  */
-import { mkdtempSync, promises as fs } from 'node:fs';
+import { existsSync, mkdtempSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -60,9 +63,16 @@ async function main(): Promise<void> {
   await fs.mkdir(packagesDir, { recursive: true });
   const started = process.hrtime.bigint();
   const files: string[] = [];
+  let reused = 0;
   for (let c = 0; c < COMMUNITIES; c += 1) {
     for (let y = 0; y < YEARS; y += 1) {
       const year = 2025 - y;
+      const name = `c${c + 1}-${year}-r${RECORDS}.zip`;
+      if (values.work && existsSync(path.join(packagesDir, name))) {
+        files.push(path.join(packagesDir, name));
+        reused += 1;
+        continue;
+      }
       const records = Array.from({ length: RECORDS }, (): [string, string, string] => {
         const r = sampleRecord(rng, year, BODY_CHARS);
         return [r.title, pick(LEAVES), r.body];
@@ -71,10 +81,11 @@ async function main(): Promise<void> {
       files.push(await writeFixturePackage(packagesDir, {
         unit: `第${c + 1}社区居委会`, archiveId: `bench-${c + 1}`, fonds: `Z${String(c + 1).padStart(3, '0')}`, year, edition: TABLE, statuses, records,
         fileBytes: Number(values['file-bytes']),
-      }, `c${c + 1}-${year}.zip`));
+      }, name));
     }
   }
   const generateSeconds = elapsedMs(started) / 1000;
+  await fs.rm(path.join(work, 'hub'), { recursive: true, force: true });
   const hub = await openHub(path.join(work, 'hub'), { db: values.db, create: true });
   try {
     let bytes = 0;
@@ -119,6 +130,7 @@ async function main(): Promise<void> {
       scale: { communities: COMMUNITIES, years: YEARS, recordsPerPackage: RECORDS, records, bodyChars: BODY_CHARS, packageBytes: bytes },
       load: os.loadavg().map(round),
       generateSeconds: round(generateSeconds),
+      reusedPackages: reused,
       import: { seconds: round(importMs / 1000), mbPerSecond: round(bytes / 1048576 / (importMs / 1000)), packagesPerSecond: round(files.length / (importMs / 1000)) },
       matrix: { p50: round(matrix.p50), p95: round(matrix.p95), communities: COMMUNITIES, items: LEAVES.length },
       search,
