@@ -72,46 +72,37 @@ export async function hubMatrix(db: HubDb, year: number, scope: Scope, filter: H
   if (filter.unit) leaves = leaves.filter((i) => i.unit.includes(filter.unit!));
 
   const statuses = await db.selectFrom('statuses').select(['package_id', 'code', 'status']).where('package_id', 'in', packages.map((p) => p.id)).execute();
-  const statusOf = new Map(statuses.map((s) => [`${s.package_id}|${s.code}`, s.status as Completeness]));
+  const statusOf = new Map<number, Map<string, Completeness>>();
+  for (const s of statuses) {
+    let own = statusOf.get(s.package_id);
+    if (!own) statusOf.set(s.package_id, (own = new Map()));
+    own.set(s.code, s.status as Completeness);
+  }
+  // Which of an edition's own leaves feed each reference leaf is the same for every package on that edition, so it is
+  // worked out once per edition, not once per package.
   const graph = mappingGraph(items, maps);
-  const descendants = (code: string): string[] => {
-    const out: string[] = [];
-    const walk = (c: string): void => {
-      const kids = refItems.filter((i) => i.parent === c);
-      if (kids.length === 0) out.push(c);
-      kids.forEach((k) => walk(k.code));
-    };
-    walk(code);
-    return out;
+  const feeds = new Map<string, Map<string, string[]>>();
+  const feedsOf = (edition: string): Map<string, string[]> => {
+    let found = feeds.get(edition);
+    if (!found) feeds.set(edition, (found = edition === reference ? new Map(leaves.map((l) => [l.code, [l.code]])) : placedLeaves(items, hasChildren, graph, edition, reference)));
+    return found;
   };
 
   const cells: HubMatrixCell[] = [];
+  const byCommunity = new Map(packages.map((p) => [p.community_id, tally()]));
+  const byItem = new Map(leaves.map((l) => [l.code, tally()]));
   for (const p of packages) {
-    const contributions = new Map<string, Completeness[]>();
-    if (p.edition_key === reference) {
-      for (const leaf of leaves) contributions.set(leaf.code, [statusOf.get(`${p.id}|${leaf.code}`) ?? '缺失']);
-    } else {
-      for (const own of items.filter((i) => i.edition_key === p.edition_key && !hasChildren.has(key(i.edition_key, i.code)))) {
-        const status = statusOf.get(`${p.id}|${own.code}`) ?? '缺失';
-        const placed = placeInEdition(graph, key(p.edition_key, own.code), reference);
-        for (const target of placed.flatMap((k) => descendants(k.slice(reference.length + 1)))) {
-          contributions.set(target, [...(contributions.get(target) ?? []), status]);
-        }
-      }
-    }
+    const own = statusOf.get(p.id);
+    const fed = feedsOf(p.edition_key);
     for (const leaf of leaves) {
-      const parts = contributions.get(leaf.code);
-      const status = parts ? aggregateCompleteness(parts) : '缺失';
+      const parts = (fed.get(leaf.code) ?? []).map((code) => own?.get(code) ?? '缺失');
+      const status = parts.length > 0 ? aggregateCompleteness(parts) : '缺失';
       if (filter.status && status !== filter.status) continue;
       cells.push({ communityId: p.community_id, unit: p.unit, code: leaf.code, status, mapped: p.edition_key !== reference });
+      byCommunity.get(p.community_id)![status] += 1;
+      byItem.get(leaf.code)![status] += 1;
     }
   }
-  const count = (list: HubMatrixCell[]) => ({
-    齐全: list.filter((c) => c.status === '齐全').length,
-    部分: list.filter((c) => c.status === '部分').length,
-    缺失: list.filter((c) => c.status === '缺失').length,
-    不适用: list.filter((c) => c.status === '不适用').length,
-  });
   const editionName = (await db.selectFrom('editions').select('name').where('key', '=', reference).executeTakeFirst())?.name ?? '';
   return {
     year,
@@ -120,10 +111,33 @@ export async function hubMatrix(db: HubDb, year: number, scope: Scope, filter: H
     items: leaves.map((i) => ({ code: i.code, title: i.title, top: { code: topOf(i).code, title: topOf(i).title }, unit: i.unit })),
     cells,
     totals: {
-      byCommunity: packages.map((p) => ({ communityId: p.community_id, ...count(cells.filter((c) => c.communityId === p.community_id)) })),
-      byItem: leaves.map((i) => ({ code: i.code, ...count(cells.filter((c) => c.code === i.code)) })),
+      byCommunity: packages.map((p) => ({ communityId: p.community_id, ...byCommunity.get(p.community_id)! })),
+      byItem: leaves.map((i) => ({ code: i.code, ...byItem.get(i.code)! })),
     },
   };
+}
+
+const tally = (): Record<Completeness, number> => ({ 齐全: 0, 部分: 0, 缺失: 0, 不适用: 0 });
+
+/**
+ * For each leaf of the reference edition, the leaves of another edition placed into it: an own leaf placed onto a
+ * reference item that has children feeds every leaf under it.
+ */
+function placedLeaves(items: ItemRow[], hasChildren: Set<string>, graph: MappingGraph<string>, edition: string, reference: string): Map<string, string[]> {
+  const children = new Map<string, string[]>();
+  for (const i of items) if (i.edition_key === reference && i.parent !== null) children.set(i.parent, [...(children.get(i.parent) ?? []), i.code]);
+  const leavesUnder = (code: string): string[] => {
+    const kids = children.get(code);
+    return kids ? kids.flatMap(leavesUnder) : [code];
+  };
+  const fed = new Map<string, string[]>();
+  for (const own of items) {
+    if (own.edition_key !== edition || hasChildren.has(key(edition, own.code))) continue;
+    for (const target of placeInEdition(graph, key(edition, own.code), reference).flatMap((k) => leavesUnder(k.slice(reference.length + 1)))) {
+      fed.set(target, [...(fed.get(target) ?? []), own.code]);
+    }
+  }
+  return fed;
 }
 
 function mappingGraph(items: ItemRow[], maps: { from_edition: string; from_code: string; to_edition: string; to_code: string }[]): MappingGraph<string> {
