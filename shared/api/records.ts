@@ -130,8 +130,11 @@ export interface AddResult {
   inbox: number;
   /** Files whose content is already filed in that year (or came twice in this batch), each listed once. */
   duplicates: { file: string; id: number | null; title: string | null }[];
-  /** Texts are "中文 / English" (shared/errors.ts). */
-  warnings: { file: string; message: string }[];
+  /**
+   * Texts are "中文 / English" (shared/errors.ts). `otherYear` marks the note that a file went to that year's 待归类
+   * rather than the year asked, which a screen may sum up per year instead of listing per file.
+   */
+  warnings: { file: string; message: string; otherYear?: number }[];
   errors: { file: string; message: string }[];
 }
 

@@ -163,4 +163,15 @@ describe('filing a folder of loose files', { timeout: 240_000 }, () => {
     expect(filed.filter((r) => r.type === '照片')).toHaveLength(count);
     await screenshot(page, 'filing-07-filed-from-inbox');
   });
+
+  it('says once that a dropped photo of another year went to that year’s 待归类', async () => {
+    const photo = await makeJpeg(path.join(root, '旧照片', `mmexport${Date.parse('2024-03-05T10:00:00+08:00')}.jpg`), { colour: '#7a3a5a' });
+    await page.locator('.tree-all .tree-label').click();
+    await dragFiles(page, '.pane-records', [photo]);
+    const result = page.getByRole('dialog', { name: '添加文件：完成' });
+    await result.waitFor();
+    expect(await result.locator('.other-year').allInnerTexts()).toEqual(['1 个文件的日期在 2024 年，已放入 2024 年度的“待归类”，不与 2025 年度的资料混放']);
+    expect(await result.innerText(), 'the per-year note is not repeated per file').not.toContain('请留意');
+    await result.getByRole('button', { name: '知道了' }).click();
+  });
 });

@@ -322,6 +322,7 @@ describe('years do not mix', () => {
       [path.basename(wechat), '日期 2024-03-05 在 2024 年，已放入 2024 年度的“待归类”（不与 2025 年度的资料混放）'],
       ['现场.jpg', '日期 2024-06-01 在 2024 年，已放入 2024 年度的“待归类”（不与 2025 年度的资料混放）'],
     ]);
+    expect(added.warnings.map((w) => w.otherYear)).toEqual([2024, 2024]);
     expect(await core.api['records.inbox']({})).toEqual({ total: 3, years: [{ year: 2024, records: 2 }, { year: 2025, records: 1 }] });
     expect((await core.api['records.get']({ id: added.records[0]!.id })).year).toBe(2024);
 

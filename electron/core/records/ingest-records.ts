@@ -219,6 +219,7 @@ function writeRecord(archive: Archive, settled: Settled, stored: Stored[], resul
         zh: `日期 ${date} 在 ${year} 年，已放入 ${year} 年度的“待归类”（不与 ${asked.year} 年度的资料混放）`,
         en: `Dated ${date}: filed in the inbox of ${year}, not ${asked.year}`,
       }),
+      otherYear: year,
     });
   } else if (date && Number(date.slice(0, 4)) !== draft.year) {
     result.warnings.push({

@@ -163,6 +163,8 @@ function AddResultDialog({ title, result, onClose }: { title: string; result: Ad
   const { year } = useApp();
   const fresh = result.records;
   const duplicates = result.duplicates;
+  // A file sent to its own year's 待归类 is already said in the per-year note above the list.
+  const warnings = result.warnings.filter((w) => w.otherYear === undefined);
   return (
     <Dialog
       title={`${title}：完成`}
@@ -199,11 +201,11 @@ function AddResultDialog({ title, result, onClose }: { title: string; result: Ad
           </ul>
         </div>
       )}
-      {result.warnings.length > 0 && (
+      {warnings.length > 0 && (
         <div className="note note-warn">
           <strong>请留意：</strong>
           <ul>
-            {result.warnings.map((w, i) => (
+            {warnings.map((w, i) => (
               <li key={`${w.file}-${i}`}>
                 {baseName(w.file)}：{chinese(w.message)}
               </li>
