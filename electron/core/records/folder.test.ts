@@ -99,6 +99,21 @@ describe('folder plan and import', () => {
     expect(listed.map((r) => [r.title, r.items.map((i) => i.code)]).sort()).toEqual([['会议记录', ['5.1.1']], ['年度总结', ['5.1.3']]]);
   });
 
+  it('dates a photo named by its number by its camera, in the plan as at the import, so it waits in that year', async () => {
+    const core = await tempCore();
+    const root = tempDir();
+    await makeJpeg(path.join(root, '手机相册', 'IMG_0412.jpg'), { colour: '#445566', taken: '2024:06:01 09:30:00' });
+    await makeJpeg(path.join(root, '手机相册', 'IMG_0413.jpg'), { colour: '#556677' });
+    const plan = await core.api['records.planFolder']({ dir: root, year: 2025 });
+    expect(plan.entries.map((e) => [e.file, e.year, e.date, e.inbox])).toEqual([
+      ['手机相册/IMG_0412.jpg', 2024, '2024-06-01', true],
+      ['手机相册/IMG_0413.jpg', 2025, null, true],
+    ]);
+    const result = await core.api['records.importFolder']({ dir: root, year: 2025 });
+    expect(result.records.map((r) => [r.year, r.inbox])).toEqual([[2024, true], [2025, true]]);
+    expect(result.warnings.map((w) => w.message), 'no "outside the year" note: the plan already put it in its year').toEqual([]);
+  });
+
   it('refuses a missing folder clearly', async () => {
     const core = await tempCore();
     await expect(core.api['records.planFolder']({ dir: path.join(tempDir(), 'nope') })).rejects.toThrow(/找不到文件夹/);

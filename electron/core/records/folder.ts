@@ -6,6 +6,7 @@ import { joined, messageOf, TaizhangError, type Message } from '../../../shared/
 import type { CallContext } from '../handler-types.js';
 import { resolveEdition } from '../index/editions.js';
 import { detectType } from '../files/detect.js';
+import { readExif } from '../files/image.js';
 import { splitExtension } from '../files/safe-name.js';
 import type { Archive } from '../store/archive-folder.js';
 import type { Db } from '../store/database.js';
@@ -110,9 +111,12 @@ async function planEntry(
   const detected = await detectType(path.join(root, ...parts), splitExtension(fileName).ext).catch(() => null);
   const machine = machineName(fileName);
   const nameDate = machine ? machine.date : dateInText(fileName);
+  // A photo named by its number (IMG_0412.jpg) is dated by its camera at import; the plan reads the same date, so
+  // the year it shows the clerk is the year the import files it in.
+  const cameraDate = nameDate === null && detected?.kind === 'image' ? ((await readExif(path.join(root, ...parts))).exifDate?.slice(0, 10) ?? null) : null;
   const year = folderYear ?? args.year ?? null;
   const base: FolderPlanEntry = {
-    file: parts.join('/'), year: year ?? yearOfDate(nameDate), items: [], activity: null, date: nameDate,
+    file: parts.join('/'), year: year ?? yearOfDate(nameDate ?? cameraDate), items: [], activity: null, date: nameDate,
     type: inferType(fileName, detected?.kind ?? null), title: '', inbox: false, problem: null,
   };
   /** The title the file's name and folders give (a document's own title, read at import, comes first). */
@@ -125,7 +129,7 @@ async function planEntry(
   });
   const toInbox = (problem: Message): { entry: FolderPlanEntry; activity: null } => ({
     entry: titled({
-      ...base, year: folderYear ?? filingYear(base.year, base.date, true), inbox: true,
+      ...base, date: base.date ?? cameraDate, year: folderYear ?? filingYear(base.year, base.date ?? cameraDate, true), inbox: true,
       problem: joined({ zh: `${problem.zh}，放入待归类`, en: `${problem.en}; goes to the inbox` }),
     }),
     activity: null,
@@ -175,7 +179,8 @@ async function planEntry(
       return toInbox(messageOf(err));
     }
   }
-  const dated = { ...base, activity: activity?.name ?? null, date: base.date ?? activity?.date ?? null };
+  // The same order as at import: the file's name, then its activity folder, then the camera.
+  const dated = { ...base, activity: activity?.name ?? null, date: base.date ?? activity?.date ?? cameraDate };
   if (items.length === 0) {
     const hint = unknownCodes.length > 0 ? `（文件夹编码 ${unknownCodes.join('、')} 不在 ${year} 年度的测评体系中）` : '';
     const inbox = toInbox({ zh: `无法确定测评项目${hint}`, en: 'No index item in its folders and no default item' });
