@@ -52,6 +52,32 @@ describe('records.locate', () => {
     expect(JSON.stringify(backup)).not.toContain('查看副本');
   });
 
+  it('clears the copies a record left under its old title and item once renamed and moved, keeping an edited one', async () => {
+    const core = await tempCore();
+    const dir = tempDir();
+    const { records } = await core.api['records.add']({ files: [await makeJpeg(path.join(dir, '签到表.jpg'), { colour: '#607080' })], year: 2024, items: ['1.2.2'] });
+    const other = await core.api['records.add']({ files: [await makeJpeg(path.join(dir, '合影.jpg'), { colour: '#708090' })], year: 2024, items: ['1.2.2'] });
+    const id = records[0]!.id;
+    const [old] = await core.api['records.locate']({ id });
+    const [neighbour] = await core.api['records.locate']({ id: other.records[0]!.id });
+    const edited = path.join(old!.folder, '我改过的签到表.jpg');
+    await fs.writeFile(edited, 'the clerk marked this one up');
+
+    await core.api['records.update']({ id, title: '学雷锋活动签到表', items: ['1.1.1'] });
+    const [renamed] = await core.api['records.locate']({ id });
+    expect(path.basename(renamed!.path)).toBe('学雷锋活动签到表.jpg');
+    expect(path.basename(renamed!.folder)).toMatch(/^1\.1\.1 /);
+    await expect(fs.stat(old!.path)).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(await sha256(neighbour!.path)).toBe(neighbour!.sha256);
+    expect(await fs.readFile(edited, 'utf8')).toBe('the clerk marked this one up');
+
+    // Once nothing is left in the old item's folder, the folder goes too.
+    await fs.rm(edited);
+    await core.api['records.update']({ id: other.records[0]!.id, items: ['1.1.1'] });
+    await core.api['records.locate']({ id: other.records[0]!.id });
+    await expect(fs.stat(old!.folder)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
   it('files a record waiting in 待归类 under that name, locates a record in the trash, reports a file gone from disk, and refuses an unknown record', async () => {
     const core = await tempCore();
     const dir = tempDir();

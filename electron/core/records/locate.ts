@@ -40,7 +40,30 @@ export async function locateFiles(archive: Archive, id: number): Promise<FileLoc
     if (present) await refreshCopy(archive.files.blobPath(f.sha256), copy, f);
     out.push({ fileId: f.id, sha256: f.sha256, name: f.name, kind: f.kind, mime: f.mime, folder, path: copy, present });
   }
+  await removeStaleCopies(path.dirname(folder), new Set(out.map((f) => f.path)), detail.fileList);
   return out;
+}
+
+/**
+ * The copies a record left under its old title or item, once renamed or moved: in its year's folder, a file holding
+ * exactly the bytes of one of its files under another name. Anything else there, an edited copy included, is kept;
+ * an item folder left empty goes too. A copy another program holds open stays until next time.
+ */
+async function removeStaleCopies(yearFolder: string, current: Set<string>, files: readonly StoredFile[]): Promise<void> {
+  const sizes = new Set(files.map((f) => f.size));
+  const hashes = new Set(files.map((f) => f.sha256));
+  const folders = await fs.readdir(yearFolder, { withFileTypes: true }).catch(() => []);
+  for (const folder of folders.filter((d) => d.isDirectory())) {
+    const dir = path.join(yearFolder, folder.name);
+    const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries.filter((e) => e.isFile())) {
+      const copy = path.join(dir, entry.name);
+      if (current.has(copy)) continue;
+      const size = await fs.stat(copy).then((st) => st.size, () => -1);
+      if (sizes.has(size) && hashes.has(await hashFile(copy).catch(() => ''))) await fs.rm(copy).catch(() => undefined);
+    }
+    await fs.rmdir(dir).catch(() => undefined);
+  }
 }
 
 /** The first item the record is filed under, or 待归类 for a record waiting in the inbox. */
