@@ -11,6 +11,8 @@ export interface HubSearchOptions {
   limit?: number;
   /** Matches counted at most (SEARCH_COUNT_CAP). */
   cap?: number;
+  /** Newest records searched first (PROBE). */
+  probe?: number;
 }
 
 /** Matches counted at most: past this the total reads "1,000+" (totalCapped), and results come from the newest this many. */
@@ -28,6 +30,7 @@ export async function hubSearch(db: HubDb, dialect: Dialect, query: string, scop
   const parsed = parseQuery(query);
   if (matchedRecords(db, dialect, parsed) === null && parsed.excluded.length === 0 && !parsed.type && !parsed.years) return { total: 0, totalCapped: false, results: [] };
   const cap = options.cap ?? SEARCH_COUNT_CAP;
+  const probe = options.probe ?? PROBE;
   const newestMatches = (after: number) => {
     let q = (matchedRecords(db, dialect, parsed, after) ?? db.selectFrom('records').where('records.id', '>', after).orderBy('records.id', 'desc'))
       .innerJoin('communities', 'communities.id', 'records.community_id')
@@ -42,7 +45,7 @@ export async function hubSearch(db: HubDb, dialect: Dialect, query: string, scop
   // without the index's list of every record holding the characters (PostgreSQL, which cannot tell how often a phrase
   // occurs, would otherwise check each of them). Otherwise every record is searched.
   const newest = Number((await db.selectFrom('records').select(sql<number>`max(id)`.as('n')).executeTakeFirst())?.n ?? 0);
-  let window = newest > PROBE ? await newestMatches(newest - PROBE) : [];
+  let window = newest > probe ? await newestMatches(newest - probe) : [];
   if (window.length <= cap) window = await newestMatches(0);
   const capped = window.length > cap;
   const offset = options.offset ?? 0;
