@@ -7,55 +7,11 @@ import type { ChecklistDiff } from '../../../shared/api/checklist.js';
 import { tempCore, tempDir } from '../../../test/support/temp.js';
 import { fillSampleYear, insertFixtureRecords, SAMPLE } from '../../../test/support/archive-data.js';
 import { HEADER, SELF_CHECK_SHEET } from './layout.js';
-import { PYTHON, runPython } from '../../../test/support/readers.js';
-
-/** Edits a workbook the way another program would: openpyxl loads it, changes it and saves it under a new name. */
-const EDIT = String.raw`
-import json, sys
-import openpyxl
-src, dst, ops = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
-wb = openpyxl.load_workbook(src)
-for op in ops:
-    kind = op[0]
-    if kind == 'set':
-        wb[op[1]][op[2]] = op[3]
-    elif kind == 'swap':
-        ws, a, b, first, last = wb[op[1]], op[2], op[3], op[4], op[5]
-        for col in range(first, last + 1):
-            x, y = ws.cell(a, col), ws.cell(b, col)
-            x.value, y.value = y.value, x.value
-    elif kind == 'delete_rows':
-        wb[op[1]].delete_rows(op[2])
-    elif kind == 'delete_cols':
-        wb[op[1]].delete_cols(op[2], op[3])
-    elif kind == 'delete_sheet':
-        del wb[op[1]]
-    elif kind == 'rename_sheet':
-        wb[op[1]].title = op[2]
-wb.save(dst)
-print('null')
-`;
-
-type Op = (string | number)[];
-
-function edit(src: string, dst: string, ops: Op[]): string {
-  runPython(EDIT, src, dst, JSON.stringify(ops));
-  return dst;
-}
+import { PYTHON } from '../../../test/support/readers.js';
+import { editWorkbook, locateSheet } from '../../../test/support/workbook-edit.js';
 
 /** Where things are in an exported 自查表: the row of each code and the column letter of each header. */
-async function locate(file: string): Promise<{ row: (code: string) => number; col: (header: string) => string; colNo: (header: string) => number }> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  const ws = wb.getWorksheet(SELF_CHECK_SHEET) as ExcelJS.Worksheet;
-  const headers = new Map<string, number>();
-  for (const r of [3, 4]) ws.getRow(r).eachCell((cell, c) => { if (typeof cell.value === 'string' && !headers.has(cell.value)) headers.set(cell.value, c); });
-  const codeCol = headers.get(HEADER.code) as number;
-  const rows = new Map<string, number>();
-  ws.eachRow((row, r) => { if (r > 4) rows.set(String(row.getCell(codeCol).value), r); });
-  const colNo = (h: string): number => headers.get(h) ?? Number.NaN;
-  return { row: (c) => rows.get(c) ?? Number.NaN, col: (h) => ws.getColumn(colNo(h)).letter, colNo };
-}
+const locate = (file: string) => locateSheet(file, SELF_CHECK_SHEET, [3, 4], HEADER.code);
 
 async function exported() {
   const core = await tempCore();
@@ -78,7 +34,7 @@ describe('checklist re-import', () => {
     const [first, last] = [at.colNo(HEADER.method) - 1, at.colNo(HEADER.baseline)];
     const r111 = at.row('1.1.1');
     const r112 = at.row('1.1.2');
-    const edited = edit(out, path.join(dir, 'edited.xlsx'), [
+    const edited = editWorkbook(out, path.join(dir, 'edited.xlsx'), [
       ['swap', SELF_CHECK_SHEET, r111, r112, first, last],
       ['set', SELF_CHECK_SHEET, `${at.col(HEADER.status)}${at.row('2.1.1')}`, '不适用'],
       ['set', SELF_CHECK_SHEET, `${at.col(HEADER.responsible)}${r112}`, '张敏（社区党委）'],
@@ -117,7 +73,7 @@ describe('checklist re-import', () => {
     expect(notApplicable).toBe(statuses.filter((s) => s.leaf && s.status === '不适用').length);
 
     // Setting a status back to what the archive computes removes the override.
-    const back = edit(again, path.join(dir, 'back.xlsx'), [['set', SELF_CHECK_SHEET, `${at2.col(HEADER.status)}${at2.row('2.1.1')}`, before211 as string]]);
+    const back = editWorkbook(again, path.join(dir, 'back.xlsx'), [['set', SELF_CHECK_SHEET, `${at2.col(HEADER.status)}${at2.row('2.1.1')}`, before211 as string]]);
     expect((await core.api['checklist.apply']({ year: SAMPLE.year, file: back })).applied).toBe(1);
     expect(core.archive.db.prepare('SELECT status FROM checklist_notes WHERE status IS NOT NULL').all()).toEqual([]);
   });
@@ -137,7 +93,7 @@ describe('checklist re-import', () => {
   it('reports unknown, moved, duplicate, invalid and missing rows without guessing, and applies the rest', async () => {
     const { core, dir, out, at, notes } = await exported();
     const code = at.col(HEADER.code);
-    const edited = edit(out, path.join(dir, 'messy.xlsx'), [
+    const edited = editWorkbook(out, path.join(dir, 'messy.xlsx'), [
       ['set', SELF_CHECK_SHEET, `${code}${at.row('1.2.1')}`, '9.9.9'],
       ['set', SELF_CHECK_SHEET, `${at.col(HEADER.note)}${at.row('1.2.1')}`, '未知行的备注'],
       ['set', SELF_CHECK_SHEET, `D${at.row('1.3.1')}`, '1. 公益广告宣传（已改名）'],
@@ -175,7 +131,7 @@ describe('checklist re-import', () => {
 
   it('compares with the archive when the hidden marks are gone', async () => {
     const { core, dir, out, at } = await exported();
-    const edited = edit(out, path.join(dir, 'plain.xlsx'), [
+    const edited = editWorkbook(out, path.join(dir, 'plain.xlsx'), [
       ['delete_sheet', '_taizhang'],
       ['set', SELF_CHECK_SHEET, `${at.col(HEADER.baseline)}5`, 'garbage'],
       ['set', SELF_CHECK_SHEET, `${at.col(HEADER.note)}5`, '补充说明'],
@@ -203,9 +159,9 @@ describe('checklist re-import', () => {
     execFileSync(PYTHON, ['-c', `import zipfile; zipfile.ZipFile('${zip}', 'w').writestr('a.txt', 'x')`]);
     copyFileSync(zip, path.join(dir, 'zip.xlsx'));
     await expect(diff(path.join(dir, 'zip.xlsx'))).rejects.toThrow(/不是有效的 Excel/);
-    const renamed = edit(out, path.join(dir, 'renamed.xlsx'), [['rename_sheet', SELF_CHECK_SHEET, 'Sheet1']]);
+    const renamed = editWorkbook(out, path.join(dir, 'renamed.xlsx'), [['rename_sheet', SELF_CHECK_SHEET, 'Sheet1']]);
     await expect(apply(renamed)).rejects.toThrow(/没有「自查表」工作表（现有：Sheet1、汇总/);
-    const noCode = edit(out, path.join(dir, 'nocode.xlsx'), [['delete_cols', SELF_CHECK_SHEET, at.colNo(HEADER.code), 3]]);
+    const noCode = editWorkbook(out, path.join(dir, 'nocode.xlsx'), [['delete_cols', SELF_CHECK_SHEET, at.colNo(HEADER.code), 3]]);
     await expect(apply(noCode)).rejects.toThrow(/找不到「编码」列/);
     await expect(diff(out, 2023)).rejects.toThrow(/2024 年度的，不是 2023 年度/);
     const index = path.join(dir, 'index.xlsx');
@@ -216,9 +172,9 @@ describe('checklist re-import', () => {
 
   it('applies only the diff that was previewed', async () => {
     const { core, dir, out, at, notes } = await exported();
-    const edited = edit(out, path.join(dir, 'e.xlsx'), [['set', SELF_CHECK_SHEET, `${at.col(HEADER.note)}${at.row('1.1.1')}`, '甲']]);
+    const edited = editWorkbook(out, path.join(dir, 'e.xlsx'), [['set', SELF_CHECK_SHEET, `${at.col(HEADER.note)}${at.row('1.1.1')}`, '甲']]);
     const preview: ChecklistDiff = await core.api['checklist.diff']({ year: SAMPLE.year, file: edited });
-    edit(edited, edited, [['set', SELF_CHECK_SHEET, `${at.col(HEADER.note)}${at.row('1.1.2')}`, '乙']]);
+    editWorkbook(edited, edited, [['set', SELF_CHECK_SHEET, `${at.col(HEADER.note)}${at.row('1.1.2')}`, '乙']]);
     await expect(core.api['checklist.apply']({ year: SAMPLE.year, file: edited, token: preview.token })).rejects.toThrow(/预览之后有了变化/);
     expect(notes()).toBe(0);
   });
