@@ -5,8 +5,9 @@
  *
  * npx tsx bench/hub.ts [--communities 30] [--years 3] [--records 1000] [--file-bytes 4096] [--body-chars 500] [--db postgres://…] [--work DIR]
  *
- * With --work, packages already written there by an earlier run of the same scale are imported again rather than
- * rewritten (writing 900 packages takes half an hour); the hub itself is always made afresh.
+ * With --work, packages already written there by an earlier run with the same scale, file size and body length are
+ * imported again rather than rewritten (writing 900 packages takes 12–30 minutes). The hub folder is always made
+ * afresh; on PostgreSQL the database given must be empty.
  */
 import { existsSync, mkdtempSync, promises as fs } from 'node:fs';
 import os from 'node:os';
@@ -67,7 +68,7 @@ async function main(): Promise<void> {
   for (let c = 0; c < COMMUNITIES; c += 1) {
     for (let y = 0; y < YEARS; y += 1) {
       const year = 2025 - y;
-      const name = `c${c + 1}-${year}-r${RECORDS}.zip`;
+      const name = `c${c + 1}-${year}-r${RECORDS}-f${values['file-bytes']}-b${BODY_CHARS}.zip`;
       if (values.work && existsSync(path.join(packagesDir, name))) {
         files.push(path.join(packagesDir, name));
         reused += 1;
