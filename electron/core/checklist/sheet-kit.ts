@@ -292,6 +292,28 @@ export function setupPrint(ws: ExcelJS.Worksheet, o: PrintOptions): void {
   for (const row of o.breaksAfter ?? []) ws.getRow(row).addPageBreak();
 }
 
+/**
+ * How a list sheet ends: a filter on its last header row down to its last row, the rows below the headers scrolling
+ * under them, printed with the header rows on every page (up to `printTo`, a sign-off below the list included), and
+ * locked but for its entry columns.
+ */
+export async function finishListSheet(
+  ws: ExcelJS.Worksheet,
+  o: { headerRows: [number, number]; lastRow: number; printTo: number; columns: number; title: string; unit: string; breaksAfter: readonly number[] },
+): Promise<void> {
+  const [firstHeader, lastHeader] = o.headerRows;
+  ws.autoFilter = { from: { row: lastHeader, column: 1 }, to: { row: o.lastRow, column: o.columns } };
+  freezeBelow(ws, lastHeader);
+  setupPrint(ws, {
+    title: o.title,
+    unit: o.unit,
+    repeatRows: `${firstHeader}:${lastHeader}`,
+    printArea: `A1:${ws.getColumn(o.columns).letter}${o.printTo}`,
+    breaksAfter: o.breaksAfter,
+  });
+  await protectSheet(ws);
+}
+
 export function freezeBelow(ws: ExcelJS.Worksheet, lastHeaderRow: number): void {
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: lastHeaderRow, topLeftCell: `A${lastHeaderRow + 1}`, activeCell: `A${lastHeaderRow + 1}` }];
 }

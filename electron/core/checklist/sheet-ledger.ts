@@ -4,7 +4,7 @@ import { lockedHeaders, writeBaselines } from './cells.js';
 import type { ChecklistData } from './data.js';
 import { HEADER, LEDGER_HEADER, LEDGER_SHEET, TRACKED } from './layout.js';
 import {
-  applyColumns, FILLS, fitToBudget, freezeBelow, planPageBreaks, printScale, protectSheet, rowHeight, setDate, setNumber, setText, setupPrint,
+  applyColumns, FILLS, finishListSheet, fitToBudget, planPageBreaks, printScale, rowHeight, setDate, setNumber, setText, 
   STYLES, unlocked, withFill, writeTitle, type ColumnSpec, type StyleName,
 } from './sheet-kit.js';
 
@@ -123,16 +123,10 @@ export async function writeLedgerSheet(ws: ExcelJS.Worksheet, data: ChecklistDat
     rows.map((r, i) => ({ row: head + 1 + i, values: [r.state, r.closedOn ?? '', r.progress, evidenceKey(r.evidence.map((e) => e.id))] })),
     STYLES.text,
   );
-  ws.autoFilter = { from: { row: head, column: 1 }, to: { row: last, column: visible } };
-  freezeBelow(ws, head);
-  setupPrint(ws, {
-    title,
-    unit: data.unit.name,
-    repeatRows: `${head}:${head}`,
-    printArea: `A1:${ws.getColumn(visible).letter}${last}`,
+  await finishListSheet(ws, {
+    headerRows: [head, head], lastRow: last, printTo: last, columns: visible, title, unit: data.unit.name,
     breaksAfter: planPageBreaks(heights, 50, rowHeight([]), printScale(widths, cols)).map((i) => head + i),
   });
-  await protectSheet(ws);
   const range = (header: string): string => {
     const letter = ws.getColumn(headers.indexOf(header) + 1).letter;
     return `'${LEDGER_SHEET}'!$${letter}$${head + 1}:$${letter}$${last}`;

@@ -3,7 +3,7 @@ import { lockedHeaders, writeBaselines } from './cells.js';
 import type { ChecklistData, LeafRow, MaterialRow } from './data.js';
 import { HEADER, MATERIALS_HEADER, TRACKED } from './layout.js';
 import {
-  applyColumns, FILLS, fitToBudget, freezeBelow, planPageBreaks, printScale, protectSheet, rowHeight, setDate, setNumber, setText, setupPrint,
+  applyColumns, FILLS, finishListSheet, fitToBudget, planPageBreaks, printScale, rowHeight, setDate, setNumber, setText, 
   STYLES, unlocked, withFill, writeTitle, type ColumnSpec,
 } from './sheet-kit.js';
 
@@ -125,15 +125,9 @@ export async function writeMaterialsSheet(ws: ExcelJS.Worksheet, data: Checklist
     STYLES.text,
   );
   const last = head + Math.max(lines.length, 1);
-  ws.autoFilter = { from: { row: head, column: 1 }, to: { row: last, column: visible } };
-  freezeBelow(ws, head);
-  setupPrint(ws, {
-    title,
-    unit: data.unit.name,
-    repeatRows: `${head}:${head}`,
-    printArea: `A1:${ws.getColumn(visible).letter}${last}`,
+  await finishListSheet(ws, {
+    headerRows: [head, head], lastRow: last, printTo: last, columns: visible, title, unit: data.unit.name,
     breaksAfter: planPageBreaks(heights, 50, rowHeight([]), printScale(widths, cols)).map((i) => head + i),
   });
-  await protectSheet(ws);
   return locked;
 }

@@ -9,8 +9,8 @@ import {
   HEADER, levelHeader, MATERIALS_SHEET, SELF_CHECK_FIRST_DATA_ROW, SELF_CHECK_HEADER_ROW, SELF_CHECK_SHEET, TRACKED,
 } from './layout.js';
 import {
-  applyColumns, FILLS, fitToBudget, printScale, formulaString, freezeBelow, heightFor, mergeStyled, planPageBreaks, protectSheet, rowHeight, setFormula,
-  setNumber, setText, setupPrint, STYLES, unlocked, writeTitle, type ColumnSpec,
+  applyColumns, FILLS, finishListSheet, fitToBudget, printScale, formulaString, heightFor, mergeStyled, planPageBreaks, rowHeight, setFormula,
+  setNumber, setText, STYLES, unlocked, writeTitle, type ColumnSpec,
 } from './sheet-kit.js';
 import { wrappedLines } from './text-width.js';
 
@@ -325,15 +325,9 @@ export async function writeSelfCheckSheet(
     STYLES.text,
   );
 
-  ws.autoFilter = { from: { row: SELF_CHECK_HEADER_ROW + 1, column: 1 }, to: { row: last, column: visible } };
-  freezeBelow(ws, SELF_CHECK_HEADER_ROW + 1);
-  setupPrint(ws, {
-    title,
-    unit: data.unit.name,
-    repeatRows: `${SELF_CHECK_HEADER_ROW}:${SELF_CHECK_HEADER_ROW + 1}`,
-    printArea: `A1:${ws.getColumn(visible).letter}${signOff}`,
+  await finishListSheet(ws, {
+    headerRows: [SELF_CHECK_HEADER_ROW, SELF_CHECK_HEADER_ROW + 1], lastRow: last, printTo: signOff, columns: visible, title, unit: data.unit.name,
     breaksAfter: pageStarts.map((i) => first + i - 1),
   });
-  await protectSheet(ws);
   return { refs, locked };
 }
