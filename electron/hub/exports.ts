@@ -77,13 +77,9 @@ export async function summaryWorkbook(matrix: HubMatrix, scopeName: string): Pro
 
 function gapRows(matrix: HubMatrix): string[][] {
   const items = new Map(matrix.items.map((i) => [i.code, i]));
-  const out: string[][] = [];
-  for (const c of matrix.communities) {
-    for (const cell of matrix.cells.filter((x) => x.communityId === c.id && (x.status === '缺失' || x.status === '部分'))) {
-      out.push([c.street, c.unit, cell.code, items.get(cell.code)?.title ?? '', cell.status]);
-    }
-  }
-  return out;
+  const gaps = new Map(matrix.communities.map((c) => [c.id, [] as HubMatrix['cells']]));
+  for (const cell of matrix.cells) if (cell.status === '缺失' || cell.status === '部分') gaps.get(cell.communityId)?.push(cell);
+  return matrix.communities.flatMap((c) => gaps.get(c.id)!.map((cell) => [c.street, c.unit, cell.code, items.get(cell.code)?.title ?? '', cell.status]));
 }
 
 /** The gaps of every community as CSV (缺失 and 部分 cells). */

@@ -48,10 +48,12 @@ export function matrixPage(m: HubMatrix, years: number[], filter: { top?: string
 <button>筛选</button> <a href="/export/summary.xlsx?${q({ year: m.year })}">导出汇总工作簿</a> <a href="/export/gaps.csv?${q({ year: m.year })}">导出缺项清单</a></form>`;
   if (m.communities.length === 0) return `${form}<p>${m.year} 年度还没有社区上报。</p>`;
   const cell = new Map(m.cells.map((c) => [`${c.communityId}|${c.code}`, c]));
+  const byCommunity = new Map(m.totals.byCommunity.map((t) => [t.communityId, t]));
+  const byItem = new Map(m.totals.byItem.map((t) => [t.code, t]));
   const head = m.items.map((i) => `<th title="${h(`${i.code} ${i.title}${i.unit ? `（${i.unit}）` : ''}`)}"><span>${h(i.code)}</span></th>`).join('');
   const rows = m.communities
     .map((c) => {
-      const t = m.totals.byCommunity.find((x) => x.communityId === c.id);
+      const t = byCommunity.get(c.id);
       const cells = m.items
         .map((i) => {
           const x = cell.get(`${c.id}|${i.code}`);
@@ -63,7 +65,7 @@ export function matrixPage(m: HubMatrix, years: number[], filter: { top?: string
     })
     .join('');
   const foot = (s: (typeof COMPLETENESS)[number]): string =>
-    `<tr class="totals"><th>${s}（社区数）</th>${m.items.map((i) => `<td>${m.totals.byItem.find((x) => x.code === i.code)?.[s] ?? 0}</td>`).join('')}<td colspan="4"></td></tr>`;
+    `<tr class="totals"><th>${s}（社区数）</th>${m.items.map((i) => `<td>${byItem.get(i.code)?.[s] ?? 0}</td>`).join('')}<td colspan="4"></td></tr>`;
   return `${form}<p>${m.communities.length} 个社区 × ${m.items.length} 项测评标准，按「${h(m.edition?.name ?? '')}」列出；带 * 的格子来自另一版测评体系，按对应关系换算。</p>
 <div class="scroll"><table class="matrix"><thead><tr><th>社区</th>${head}<th>齐全</th><th>部分</th><th>缺失</th><th>不适用</th></tr></thead>
 <tbody>${rows}</tbody><tfoot>${COMPLETENESS.map(foot).join('')}</tfoot></table></div>`;
