@@ -88,13 +88,22 @@ export interface ItemMaterials {
   code: string;
   title: string;
   status: string;
-  records: { id: number; title: string; type: string; date: string | null; archivalCode: string | null; files: MaterialFile[] }[];
+  records: { id: number; title: string; type: string; date: string | null; archivalCode: string | null; files: MaterialFile[]; printed: PrintedPages[] }[];
+  /** The binder volumes holding these records (every volume of the package when it does not say where each is). */
   binders: { title: string; sha256: string }[];
+}
+
+/** Where a 件 is printed: its binder volume, the PDF page it starts on and its pages. */
+export interface PrintedPages {
+  volume: string;
+  sha256: string;
+  page: number;
+  pages: number;
 }
 
 /**
  * A matrix cell opened: the community's records counted under the item (under the items of its own edition that
- * the matrix mapped into it), with their files, and the binder volumes of the package.
+ * the matrix mapped into it), with their files, the pages of the binder each is printed on, and those volumes.
  */
 export async function itemMaterials(db: HubDb, communityId: number, year: number, code: string, scope: Scope): Promise<ItemMaterials> {
   const c = await visibleCommunity(db, communityId, scope);
@@ -112,14 +121,23 @@ export async function itemMaterials(db: HubDb, communityId: number, year: number
   };
   const records = await db
     .selectFrom('records')
-    .select(['id', 'title', 'type', 'date', 'archival_code', 'items'])
+    .select(['id', 'title', 'type', 'date', 'archival_code', 'items', 'binder'])
     .where('package_id', '=', pkg.id)
     .orderBy('archival_code')
     .orderBy('id')
     .execute();
   const chosen = records.filter((r) => (JSON.parse(r.items) as string[]).some(under));
   const files = chosen.length === 0 ? [] : await db.selectFrom('record_files').selectAll().where('record_id', 'in', chosen.map((r) => r.id)).orderBy('position').execute();
-  const binders = await db.selectFrom('documents').select(['title', 'sha256']).where('package_id', '=', pkg.id).where('kind', '=', 'binder').execute();
+  const volumes = await db.selectFrom('documents').select(['path', 'title', 'sha256']).where('package_id', '=', pkg.id).where('kind', '=', 'binder').execute();
+  const volumeAt = new Map(volumes.map((v) => [v.path, v]));
+  const printedOf = (binder: string | null): PrintedPages[] =>
+    (binder ? (JSON.parse(binder) as { document: string; page: number; pages: number }[]) : []).flatMap((at) => {
+      const v = volumeAt.get(at.document);
+      return v ? [{ volume: v.title, sha256: v.sha256, page: at.page, pages: at.pages }] : [];
+    });
+  const printed = new Map(chosen.map((r) => [r.id, printedOf(r.binder)]));
+  const holding = new Set([...printed.values()].flat().map((p) => p.sha256));
+  const located = chosen.some((r) => r.binder !== null);
   return {
     unit: c.unit,
     year,
@@ -129,8 +147,9 @@ export async function itemMaterials(db: HubDb, communityId: number, year: number
     records: chosen.map((r) => ({
       id: r.id, title: r.title, type: r.type, date: r.date, archivalCode: r.archival_code,
       files: files.filter((f) => f.record_id === r.id).map((f) => ({ name: f.name, sha256: f.sha256, mime: f.mime, size: Number(f.size) })),
+      printed: printed.get(r.id) ?? [],
     })),
-    binders,
+    binders: volumes.filter((v) => !located || holding.has(v.sha256)).map((v) => ({ title: v.title, sha256: v.sha256 })),
   };
 }
 

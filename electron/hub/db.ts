@@ -6,7 +6,7 @@ import pg from 'pg';
 import { TaizhangError } from '../../shared/errors.js';
 import { FileStore } from '../core/store/file-store.js';
 import type { HubTables } from './schema.js';
-import { createSearchIndex } from './search-index.js';
+import { HUB_MIGRATIONS } from './migrations/all.js';
 
 export type HubDb = Kysely<HubTables>;
 export type HubTx = Transaction<HubTables>;
@@ -22,7 +22,7 @@ export interface Hub {
 }
 
 export const HUB_DB_FILE = 'hub.db';
-export const HUB_SCHEMA_VERSION = 1;
+export const HUB_SCHEMA_VERSION = HUB_MIGRATIONS.at(-1)!.version;
 
 export interface OpenHubOptions {
   /** PostgreSQL URL (postgres://…); SQLite in the data folder when absent. */
@@ -60,12 +60,11 @@ export async function openHub(dataDir: string, options: OpenHubOptions = {}): Pr
   });
   try {
     const version = await schemaVersion(db);
-    if (version === null) {
-      if (!options.create) throw new TaizhangError('archive_missing', '汇总平台数据库还没有初始化，请先新建汇总平台 / Hub database not initialised; run hub init');
-      await migrate(db, dialect);
-    } else if (version > HUB_SCHEMA_VERSION) {
+    if (version === null && !options.create) throw new TaizhangError('archive_missing', '汇总平台数据库还没有初始化，请先新建汇总平台 / Hub database not initialised; run hub init');
+    if (version !== null && version > HUB_SCHEMA_VERSION) {
       throw new TaizhangError('conflict', `汇总平台数据库由更新版本的台账写入（版本 ${version}），请升级台账 / Hub database is from a newer version`);
     }
+    if (version === null || version < HUB_SCHEMA_VERSION) await migrate(db, dialect);
   } catch (err) {
     await db.destroy();
     if (err instanceof TaizhangError) throw err;
@@ -83,142 +82,21 @@ async function schemaVersion(db: HubDb): Promise<number | null> {
   return row ? Number(row.value) : null;
 }
 
-/** Creates every table in one transaction (PostgreSQL and SQLite both run DDL inside transactions). */
+/**
+ * Brings the schema to HUB_SCHEMA_VERSION: every pending migration and the new version in one transaction, so a hub
+ * is never left half-upgraded. The version is read again inside it (on PostgreSQL with the row locked), so two
+ * programs opening an old hub at once upgrade it once.
+ */
 async function migrate(db: HubDb, dialect: Dialect): Promise<void> {
   await db.transaction().execute(async (tx) => {
-    const id = dialect === 'postgres' ? 'serial' : 'integer';
-    const s = tx.schema;
-    await s.createTable('hub_meta').addColumn('key', 'text', (c) => c.primaryKey()).addColumn('value', 'text', (c) => c.notNull()).execute();
-    await s.createTable('streets').addColumn('id', id, (c) => c.primaryKey()).addColumn('name', 'text', (c) => c.notNull().unique()).execute();
-    await s
-      .createTable('communities')
-      .addColumn('id', id, (c) => c.primaryKey())
-      .addColumn('archive_id', 'text', (c) => c.unique())
-      .addColumn('unit', 'text', (c) => c.notNull())
-      .addColumn('fonds', 'text', (c) => c.notNull())
-      .addColumn('street_id', 'integer', (c) => c.references('streets.id'))
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .execute();
-    await s
-      .createTable('packages')
-      .addColumn('id', id, (c) => c.primaryKey())
-      .addColumn('community_id', 'integer', (c) => c.notNull().references('communities.id'))
-      .addColumn('year', 'integer', (c) => c.notNull())
-      .addColumn('content_hash', 'text', (c) => c.notNull().unique())
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .addColumn('imported_at', 'text', (c) => c.notNull())
-      .addColumn('bytes', 'bigint', (c) => c.notNull())
-      .addColumn('records', 'integer', (c) => c.notNull())
-      .addColumn('files', 'integer', (c) => c.notNull())
-      .addColumn('edition_key', 'text', (c) => c.notNull())
-      .addColumn('current', 'integer', (c) => c.notNull())
-      .addColumn('source', 'text', (c) => c.notNull())
-      .execute();
-    await s.createIndex('packages_current').on('packages').columns(['year', 'current', 'community_id']).execute();
-    await s.createTable('editions').addColumn('key', 'text', (c) => c.primaryKey()).addColumn('name', 'text', (c) => c.notNull()).execute();
-    await s
-      .createTable('items')
-      .addColumn('edition_key', 'text', (c) => c.notNull().references('editions.key'))
-      .addColumn('code', 'text', (c) => c.notNull())
-      .addColumn('title', 'text', (c) => c.notNull())
-      .addColumn('level', 'integer', (c) => c.notNull())
-      .addColumn('parent', 'text')
-      .addColumn('method', 'text', (c) => c.notNull())
-      .addColumn('unit', 'text', (c) => c.notNull())
-      .addColumn('position', 'integer', (c) => c.notNull())
-      .addPrimaryKeyConstraint('items_pk', ['edition_key', 'code'])
-      .execute();
-    await s
-      .createTable('item_map')
-      .addColumn('from_edition', 'text', (c) => c.notNull())
-      .addColumn('from_code', 'text', (c) => c.notNull())
-      .addColumn('to_edition', 'text', (c) => c.notNull())
-      .addColumn('to_code', 'text', (c) => c.notNull())
-      .addColumn('kind', 'text', (c) => c.notNull())
-      .addPrimaryKeyConstraint('item_map_pk', ['from_edition', 'from_code', 'to_edition', 'to_code'])
-      .execute();
-    await s
-      .createTable('statuses')
-      .addColumn('package_id', 'integer', (c) => c.notNull().references('packages.id'))
-      .addColumn('code', 'text', (c) => c.notNull())
-      .addColumn('status', 'text', (c) => c.notNull())
-      .addColumn('reason', 'text', (c) => c.notNull())
-      .addColumn('records', 'integer', (c) => c.notNull())
-      .addPrimaryKeyConstraint('statuses_pk', ['package_id', 'code'])
-      .execute();
-    await s
-      .createTable('records')
-      .addColumn('id', id, (c) => c.primaryKey())
-      .addColumn('package_id', 'integer', (c) => c.notNull().references('packages.id'))
-      .addColumn('community_id', 'integer', (c) => c.notNull().references('communities.id'))
-      .addColumn('year', 'integer', (c) => c.notNull())
-      .addColumn('local_id', 'integer', (c) => c.notNull())
-      .addColumn('title', 'text', (c) => c.notNull())
-      .addColumn('type', 'text', (c) => c.notNull())
-      .addColumn('date', 'text')
-      .addColumn('doc_no', 'text', (c) => c.notNull())
-      .addColumn('author', 'text', (c) => c.notNull())
-      .addColumn('archival_code', 'text')
-      .addColumn('activity', 'text')
-      .addColumn('items', 'text', (c) => c.notNull())
-      .addColumn('current', 'integer', (c) => c.notNull())
-      .addColumn('text', 'text', (c) => c.notNull())
-      .execute();
-    await s.createIndex('records_package').on('records').columns(['package_id', 'local_id']).unique().execute();
-    await s.createIndex('records_current').on('records').columns(['current', 'year', 'community_id']).execute();
-    await s
-      .createTable('record_files')
-      .addColumn('record_id', 'integer', (c) => c.notNull().references('records.id'))
-      .addColumn('position', 'integer', (c) => c.notNull())
-      .addColumn('name', 'text', (c) => c.notNull())
-      .addColumn('sha256', 'text', (c) => c.notNull())
-      .addColumn('size', 'bigint', (c) => c.notNull())
-      .addColumn('mime', 'text', (c) => c.notNull())
-      .addPrimaryKeyConstraint('record_files_pk', ['record_id', 'position'])
-      .execute();
-    await s.createIndex('record_files_sha').on('record_files').column('sha256').execute();
-    await s
-      .createTable('documents')
-      .addColumn('package_id', 'integer', (c) => c.notNull().references('packages.id'))
-      .addColumn('kind', 'text', (c) => c.notNull())
-      .addColumn('path', 'text', (c) => c.notNull())
-      .addColumn('title', 'text', (c) => c.notNull())
-      .addColumn('sha256', 'text', (c) => c.notNull())
-      .addPrimaryKeyConstraint('documents_pk', ['package_id', 'path'])
-      .execute();
-    await s.createTable('blobs').addColumn('sha256', 'text', (c) => c.primaryKey()).addColumn('size', 'bigint', (c) => c.notNull()).execute();
-    await s
-      .createTable('users')
-      .addColumn('id', id, (c) => c.primaryKey())
-      .addColumn('name', 'text', (c) => c.notNull().unique())
-      .addColumn('password', 'text', (c) => c.notNull())
-      .addColumn('role', 'text', (c) => c.notNull())
-      .addColumn('street_id', 'integer', (c) => c.references('streets.id'))
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .execute();
-    await s
-      .createTable('sessions')
-      .addColumn('token', 'text', (c) => c.primaryKey())
-      .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id'))
-      .addColumn('csrf', 'text', (c) => c.notNull())
-      .addColumn('expires_at', 'text', (c) => c.notNull())
-      .execute();
-    await s
-      .createTable('upload_tokens')
-      .addColumn('token', 'text', (c) => c.primaryKey())
-      .addColumn('community_id', 'integer', (c) => c.notNull().references('communities.id'))
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .execute();
-    await s
-      .createTable('audit')
-      .addColumn('id', id, (c) => c.primaryKey())
-      .addColumn('at', 'text', (c) => c.notNull())
-      .addColumn('actor', 'text', (c) => c.notNull())
-      .addColumn('action', 'text', (c) => c.notNull())
-      .addColumn('detail', 'text', (c) => c.notNull())
-      .execute();
-    await createSearchIndex(tx, dialect);
-    await tx.insertInto('hub_meta').values({ key: 'schema_version', value: String(HUB_SCHEMA_VERSION) }).execute();
+    let from = 0;
+    if ((await tx.introspection.getTables()).some((t) => t.name === 'hub_meta')) {
+      const read = tx.selectFrom('hub_meta').select('value').where('key', '=', 'schema_version');
+      from = Number((await (dialect === 'postgres' ? read.forUpdate() : read).executeTakeFirst())?.value ?? 0);
+    }
+    for (const m of HUB_MIGRATIONS.filter((x) => x.version > from)) await m.up(tx, dialect);
+    if (from === 0) await tx.insertInto('hub_meta').values({ key: 'schema_version', value: String(HUB_SCHEMA_VERSION) }).execute();
+    else await tx.updateTable('hub_meta').set({ value: String(HUB_SCHEMA_VERSION) }).where('key', '=', 'schema_version').execute();
   });
 }
 

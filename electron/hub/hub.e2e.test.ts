@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { launchChromium, screenshot } from '../../test/e2e/browser.js';
@@ -52,6 +54,16 @@ describe('hub in Chromium', () => {
       await cell.click();
       await expect.poll(() => page.locator('h1').textContent()).toMatch(/^1\.1\.\d /);
       expect(await page.locator('main').textContent()).toMatch(/学雷锋志愿服务签到表|道德讲堂活动方案/);
+      // Each 件 links to the page of the binder it is printed on; that page of that volume carries its 归档章.
+      const printed = page.locator('.materials .printed a').first();
+      expect(await printed.textContent()).toMatch(/第 \d+ 页起，共 \d+ 页$/);
+      const [blob, at] = (await printed.getAttribute('href'))!.split('#page=');
+      const volume = await page.request.get(`${server.url}${blob}`);
+      expect(volume.headers()['content-type']).toBe('application/pdf');
+      const pdf = path.join(work, 'volume.pdf');
+      writeFileSync(pdf, await volume.body());
+      const stamp = execFileSync('pdftotext', ['-f', at!, '-l', at!, '-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+      expect(stamp).toMatch(/全宗号年度件号Z0012025\d+/);
       await screenshot(page, 'hub-materials');
     } finally {
       await browser.close();

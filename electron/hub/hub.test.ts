@@ -148,6 +148,15 @@ describe.each(backends)('hub on $name', (backend) => {
       expect((await hub.files.list()).length).toBe(before.blobs);
       // Its copies, made while it was read, are gone too.
       expect(await fs.readdir(hub.files.tmpRoot)).toEqual([]);
+
+      // A package whose records say they are printed in a volume it does not hold is refused as well.
+      const misplaced = await writeFixturePackage(packages, {
+        ...SHENGLI, archiveId: 'a-misplaced', unit: '光明社区居委会', records: [['光明社区签到', '1.1', '光明']], binderVolume: '光明案卷', binderEntry: 'binders/别的案卷.pdf',
+      });
+      const wrongVolume = await cli('hub', 'import', misplaced, '--data', dir, ...dbArgs, '--json');
+      expect(wrongVolume.code).toBe(1);
+      expect(wrongVolume.json<{ problems: string[] }>().problems).toEqual(['第 1 件所在的案卷不在包内：binders/别的案卷.pdf / a record\'s binder volume is missing']);
+      expect(await tableCounts(hub)).toEqual(before);
     } finally {
       await hub.close();
     }

@@ -149,6 +149,7 @@ async function recordPackage(
         batch.map((r) => ({
           package_id: packageId, community_id: communityId, year: manifest.year, local_id: r.id, title: r.title, type: r.type, date: r.date, doc_no: r.docNo,
           author: r.author, archival_code: r.archivalCode, activity: r.activity, items: JSON.stringify(r.items), current: current ? 1 : 0, text: r.text,
+          binder: r.binder ? JSON.stringify(r.binder) : null,
         })),
       )
       .returning(['id', 'local_id'])

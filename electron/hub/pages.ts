@@ -107,8 +107,13 @@ export function materialsPage(m: ItemMaterials): string {
     f.mime.startsWith('image/')
       ? `<a href="/blob/${f.sha256}"><img src="/blob/${f.sha256}" alt="${h(f.name)}" loading="lazy"></a>`
       : `<a href="/blob/${f.sha256}">${h(f.name)}</a>`;
+  // A PDF viewer opens the volume at the page after #page= (Chromium, Firefox, Edge and WPS all read it).
+  const printed = (p: ItemMaterials['records'][number]['printed'][number]): string =>
+    `<a href="/blob/${p.sha256}#page=${p.page}">${h(p.volume)} 第 ${p.page} 页起，共 ${p.pages} 页</a>`;
   const records = m.records
-    .map((r) => `<li><strong>${h(r.title)}</strong> <small>${h(r.type)} ${h(formatDate(r.date))} ${h(r.archivalCode ?? '草稿')}</small><div class="files">${r.files.map(preview).join('')}</div></li>`)
+    .map((r) => `<li><strong>${h(r.title)}</strong> <small>${h(r.type)} ${h(formatDate(r.date))} ${h(r.archivalCode ?? '草稿')}</small>${
+      r.printed.length ? `<div class="printed">装订在：${r.printed.map(printed).join('、')}</div>` : ''
+    }<div class="files">${r.files.map(preview).join('')}</div></li>`)
     .join('');
   const binders = m.binders.map((b) => `<li><a href="/blob/${b.sha256}">${h(b.title)}</a></li>`).join('');
   return `<p>${h(m.unit)}　${m.year} 年度　状态：<span class="${STATUS_CLASS[m.status] ?? ''}">${h(m.status)}</span></p>
@@ -139,7 +144,7 @@ nav{display:flex;align-items:center;gap:.5em;flex:1}.who{margin-left:auto}.inlin
 table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25em .4em;font-size:13px}
 .matrix td{text-align:center;min-width:2.6em}.matrix th.unit{text-align:left;white-space:nowrap}.matrix th small{display:block;color:#777}
 .ok{background:#c6efce}.part{background:#ffeb9c}.miss{background:#ffc7ce}.na{background:#e7e6e6}td a{color:inherit;text-decoration:none}
-.total{font-weight:bold}.list .title{max-width:40em}.error{color:#b00020}.materials img{max-height:160px;margin:.3em;border:1px solid #ccc}
+.total{font-weight:bold}.list .title{max-width:40em}.error{color:#b00020}.materials img{max-height:160px;margin:.3em;border:1px solid #ccc}.materials .printed{margin:.2em 0;font-size:.9em;color:#555}
 .login{display:flex;flex-direction:column;gap:.8em;max-width:20em}`;
 
 /** The upload page's script: sends the chosen file as the request body with the session's CSRF token. */

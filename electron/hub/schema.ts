@@ -43,6 +43,8 @@ export interface HubTables {
     activity: string | null;
     items: string;
     current: number;
+    /** JSON list of where the 件 is printed ({ document, page, pages }); null when its package did not say. */
+    binder: string | null;
   };
   record_files: { record_id: number; position: number; name: string; sha256: string; size: number; mime: string };
   documents: { package_id: number; kind: string; path: string; title: string; sha256: string };

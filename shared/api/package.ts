@@ -90,6 +90,14 @@ export const packageRecordSchema = z
     /** Searchable text: notes, captions, file text (cut to a length a hub can index). */
     text: text(200_000),
     files: z.array(z.object({ name: text(500), sha256: shaSchema, size: z.number().int().nonnegative(), mime: text(200) }).strict()).max(10_000),
+    /**
+     * Where the 件 is printed in the package's binder volumes: the volume's entry, the PDF page it starts on (1-based)
+     * and its numbered pages. Absent in packages made before binders were located.
+     */
+    binder: z
+      .array(z.object({ document: entryNameSchema, page: z.number().int().positive(), pages: z.number().int().nonnegative() }).strict())
+      .max(1000)
+      .optional(),
   })
   .strict();
 

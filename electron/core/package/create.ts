@@ -76,12 +76,17 @@ export async function createPackage(archive: Archive, args: ParsedArgs<'package.
   try {
     ctx.onProgress?.({ stage: '导出案卷', done: 0, total: 4 });
     const documents: PackageMetadata['documents'] = [];
+    const printedAt = new Map<number, NonNullable<PackageRecord['binder']>>();
     const binderDir = path.join(work, 'binders');
     const binderTargets = chosen ? (args.items ?? []) : [undefined];
     for (const item of binderTargets) {
       const out = item === undefined ? binderDir : path.join(binderDir, item.replace(/[^\p{L}\p{N}.-]+/gu, '_'));
       const report = await exportBinder(archive, binderOptionsSchema.parse({ year: args.year, out, ...(item !== undefined ? { item } : {}) }), { ...(ctx.signal ? { signal: ctx.signal } : {}) });
-      for (const volume of report.volumes) documents.push({ kind: 'binder', path: entryName(work, volume.path), title: volume.title });
+      for (const volume of report.volumes) {
+        const document = entryName(work, volume.path);
+        documents.push({ kind: 'binder', path: document, title: volume.title });
+        for (const d of volume.documents) printedAt.set(d.recordId, [...(printedAt.get(d.recordId) ?? []), { document, page: d.startPage, pages: d.pages }]);
+      }
       warnings.push(...report.warnings.map((w) => `案卷：${w.message}`));
     }
     ctx.onProgress?.({ stage: '导出自查表', done: 1, total: 4 });
@@ -97,7 +102,7 @@ export async function createPackage(archive: Archive, args: ParsedArgs<'package.
 
     ctx.onProgress?.({ stage: '汇集材料', done: 2, total: 4 });
     const identity = { id: archiveId(db), unit: unit.name, fonds: unit.fonds };
-    const records = packageRecords(archive, ids, (recordId) => holdings.itemsOf(recordId).map((i) => codeOf.get(i) ?? '').filter(Boolean));
+    const records = packageRecords(archive, ids, (recordId) => holdings.itemsOf(recordId).map((i) => codeOf.get(i) ?? '').filter(Boolean), printedAt);
     const metadata: PackageMetadata = {
       archive: identity,
       year: args.year,
@@ -209,7 +214,7 @@ function resolveTarget(out: string, unit: string, year: number): string {
   return given;
 }
 
-function packageRecords(archive: Archive, ids: number[], itemsOf: (id: number) => string[]): PackageRecord[] {
+function packageRecords(archive: Archive, ids: number[], itemsOf: (id: number) => string[], printedAt: Map<number, NonNullable<PackageRecord['binder']>>): PackageRecord[] {
   const texts = readRecordTexts(archive.db, ids);
   const files = new Map<number, PackageRecord['files']>();
   for (const f of packageFileRows(archive.db, ids)) {
@@ -232,6 +237,7 @@ function packageRecords(archive: Archive, ids: number[], itemsOf: (id: number) =
       items: itemsOf(r.id),
       text: (t ? [...t.fields, ...t.fileNames].join('\n') : '').slice(0, TEXT_LIMIT),
       files: files.get(r.id) ?? [],
+      binder: printedAt.get(r.id) ?? [],
     };
   });
 }

@@ -55,6 +55,23 @@ describe('上报包', () => {
     expect(metadata.statuses.find((s) => s.code === '1.1.1')?.records).toBe(2);
     expect(metadata.editions[0]!.key).toBe(metadata.edition);
 
+    // Each 件 says where it is printed, and that page of that volume is its first: what is printed there is its own.
+    const volumes = metadata.documents.filter((d) => d.kind === 'binder').map((d) => d.path);
+    const pageText = async (volume: string, page: number): Promise<string> => {
+      const file = path.join(tempDir(), 'volume.pdf');
+      await fs.writeFile(file, await readEntry(out, volume));
+      return execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-layout', file, '-'], { encoding: 'utf8' });
+    };
+    for (const r of metadata.records) {
+      expect(r.binder, r.title).toHaveLength(1);
+      const [at] = r.binder!;
+      expect(volumes).toContain(at!.document);
+      expect(at!.pages).toBeGreaterThan(0);
+      // The 归档章 on a 件's first page carries its 件号.
+      const stamp = /全宗号年度件号Z0012025(\d+)机构/.exec((await pageText(at!.document, at!.page)).replace(/\s+/g, ''));
+      expect(Number(stamp?.[1]), r.title).toBe(r.piece);
+    }
+
     // The 移交登记表 prints the content hash; the catalogue workbook opens in openpyxl with the formula-like title as text.
     const work = tempDir();
     const sheet = path.join(work, 'sheet.pdf');

@@ -133,8 +133,10 @@ export async function inspectPackage(file: string, copy?: EntryCopy): Promise<In
 function checkMetadata(m: PackageManifest, metadata: PackageMetadata, listed: Map<string, unknown>, problems: string[]): void {
   if (metadata.archive.id !== m.archive.id || metadata.year !== m.year) problems.push('档案信息与清单的单位或年度不一致 / metadata and manifest disagree');
   if (!metadata.editions.some((e) => e.key === metadata.edition)) problems.push('档案信息缺少本年度的测评体系 / the year\'s edition is missing');
+  const volumes = new Set(metadata.documents.filter((d) => d.kind === 'binder').map((d) => d.path));
   for (const r of metadata.records) {
     for (const f of r.files) if (!listed.has(`files/${f.sha256}`)) problems.push(`第 ${r.id} 件的文件不在包内：${f.name} / a record's file is missing`);
+    for (const at of r.binder ?? []) if (!volumes.has(at.document)) problems.push(`第 ${r.id} 件所在的案卷不在包内：${at.document} / a record's binder volume is missing`);
   }
   for (const d of metadata.documents) if (!listed.has(d.path)) problems.push(`文档不在包内：${d.path} / a listed document is missing`);
 }

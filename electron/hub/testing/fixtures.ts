@@ -6,6 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import pg from 'pg';
 import type { PackageEdition, PackageMetadata, PackageRecord } from '../../../shared/api/package.js';
 import type { Completeness } from '../../../shared/api/status.js';
@@ -68,6 +69,10 @@ export interface CommunitySpec {
   records: [string, string, string][];
   /** Pad each record's file with this many random bytes (a package big enough to kill mid-import). */
   fileBytes?: number;
+  /** A binder volume of this title, one page a record, each record saying it is printed on its page. */
+  binderVolume?: string;
+  /** The entry the records name as their volume instead of the volume's own (a package verify refuses). */
+  binderEntry?: string;
 }
 
 /** Writes a valid package (real zip, manifest, hashes, 移交登记表) into `dir`; each record has one small text file. */
@@ -88,6 +93,17 @@ export async function writeFixturePackage(dir: string, spec: CommunitySpec, name
         activity: null, items: [item], text, files: [{ name: `${title}.txt`, sha256, size: content.length, mime: 'text/plain' }],
       });
     }
+    const documents: PackageMetadata['documents'] = [{ kind: 'transfer', path: '移交登记表.pdf', title: '移交登记表' }];
+    if (spec.binderVolume) {
+      const volume = await PDFDocument.create();
+      for (const r of records) {
+        volume.addPage([595, 842]).drawText(`piece ${r.piece}`, { x: 72, y: 760 });
+        r.binder = [{ document: spec.binderEntry ?? `binders/${spec.binderVolume}.pdf`, page: r.id, pages: 1 }];
+      }
+      await fs.mkdir(path.join(work, 'binders'), { recursive: true });
+      await fs.writeFile(path.join(work, 'binders', `${spec.binderVolume}.pdf`), await volume.save());
+      documents.push({ kind: 'binder', path: `binders/${spec.binderVolume}.pdf`, title: spec.binderVolume });
+    }
     const leaves = ed.items.filter((i) => !ed.items.some((c) => c.parent === i.code));
     const metadata: PackageMetadata = {
       archive: { id: spec.archiveId, unit: spec.unit, fonds: spec.fonds ?? 'Z001' },
@@ -97,7 +113,7 @@ export async function writeFixturePackage(dir: string, spec: CommunitySpec, name
       mappings: spec.mappings ?? [],
       statuses: leaves.map((l) => ({ code: l.code, status: spec.statuses?.[l.code] ?? '缺失', reason: '', records: records.filter((r) => r.items.includes(l.code)).length })),
       records,
-      documents: [{ kind: 'transfer', path: '移交登记表.pdf', title: '移交登记表' }],
+      documents,
     };
     const target = path.join(dir, name);
     await writePackage(target, work, { metadata, blobFile: (sha) => path.join(blobs, sha), filer: '张敏' });
