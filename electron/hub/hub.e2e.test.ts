@@ -65,6 +65,11 @@ describe('hub in Chromium', () => {
       const stamp = execFileSync('pdftotext', ['-f', at!, '-l', at!, '-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
       expect(stamp).toMatch(/全宗号年度件号Z0012025\d+/);
       await screenshot(page, 'hub-materials');
+      // And the browser's PDF viewer opens the volume at that page.
+      await printed.click();
+      await page.waitForURL(new RegExp(`/blob/[0-9a-f]{64}#page=${at}$`));
+      await page.waitForTimeout(1500);
+      await screenshot(page, 'hub-binder-page');
     } finally {
       await browser.close();
       await server.close();
