@@ -109,7 +109,7 @@ export async function itemMaterials(db: HubDb, communityId: number, year: number
   const c = await visibleCommunity(db, communityId, scope);
   const pkg = await db.selectFrom('packages').select(['id', 'edition_key']).where('community_id', '=', communityId).where('year', '=', year).where('current', '=', 1).executeTakeFirst();
   if (!pkg) throw new TaizhangError('not_found', `${c.unit} 没有 ${year} 年度的上报包 / No package for that year`);
-  const matrix = await hubMatrix(db, year, scope);
+  const matrix = await hubMatrix(db, year, scope, { community: communityId });
   const item = matrix.items.find((i) => i.code === code);
   const cell = matrix.cells.find((x) => x.communityId === communityId && x.code === code);
   const own = await db.selectFrom('items').select(['code', 'parent']).where('edition_key', '=', pkg.edition_key).execute();

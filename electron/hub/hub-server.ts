@@ -125,13 +125,11 @@ export async function startHubServer(hub: Hub, options: HubServerOptions): Promi
     const raw = query(req);
     const filter = hubMatrixFilterSchema.parse({ ...(raw.top ? { top: raw.top } : {}), ...(raw.unit ? { unit: raw.unit } : {}), ...(raw.status ? { status: raw.status } : {}) });
     const scope = scopeOf(s.user);
-    const [m, all, years] = await Promise.all([
+    const [m, years] = await Promise.all([
       hubMatrix(hub.db, year, scope, filter),
-      hubMatrix(hub.db, year, scope),
       hub.db.selectFrom('packages').select('year').distinct().orderBy('year', 'desc').execute(),
     ]);
-    const tops = [...new Map(all.items.map((i) => [i.top.code, i.top])).values()];
-    return page(reply, layout(`${year} 年度完成情况`, s.user, s.csrf, matrixPage(m, years.map((y) => y.year).concat(years.some((y) => y.year === year) ? [] : [year]), filter, tops)));
+    return page(reply, layout(`${year} 年度完成情况`, s.user, s.csrf, matrixPage(m, years.map((y) => y.year).concat(years.some((y) => y.year === year) ? [] : [year]), filter)));
   }));
   app.get('/api/matrix', signedIn(async (req, reply, s) => reply.send(await hubMatrix(hub.db, await yearOf(req), scopeOf(s.user)))));
   app.get('/search', signedIn(async (req, reply, s) => {

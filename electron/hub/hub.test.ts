@@ -91,6 +91,13 @@ describe.each(backends)('hub on $name', (backend) => {
       expect(filtered.items.map((i) => i.code)).toEqual(['2.1', '2.2']);
       expect(filtered.cells.map((c) => `${c.unit}:${c.code}`)).toEqual(['东风社区居委会:2.1', '东风社区居委会:2.2']);
       expect((await hubMatrix(hub.db, 2025, WHOLE_HUB, { unit: '文明办' })).items.map((i) => i.code)).toEqual(['1.2', '2.2']);
+      expect(filtered.tops).toEqual([{ code: '1', title: '思想道德建设' }, { code: '2', title: '社区环境' }]);
+      // One community's row is the whole matrix's row: 东风 stays mapped into the year's edition, the others' columns.
+      const dongfeng = matrix.communities.find((c) => c.unit === '东风社区居委会')!;
+      const row = await hubMatrix(hub.db, 2025, WHOLE_HUB, { community: dongfeng.id });
+      expect(row.communities.map((c) => c.unit)).toEqual(['东风社区居委会']);
+      expect(row.cells).toEqual(matrix.cells.filter((c) => c.communityId === dongfeng.id));
+      expect(row.totals.byCommunity).toEqual(matrix.totals.byCommunity.filter((t) => t.communityId === dongfeng.id));
 
       const search = async (q: string) => {
         const run = await cli('hub', 'search', q, '--data', dir, ...dbArgs, '--json');

@@ -38,7 +38,7 @@ export async function currentPackages(db: HubDb, year: number, scope: Scope) {
  */
 export async function hubMatrix(db: HubDb, year: number, scope: Scope, filter: HubMatrixFilter = {}): Promise<HubMatrix> {
   const packages = await currentPackages(db, year, scope);
-  const empty: HubMatrix = { year, edition: null, communities: [], items: [], cells: [], totals: { byCommunity: [], byItem: [] } };
+  const empty: HubMatrix = { year, edition: null, communities: [], items: [], tops: [], cells: [], totals: { byCommunity: [], byItem: [] } };
   if (packages.length === 0) return empty;
   const uses = new Map<string, { count: number; newest: string }>();
   for (const p of packages) {
@@ -88,10 +88,12 @@ export async function hubMatrix(db: HubDb, year: number, scope: Scope, filter: H
     return found;
   };
 
+  // The reference edition is the whole year's; a single community's row is placed into it like any other.
+  const shown = filter.community === undefined ? packages : packages.filter((p) => p.community_id === filter.community);
   const cells: HubMatrixCell[] = [];
-  const byCommunity = new Map(packages.map((p) => [p.community_id, tally()]));
+  const byCommunity = new Map(shown.map((p) => [p.community_id, tally()]));
   const byItem = new Map(leaves.map((l) => [l.code, tally()]));
-  for (const p of packages) {
+  for (const p of shown) {
     const own = statusOf.get(p.id);
     const fed = feedsOf(p.edition_key);
     for (const leaf of leaves) {
@@ -107,11 +109,12 @@ export async function hubMatrix(db: HubDb, year: number, scope: Scope, filter: H
   return {
     year,
     edition: { key: reference, name: editionName },
-    communities: packages.map((p) => ({ id: p.community_id, unit: p.unit, fonds: p.fonds, street: p.street ?? '', packageId: p.id, edition: p.edition_key })),
+    communities: shown.map((p) => ({ id: p.community_id, unit: p.unit, fonds: p.fonds, street: p.street ?? '', packageId: p.id, edition: p.edition_key })),
     items: leaves.map((i) => ({ code: i.code, title: i.title, top: { code: topOf(i).code, title: topOf(i).title }, unit: i.unit })),
+    tops: refItems.filter((i) => i.parent === null).map((i) => ({ code: i.code, title: i.title })),
     cells,
     totals: {
-      byCommunity: packages.map((p) => ({ communityId: p.community_id, ...byCommunity.get(p.community_id)! })),
+      byCommunity: shown.map((p) => ({ communityId: p.community_id, ...byCommunity.get(p.community_id)! })),
       byItem: leaves.map((i) => ({ code: i.code, ...byItem.get(i.code)! })),
     },
   };

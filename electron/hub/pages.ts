@@ -37,12 +37,12 @@ export function loginPage(pre: string, failed: boolean): string {
 
 const STATUS_CLASS: Record<string, string> = { 齐全: 'ok', 部分: 'part', 缺失: 'miss', 不适用: 'na' };
 
-export function matrixPage(m: HubMatrix, years: number[], filter: { top?: string | undefined; unit?: string | undefined; status?: string | undefined }, tops: { code: string; title: string }[]): string {
+export function matrixPage(m: HubMatrix, years: number[], filter: { top?: string | undefined; unit?: string | undefined; status?: string | undefined }): string {
   const options = (list: { value: string; label: string }[], selected: string | undefined): string =>
     list.map((o) => `<option value="${h(o.value)}"${o.value === (selected ?? '') ? ' selected' : ''}>${h(o.label)}</option>`).join('');
   const form = `<form method="get" action="/matrix" class="filters">
 <label>年度 <select name="year">${options(years.map((y) => ({ value: String(y), label: `${y} 年度` })), String(m.year))}</select></label>
-<label>测评项目 <select name="top">${options([{ value: '', label: '全部' }, ...tops.map((t) => ({ value: t.code, label: `${t.code} ${t.title}` }))], filter.top)}</select></label>
+<label>测评项目 <select name="top">${options([{ value: '', label: '全部' }, ...m.tops.map((t) => ({ value: t.code, label: `${t.code} ${t.title}` }))], filter.top)}</select></label>
 <label>责任单位 <input name="unit" value="${h(filter.unit ?? '')}" placeholder="例如 文明办"></label>
 <label>状态 <select name="status">${options([{ value: '', label: '全部' }, ...COMPLETENESS.map((s) => ({ value: s, label: s }))], filter.status)}</select></label>
 <button>筛选</button> <a href="/export/summary.xlsx?${q({ year: m.year })}">导出汇总工作簿</a> <a href="/export/gaps.csv?${q({ year: m.year })}">导出缺项清单</a></form>`;

@@ -24,6 +24,8 @@ export interface HubMatrix {
   edition: { key: string; name: string } | null;
   communities: { id: number; unit: string; fonds: string; street: string; packageId: number; edition: string }[];
   items: { code: string; title: string; top: { code: string; title: string }; unit: string }[];
+  /** Every 测评项目 of the edition, whatever the filter: the choices of the 测评项目 filter. */
+  tops: { code: string; title: string }[];
   cells: HubMatrixCell[];
   totals: { byCommunity: ({ communityId: number } & StatusCounts)[]; byItem: ({ code: string } & StatusCounts)[] };
 }
@@ -35,6 +37,8 @@ export const hubMatrixFilterSchema = z
     /** 责任单位 (part of). */
     unit: z.string().trim().max(100).optional(),
     status: z.enum(COMPLETENESS).optional(),
+    /** One community's row only (its cells placed as in the whole matrix: the columns are still the year's edition). */
+    community: z.number().int().positive().optional(),
   })
   .strict();
 export type HubMatrixFilter = z.infer<typeof hubMatrixFilterSchema>;
