@@ -71,7 +71,9 @@ export async function hubMatrix(db: HubDb, year: number, scope: Scope, filter: H
   if (filter.top) leaves = leaves.filter((i) => topOf(i).code === filter.top);
   if (filter.unit) leaves = leaves.filter((i) => i.unit.includes(filter.unit!));
 
-  const statuses = await db.selectFrom('statuses').select(['package_id', 'code', 'status']).where('package_id', 'in', packages.map((p) => p.id)).execute();
+  // The reference edition is the whole year's; a single community's row is placed into it like any other.
+  const shown = filter.community === undefined ? packages : packages.filter((p) => p.community_id === filter.community);
+  const statuses = shown.length === 0 ? [] : await db.selectFrom('statuses').select(['package_id', 'code', 'status']).where('package_id', 'in', shown.map((p) => p.id)).execute();
   const statusOf = new Map<number, Map<string, Completeness>>();
   for (const s of statuses) {
     let own = statusOf.get(s.package_id);
@@ -88,8 +90,6 @@ export async function hubMatrix(db: HubDb, year: number, scope: Scope, filter: H
     return found;
   };
 
-  // The reference edition is the whole year's; a single community's row is placed into it like any other.
-  const shown = filter.community === undefined ? packages : packages.filter((p) => p.community_id === filter.community);
   const cells: HubMatrixCell[] = [];
   const byCommunity = new Map(shown.map((p) => [p.community_id, tally()]));
   const byItem = new Map(leaves.map((l) => [l.code, tally()]));
