@@ -4,10 +4,12 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * A newcomer who opens "server.ts" or "years.ts" should know which one it is. Product files have distinct base names,
- * except a domain's own name across layers (shared/api/ledger.ts, core/ledger/ledger.ts, cli/commands/ledger.ts) and
- * the two role files every domain may have: handlers.ts (its method map) and repository.ts (its SQL).
+ * except a domain's own name across layers (shared/api/ledger.ts, core/ledger/ledger.ts, cli/commands/ledger.ts), the
+ * two role files every domain may have: handlers.ts (its method map) and repository.ts (its SQL), and the files of a
+ * database's migrations folder (the archive's in core/store, the hub's), named by version and role alike.
  */
 const ROLE_FILES = new Set(['handlers.ts', 'repository.ts']);
+const MIGRATION_FILE = /\/migrations\/(\d{3}-[a-z0-9-]+|migration|all)\.ts$/;
 
 function productFiles(): string[] {
   const listed = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', 'electron', 'shared', 'renderer'], { encoding: 'utf8' });
@@ -35,7 +37,7 @@ describe('file names', () => {
     const byName = new Map<string, string[]>();
     for (const file of productFiles()) {
       const base = path.basename(file);
-      if (ROLE_FILES.has(base) || domainNamed(file)) continue;
+      if (ROLE_FILES.has(base) || MIGRATION_FILE.test(file) || domainNamed(file)) continue;
       byName.set(base, [...(byName.get(base) ?? []), file]);
     }
     const repeated = [...byName.entries()].filter(([, files]) => files.length > 1).map(([name, files]) => `${name}: ${files.join(', ')}`);
