@@ -2,6 +2,7 @@ import type { HubMatrix, HubMatrixCell, HubMatrixFilter } from '../../shared/api
 import type { Completeness } from '../../shared/api/status.js';
 import { aggregateCompleteness } from '../../shared/domain/completeness.js';
 import { placeInEdition, type MappingGraph } from '../../shared/domain/item-mapping.js';
+import { compareNames } from '../../shared/text/order.js';
 import type { Scope } from './accounts.js';
 import type { HubDb } from './db.js';
 
@@ -27,7 +28,8 @@ export async function currentPackages(db: HubDb, year: number, scope: Scope) {
     .where('packages.year', '=', year)
     .where('packages.current', '=', 1);
   if (!scope.all) q = q.where('communities.street_id', '=', scope.streetId ?? -1);
-  return q.orderBy('streets.name').orderBy('communities.unit').execute();
+  // Ordered here, not in SQL: by 街道 then community as a Chinese reader sorts, the same on both databases.
+  return (await q.execute()).sort((a, b) => compareNames(a.street ?? '', b.street ?? '') || compareNames(a.unit, b.unit));
 }
 
 /**

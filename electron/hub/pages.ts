@@ -142,7 +142,7 @@ header{background:#8b1a1a;color:#fff;padding:.6em 1em;display:flex;gap:1.5em;ali
 nav{display:flex;align-items:center;gap:.5em;flex:1}.who{margin-left:auto}.inline{display:inline}main{padding:1em}
 .filters{margin:.5em 0 1em;display:flex;gap:1em;flex-wrap:wrap;align-items:center}.scroll{overflow:auto}
 table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25em .4em;font-size:13px}
-.matrix td{text-align:center;min-width:2.6em}.matrix th.unit{text-align:left;white-space:nowrap}.matrix th small{display:block;color:#777}
+.matrix td{text-align:center;min-width:2.6em;white-space:nowrap}.matrix th.unit{text-align:left;white-space:nowrap}.matrix th small{display:block;color:#777}
 .ok{background:#c6efce}.part{background:#ffeb9c}.miss{background:#ffc7ce}.na{background:#e7e6e6}td a{color:inherit;text-decoration:none}
 .total{font-weight:bold}.list .title{max-width:40em}.error{color:#b00020}.materials img{max-height:160px;margin:.3em;border:1px solid #ccc}.materials .printed{margin:.2em 0;font-size:.9em;color:#555}
 .login{display:flex;flex-direction:column;gap:.8em;max-width:20em}`;

@@ -1,5 +1,6 @@
 import type { RecordSummary } from '../../shared/api/records.js';
 import { RECORD_TYPES } from '../../shared/domain/record.js';
+import { compareNames } from '../../shared/text/order.js';
 
 export type SortKey = 'title' | 'type' | 'date' | 'pages' | 'activity' | 'status';
 export interface SortState {
@@ -20,12 +21,10 @@ export function recordState(r: RecordSummary): RecordState {
 
 const STATE_ORDER: readonly RecordState[] = ['待归类', '已归入', '已归档'];
 
-const collator = new Intl.Collator('zh-CN', { numeric: true });
-
 function compare(a: RecordSummary, b: RecordSummary, key: SortKey): number {
   switch (key) {
     case 'title':
-      return collator.compare(a.title, b.title);
+      return compareNames(a.title, b.title);
     case 'type':
       return RECORD_TYPES.indexOf(a.type) - RECORD_TYPES.indexOf(b.type);
     case 'date':
@@ -34,9 +33,9 @@ function compare(a: RecordSummary, b: RecordSummary, key: SortKey): number {
     case 'pages':
       return a.pages - b.pages;
     case 'activity':
-      return collator.compare(a.activity ?? '', b.activity ?? '');
+      return compareNames(a.activity ?? '', b.activity ?? '');
     case 'status':
-      return STATE_ORDER.indexOf(recordState(a)) - STATE_ORDER.indexOf(recordState(b)) || collator.compare(a.archivalCode ?? '', b.archivalCode ?? '');
+      return STATE_ORDER.indexOf(recordState(a)) - STATE_ORDER.indexOf(recordState(b)) || compareNames(a.archivalCode ?? '', b.archivalCode ?? '');
   }
 }
 

@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { FolderSkip } from '../../../shared/api/records.js';
 import { joined, TaizhangError, type Message } from '../../../shared/errors.js';
+import { compareNames } from '../../../shared/text/order.js';
 
 /** Operating-system clutter that is never a clerk's material. */
 const SYSTEM_FILES = new Set(['thumbs.db', 'desktop.ini', '.ds_store']);
@@ -58,7 +59,7 @@ export async function walkFolder(root: string, archiveDir: string): Promise<Fold
       skip(parts, SKIP.unreadable);
       return;
     }
-    entries.sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN', { numeric: true }));
+    entries.sort((a, b) => compareNames(a.name, b.name));
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
       const here = [...parts, entry.name];
