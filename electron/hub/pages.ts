@@ -67,7 +67,7 @@ export function matrixPage(m: HubMatrix, years: number[], filter: { top?: string
   const foot = (s: (typeof COMPLETENESS)[number]): string =>
     `<tr class="totals"><th>${s}（社区数）</th>${m.items.map((i) => `<td>${byItem.get(i.code)?.[s] ?? 0}</td>`).join('')}<td colspan="4"></td></tr>`;
   return `${form}<p>${m.communities.length} 个社区 × ${m.items.length} 项测评标准，按「${h(m.edition?.name ?? '')}」列出；带 * 的格子来自另一版测评体系，按对应关系换算。</p>
-<div class="scroll"><table class="matrix"><thead><tr><th>社区</th>${head}<th>齐全</th><th>部分</th><th>缺失</th><th>不适用</th></tr></thead>
+<div class="scroll matrix-scroll"><table class="matrix"><thead><tr><th>社区</th>${head}<th>齐全</th><th>部分</th><th>缺失</th><th>不适用</th></tr></thead>
 <tbody>${rows}</tbody><tfoot>${COMPLETENESS.map(foot).join('')}</tfoot></table></div>`;
 }
 
@@ -142,7 +142,10 @@ header{background:#8b1a1a;color:#fff;padding:.6em 1em;display:flex;gap:1.5em;ali
 nav{display:flex;align-items:center;gap:.5em;flex:1}.who{margin-left:auto}.inline{display:inline}main{padding:1em}
 .filters{margin:.5em 0 1em;display:flex;gap:1em;flex-wrap:wrap;align-items:center}.scroll{overflow:auto}
 table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25em .4em;font-size:13px}
-.matrix td{text-align:center;min-width:2.6em;white-space:nowrap}.matrix th.unit{text-align:left;white-space:nowrap}.matrix th small{display:block;color:#777}
+.matrix-scroll{max-height:calc(100vh - 14em)}.matrix{border-collapse:separate;border-spacing:0}
+.matrix td,.matrix th{border:0;border-right:1px solid #ccc;border-bottom:1px solid #ccc}.matrix tr>:first-child{border-left:1px solid #ccc}.matrix thead th{border-top:1px solid #ccc}.matrix thead th{position:sticky;top:0;background:#f3f3f3;z-index:1}
+.matrix th:first-child{position:sticky;left:0;background:#fff;z-index:1}.matrix thead th:first-child{z-index:2;background:#f3f3f3}
+.matrix tfoot th{background:#f3f3f3}.matrix td{text-align:center;min-width:2.6em;white-space:nowrap}.matrix th.unit{text-align:left;white-space:nowrap}.matrix th small{display:block;color:#777}
 .ok{background:#c6efce}.part{background:#ffeb9c}.miss{background:#ffc7ce}.na{background:#e7e6e6}td a{color:inherit;text-decoration:none}
 .total{font-weight:bold}.list .title{max-width:40em}.error{color:#b00020}.materials img{max-height:160px;margin:.3em;border:1px solid #ccc}.materials .printed{margin:.2em 0;font-size:.9em;color:#555}
 .login{display:flex;flex-direction:column;gap:.8em;max-width:20em}`;
