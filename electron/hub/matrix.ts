@@ -2,7 +2,7 @@ import type { HubMatrix, HubMatrixCell, HubMatrixFilter } from '../../shared/api
 import type { Completeness } from '../../shared/api/status.js';
 import { aggregateCompleteness } from '../../shared/domain/completeness.js';
 import { placeInEdition, type MappingGraph } from '../../shared/domain/item-mapping.js';
-import { compareNames } from '../../shared/text/order.js';
+import { compareNames } from '../../shared/text/name-order.js';
 import type { Scope } from './accounts.js';
 import type { HubDb } from './db.js';
 

@@ -1,6 +1,6 @@
 import type { RecordSummary } from '../../shared/api/records.js';
 import { RECORD_TYPES } from '../../shared/domain/record.js';
-import { compareNames } from '../../shared/text/order.js';
+import { compareNames } from '../../shared/text/name-order.js';
 
 export type SortKey = 'title' | 'type' | 'date' | 'pages' | 'activity' | 'status';
 export interface SortState {

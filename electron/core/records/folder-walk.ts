@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { FolderSkip } from '../../../shared/api/records.js';
 import { joined, TaizhangError, type Message } from '../../../shared/errors.js';
-import { compareNames } from '../../../shared/text/order.js';
+import { compareNames } from '../../../shared/text/name-order.js';
 
 /** Operating-system clutter that is never a clerk's material. */
 const SYSTEM_FILES = new Set(['thumbs.db', 'desktop.ini', '.ds_store']);

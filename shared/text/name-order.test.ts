@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareNames } from './order.js';
+import { compareNames } from './name-order.js';
 
 describe('compareNames', () => {
   it('orders by pinyin, and numbers by value', () => {
