@@ -104,7 +104,10 @@ describe.each(backends)('hub server on $name', (backend) => {
       const page = await (await admin.send(`/community/${shengliId}/2025/1.1`)).text();
       expect(page).toContain('胜利社区签到表');
       const blob = /href="\/blob\/([0-9a-f]{64})"/.exec(page)![1]!;
-      expect((await admin.send(`/blob/${blob}`)).status).toBe(200);
+      const file = await admin.send(`/blob/${blob}`);
+      expect(file.status).toBe(200);
+      // A community's file other than a PDF opens sandboxed.
+      expect(file.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox");
       expect((await street.send(`/blob/${blob}`)).status).toBe(404);
       expect((await street.send('/audit')).status).toBe(404);
 

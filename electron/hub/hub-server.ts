@@ -15,6 +15,9 @@ import { auditPage, communityPage, errorPage, HUB_CSS, HUB_JS, layout, loginPage
 import { hubSearch } from './cross-search.js';
 import { watchFolder } from './watch.js';
 
+
+/** What the browser's PDF viewer needs of a PDF's own page: its plugin and its inline styles, and nothing else. */
+const PDF_POLICY = "default-src 'none'; object-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'";
 export interface HubServerOptions {
   port: number;
   /** 127.0.0.1 unless asked otherwise; the LAN is served through a TLS reverse proxy. */
@@ -63,7 +66,10 @@ export async function startHubServer(hub: Hub, options: HubServerOptions): Promi
   const app = Fastify({ logger: false, bodyLimit: 1024 * 1024, trustProxy: false });
   app.addContentTypeParser('application/octet-stream', (_req, payload, done) => done(null, payload));
   app.addHook('onSend', async (_req, reply) => {
-    reply.header('Content-Security-Policy', "default-src 'none'; img-src 'self'; style-src 'self'; script-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+    // The pages' policy, unless the route set its own (a community's file is stricter still).
+    if (!reply.hasHeader('Content-Security-Policy')) {
+      reply.header('Content-Security-Policy', "default-src 'none'; img-src 'self'; style-src 'self'; script-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+    }
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
     reply.header('X-Frame-Options', 'DENY');
@@ -158,7 +164,10 @@ export async function startHubServer(hub: Hub, options: HubServerOptions): Promi
     if (!file || !existsSync(hub.files.blobPath(sha))) throw new TaizhangError('not_found', '没有这个文件，或无权查看 / No such file');
     const inline = /^(image\/(jpeg|png|gif|webp)|application\/pdf)$/.test(file.mime);
     reply.header('Content-Disposition', `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.name)}`);
-    reply.header('Content-Security-Policy', "default-src 'none'; sandbox");
+    // Whatever a community sent opens sandboxed, except a PDF: older Chromium cores (many office browsers) refuse to
+    // start their PDF viewer in a sandboxed document, and a PDF, sent as application/pdf with nosniff, cannot run
+    // script in the hub's pages. It still may load nothing but itself.
+    reply.header('Content-Security-Policy', file.mime === 'application/pdf' && inline ? PDF_POLICY : "default-src 'none'; sandbox");
     return reply.type(inline ? file.mime : 'application/octet-stream').send(createReadStream(hub.files.blobPath(sha)));
   }));
   app.get('/export/summary.xlsx', signedIn(async (req, reply, s) => {

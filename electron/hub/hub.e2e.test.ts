@@ -60,6 +60,9 @@ describe('hub in Chromium', () => {
       const [blob, at] = (await printed.getAttribute('href'))!.split('#page=');
       const volume = await page.request.get(`${server.url}${blob}`);
       expect(volume.headers()['content-type']).toBe('application/pdf');
+      expect(volume.headers()['content-security-policy']).not.toContain('sandbox');
+      expect(volume.headers()['content-security-policy']).toMatch(/^default-src 'none';/);
+      expect(volume.headers()['x-content-type-options']).toBe('nosniff');
       const pdf = path.join(work, 'volume.pdf');
       writeFileSync(pdf, await volume.body());
       const stamp = execFileSync('pdftotext', ['-f', at!, '-l', at!, '-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
