@@ -66,21 +66,51 @@ export async function addUser(db: HubDb, u: { name: string; password: string; ro
   return { id: row.id, name, role: u.role, streetId };
 }
 
-/** Logs in: a new session (token for the cookie, and its CSRF token), or null for a wrong name or password. */
-export async function login(db: HubDb, name: string, password: string, from: string): Promise<{ token: string; csrf: string; user: HubUser } | null> {
+/** Wrong passwords one account may take within LOGIN_LOCK_MINUTES; past them its logins are refused until then. */
+export const LOGIN_FAILURES_ALLOWED = 5;
+export const LOGIN_LOCK_MINUTES = 15;
+
+export type LoginResult = { ok: true; token: string; csrf: string; user: HubUser } | { ok: false; locked: boolean };
+
+/**
+ * Logs in: a new session (token for the cookie, and its CSRF token), or a refusal. An account that took
+ * LOGIN_FAILURES_ALLOWED wrong passwords since its last login, within the last LOGIN_LOCK_MINUTES, is refused even
+ * the right one, so a password cannot be guessed at the speed of the network. The count lives in the audit log, so it
+ * holds across restarts and for every hub process.
+ */
+export async function login(db: HubDb, name: string, password: string, from: string): Promise<LoginResult> {
+  const actor = name.trim().slice(0, 100) || '（空）';
+  if ((await recentFailures(db, actor)) >= LOGIN_FAILURES_ALLOWED) {
+    await audit(db, actor, 'login.locked', from);
+    return { ok: false, locked: true };
+  }
   const row = await db.selectFrom('users').selectAll().where('name', '=', name.trim()).executeTakeFirst();
   // A missing account costs the same scrypt as a wrong password, so timing does not tell which names exist.
   const ok = row ? await checkPassword(password, row.password) : (await hashPassword(password), false);
   if (!row || !ok) {
-    await audit(db, name.slice(0, 100) || '（空）', 'login.failed', from);
-    return null;
+    await audit(db, actor, 'login.failed', from);
+    return { ok: false, locked: false };
   }
   const token = newToken();
   const csrf = newToken();
   await db.deleteFrom('sessions').where('expires_at', '<', nowIso()).execute();
   await db.insertInto('sessions').values({ token: tokenHash(token), user_id: row.id, csrf, expires_at: new Date(Date.now() + SESSION_HOURS * 3600_000).toISOString() }).execute();
   await audit(db, row.name, 'login', from);
-  return { token, csrf, user: { id: row.id, name: row.name, role: row.role as HubRole, streetId: row.street_id } };
+  return { ok: true, token, csrf, user: { id: row.id, name: row.name, role: row.role as HubRole, streetId: row.street_id } };
+}
+
+async function recentFailures(db: HubDb, actor: string): Promise<number> {
+  const window = new Date(Date.now() - LOGIN_LOCK_MINUTES * 60_000).toISOString();
+  const lastLogin = await db.selectFrom('audit').select('at').where('actor', '=', actor).where('action', '=', 'login').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const since = lastLogin && lastLogin.at > window ? lastLogin.at : window;
+  const row = await db
+    .selectFrom('audit')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('actor', '=', actor)
+    .where('action', '=', 'login.failed')
+    .where('at', '>', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 export async function sessionUser(db: HubDb, token: string | undefined): Promise<{ user: HubUser; csrf: string } | null> {

@@ -136,6 +136,21 @@ describe.each(backends)('hub server on $name', (backend) => {
 
       const actions = (await auditLog(hub.db)).map((a) => a.action);
       expect(actions).toEqual(expect.arrayContaining(['login', 'login.failed', 'upload', 'import', 'import.refused', 'export']));
+
+      // Guessing: after 5 wrong passwords the account refuses even the right one, and says why, for 15 minutes.
+      await addUser(hub.db, { name: '胜利街道老李', password: PASSWORD, role: 'street', street: '胜利街道' });
+      const guesser = client(server.url);
+      for (let i = 0; i < 5; i += 1) expect((await guesser.login('胜利街道老李', `猜的密码${i}`)).headers.get('location')).toBe('/login?failed=1');
+      const locked = await guesser.login('胜利街道老李', PASSWORD);
+      expect(locked.headers.get('location')).toBe('/login?failed=locked');
+      expect(await (await guesser.send('/login?failed=locked')).text()).toContain('这个账号连续输错密码 5 次，已暂停登录 15 分钟');
+      expect((await auditLog(hub.db)).map((a) => a.action)).toContain('login.locked');
+      // Other accounts are not held up; once the quarter-hour has passed, the right password works and clears the count.
+      expect((await client(server.url).login('区管理员', PASSWORD)).headers.get('location')).toBe('/matrix');
+      await hub.db.updateTable('audit').set({ at: '2000-01-01T00:00:00.000Z' }).where('actor', '=', '胜利街道老李').execute();
+      expect((await guesser.login('胜利街道老李', PASSWORD)).headers.get('location')).toBe('/matrix');
+      for (let i = 0; i < 4; i += 1) await guesser.login('胜利街道老李', `又猜错${i}`);
+      expect((await guesser.login('胜利街道老李', PASSWORD)).headers.get('location')).toBe('/matrix');
     } finally {
       await server.close();
       await hub.close();

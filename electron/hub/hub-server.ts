@@ -107,14 +107,15 @@ export async function startHubServer(hub: Hub, options: HubServerOptions): Promi
   app.get('/login', (req, reply) => {
     const pre = newToken();
     reply.header('Set-Cookie', cookie(req, PRE_COOKIE, pre, 3600));
-    return page(reply, loginPage(pre, query(req).failed === '1'));
+    const failed = query(req).failed;
+    return page(reply, loginPage(pre, failed === 'locked' ? 'locked' : failed === '1' ? 'wrong' : null));
   });
   app.post('/login', async (req, reply) => {
     const body = (req.body ?? {}) as Record<string, string>;
     // Login CSRF: the form's hidden value must match the cookie set with the form (double submit).
     if (!body._pre || body._pre !== cookies(req).get(PRE_COOKIE)) return reply.redirect('/login?failed=1');
     const result = await login(hub.db, String(body.name ?? ''), String(body.password ?? ''), req.ip);
-    if (!result) return reply.redirect('/login?failed=1');
+    if (!result.ok) return reply.redirect(`/login?failed=${result.locked ? 'locked' : '1'}`);
     reply.header('Set-Cookie', [cookie(req, SESSION_COOKIE, result.token, SESSION_HOURS * 3600), cookie(req, PRE_COOKIE, '', 0)]);
     return reply.redirect('/matrix');
   });

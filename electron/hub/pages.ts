@@ -1,7 +1,7 @@
 import type { HubMatrix, HubPackageDiff, HubSearchResult } from '../../shared/api/hub.js';
 import { COMPLETENESS } from '../../shared/api/status.js';
 import { formatDate, formatDateTime } from '../../shared/text/dates.js';
-import type { HubUser } from './accounts.js';
+import { LOGIN_FAILURES_ALLOWED, LOGIN_LOCK_MINUTES, type HubUser } from './accounts.js';
 import type { CommunityInfo, ItemMaterials } from './community.js';
 
 /** The hub's pages: server-rendered Chinese HTML, every value escaped, no inline script (the CSP forbids it). */
@@ -27,8 +27,9 @@ export function layout(title: string, user: HubUser | null, csrf: string, body: 
 <body><header><strong>台账汇总平台</strong>${nav}</header><main><h1>${h(title)}</h1>${body}</main><script src="/static/hub.js"></script></body></html>`;
 }
 
-export function loginPage(pre: string, failed: boolean): string {
-  return layout('登录', null, '', `${failed ? '<p class="error">账号或密码不正确。</p>' : ''}
+export function loginPage(pre: string, failed: 'wrong' | 'locked' | null): string {
+  const why = failed === 'locked' ? `这个账号连续输错密码 ${LOGIN_FAILURES_ALLOWED} 次，已暂停登录 ${LOGIN_LOCK_MINUTES} 分钟，请稍后再试。` : failed === 'wrong' ? '账号或密码不正确。' : '';
+  return layout('登录', null, '', `${why ? `<p class="error">${why}</p>` : ''}
 <form method="post" action="/login" class="login"><input type="hidden" name="_pre" value="${h(pre)}">
 <label>账号 <input name="name" autocomplete="username" required></label>
 <label>密码 <input name="password" type="password" autocomplete="current-password" required></label>
