@@ -99,6 +99,16 @@ describe.each(backends)('hub server on $name', (backend) => {
       const all = (await (await admin.send('/api/matrix?year=2025')).json()) as HubMatrix;
       expect(all.communities.map((c) => c.unit).sort()).toEqual(['和平社区居委会', '胜利社区居委会']);
       const shengliId = all.communities.find((c) => c.unit === '胜利社区居委会')!.id;
+      // A 区 admin may narrow the matrix and its exports to one 街道.
+      expect(all.streets).toEqual(['和平街道', '胜利街道']);
+      const oneStreet = await (await admin.send(`/matrix?year=2025&street=${encodeURIComponent('胜利街道')}`)).text();
+      expect(oneStreet).toContain('<option value="胜利街道" selected>胜利街道</option>');
+      expect(oneStreet).toContain('胜利社区居委会');
+      expect(oneStreet).not.toContain('和平社区居委会');
+      expect(oneStreet).toContain(`/export/gaps.csv?year=2025&amp;street=${encodeURIComponent('胜利街道')}`);
+      const gaps = await (await admin.send(`/export/gaps.csv?year=2025&street=${encodeURIComponent('胜利街道')}`)).text();
+      expect(gaps).toContain('胜利社区居委会');
+      expect(gaps).not.toContain('和平社区居委会');
       expect((await street.send(`/community/${shengliId}`)).status).toBe(404);
       expect((await street.send(`/community/${shengliId}/2025/1.1`)).status).toBe(404);
       const page = await (await admin.send(`/community/${shengliId}/2025/1.1`)).text();

@@ -130,7 +130,7 @@ export async function startHubServer(hub: Hub, options: HubServerOptions): Promi
   app.get('/matrix', signedIn(async (req, reply, s) => {
     const year = await yearOf(req);
     const raw = query(req);
-    const filter = hubMatrixFilterSchema.parse({ ...(raw.top ? { top: raw.top } : {}), ...(raw.unit ? { unit: raw.unit } : {}), ...(raw.status ? { status: raw.status } : {}) });
+    const filter = hubMatrixFilterSchema.parse({ ...(raw.top ? { top: raw.top } : {}), ...(raw.unit ? { unit: raw.unit } : {}), ...(raw.status ? { status: raw.status } : {}), ...(raw.street ? { street: raw.street } : {}) });
     const scope = scopeOf(s.user);
     const [m, years] = await Promise.all([
       hubMatrix(hub.db, year, scope, filter),
@@ -171,18 +171,22 @@ export async function startHubServer(hub: Hub, options: HubServerOptions): Promi
     reply.header('Content-Security-Policy', file.mime === 'application/pdf' && inline ? PDF_POLICY : "default-src 'none'; sandbox");
     return reply.type(inline ? file.mime : 'application/octet-stream').send(createReadStream(hub.files.blobPath(sha)));
   }));
+  // The exports follow the matrix page's 街道 filter; without it they hold every community the user may see.
+  const streetOf = (req: FastifyRequest): string => hubMatrixFilterSchema.parse({ street: query(req).street || undefined }).street ?? '';
   app.get('/export/summary.xlsx', signedIn(async (req, reply, s) => {
     const year = await yearOf(req);
-    const m = await hubMatrix(hub.db, year, scopeOf(s.user));
-    await audit(hub.db, s.user.name, 'export', `${year} 年度汇总工作簿（${m.communities.length} 个社区）`);
-    reply.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${year}年度汇总.xlsx`)}`);
-    return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await summaryWorkbook(m, ''));
+    const street = streetOf(req);
+    const m = await hubMatrix(hub.db, year, scopeOf(s.user), street ? { street } : {});
+    await audit(hub.db, s.user.name, 'export', `${street}${year} 年度汇总工作簿（${m.communities.length} 个社区）`);
+    reply.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${street}${year}年度汇总.xlsx`)}`);
+    return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await summaryWorkbook(m, street));
   }));
   app.get('/export/gaps.csv', signedIn(async (req, reply, s) => {
     const year = await yearOf(req);
-    const m = await hubMatrix(hub.db, year, scopeOf(s.user));
-    await audit(hub.db, s.user.name, 'export', `${year} 年度缺项清单`);
-    reply.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${year}年度缺项清单.csv`)}`);
+    const street = streetOf(req);
+    const m = await hubMatrix(hub.db, year, scopeOf(s.user), street ? { street } : {});
+    await audit(hub.db, s.user.name, 'export', `${street}${year} 年度缺项清单`);
+    reply.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${street}${year}年度缺项清单.csv`)}`);
     return reply.type('text/csv; charset=utf-8').send(gapsCsv(m));
   }));
   app.get('/audit', signedIn(async (_req, reply, s) => {

@@ -92,6 +92,11 @@ describe.each(backends)('hub on $name', (backend) => {
       expect(filtered.cells.map((c) => `${c.unit}:${c.code}`)).toEqual(['东风社区居委会:2.1', '东风社区居委会:2.2']);
       expect((await hubMatrix(hub.db, 2025, WHOLE_HUB, { unit: '文明办' })).items.map((i) => i.code)).toEqual(['1.2', '2.2']);
       expect(filtered.tops).toEqual([{ code: '1', title: '思想道德建设' }, { code: '2', title: '社区环境' }]);
+      const street = await cli('hub', 'matrix', '--year', '2025', '--street', '和平街道', '--data', dir, ...dbArgs, '--json');
+      const streetMatrix = street.json<HubMatrix>();
+      expect(streetMatrix.communities.map((c) => c.unit)).toEqual(['东风社区居委会', '和平社区居委会']);
+      expect(streetMatrix.streets).toEqual(['和平街道', '胜利街道']);
+      expect(streetMatrix.cells).toEqual(matrix.cells.filter((c) => c.unit !== '胜利社区居委会'));
       // One community's row is the whole matrix's row: 东风 stays mapped into the year's edition, the others' columns.
       const dongfeng = matrix.communities.find((c) => c.unit === '东风社区居委会')!;
       const row = await hubMatrix(hub.db, 2025, WHOLE_HUB, { community: dongfeng.id });

@@ -40,7 +40,7 @@ export async function currentPackages(db: HubDb, year: number, scope: Scope) {
  */
 export async function hubMatrix(db: HubDb, year: number, scope: Scope, filter: HubMatrixFilter = {}): Promise<HubMatrix> {
   const packages = await currentPackages(db, year, scope);
-  const empty: HubMatrix = { year, edition: null, communities: [], items: [], tops: [], cells: [], totals: { byCommunity: [], byItem: [] } };
+  const empty: HubMatrix = { year, edition: null, communities: [], items: [], tops: [], streets: [], cells: [], totals: { byCommunity: [], byItem: [] } };
   if (packages.length === 0) return empty;
   const uses = new Map<string, { count: number; newest: string }>();
   for (const p of packages) {
@@ -73,8 +73,8 @@ export async function hubMatrix(db: HubDb, year: number, scope: Scope, filter: H
   if (filter.top) leaves = leaves.filter((i) => topOf(i).code === filter.top);
   if (filter.unit) leaves = leaves.filter((i) => i.unit.includes(filter.unit!));
 
-  // The reference edition is the whole year's; a single community's row is placed into it like any other.
-  const shown = filter.community === undefined ? packages : packages.filter((p) => p.community_id === filter.community);
+  // The reference edition is the whole year's; one 街道 or one community is placed into it like any other.
+  const shown = packages.filter((p) => (filter.community === undefined || p.community_id === filter.community) && (!filter.street || (p.street ?? '') === filter.street));
   const statuses = shown.length === 0 ? [] : await db.selectFrom('statuses').select(['package_id', 'code', 'status']).where('package_id', 'in', shown.map((p) => p.id)).execute();
   const statusOf = new Map<number, Map<string, Completeness>>();
   for (const s of statuses) {
@@ -114,6 +114,7 @@ export async function hubMatrix(db: HubDb, year: number, scope: Scope, filter: H
     communities: shown.map((p) => ({ id: p.community_id, unit: p.unit, fonds: p.fonds, street: p.street ?? '', packageId: p.id, edition: p.edition_key })),
     items: leaves.map((i) => ({ code: i.code, title: i.title, top: { code: topOf(i).code, title: topOf(i).title }, unit: i.unit })),
     tops: refItems.filter((i) => i.parent === null).map((i) => ({ code: i.code, title: i.title })),
+    streets: [...new Set(packages.map((p) => p.street ?? ''))].filter(Boolean),
     cells,
     totals: {
       byCommunity: shown.map((p) => ({ communityId: p.community_id, ...byCommunity.get(p.community_id)! })),

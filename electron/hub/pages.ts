@@ -38,15 +38,16 @@ export function loginPage(pre: string, failed: 'wrong' | 'locked' | null): strin
 
 const STATUS_CLASS: Record<string, string> = { 齐全: 'ok', 部分: 'part', 缺失: 'miss', 不适用: 'na' };
 
-export function matrixPage(m: HubMatrix, years: number[], filter: { top?: string | undefined; unit?: string | undefined; status?: string | undefined }): string {
+export function matrixPage(m: HubMatrix, years: number[], filter: { top?: string | undefined; unit?: string | undefined; status?: string | undefined; street?: string | undefined }): string {
   const options = (list: { value: string; label: string }[], selected: string | undefined): string =>
     list.map((o) => `<option value="${h(o.value)}"${o.value === (selected ?? '') ? ' selected' : ''}>${h(o.label)}</option>`).join('');
   const form = `<form method="get" action="/matrix" class="filters">
 <label>年度 <select name="year">${options(years.map((y) => ({ value: String(y), label: `${y} 年度` })), String(m.year))}</select></label>
+${m.streets.length > 1 ? `<label>街道 <select name="street">${options([{ value: '', label: '全部' }, ...m.streets.map((t) => ({ value: t, label: t }))], filter.street)}</select></label>` : ''}
 <label>测评项目 <select name="top">${options([{ value: '', label: '全部' }, ...m.tops.map((t) => ({ value: t.code, label: `${t.code} ${t.title}` }))], filter.top)}</select></label>
 <label>责任单位 <input name="unit" value="${h(filter.unit ?? '')}" placeholder="例如 文明办"></label>
 <label>状态 <select name="status">${options([{ value: '', label: '全部' }, ...COMPLETENESS.map((s) => ({ value: s, label: s }))], filter.status)}</select></label>
-<button>筛选</button> <a href="/export/summary.xlsx?${q({ year: m.year })}">导出汇总工作簿</a> <a href="/export/gaps.csv?${q({ year: m.year })}">导出缺项清单</a></form>`;
+<button>筛选</button> <a href="${h(`/export/summary.xlsx?${q({ year: m.year, street: filter.street })}`)}">导出汇总工作簿</a> <a href="${h(`/export/gaps.csv?${q({ year: m.year, street: filter.street })}`)}">导出缺项清单</a></form>`;
   if (m.communities.length === 0) return `${form}<p>${m.year} 年度还没有社区上报。</p>`;
   const cell = new Map(m.cells.map((c) => [`${c.communityId}|${c.code}`, c]));
   const byCommunity = new Map(m.totals.byCommunity.map((t) => [t.communityId, t]));

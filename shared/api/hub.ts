@@ -26,6 +26,8 @@ export interface HubMatrix {
   items: { code: string; title: string; top: { code: string; title: string }; unit: string }[];
   /** Every 测评项目 of the edition, whatever the filter: the choices of the 测评项目 filter. */
   tops: { code: string; title: string }[];
+  /** The 街道 with packages for the year in view, whatever the filter: the choices of the 街道 filter. */
+  streets: string[];
   cells: HubMatrixCell[];
   totals: { byCommunity: ({ communityId: number } & StatusCounts)[]; byItem: ({ code: string } & StatusCounts)[] };
 }
@@ -37,6 +39,8 @@ export const hubMatrixFilterSchema = z
     /** 责任单位 (part of). */
     unit: z.string().trim().max(100).optional(),
     status: z.enum(COMPLETENESS).optional(),
+    /** One 街道's communities (by name). */
+    street: z.string().trim().max(100).optional(),
     /** One community's row only (its cells placed as in the whole matrix: the columns are still the year's edition). */
     community: z.number().int().positive().optional(),
   })

@@ -99,11 +99,12 @@ export function registerHubCommands({ program }: CommandGroups, io: CliIO): void
     .option('--top <编码>', '只看这个测评项目 / one 测评项目')
     .option('--unit <责任单位>', '只看这个责任单位 / one 责任单位')
     .option('--status <状态>', `只看这种状态（${COMPLETENESS.join('/')}） / one status`)
-    .action(async (opts: HubOptions & { year: string; top?: string; unit?: string; status?: string }, cmd) => {
+    .option('--street <街道>', '只看这个街道的社区 / one 街道')
+    .action(async (opts: HubOptions & { year: string; top?: string; unit?: string; status?: string; street?: string }, cmd) => {
       if (opts.status && !(COMPLETENESS as readonly string[]).includes(opts.status)) throw usageError(`状态应为 ${COMPLETENESS.join('/')} / bad status`);
       const year = parseYear(opts.year);
       const matrix = await withHub(opts, (h, m) =>
-        m.hubMatrix(h.db, year, m.WHOLE_HUB, { ...(opts.top ? { top: opts.top } : {}), ...(opts.unit ? { unit: opts.unit } : {}), ...(opts.status ? { status: opts.status as (typeof COMPLETENESS)[number] } : {}) }),
+        m.hubMatrix(h.db, year, m.WHOLE_HUB, { ...(opts.top ? { top: opts.top } : {}), ...(opts.unit ? { unit: opts.unit } : {}), ...(opts.status ? { status: opts.status as (typeof COMPLETENESS)[number] } : {}), ...(opts.street ? { street: opts.street } : {}) }),
       );
       emit(io, globals(cmd), matrix, (m) =>
         m.communities.length === 0
