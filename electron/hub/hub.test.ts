@@ -97,6 +97,9 @@ describe.each(backends)('hub on $name', (backend) => {
       expect(streetMatrix.communities.map((c) => c.unit)).toEqual(['东风社区居委会', '和平社区居委会']);
       expect(streetMatrix.streets).toEqual(['和平街道', '胜利街道']);
       expect(streetMatrix.cells).toEqual(matrix.cells.filter((c) => c.unit !== '胜利社区居委会'));
+      const noStreet = await cli('hub', 'matrix', '--year', '2025', '--street', '幸福街道', '--data', dir, ...dbArgs);
+      expect(noStreet.code).toBe(1);
+      expect(noStreet.stderr).toContain('2025 年度没有「幸福街道」街道的上报，有：和平街道、胜利街道');
       // One community's row is the whole matrix's row: 东风 stays mapped into the year's edition, the others' columns.
       const dongfeng = matrix.communities.find((c) => c.unit === '东风社区居委会')!;
       const row = await hubMatrix(hub.db, 2025, WHOLE_HUB, { community: dongfeng.id });

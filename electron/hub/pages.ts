@@ -48,7 +48,7 @@ ${m.streets.length > 1 ? `<label>街道 <select name="street">${options([{ value
 <label>责任单位 <input name="unit" value="${h(filter.unit ?? '')}" placeholder="例如 文明办"></label>
 <label>状态 <select name="status">${options([{ value: '', label: '全部' }, ...COMPLETENESS.map((s) => ({ value: s, label: s }))], filter.status)}</select></label>
 <button>筛选</button> <a href="${h(`/export/summary.xlsx?${q({ year: m.year, street: filter.street })}`)}">导出汇总工作簿</a> <a href="${h(`/export/gaps.csv?${q({ year: m.year, street: filter.street })}`)}">导出缺项清单</a></form>`;
-  if (m.communities.length === 0) return `${form}<p>${m.year} 年度还没有社区上报。</p>`;
+  if (m.communities.length === 0) return `${form}<p>${filter.street ? `${h(filter.street)}在 ` : ''}${m.year} 年度还没有社区上报。</p>`;
   const cell = new Map(m.cells.map((c) => [`${c.communityId}|${c.code}`, c]));
   const byCommunity = new Map(m.totals.byCommunity.map((t) => [t.communityId, t]));
   const byItem = new Map(m.totals.byItem.map((t) => [t.code, t]));

@@ -106,6 +106,9 @@ export function registerHubCommands({ program }: CommandGroups, io: CliIO): void
       const matrix = await withHub(opts, (h, m) =>
         m.hubMatrix(h.db, year, m.WHOLE_HUB, { ...(opts.top ? { top: opts.top } : {}), ...(opts.unit ? { unit: opts.unit } : {}), ...(opts.status ? { status: opts.status as (typeof COMPLETENESS)[number] } : {}), ...(opts.street ? { street: opts.street } : {}) }),
       );
+      if (opts.street && matrix.streets.length > 0 && !matrix.streets.includes(opts.street.trim())) {
+        throw usageError(`${year} 年度没有「${opts.street}」街道的上报，有：${matrix.streets.join('、')} / no packages from that street`);
+      }
       emit(io, globals(cmd), matrix, (m) =>
         m.communities.length === 0
           ? `${year} 年度还没有社区上报 / No packages for ${year}`
