@@ -15,9 +15,9 @@ import { auditPage, communityPage, errorPage, HUB_CSS, HUB_JS, layout, loginPage
 import { hubSearch } from './cross-search.js';
 import { watchFolder } from './watch.js';
 
-
 /** What the browser's PDF viewer needs of a PDF's own page: its plugin and its inline styles, and nothing else. */
 const PDF_POLICY = "default-src 'none'; object-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+
 export interface HubServerOptions {
   port: number;
   /** 127.0.0.1 unless asked otherwise; the LAN is served through a TLS reverse proxy. */
@@ -168,7 +168,7 @@ export async function startHubServer(hub: Hub, options: HubServerOptions): Promi
     // Whatever a community sent opens sandboxed, except a PDF: older Chromium cores (many office browsers) refuse to
     // start their PDF viewer in a sandboxed document, and a PDF, sent as application/pdf with nosniff, cannot run
     // script in the hub's pages. It still may load nothing but itself.
-    reply.header('Content-Security-Policy', file.mime === 'application/pdf' && inline ? PDF_POLICY : "default-src 'none'; sandbox");
+    reply.header('Content-Security-Policy', file.mime === 'application/pdf' ? PDF_POLICY : "default-src 'none'; sandbox");
     return reply.type(inline ? file.mime : 'application/octet-stream').send(createReadStream(hub.files.blobPath(sha)));
   }));
   // The exports follow the matrix page's 街道 filter; without it they hold every community the user may see.
